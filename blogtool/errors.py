@@ -1,0 +1,64 @@
+"""Problems found in a user's site, carried as values with a location until the CLI prints them.
+
+Every message a user sees has the shape ``path:line: sentence``. A *warning* is something
+Jekyll reports and skips; an *error* is something Jekyll stops on. ``--strict`` turns warnings
+into errors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One located problem. ``path`` is relative to the site source, POSIX style."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: str = "error"  # "error" | "warning"
+
+    def __str__(self) -> str:
+        where = self.path or "<site>"
+        if self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}"
+
+
+class BuildError(Exception):
+    """A build-stopping problem. Raised with a :class:`Problem`; never shown as a traceback."""
+
+    def __init__(self, path: str, line: int | None, message: str):
+        self.problem = Problem(path, line, message, "error")
+        super().__init__(str(self.problem))
+
+    @classmethod
+    def from_problem(cls, problem: Problem) -> "BuildError":
+        return cls(problem.path, problem.line, problem.message)
+
+    def __reduce__(self):  # picklable across worker processes
+        return (BuildError, (self.problem.path, self.problem.line, self.problem.message))
+
+
+@dataclass
+class Diagnostics:
+    """Collects warnings during a build; errors are raised as :class:`BuildError`."""
+
+    strict: bool = False
+    warnings: list[Problem] = field(default_factory=list)
+
+    def warn(self, path: str, line: int | None, message: str) -> None:
+        problem = Problem(path, line, message, "warning")
+        if self.strict:
+            raise BuildError.from_problem(problem)
+        if problem not in self.warnings:
+            self.warnings.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        for p in problems:
+            self.warn(p.path, p.line, p.message)
+
+    @staticmethod
+    def error(path: str, line: int | None, message: str) -> BuildError:
+        return BuildError(path, line, message)

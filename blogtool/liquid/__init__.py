@@ -1,0 +1,1 @@
+"""Liquid for Jekyll sites: python-liquid with Jekyll's tags and filters."""
