@@ -47,6 +47,10 @@ class Diagnostics:
 
     strict: bool = False
     warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)   # informational, never an error
+
+    def info(self, message: str) -> None:
+        self.notes.append(message)
 
     def warn(self, path: str, line: int | None, message: str) -> None:
         problem = Problem(path, line, message, "warning")

@@ -1,0 +1,121 @@
+"""Front matter: Jekyll's split rule, PyYAML with Psych's semantics, and Jekyll's fix-ups.
+
+Kept apart from discovery so that it stays a set of pure functions over text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from .config import load_yaml
+from .errors import BuildError
+
+# Jekyll: %r!\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)!m  (Ruby /m is Python DOTALL)
+_FRONT_MATTER = re.compile(r"\A(---[ \t\r]*\n.*?\n?)^((?:---|\.\.\.)[ \t\r]*$\n?(?:[ \t\r]*\n)*)",
+                           re.M | re.S)
+_HEADER = re.compile(rb"\A---[ \t]*\r?\n")
+_HAS_LIQUID_VALUE = re.compile(r"\{\{|\{%")
+
+
+def has_front_matter(raw: bytes) -> bool:
+    """Jekyll's page test, made on the raw bytes: the first line is ``---``."""
+    return bool(_HEADER.match(raw))
+
+
+@dataclass(frozen=True)
+class Split:
+    data: dict
+    body: str
+    body_line: int          # 1-based line of the file where ``body`` starts
+    found: bool             # a front matter block was present
+
+
+def split(text: str, path: str) -> Split:
+    """Split ``text`` into front matter data and body.
+
+    An unclosed block is no front matter at all (Jekyll treats the whole file as content).
+    A YAML error raises :class:`BuildError` with the file's line; the caller decides whether
+    Jekyll would stop or skip.
+    """
+    text_lf = text
+    m = _FRONT_MATTER.match(text_lf)
+    if not m:
+        return Split({}, text, 1, False)
+    header = m.group(1)
+    yaml_text = header.split("\n", 1)[1] if "\n" in header else ""
+    body = text_lf[m.end():]
+    body_line = text_lf.count("\n", 0, m.end()) + 1
+    data = load_front_matter(yaml_text, path)
+    return Split(data, body, body_line, True)
+
+
+def load_front_matter(yaml_text: str, path: str) -> dict:
+    """YAML to a mapping; a non-mapping block is an error with its line."""
+    yaml_text = yaml_text.replace("\r\n", "\n")
+    try:
+        data = load_yaml(yaml_text, path, line_offset=1)
+    except BuildError:
+        repaired = _repair_liquid_values(yaml_text)
+        if repaired is None:
+            raise
+        data = load_yaml(repaired, path, line_offset=1)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise BuildError(path, 2, "the front matter is not a mapping of keys to values")
+    return {str(k): v for k, v in data.items()}
+
+
+_LIQUID_LINE = re.compile(r"^(\s*[^:#\s][^:]*?\s*:\s+)(\{\{.*|\{%.*)$")
+
+
+def _repair_liquid_values(yaml_text: str) -> str | None:
+    """``title: {{ site.name }}`` is a YAML flow mapping error that Jekyll/Psych accepts as the
+    string ``{{ site.name }}`` (Psych reads ``{{...}}`` as a nested map and Jekyll renders it);
+    quote such values so PyYAML reads them as text."""
+    changed = False
+    lines = []
+    for line in yaml_text.split("\n"):
+        m = _LIQUID_LINE.match(line)
+        if m:
+            value = m.group(2).replace("'", "''")
+            line = f"{m.group(1)}'{value}'"
+            changed = True
+        lines.append(line)
+    return "\n".join(lines) if changed else None
+
+
+# --- Jekyll's fix-ups on the loaded data ------------------------------------------------------
+
+def _as_list(value: Any) -> list:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, (list, tuple)):
+        return [v for v in value if v is not None]
+    return [value]
+
+
+def categories_of(data: dict, path_categories: list[str]) -> list[str]:
+    """Path categories, then ``categories``, then ``category``; stringified, de-duplicated."""
+    out: list[str] = []
+    for value in (path_categories, _as_list(data.get("categories")),
+                  _as_list(data.get("category"))):
+        for item in value:
+            s = str(item)
+            if s not in out:
+                out.append(s)
+    return out
+
+
+def tags_of(data: dict) -> list:
+    """``tag`` beats ``tags``; whitespace-split strings; neither stringified nor de-duplicated."""
+    if "tag" in data:
+        return _as_list(data.get("tag"))
+    return _as_list(data.get("tags"))
+
+
+def mentions_liquid(text: str) -> bool:
+    return "{{" in text or "{%" in text

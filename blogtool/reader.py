@@ -1,0 +1,592 @@
+"""Discovery: walk the source tree the way Jekyll's Reader does and return :class:`Sources`.
+
+Nothing is rendered here. Front matter is parsed, defaults applied, dates, categories, tags and
+URLs resolved, so every later stage can rely on them.
+"""
+from __future__ import annotations
+
+import csv
+import fnmatch
+import io
+import json
+import os
+import posixpath
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import frontmatter, urls
+from .config import Settings, front_matter_defaults, load_yaml
+from .errors import BuildError, Diagnostics
+from .models import Document, Layout, Sources, StaticFile
+from .timeutil import RubyTime, from_front_matter, from_ymd, site_zone
+
+# Jekyll's Document::DATE_FILENAME_MATCHER and DATELESS_FILENAME_MATCHER
+POST_NAME = re.compile(r"^(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$")
+DRAFT_NAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
+HTML_EXTS = (".html", ".xhtml", ".htm")
+SASS_EXTS = (".scss", ".sass")
+
+
+@dataclass
+class _Context:
+    settings: Settings
+    config: dict
+    source: Path
+    zone: Any
+    site_time: RubyTime
+    diagnostics: Diagnostics
+    dest_real: str
+    visited: set
+
+
+def read_site(config: dict, settings: Settings, site_time: RubyTime,
+              diagnostics: Diagnostics) -> Sources:
+    source = Path(settings.source).resolve()
+    ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
+                   diagnostics, os.path.realpath(settings.destination), set())
+    posts: list[Document] = []
+    pages: list[Document] = []
+    statics: list[StaticFile] = []
+    _walk(ctx, "", posts, pages, statics)
+    posts.sort(key=lambda d: (d.date, d.rel_path))
+    if settings.limit_posts > 0:
+        posts = posts[-settings.limit_posts:]
+    documents: dict[str, list[Document]] = {}
+    for label, output, permalink in settings.collections:
+        docs, files = _read_collection(ctx, label, output, permalink)
+        documents[label] = docs
+        statics.extend(files)
+    statics.sort(key=lambda f: f.rel_path)
+    return Sources(
+        posts=posts,
+        pages=pages,
+        documents=documents,
+        static_files=statics,
+        layouts=_read_layouts(ctx),
+        data=_read_data(ctx),
+    )
+
+
+# --- entry filter (Jekyll's EntryFilter) -------------------------------------------------------
+
+def _glob_include(patterns: tuple[str, ...], rel: str, is_dir: bool) -> bool:
+    for pattern in patterns:
+        pattern = pattern.lstrip("/") if pattern.startswith("/") else pattern
+        if fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern) or \
+                (is_dir and pattern == rel + "/"):
+            return True
+    return False
+
+
+def _keep_entry(ctx: _Context, rel: str, is_dir: bool) -> bool:
+    """True when Jekyll would read ``rel`` (source-relative POSIX path)."""
+    name = rel.rsplit("/", 1)[-1]
+    if name.endswith("."):
+        return False
+    s = ctx.settings
+    included = _glob_include(s.include, rel, is_dir) or _glob_include(s.include, name, is_dir)
+    excluded = _glob_include(tuple(p for p in s.exclude if p not in s.include), rel, is_dir)
+    if excluded and not included:
+        return False
+    if included:
+        return True
+    return not (name[:1] in "._#~" or rel[:1] in "._#~" or name.endswith("~"))
+
+
+def _safe_dir(ctx: _Context, path: Path, rel: str) -> bool:
+    """Refuse symlinks that leave the source, and loops (Jekyll's safe mode)."""
+    real = os.path.realpath(path)
+    if real == ctx.dest_real or real.startswith(ctx.dest_real + os.sep):
+        return False
+    src = str(ctx.source)
+    if real != src and not real.startswith(src + os.sep):
+        ctx.diagnostics.warn(rel, None, "is a symbolic link that points outside the site; "
+                                        "not followed")
+        return False
+    if real in ctx.visited:
+        ctx.diagnostics.warn(rel, None, "is a symbolic link loop; not followed")
+        return False
+    ctx.visited.add(real)
+    return True
+
+
+def _safe_file(ctx: _Context, path: Path, rel: str) -> bool:
+    if not path.is_symlink():
+        return True
+    real = os.path.realpath(path)
+    src = str(ctx.source)
+    if not real.startswith(src + os.sep):
+        ctx.diagnostics.warn(rel, None, "is a symbolic link that points outside the site; "
+                                        "not read")
+        return False
+    return True
+
+
+def _nfc(rel: str) -> str:
+    return unicodedata.normalize("NFC", rel)
+
+
+def _scandir(path: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(path) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+# --- the walk ----------------------------------------------------------------------------------
+
+def _walk(ctx: _Context, rel_dir: str, posts: list, pages: list, statics: list) -> None:
+    base = ctx.source / rel_dir if rel_dir else ctx.source
+    if not _safe_dir(ctx, base, rel_dir or "."):
+        return
+    entries = _scandir(base)
+    names = {e.name for e in entries}
+    coll_dir = ctx.settings.collections_dir.strip("/")
+    if not coll_dir or rel_dir == coll_dir or rel_dir.startswith(coll_dir + "/"):
+        if "_posts" in names:
+            posts.extend(_read_posts(ctx, rel_dir, "_posts"))
+        if ctx.settings.show_drafts and "_drafts" in names:
+            posts.extend(_read_posts(ctx, rel_dir, "_drafts"))
+    for entry in entries:
+        rel = _nfc(posixpath.join(rel_dir, entry.name) if rel_dir else entry.name)
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if not _keep_entry(ctx, rel, is_dir):
+            continue
+        path = Path(entry.path)
+        if is_dir:
+            _walk(ctx, rel, posts, pages, statics)
+            continue
+        if not _safe_file(ctx, path, rel):
+            continue
+        raw = _read_bytes(ctx, path, rel)
+        if raw is None:
+            continue
+        if frontmatter.has_front_matter(raw) or _bom_page(ctx, raw, rel):
+            page = _read_page(ctx, rel_dir, rel, raw)
+            if page is not None:
+                pages.append(page)
+        else:
+            statics.append(_static(ctx, path, rel))
+
+
+def _bom_page(ctx: _Context, raw: bytes, rel: str) -> bool:
+    """Jekyll copies a page whose front matter follows a BOM verbatim; blogtool reads it."""
+    if ctx.settings.improved and raw.startswith(b"\xef\xbb\xbf") and \
+            frontmatter.has_front_matter(raw[3:]):
+        ctx.diagnostics.warn(rel, 1, "starts with a byte order mark; Jekyll would copy it "
+                                     "unprocessed, blogtool reads its front matter")
+        return True
+    return False
+
+
+def _read_bytes(ctx: _Context, path: Path, rel: str) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        ctx.diagnostics.warn(rel, None, f"cannot be read ({exc.strerror}); skipped")
+        return None
+
+
+_ENCODING_GUESSES = (("gb18030", "GBK"), ("big5", "Big5"), ("shift_jis", "Shift_JIS"),
+                     ("euc_kr", "EUC-KR"))
+
+
+def guess_encoding(raw: bytes) -> str:
+    """Name the legacy encoding a non-UTF-8 file most likely uses (for the message)."""
+    for codec, label in _ENCODING_GUESSES:
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
+                  or "\u3040" <= ch <= "\u30ff")
+        if cjk:
+            return label
+    return "Latin-1"
+
+
+def decode(ctx: _Context, raw: bytes, rel: str) -> str | None:
+    """Text of a source file in the configured encoding (UTF-8 by default, BOM stripped).
+
+    Returns None (after a message) when the bytes are not text in that encoding.
+    """
+    if b"\x00" in raw[:8192]:
+        return None
+    encoding = ctx.settings.encoding.lower().replace("bom|", "")
+    try:
+        text = raw.decode("utf-8-sig" if encoding in ("utf-8", "utf8") else encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+    return text.lstrip("\ufeff")
+
+
+def _decode_or_report(ctx: _Context, raw: bytes, rel: str, *, fatal: bool) -> str | None:
+    text = decode(ctx, raw, rel)
+    if text is not None:
+        return text
+    if b"\x00" in raw[:8192]:
+        message = "is a binary file, not text"
+    else:
+        bad = _first_bad_line(raw)
+        message = (f"is not valid UTF-8 (it looks like {guess_encoding(raw)}); convert it to "
+                   f"UTF-8 or set 'encoding:' in _config.yml")
+        rel = f"{rel}:{bad}" if bad else rel
+    if fatal:
+        raise BuildError(rel, None, message)
+    ctx.diagnostics.warn(rel, None, message + "; skipped")
+    return None
+
+
+def _first_bad_line(raw: bytes) -> int | None:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return raw.count(b"\n", 0, exc.start) + 1
+    return None
+
+
+# --- posts and drafts ----------------------------------------------------------------------
+
+def _post_entries(ctx: _Context, base: Path, rel_base: str) -> list[tuple[str, Path]]:
+    """Files under ``_posts`` (recursively), filtered like Jekyll's ``Dir["**/*"]``."""
+    out: list[tuple[str, Path]] = []
+
+    def walk(path: Path, sub: str) -> None:
+        if not _safe_dir(ctx, path, posixpath.join(rel_base, sub) if sub else rel_base):
+            return
+        for entry in _scandir(path):
+            inner = _nfc(posixpath.join(sub, entry.name) if sub else entry.name)
+            name = entry.name
+            if name.endswith(".") or name[:1] in "._#~" or name.endswith("~") or \
+                    inner[:1] in "._#~":
+                continue
+            rel = posixpath.join(rel_base, inner)
+            if _glob_include(ctx.settings.exclude, rel, entry.is_dir()):
+                continue
+            if entry.is_dir():
+                walk(Path(entry.path), inner)
+            elif _safe_file(ctx, Path(entry.path), rel):
+                out.append((inner, Path(entry.path)))
+
+    walk(base, "")
+    return out
+
+
+def _read_posts(ctx: _Context, rel_dir: str, magic: str) -> list[Document]:
+    base = (ctx.source / rel_dir / magic) if rel_dir else ctx.source / magic
+    rel_base = posixpath.join(rel_dir, magic) if rel_dir else magic
+    draft = magic == "_drafts"
+    path_categories = [c for c in rel_dir.split("/") if c] if rel_dir else []
+    docs = []
+    for inner, path in _post_entries(ctx, base, rel_base):
+        m = (DRAFT_NAME if draft else POST_NAME).match(inner)
+        if not m:
+            continue
+        rel = posixpath.join(rel_base, inner)
+        doc = _read_post(ctx, rel, path, m, path_categories, draft)
+        if doc is not None and _publishable(ctx, doc):
+            docs.append(doc)
+    return docs
+
+
+def _publishable(ctx: _Context, doc: Document) -> bool:
+    published = doc.data.get("published", True)
+    if published is False and not ctx.settings.unpublished:
+        return False
+    if doc.date is not None and not ctx.settings.future and doc.kind != "page" and \
+            int(doc.date.timestamp()) > int(ctx.site_time.timestamp()):
+        ctx.diagnostics.info(f"Skipping: {doc.rel_path} has a future date")
+        return False
+    return True
+
+
+def _read_post(ctx: _Context, rel: str, path: Path, m: re.Match, path_categories: list[str],
+               draft: bool) -> Document | None:
+    raw = _read_bytes(ctx, path, rel)
+    if raw is None:
+        return None
+    text = _decode_or_report(ctx, raw, rel, fatal=False)
+    if text is None:
+        return None
+    s = ctx.settings
+    defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel,
+                                     "drafts" if draft else "posts")
+    yaml_ok = True
+    try:
+        split = frontmatter.split(text, rel)
+        data = {**defaults, **split.data}
+        body, body_line = split.body, split.body_line
+    except BuildError as exc:
+        if s.strict_front_matter:
+            raise
+        ctx.diagnostics.warn(exc.problem.path, exc.problem.line,
+                             exc.problem.message + "; the post is built without its front matter")
+        yaml_ok = False
+        data = dict(defaults)
+        m_fm = frontmatter._FRONT_MATTER.match(text)
+        body = text[m_fm.end():] if m_fm else text
+        body_line = text.count("\n", 0, m_fm.end()) + 1 if m_fm else 1
+    name = rel.rsplit("/", 1)[-1]
+    if draft:
+        file_slug, ext = m.group(1), m.group(2)
+        date_from_name = None
+    else:
+        year, month, day, file_slug, ext = m.groups()
+        try:
+            date_from_name = from_ymd(_expand_year(year), int(month), int(day), ctx.zone)
+        except ValueError:
+            raise BuildError(rel, None, f"invalid date '{year}-{month}-{day}' in the file name: "
+                                        f"a post's name must start with a valid YYYY-MM-DD "
+                                        f"date") from None
+    file_slug = file_slug.rstrip(".")
+    basename = name[: len(name) - len(ext)]
+    if not yaml_ok:
+        # Jekyll skips its post data: no date or slug from the name, no path categories
+        date = ctx.site_time
+        slug = basename
+        categories: list[str] = []
+    else:
+        date = date_from_name
+        if "date" in data and data["date"] is not None:
+            date = _front_matter_date(data["date"], rel, split.body_line, ctx)
+        elif draft:
+            date = RubyTime.fromtimestamp(path.stat().st_mtime, ctx.zone)
+        data.setdefault("title", urls.titleize_slug(file_slug))
+        data.setdefault("slug", file_slug)
+        slug = str(data.get("slug"))
+        categories = frontmatter.categories_of(data, path_categories)
+    tags = frontmatter.tags_of(data)
+    output_ext = ".html" if (ext.lower() in s.markdown_exts or ext.lower() in HTML_EXTS) else ext
+    template = urls.style_template(s.permalink)
+    placeholders = urls.document_placeholders(
+        date=date, slug=slug, basename=basename, categories=categories, collection="posts",
+        output_ext=output_ext, rel_path=rel[: len(rel) - len(ext)].replace(
+            "_drafts" if draft else "_posts", "", 1).rstrip("."))
+    url = _document_url(rel, template, placeholders, data.get("permalink"))
+    return Document(
+        kind="post", collection="posts", rel_path=rel, data=data, body=body,
+        body_line=body_line, url=url, dest=urls.url_to_path(url, output_ext), ext=ext,
+        output_ext=output_ext, markdown=ext.lower() in s.markdown_exts, date=date, slug=slug,
+        categories=categories, tags=tags, draft=draft)
+
+
+def _expand_year(year: str) -> int:
+    y = int(year)
+    if len(year) == 2:
+        y += 2000 if y < 69 else 1900
+    return y
+
+
+def _front_matter_date(value: Any, rel: str, body_line: int, ctx: _Context) -> RubyTime:
+    try:
+        return from_front_matter(value, ctx.zone)
+    except (ValueError, OverflowError):
+        raise BuildError(rel, _key_line(ctx, rel, "date"),
+                         f"invalid date '{value}' in the front matter: use YYYY-MM-DD or "
+                         f"YYYY-MM-DD HH:MM:SS +0800") from None
+
+
+def _key_line(ctx: _Context, rel: str, key: str) -> int | None:
+    try:
+        text = (ctx.source / rel).read_text("utf-8", errors="replace")
+    except OSError:
+        return None
+    for number, line in enumerate(text.splitlines()[:200], 1):
+        if re.match(rf"^{re.escape(key)}\s*:", line):
+            return number
+    return None
+
+
+def _document_url(rel: str, template: str, placeholders: dict, permalink: Any) -> str:
+    if permalink is not None and str(permalink).strip() == "":
+        raise BuildError(rel, None, "invalid permalink: it is empty")
+    try:
+        return urls.document_url(template, placeholders, str(permalink) if permalink else None)
+    except urls.UnknownPlaceholder as exc:
+        raise BuildError(rel, None, f"the URL template has no ':{exc}' placeholder; check the "
+                                    f"permalink") from None
+
+
+# --- pages and static files ----------------------------------------------------------------
+
+def _read_page(ctx: _Context, rel_dir: str, rel: str, raw: bytes) -> Document | None:
+    s = ctx.settings
+    text = _decode_or_report(ctx, raw, rel, fatal=True)
+    split = frontmatter.split(text, rel)
+    defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel, "pages")
+    data = {**defaults, **split.data}
+    if data.get("published", True) is False and not s.unpublished:
+        return None
+    name = rel.rsplit("/", 1)[-1]
+    stem, ext = posixpath.splitext(name)
+    low = ext.lower()
+    if low in s.markdown_exts or low in HTML_EXTS:
+        output_ext = ".html"
+    elif low in SASS_EXTS:
+        output_ext = ".css"
+    else:
+        output_ext = ext
+    permalink = data.get("permalink")
+    if permalink is not None and str(permalink).strip() == "":
+        raise BuildError(rel, None, "invalid permalink: it is empty")
+    url = urls.page_url(dir=rel_dir, basename=stem, output_ext=output_ext,
+                        html=output_ext in HTML_EXTS, permalink_style=s.permalink,
+                        permalink=str(permalink) if permalink else None)
+    return Document(
+        kind="page", collection=None, rel_path=rel, data=data, body=split.body,
+        body_line=split.body_line, url=url, dest=urls.url_to_path(url, output_ext, page=True),
+        ext=ext, output_ext=output_ext, markdown=low in s.markdown_exts,
+        date=None, slug=stem)
+
+
+def _static(ctx: _Context, path: Path, rel: str, collection: str | None = None,
+            write: bool = True) -> StaticFile:
+    try:
+        mtime = path.stat().st_mtime
+    except OSError:
+        mtime = 0.0
+    return StaticFile(rel_path=rel, abs_path=str(path), dest=rel, url="/" + rel, mtime=mtime,
+                      collection=collection, write=write)
+
+
+# --- collections -----------------------------------------------------------------------------
+
+def _read_collection(ctx: _Context, label: str, output: bool,
+                     permalink: str | None) -> tuple[list[Document], list[StaticFile]]:
+    s = ctx.settings
+    rel_base = posixpath.join(s.collections_dir.strip("/"), "_" + label) \
+        if s.collections_dir.strip("/") else "_" + label
+    base = ctx.source / rel_base
+    if not base.is_dir():
+        return [], []
+    docs: list[Document] = []
+    files: list[StaticFile] = []
+    template = permalink or urls.add_permalink_suffix("/:collection/:path", s.permalink)
+    for inner, path in _post_entries(ctx, base, rel_base):
+        rel = posixpath.join(rel_base, inner)
+        raw = _read_bytes(ctx, path, rel)
+        if raw is None:
+            continue
+        if not frontmatter.has_front_matter(raw):
+            f = _static(ctx, path, rel, collection=label, write=output)
+            files.append(f)
+            continue
+        text = _decode_or_report(ctx, raw, rel, fatal=True)
+        split = frontmatter.split(text, rel)
+        defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel, label)
+        data = {**defaults, **split.data}
+        if data.get("published", True) is False and not s.unpublished:
+            continue
+        name = inner.rsplit("/", 1)[-1]
+        stem, ext = posixpath.splitext(name)
+        m = POST_NAME.match(inner)
+        date = None
+        file_slug = stem
+        if m:
+            try:
+                date = from_ymd(_expand_year(m.group(1)), int(m.group(2)), int(m.group(3)),
+                                ctx.zone)
+                file_slug = m.group(4)
+            except ValueError:
+                date = None
+        if data.get("date") is not None:
+            date = _front_matter_date(data["date"], rel, split.body_line, ctx)
+        file_slug = file_slug.rstrip(".")
+        data.setdefault("title", urls.titleize_slug(file_slug))
+        data.setdefault("slug", file_slug)
+        low = ext.lower()
+        output_ext = ".html" if (low in s.markdown_exts or low in HTML_EXTS) else ext
+        cleaned = "/" + inner[: len(inner) - len(ext)].rstrip(".")
+        placeholders = urls.document_placeholders(
+            date=date or ctx.site_time, slug=str(data["slug"]), basename=stem,
+            categories=frontmatter.categories_of(data, []), collection=label,
+            output_ext=output_ext, rel_path=cleaned)
+        url = _document_url(rel, template, placeholders, data.get("permalink"))
+        docs.append(Document(
+            kind="doc", collection=label, rel_path=rel, data=data, body=split.body,
+            body_line=split.body_line, url=url, dest=urls.url_to_path(url, output_ext),
+            ext=ext, output_ext=output_ext, markdown=low in s.markdown_exts, date=date,
+            slug=str(data["slug"]), categories=frontmatter.categories_of(data, []),
+            tags=frontmatter.tags_of(data), write=output))
+    meta = (ctx.config.get("collections") or {}).get(label) if isinstance(
+        ctx.config.get("collections"), dict) else None
+    sort_by = (meta or {}).get("sort_by") if isinstance(meta, dict) else None
+    if sort_by:
+        docs.sort(key=lambda d: (d.data.get(sort_by) is None, str(d.data.get(sort_by, "")),
+                                 d.rel_path))
+    else:
+        docs.sort(key=lambda d: (d.date or ctx.site_time, d.rel_path))
+    return docs, files
+
+
+# --- layouts and data --------------------------------------------------------------------
+
+def _read_layouts(ctx: _Context) -> dict[str, Layout]:
+    rel_base = ctx.settings.layouts_dir.strip("/")
+    base = ctx.source / rel_base
+    layouts: dict[str, Layout] = {}
+    if not base.is_dir():
+        return layouts
+    for inner, path in _post_entries(ctx, base, rel_base):
+        rel = posixpath.join(rel_base, inner)
+        raw = _read_bytes(ctx, path, rel)
+        if raw is None:
+            continue
+        text = _decode_or_report(ctx, raw, rel, fatal=True)
+        split = frontmatter.split(text, rel)
+        name = inner.rsplit(".", 1)[0] if "." in inner.rsplit("/", 1)[-1] else inner
+        layouts[name] = Layout(name, rel, split.data, split.body, split.body_line)
+    return layouts
+
+
+_DATA_KEY = re.compile(r"[^\w\s-]+")
+
+
+def _data_key(stem: str) -> str:
+    """Jekyll's ``sanitize_filename``: drop chars other than word/space/-, spaces to _."""
+    return re.sub(r"\s+", "_", _DATA_KEY.sub("", stem))
+
+
+def _read_data(ctx: _Context) -> dict[str, Any]:
+    rel_base = ctx.settings.data_dir.strip("/")
+    base = ctx.source / rel_base
+    return _read_data_dir(ctx, base, rel_base) if base.is_dir() else {}
+
+
+def _read_data_dir(ctx: _Context, base: Path, rel_base: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for entry in _scandir(base):
+        rel = posixpath.join(rel_base, entry.name)
+        if entry.name[:1] in "._#~" or entry.name.endswith("~"):
+            continue
+        if entry.is_dir():
+            if _safe_dir(ctx, Path(entry.path), rel):
+                out[_data_key(entry.name)] = _read_data_dir(ctx, Path(entry.path), rel)
+            continue
+        stem, ext = posixpath.splitext(entry.name)
+        ext = ext.lower()
+        if ext not in (".yml", ".yaml", ".json", ".csv", ".tsv"):
+            continue
+        raw = _read_bytes(ctx, Path(entry.path), rel)
+        if raw is None:
+            continue
+        text = _decode_or_report(ctx, raw, rel, fatal=True)
+        if ext in (".yml", ".yaml"):
+            value = load_yaml(text, rel)
+        elif ext == ".json":
+            try:
+                value = json.loads(text)
+            except json.JSONDecodeError as exc:
+                raise BuildError(rel, exc.lineno, f"invalid JSON: {exc.msg}") from None
+        else:
+            reader = csv.DictReader(io.StringIO(text), delimiter="\t" if ext == ".tsv" else ",")
+            value = [dict(row) for row in reader]
+        out[_data_key(stem)] = value
+    return out
