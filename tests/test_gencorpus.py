@@ -1,0 +1,248 @@
+"""The benchmark corpus must be deterministic, Jekyll-valid and shaped like the seed blog.
+
+Speed figures are only comparable across machines and commits if every run builds the same
+bytes, and only meaningful if those bytes look like the real blog (front matter styles, the
+JB include, code pasted in all the usual ways).
+"""
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import re
+import statistics
+import sys
+import tomllib
+from pathlib import Path
+
+import liquid
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # plain `pytest` puts tests/, not the repo root, on sys.path
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import gencorpus  # noqa: E402
+from benchmarks.gencorpus import make_hugo_post, make_post  # noqa: E402
+
+Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Jekyll's Document::DATE_FILENAME_MATCHER.
+JEKYLL_POST_NAME = re.compile(r"\A(?:.+/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)\Z")
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.S)
+
+SAMPLE = range(300)
+
+
+def split(text: str) -> tuple[dict, str]:
+    """Front matter (parsed) and the rest of a post."""
+    match = FRONT_MATTER.match(text)
+    assert match, text[:200]
+    data = yaml.load(match.group(1), Loader=Loader)
+    assert isinstance(data, dict)
+    return data, text[match.end():]
+
+
+def as_list(value: object) -> list[str]:
+    """Jekyll's tolerant reading of tags/categories: a list, or a space-separated string."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return value.split()
+    assert isinstance(value, list)
+    return [str(v) for v in value]
+
+
+def jekyll_body(text: str) -> str:
+    """The Markdown a Jekyll post carries once front matter and the JB include are gone."""
+    _, rest = split(text)
+    if rest.startswith(gencorpus.INCLUDE_LINE):
+        rest = rest[len(gencorpus.INCLUDE_LINE):].lstrip("\n")
+    return rest
+
+
+@pytest.fixture(scope="module")
+def posts() -> list[tuple[str, str]]:
+    return [make_post(i) for i in SAMPLE]
+
+
+def test_make_post_depends_only_on_seed_and_index(posts: list[tuple[str, str]]) -> None:
+    assert [make_post(i) for i in (0, 7, 299)] == [posts[0], posts[7], posts[299]]
+    assert make_post(7, seed=1) == posts[7]
+    assert make_post(7, seed=2) != posts[7]
+    assert make_post(7, seed=2) == make_post(7, seed=2)
+
+
+def test_file_names_follow_jekylls_post_rule(posts: list[tuple[str, str]]) -> None:
+    names = [name for name, _ in posts]
+    assert len(set(names)) == len(names)
+    for name in names:
+        match = JEKYLL_POST_NAME.match(name)
+        assert match, name
+        dt.date.fromisoformat(match.group(1))  # a real calendar date, zero-padded
+        assert match.group(3) == ".md"
+        assert re.fullmatch(r"[a-z0-9-]+", match.group(2)), name
+
+
+def test_dates_do_not_repeat_within_a_cycle_and_names_stay_unique_after() -> None:
+    days = {gencorpus._post_date(i, 1)[0] for i in range(gencorpus.DATE_CYCLE)}
+    assert len(days) == gencorpus.DATE_CYCLE
+    wrap = gencorpus.DATE_CYCLE
+    names = [make_post(i)[0] for i in [*range(20), *range(wrap, wrap + 20)]]
+    assert len(set(names)) == len(names)
+
+
+def test_front_matter_parses_in_jekylls_tolerant_forms(posts: list[tuple[str, str]]) -> None:
+    styles = collections.Counter()
+    for name, text in posts:
+        data, _ = split(text)
+        assert data["layout"] == "post"
+        head = FRONT_MATTER.match(text).group(1)
+        cats = as_list(data.get("categories")) + as_list(data.get("category"))
+        assert set(cats) <= set(gencorpus.CATEGORIES), (name, cats)
+        tags = as_list(data.get("tags"))
+        assert set(tags) <= set(gencorpus.TAGS), (name, tags)
+        assert len(tags) == len(set(tags))
+        if "date" in data:
+            # Offset-less: a YAML timestamp. With ` +0800`: Psych reads a Time, PyYAML's
+            # YAML 1.1 resolver (which wants `+08:00`) a string; Jekyll accepts both.
+            value = data["date"]
+            if isinstance(value, str):
+                assert re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d \+0800", value), value
+                day = value[:10]
+            else:
+                assert isinstance(value, dt.datetime) and value.tzinfo is None
+                day = value.date().isoformat()
+            assert day == name[:10]
+        for style, pattern in {
+            "category :": r"^category : ", "categories: [": r"^categories: \[",
+            "categories: a b": r"^categories: \w+ \w+$", "tags : [": r"^tags : \[",
+            "tags: a b": r"^tags: [^\[\n]+$", "tags block": r"^tags:\n  - ",
+            "title": r"^title ?: ", "no title": r"\A(?![\s\S]*^title)",
+            "date +0800": r"^date: .* \+0800$", "description": r'^description: ""',
+        }.items():
+            if re.search(pattern, head, re.M):
+                styles[style] += 1
+    assert len(styles) == 10, styles  # every hand-written style occurs
+
+
+def test_bodies_are_seed_like(posts: list[tuple[str, str]]) -> None:
+    texts = [text for _, text in posts]
+    with_include = sum(split(t)[1].startswith(gencorpus.INCLUDE_LINE + "\n") for t in texts)
+    assert 0.8 * len(texts) < with_include < len(texts)
+    joined = "\n".join(jekyll_body(t) for t in texts)
+    assert "{{" not in joined and "{%" not in joined  # no Liquid beyond the include line
+    log = r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3} "
+    assert re.search(rf"^  {log}", joined, re.M)  # the seed's two-space log lines
+    assert re.search(rf"^    {log}", joined, re.M)  # indented log code
+    assert re.search(rf"^```\n{log}", joined, re.M)  # fenced, no language
+    for needle in ("```java\n", "```xml\n", "```bash\n", "\tat ", "Caused by: ", "<property>",
+                   "    $ ", "@Override", "a1.sinks.k1", "## ", "| --- |", "`", "](http://"):
+        assert needle in joined, needle
+    # Mostly code by characters, like the seed post (about 5% CJK characters).
+    assert 0.05 < len(re.findall(r"[\u4e00-\u9fff]", joined)) / len(joined) < 0.4
+
+
+def test_average_post_size_is_about_4kb(posts: list[tuple[str, str]]) -> None:
+    sizes = [len(text.encode("utf-8")) for _, text in posts]
+    assert 3600 <= statistics.mean(sizes) <= 4800
+    assert min(sizes) < 2500 and max(sizes) > 7000  # a spread, not one size
+
+
+def test_tags_and_categories_are_skewed() -> None:
+    tag_counts: collections.Counter[str] = collections.Counter()
+    cat_counts: collections.Counter[str] = collections.Counter()
+    for i in range(600):
+        post = gencorpus.build_post(i)
+        tag_counts.update(post.tags)
+        cat_counts.update(post.categories)
+    assert 28 <= len(tag_counts) <= 32
+    assert len(cat_counts) == 8
+    assert tag_counts.most_common(1)[0][1] > 4 * statistics.median(tag_counts.values())
+    assert cat_counts.most_common(1)[0][1] > 5 * min(cat_counts.values())
+
+
+def test_hugo_flavor_has_the_same_bodies(posts: list[tuple[str, str]]) -> None:
+    for i, (name, text) in enumerate(posts[:120]):
+        hugo_name, hugo_text = make_hugo_post(i)
+        assert hugo_name == name
+        data, body = split(hugo_text)
+        assert body == jekyll_body(text)
+        assert "{%" not in hugo_text
+        assert isinstance(data["title"], str) and data["title"]
+        assert data["slug"] == JEKYLL_POST_NAME.match(name).group(2)
+        assert data["date"].date().isoformat() == name[:10]
+        jekyll_data, _ = split(text)
+        assert data["tags"] == as_list(jekyll_data.get("tags"))
+        if "title" in jekyll_data:
+            assert data["title"] == jekyll_data["title"]
+
+
+def test_smaller_corpus_is_a_prefix_of_a_bigger_one(tmp_path: Path) -> None:
+    small, big = tmp_path / "small", tmp_path / "big"
+    gencorpus.write_site(small, 15)
+    gencorpus.write_site(big, 40)
+    small_files = {p.relative_to(small) for p in small.rglob("*") if p.is_file()}
+    big_files = {p.relative_to(big) for p in big.rglob("*") if p.is_file()}
+    assert small_files <= big_files
+    for rel in small_files - {Path(gencorpus.MARKER)}:
+        assert (small / rel).read_bytes() == (big / rel).read_bytes(), rel
+    assert len(list((big / "_posts").iterdir())) == 40
+
+
+def test_jekyll_site_is_complete_and_its_templates_parse(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert gencorpus.main([str(site), "--posts", "5"]) == 0
+    for rel in ("_config.yml", "_layouts/default.html", "_layouts/post.html",
+                "_includes/JB/setup", "index.html", "tags.html", "categories.html"):
+        assert (site / rel).is_file(), rel
+    config = yaml.load((site / "_config.yml").read_text("utf-8"), Loader=Loader)
+    assert config["markdown"] == "kramdown" and config["timezone"] == "Asia/Shanghai"
+    env = liquid.Environment()
+    for rel in ("_layouts/default.html", "_layouts/post.html", "index.html", "tags.html",
+                "categories.html", "_includes/JB/setup"):
+        template = (site / rel).read_text("utf-8")
+        if template.startswith("---\n"):
+            template = split(template)[1]
+        # python-liquid's own `include` wants a quoted name; Jekyll's takes a bare path.
+        env.parse(template.replace(gencorpus.INCLUDE_LINE, ""))
+    setup = env.from_string((site / "_includes/JB/setup").read_text("utf-8"))
+    assert setup.render(site={"JB": {"setup": {"provider": "custom"}}}).strip() == ""
+    assert sorted(p.name for p in (site / "_posts").iterdir()) == sorted(
+        make_post(i)[0] for i in range(5))
+
+
+def test_default_theme_omits_layouts(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert gencorpus.main([str(site), "--posts", "3", "--theme", "default"]) == 0
+    assert not (site / "_layouts").exists()
+    assert (site / "_includes/JB/setup").is_file() and (site / "index.html").is_file()
+
+
+def test_hugo_site_is_complete(tmp_path: Path) -> None:
+    site = tmp_path / "hugo"
+    assert gencorpus.main([str(site), "--posts", "4", "--flavor", "hugo"]) == 0
+    config = tomllib.loads((site / "config.toml").read_text("utf-8"))
+    assert config["taxonomies"] == {"tag": "tags", "category": "categories"}
+    for rel in ("layouts/_default/baseof.html", "layouts/_default/single.html",
+                "layouts/_default/list.html", "layouts/_default/taxonomy.html",
+                "layouts/_default/term.html", "layouts/index.html"):
+        assert (site / rel).is_file(), rel
+    names = sorted(p.name for p in (site / "content/posts").iterdir())
+    assert names == sorted(make_post(i)[0] for i in range(4))
+    assert not (site / "_posts").exists()
+
+
+def test_force_replaces_only_generated_directories(tmp_path: Path, capsys) -> None:
+    mine = tmp_path / "mine"
+    (mine / "_posts").mkdir(parents=True)
+    (mine / "_posts/2014-10-18-real.md").write_text("my real blog", "utf-8")
+    assert gencorpus.main([str(mine), "--posts", "2", "--force"]) == 2
+    assert "refusing" in capsys.readouterr().err
+    assert (mine / "_posts/2014-10-18-real.md").read_text("utf-8") == "my real blog"
+
+    generated = tmp_path / "gen"
+    assert gencorpus.main([str(generated), "--posts", "6"]) == 0
+    assert gencorpus.main([str(generated), "--posts", "3"]) == 2  # not empty, no --force
+    assert len(list((generated / "_posts").iterdir())) == 6
+    assert gencorpus.main([str(generated), "--posts", "3", "--force"]) == 0
+    assert len(list((generated / "_posts").iterdir())) == 3
