@@ -1,0 +1,95 @@
+"""``blogtool deploy``: build, then publish the built site to a ``gh-pages`` branch."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import BuildError
+
+
+def _destination(source: Path, destination: Path | None, config: dict) -> Path:
+    """``-d`` wins, then ``destination:`` from ``_config.yml`` (relative to the source), then
+    ``_site`` as Jekyll does."""
+    if destination is not None:
+        return destination
+    configured = config.get("destination")
+    if isinstance(configured, str) and configured.strip():
+        path = Path(configured)
+        return path if path.is_absolute() else source / path
+    return source / "_site"
+
+
+def _report(result) -> list[str]:
+    target = f"{result.remote}/{result.branch}"
+    counts = (f"{len(result.added)} added, {len(result.changed)} changed, "
+              f"{len(result.removed)} removed")
+    lines: list[str] = []
+    if result.status == "unchanged":
+        lines.append(f"Nothing to publish: {target} already has this site "
+                     f"({(result.commit or '')[:7]}).")
+    elif result.status == "dry-run":
+        labels = {"A": "add", "M": "change", "D": "remove"}
+        lines.extend(f"  {labels[c.status]:<7} {c.path}" for c in result.changes)
+        lines.append(f"Dry run: would publish {result.files} files to {target} "
+                     f"({len(result.added)} to add, {len(result.changed)} to change, "
+                     f"{len(result.removed)} to remove); nothing was written.")
+    else:
+        if result.retried:
+            lines.append(f"{target} had moved on while deploying; published on top of it.")
+        lines.append(f"Published {result.files} files to {target} ({counts}) as "
+                     f"{result.commit[:7]}.")
+        if not result.local_branch_updated:
+            lines.append(f"The local branch '{result.branch}' is checked out, so it was left "
+                         "as it is.")
+    return lines
+
+
+@click.command("deploy")
+@click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="Site source directory (inside the git repository).")
+@click.option("-d", "--destination", type=click.Path(file_okay=False, path_type=Path),
+              default=None, help="Where the site is built (default: SOURCE/_site).")
+@click.option("--branch", default="gh-pages", show_default=True,
+              help="Branch the site is published to.")
+@click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
+@click.option("-m", "--message", default=None, help="Commit message of the published commit.")
+@click.option("--force", is_flag=True,
+              help="Replace the branch with one new commit (force push) instead of adding one.")
+@click.option("--dry-run", is_flag=True,
+              help="Show what would be published; push nothing, write no git object or ref.")
+@click.option("--no-build", is_flag=True,
+              help="Publish DESTINATION as it is instead of building it first.")
+def command(source: Path, destination: Path | None, branch: str, remote: str,
+            message: str | None, force: bool, dry_run: bool, no_build: bool) -> None:
+    """Build the site and publish it to BRANCH (gh-pages) of REMOTE.
+
+    Your working tree, index and current branch are never touched: the built site is committed
+    through a temporary index, on top of the branch as the remote has it now. Nothing is
+    committed when the site did not change.
+    """
+    from ..deploy import DeployError, deploy, pages_url, remote_url
+    from ..scaffold import read_config
+
+    try:
+        config = read_config(source)
+        site_dir = _destination(source, destination, config)
+        if not no_build:
+            from ..site import build  # the build pipeline is heavy: load it only when used
+
+            build(source, site_dir)
+        cname = config.get("cname")
+        result = deploy(site_dir, source, branch=branch, remote=remote, message=message,
+                        force=force, dry_run=dry_run,
+                        cname=str(cname) if cname not in (None, "") else None)
+    except DeployError as exc:
+        raise click.ClickException(exc.message) from None
+    except BuildError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in _report(result):
+        click.echo(line)
+    if result.status == "pushed":
+        url = pages_url(remote_url(source, remote), str(cname) if cname else None)
+        if url:
+            click.echo(f"GitHub Pages will serve it at {url} (when Pages publishes "
+                       f"from the '{branch}' branch).")
