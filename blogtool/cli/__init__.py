@@ -1,0 +1,21 @@
+"""The ``blogtool`` command line. Each command lives in its own module; this group only
+collects them and turns located problems into ``file:line: sentence`` lines."""
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .build import command as build_command
+from .deploy import command as deploy_command
+from .init import command as init_command
+from .new import command as new_command
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="blogtool")
+def main() -> None:
+    """A fast, Jekyll-compatible static site generator for CJK technical blogs."""
+
+
+for _command in (build_command, new_command, init_command, deploy_command):
+    main.add_command(_command)

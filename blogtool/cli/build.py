@@ -1,0 +1,62 @@
+"""``blogtool build``: Jekyll's ``jekyll build`` with the same flags."""
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from .common import build_options, config_files, fail, overrides_from, print_warning
+
+
+class _Progress:
+    """A progress line on stderr for builds that take more than a second (terminals only)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled and sys.stderr.isatty()
+        self.started = time.monotonic()
+        self.shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or time.monotonic() - self.started < 1.0:
+            return
+        width = 30
+        filled = int(width * done / max(total, 1))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 50 + "\r")
+            sys.stderr.flush()
+
+
+@click.command("build")
+@build_options
+def command(source: Path, destination: Path | None, config: str | None, drafts: bool,
+            future: bool, unpublished: bool, baseurl: str | None, compat: str | None,
+            strict: bool, trace: bool, quiet: bool, verbose: bool) -> None:
+    """Build the site into the destination (default: _site)."""
+    from ..site import build
+
+    progress = _Progress(not quiet)
+    try:
+        result = build(source, destination, config_files=config_files(config),
+                       overrides=overrides_from(drafts, future, unpublished, baseurl, compat),
+                       strict=strict, progress=progress)
+    except BaseException as exc:  # every failure is one line; the old site is intact
+        progress.close()
+        if isinstance(exc, SystemExit):
+            raise
+        fail(exc, trace)
+        return
+    progress.close()
+    for problem in result.warnings:
+        print_warning(problem)
+    if verbose:
+        for note in result.notes:
+            click.echo(note, err=True)
+    if not quiet:
+        click.echo(result.summary())

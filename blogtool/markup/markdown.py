@@ -1,0 +1,87 @@
+"""The Markdown stage: one configured markdown-it-py parser per set of options and process.
+
+kramdown (Jekyll's converter) is the reference for the output shape: GFM input, typographic
+quotes and dashes, heading ids on h1-h6, Rouge-shaped code blocks. blogtool's improvements
+(CJK rules, code recovery and detection) are plugins that ``MarkupOptions`` switches.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.deflist import deflist_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.tasklists import tasklists_plugin
+
+from .cjk import cjk_plugin, heading_slug
+from .code import code_plugin
+from .options import MarkupOptions
+
+_QUOTES = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d",
+           "apos": "'", "quot": '"', "laquo": "\u00ab", "raquo": "\u00bb",
+           "sbquo": "\u201a", "bdquo": "\u201e", "lsaquo": "\u2039", "rsaquo": "\u203a"}
+
+
+def _quotes(names: tuple[str, str, str, str]) -> str:
+    """markdown-it wants ``“”‘’`` (double open/close, single open/close); kramdown's
+    ``smart_quotes`` lists single open, single close, double open, double close."""
+    chars = [_QUOTES.get(n, n if len(n) == 1 else "'") for n in names]
+    return chars[2] + chars[3] + chars[0] + chars[1]
+
+
+@lru_cache(maxsize=16)
+def make_markdown(options: MarkupOptions) -> MarkdownIt:
+    """Build (once per process and options) the parser; configuration is not thread-safe,
+    so it is finished and warmed up here before anyone shares it."""
+    md = MarkdownIt("commonmark", {
+        "typographer": options.typographer,
+        "quotes": _quotes(options.smart_quotes),
+        "breaks": options.hard_wrap,
+        "html": True,
+    })
+    md.enable(["table", "strikethrough"])
+    if options.typographer:
+        md.enable(["replacements", "smartquotes"])
+    md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
+    if options.cjk:
+        cjk_plugin(md)
+    if options.auto_ids:
+        md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
+    code_plugin(md, options)
+    md.render("warm *up* `x`\n\n    code\n")
+    return md
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    headings: tuple[Heading, ...]
+
+
+def render_document(text: str, options: MarkupOptions) -> Rendered:
+    """Markdown to an HTML fragment plus the headings (for a table of contents)."""
+    md = make_markdown(options)
+    env: dict = {}
+    tokens = md.parse(text, env)
+    headings = []
+    for i, tok in enumerate(tokens):
+        if tok.type == "heading_open":
+            inline = tokens[i + 1]
+            headings.append(Heading(int(tok.tag[1]), str(tok.attrs.get("id", "")),
+                                    "".join(c.content for c in (inline.children or [])
+                                            if c.type in ("text", "code_inline"))))
+    return Rendered(md.renderer.render(tokens, md.options, env), tuple(headings))
+
+
+def render_markdown(text: str, options: MarkupOptions | None = None) -> str:
+    """Markdown to HTML (also Jekyll's ``markdownify`` filter)."""
+    return render_document(text, options or MarkupOptions()).html

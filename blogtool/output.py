@@ -1,0 +1,199 @@
+"""Writing the site: build a complete staging directory beside the destination, then swap.
+
+Guarantees (README "Errors and safety"): the previous site is untouched until the whole new
+site is on disk; unchanged files are hard-linked from the previous build so their mtime stays;
+``keep_files`` survive; nothing outside the destination is ever deleted.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .errors import BuildError
+
+STAGING_MARK = ".blogtool-staging"
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    static: int = 0
+    kept: int = 0
+    paths: set[str] = field(default_factory=set)
+
+
+def check_destination(source: Path, destination: Path) -> None:
+    """Refuse a destination that is the source, contains it, or is the filesystem root."""
+    src = source.resolve()
+    dest = destination.resolve()
+    if dest == src or src.is_relative_to(dest):
+        raise BuildError(str(destination), None, "the destination must not be the source "
+                                                 "folder or contain it")
+    if dest == Path(dest.anchor) or dest == Path.home():
+        raise BuildError(str(destination), None, "refusing to use this folder as the destination")
+
+
+def _safe_rel(rel: str) -> str:
+    parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts) or not parts:
+        raise BuildError(rel, None, "an output path leaves the destination folder")
+    return "/".join(parts)
+
+
+class Staging:
+    """A staging directory that becomes the destination on :meth:`commit`."""
+
+    def __init__(self, destination: Path):
+        self.destination = destination.resolve()
+        self.previous = self.destination if self.destination.is_dir() else None
+        parent = self.destination.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        _clean_stale(parent, self.destination.name)
+        self.root = parent / f".{self.destination.name}{STAGING_MARK}-{os.getpid()}"
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        self.root.mkdir()
+        (self.root / STAGING_MARK).touch()
+        self.stats = WriteStats()
+        self._made: set[str] = set()
+
+    def _target(self, rel: str) -> Path:
+        rel = _safe_rel(rel)
+        self.stats.paths.add(rel)
+        target = self.root / rel
+        parent = target.parent
+        key = str(parent)
+        if key not in self._made:
+            parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(key)
+        return target
+
+    def _old(self, rel: str) -> Path | None:
+        if self.previous is None:
+            return None
+        old = self.previous / rel
+        return old if old.is_file() and not old.is_symlink() else None
+
+    def write(self, rel: str, data: bytes) -> None:
+        """Write one output; identical bytes are linked from the previous build."""
+        target = self._target(rel)
+        old = self._old(_safe_rel(rel))
+        if old is not None:
+            try:
+                if old.stat().st_size == len(data) and old.read_bytes() == data:
+                    if target.exists():
+                        target.unlink()
+                    os.link(old, target)
+                    self.stats.unchanged += 1
+                    return
+            except OSError:
+                pass
+        if target.exists():
+            target.unlink()
+        with open(target, "wb") as fh:
+            fh.write(data)
+        self.stats.written += 1
+
+    def copy(self, rel: str, source_file: str | Path) -> None:
+        """Copy a static file, or link the previous copy when it is the same file."""
+        target = self._target(rel)
+        src = Path(source_file)
+        old = self._old(_safe_rel(rel))
+        try:
+            st = src.stat()
+            if old is not None:
+                ost = old.stat()
+                if ost.st_size == st.st_size and int(ost.st_mtime) == int(st.st_mtime):
+                    if target.exists():
+                        target.unlink()
+                    os.link(old, target)
+                    self.stats.static += 1
+                    return
+            if target.exists():
+                target.unlink()
+            shutil.copy2(src, target)
+        except OSError as exc:
+            raise BuildError(str(src), None, f"cannot copy to the destination: "
+                                             f"{exc.strerror}") from None
+        self.stats.static += 1
+
+    def keep(self, keep_files: Iterable[str]) -> None:
+        """Carry ``keep_files`` entries (and anything under them) over from the old site."""
+        if self.previous is None:
+            return
+        prefixes = tuple(k.strip("/") for k in keep_files if k and k.strip("/"))
+        if not prefixes:
+            return
+        for dirpath, dirnames, filenames in os.walk(self.previous):
+            rel_dir = os.path.relpath(dirpath, self.previous).replace(os.sep, "/")
+            rel_dir = "" if rel_dir == "." else rel_dir
+            for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+                rel = f"{rel_dir}/{name}" if rel_dir else name
+                if not any(rel == p or rel.startswith(p + "/") or rel.startswith(p)
+                           for p in prefixes):
+                    continue
+                if rel in self.stats.paths:
+                    continue
+                target = self.root / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                src = os.path.join(dirpath, name)
+                try:
+                    if os.path.islink(src):
+                        os.symlink(os.readlink(src), target)
+                    else:
+                        os.link(src, target)
+                except OSError:
+                    shutil.copy2(src, target)
+                self.stats.kept += 1
+
+    def commit(self) -> None:
+        """Swap the staging directory in; the old site is removed only after the swap."""
+        (self.root / STAGING_MARK).unlink()
+        dest = self.destination
+        if dest.exists() or dest.is_symlink():
+            old = dest.parent / f".{dest.name}.old-{os.getpid()}"
+            if old.exists():
+                shutil.rmtree(old)
+            os.rename(dest, old)
+            try:
+                os.rename(self.root, dest)
+            except OSError:
+                os.rename(old, dest)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(self.root, dest)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _clean_stale(parent: Path, name: str) -> None:
+    """Remove staging folders a crashed build left (they carry the marker file)."""
+    prefix = f".{name}{STAGING_MARK}-"
+    old_prefix = f".{name}.old-"
+    try:
+        entries = list(parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and (entry / STAGING_MARK).exists():
+            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name.startswith(old_prefix) and entry.is_dir():
+            pid = entry.name[len(old_prefix):]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

@@ -1,0 +1,117 @@
+"""The Liquid/Jinja view of the site: ``site.*`` and ``page.*`` shaped exactly as Jekyll
+exposes them (README "Site payload"). Built once per build; documents' ``content`` and
+``excerpt`` are filled in as the render waves finish."""
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+from typing import Any
+
+from .models import Document, Sources, StaticFile
+from .timeutil import RubyTime
+
+JEKYLL_VERSION = "4.3.1"
+
+
+def document_payload(doc: Document) -> dict[str, Any]:
+    """``page.*`` for one document; front matter first, Jekyll's computed keys over it."""
+    p: dict[str, Any] = dict(doc.data)
+    p.update({
+        "url": doc.url,
+        "path": doc.data.get("path", doc.rel_path) if doc.kind == "page" else doc.rel_path,
+        "name": doc.name,
+        "content": doc.body,
+        "output": None,
+    })
+    if doc.kind == "page":
+        p["dir"] = doc.url if doc.url.endswith("/") else posixpath.dirname(doc.url).rstrip("/") + "/"
+        p.setdefault("excerpt", None)
+    else:
+        p.update({
+            "id": doc.id,
+            "relative_path": doc.rel_path,
+            "slug": doc.slug,
+            "ext": doc.ext,
+            "collection": doc.collection,
+            "date": doc.date,
+            "categories": list(doc.categories),
+            "tags": list(doc.tags),
+            "draft": doc.draft,
+            "excerpt": doc.data.get("excerpt"),
+            "previous": None,
+            "next": None,
+        })
+        p.setdefault("title", doc.data.get("title"))
+    if doc.layout is None and "layout" in p and p["layout"] in ("none", "null"):
+        p["layout"] = None
+    return p
+
+
+def static_payload(f: StaticFile) -> dict[str, Any]:
+    name = f.name
+    stem, ext = posixpath.splitext(name)
+    return {
+        "path": "/" + f.rel_path,
+        "name": name,
+        "basename": stem,
+        "extname": ext,
+        "modified_time": RubyTime.fromtimestamp(f.mtime, _dt.timezone.utc),
+        "collection": f.collection,
+        "url": f.url,
+    }
+
+
+def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
+                 site_time: RubyTime) -> dict[str, Any]:
+    """``site.*``. ``payloads`` maps a document's rel_path to its ``page.*`` dict; the same
+    dicts are shared so later updates (content, excerpt) are seen everywhere."""
+    posts_asc = [payloads[d.rel_path] for d in sources.posts]
+    for i, p in enumerate(posts_asc):
+        p["previous"] = posts_asc[i - 1] if i > 0 else None
+        p["next"] = posts_asc[i + 1] if i + 1 < len(posts_asc) else None
+    posts = list(reversed(posts_asc))
+    tags: dict[Any, list] = {}
+    categories: dict[str, list] = {}
+    for doc in sources.posts:       # oldest first: Jekyll's key order is first appearance
+        p = payloads[doc.rel_path]
+        for t in doc.tags:
+            tags.setdefault(t, []).append(p)
+        for c in doc.categories:
+            categories.setdefault(c, []).append(p)
+    for bucket in (tags, categories):
+        for key in bucket:
+            bucket[key].reverse()   # newest first
+    pages = sorted((payloads[d.rel_path] for d in sources.pages), key=lambda p: p["name"])
+    collections = []
+    site: dict[str, Any] = dict(config)
+    documents = []
+    for label, docs in sorted(sources.documents.items()):
+        items = [payloads[d.rel_path] for d in docs]
+        site[label] = items
+        documents.extend(items)
+        collections.append({"label": label, "docs": items, "output": any(d.write for d in docs),
+                            "relative_directory": "_" + label, "files": []})
+    collections.append({"label": "posts", "docs": posts_asc, "output": True,
+                        "relative_directory": "_posts", "files": []})
+    collections.sort(key=lambda c: c["label"])
+    site.update({
+        "time": site_time,
+        "posts": posts,
+        "pages": pages,
+        "html_pages": [p for p in pages if str(p["url"]).endswith(("/", ".html", ".htm",
+                                                                    ".xhtml"))],
+        "static_files": [static_payload(f) for f in sources.static_files],
+        "tags": tags,
+        "categories": categories,
+        "data": sources.data,
+        "collections": collections,
+        "documents": documents + posts_asc,
+        "related_posts": posts[:10],
+        "url": config.get("url") or "",
+        "baseurl": config.get("baseurl") or "",
+    })
+    return site
+
+
+def jekyll_payload(environment: str) -> dict[str, str]:
+    return {"version": JEKYLL_VERSION, "environment": environment}

@@ -1,0 +1,190 @@
+"""The build, in order. This is the only module that knows the order of the stages:
+
+config -> read -> generate -> render content (posts, then pages) -> layouts -> write.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping
+
+from . import generators
+from .config import Settings, load_config, settings_from
+from .errors import BuildError, Diagnostics, Problem
+from .liquid.engine import LiquidEngine, LiquidSettings
+from .models import Document, Sources
+from .output import Staging, check_destination
+from .payload import document_payload, jekyll_payload, site_payload
+from .reader import read_site
+from .render import Renderer
+from .theme import Theme
+from .timeutil import RubyTime, site_zone
+
+
+@dataclass
+class BuildResult:
+    destination: Path
+    documents: int
+    written: int
+    unchanged: int
+    static: int
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)   # dest path -> source rel_path
+
+    def summary(self) -> str:
+        parts = [f"{self.documents} pages ({self.written} written, {self.unchanged} unchanged)",
+                 f"{self.static} static files"]
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
+        return f"Built {', '.join(parts)} in {self.seconds:.2f} s -> {self.destination}"
+
+
+def plan(source: Path, destination: Path | None = None, *,
+         config_files: list[str] | None = None, overrides: Mapping[str, Any] | None = None,
+         diagnostics: Diagnostics | None = None) -> tuple[dict, Settings]:
+    """Configuration and settings for a build (also used by ``serve`` and ``doctor``)."""
+    diagnostics = diagnostics or Diagnostics()
+    config = load_config(source, config_files, overrides, diagnostics)
+    dest = destination or Path(config.get("destination") or "_site")
+    if not dest.is_absolute():
+        dest = (source / dest) if destination is None else (Path.cwd() / dest)
+    return config, settings_from(config, str(dest.resolve()))
+
+
+def build(source: Path | str = ".", destination: Path | str | None = None, *,
+          config_files: list[str] | None = None, overrides: Mapping[str, Any] | None = None,
+          strict: bool = False, site_time: _dt.datetime | None = None,
+          environment: str | None = None,
+          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+    """Build the site at ``source`` into ``destination``; raises :class:`BuildError`.
+
+    The previous destination is untouched unless the whole build succeeds.
+    """
+    started = time.perf_counter()
+    source = Path(source).resolve()
+    diagnostics = Diagnostics(strict=strict)
+    config, settings = plan(source, Path(destination) if destination else None,
+                            config_files=config_files, overrides=overrides,
+                            diagnostics=diagnostics)
+    dest = Path(settings.destination)
+    check_destination(source, dest)
+    try:
+        zone = site_zone(settings.timezone)
+    except ValueError as exc:
+        raise BuildError("_config.yml", None, f"timezone: {exc}") from None
+    now = RubyTime.wrap((site_time or _dt.datetime.now(_dt.timezone.utc)).astimezone(zone))
+    if config.get("time"):
+        from .timeutil import from_front_matter
+        try:
+            now = from_front_matter(config["time"], zone)
+        except ValueError:
+            raise BuildError("_config.yml", None, f"invalid time '{config['time']}'") from None
+    if settings.compat == "blogtool" and (config.get("theme") or config.get("remote_theme")) \
+            and not (source / settings.layouts_dir).is_dir():
+        diagnostics.info(f"The gem theme '{config.get('theme') or config.get('remote_theme')}' "
+                         f"cannot be loaded without Ruby; using blogtool's own theme.")
+        settings = _without_gem_theme(settings)
+
+    sources = read_site(config, settings, now, diagnostics)
+    generated = generators.generate(sources, config, settings, diagnostics)
+    env = environment or os.environ.get("JEKYLL_ENV") or "development"
+    result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
+                               diagnostics, progress)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _without_gem_theme(settings: Settings) -> Settings:
+    from dataclasses import replace
+    return replace(settings, jekyll_site=False)
+
+
+def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
+            config: dict) -> LiquidEngine:
+    post_urls: dict[str, str] = {}
+    link_urls: dict[str, str] = {}
+    for doc in sources.posts:
+        inner = doc.rel_path.split("_posts/", 1)[-1] if "_posts/" in doc.rel_path else doc.name
+        post_urls[inner[: len(inner) - len(doc.ext)]] = doc.url
+        post_urls.setdefault(doc.basename, doc.url)
+    for doc in sources.all_documents():
+        link_urls[doc.rel_path] = doc.url
+    for f in sources.static_files:
+        link_urls[f.rel_path] = f.url
+    bt = config.get("blogtool") or {}
+    return LiquidEngine(
+        LiquidSettings(source=settings.source, includes_dir=settings.includes_dir,
+                       layouts_dir=settings.layouts_dir, baseurl=settings.baseurl,
+                       url=settings.url, timezone=settings.timezone, compat=settings.compat,
+                       strict_filters=bool((config.get("liquid") or {}).get("strict_filters")),
+                       strict_variables=bool((config.get("liquid") or {}).get("strict_variables")),
+                       ignored_tags=tuple(bt.get("ignored_tags") or ()),
+                       highlight=settings.markup.highlight),
+        post_urls=post_urls, link_urls=link_urls, diagnostics=diagnostics)
+
+
+def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings,
+                      sources: Sources, generated: list[Document], now: RubyTime, env: str,
+                      diagnostics: Diagnostics,
+                      progress: Callable[[int, int], None] | None) -> BuildResult:
+    docs = sources.all_documents()
+    payloads = {d.rel_path: document_payload(d) for d in docs}
+    site = site_payload(config, sources, payloads, now)
+    for g in generated:
+        payloads[g.rel_path] = document_payload(g)
+    generators.attach(site, generated, payloads)
+    theme = None if settings.jekyll_site else Theme(source, settings)
+    renderer = Renderer(settings, sources.layouts, _engine(settings, sources, diagnostics, config),
+                        theme, site, jekyll_payload(env), diagnostics)
+    wave1 = [d for d in docs if d.kind != "page"]
+    wave2 = [d for d in docs if d.kind == "page"] + generated
+    total = len(wave1) + len(wave2)
+    done = 0
+    for doc in wave1 + wave2:
+        renderer.render_content(doc, payloads[doc.rel_path])
+        done += 1
+        if progress and done % 50 == 0:
+            progress(done, total * 2)
+    outputs: dict[str, str] = {}
+    rendered: list[tuple[Document, str]] = []
+    for doc in wave1 + wave2:
+        if not doc.write:
+            continue
+        page = payloads[doc.rel_path]
+        html = renderer.render_output(doc, page, paginator=page.get("paginator"))
+        page["output"] = html
+        if doc.dest in outputs:
+            diagnostics.warn(doc.rel_path, None, f"writes the same file as "
+                                                 f"{outputs[doc.dest]} ({doc.dest}); the last "
+                                                 f"one wins")
+        outputs[doc.dest] = doc.rel_path
+        rendered.append((doc, html))
+        done += 1
+        if progress and done % 50 == 0:
+            progress(done, total * 2)
+    staging = Staging(dest)
+    try:
+        for doc, html in rendered:
+            staging.write(doc.dest, html.encode("utf-8"))
+        for f in sources.static_files:
+            if f.write:
+                if f.dest in outputs:
+                    diagnostics.warn(f.rel_path, None, f"writes the same file as "
+                                                       f"{outputs[f.dest]}; the last one wins")
+                staging.copy(f.dest, f.abs_path)
+        generators.write_assets(staging, settings, config, theme is not None)
+        staging.keep(settings.keep_files)
+        staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    stats = staging.stats
+    return BuildResult(destination=dest, documents=len(rendered), written=stats.written,
+                       unchanged=stats.unchanged, static=stats.static, seconds=0.0,
+                       warnings=list(diagnostics.warnings), notes=list(diagnostics.notes),
+                       outputs=outputs)
