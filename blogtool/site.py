@@ -22,6 +22,7 @@ from .reader import read_site
 from .render import Renderer
 from .theme import Theme
 from .timeutil import RubyTime, site_zone
+from .work import WorkState, default_jobs, run_wave
 
 
 @dataclass
@@ -60,7 +61,8 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
           config_files: list[str] | None = None, overrides: Mapping[str, Any] | None = None,
           strict: bool = False, site_time: _dt.datetime | None = None,
           environment: str | None = None,
-          progress: Callable[[int, int], None] | None = None) -> BuildResult:
+          progress: Callable[[int, int], None] | None = None,
+          jobs: int | None = None) -> BuildResult:
     """Build the site at ``source`` into ``destination``; raises :class:`BuildError`.
 
     The previous destination is untouched unless the whole build succeeds.
@@ -94,7 +96,7 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
     generated = generators.generate(sources, config, settings, diagnostics)
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
-                               diagnostics, progress)
+                               diagnostics, progress, jobs if jobs is not None else default_jobs())
     result.seconds = time.perf_counter() - started
     return result
 
@@ -130,8 +132,8 @@ def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
 
 def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings,
                       sources: Sources, generated: list[Document], now: RubyTime, env: str,
-                      diagnostics: Diagnostics,
-                      progress: Callable[[int, int], None] | None) -> BuildResult:
+                      diagnostics: Diagnostics, progress: Callable[[int, int], None] | None,
+                      jobs: int) -> BuildResult:
     docs = sources.all_documents()
     payloads = {d.rel_path: document_payload(d) for d in docs}
     site = site_payload(config, sources, payloads, now)
@@ -141,41 +143,34 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     theme = None if settings.jekyll_site else Theme(source, settings)
     renderer = Renderer(settings, sources.layouts, _engine(settings, sources, diagnostics, config),
                         theme, site, jekyll_payload(env), diagnostics)
-    wave1 = [d for d in docs if d.kind != "page"]
-    wave2 = [d for d in docs if d.kind == "page"] + generated
-    total = len(wave1) + len(wave2)
-    done = 0
-    for doc in wave1 + wave2:
-        renderer.render_content(doc, payloads[doc.rel_path])
-        done += 1
-        if progress and done % 50 == 0:
-            progress(done, total * 2)
-    outputs: dict[str, str] = {}
-    rendered: list[tuple[Document, str]] = []
-    for doc in wave1 + wave2:
-        if not doc.write:
-            continue
-        page = payloads[doc.rel_path]
-        html = renderer.render_output(doc, page, paginator=page.get("paginator"))
-        page["output"] = html
-        if doc.dest in outputs:
-            diagnostics.warn(doc.rel_path, None, f"writes the same file as "
-                                                 f"{outputs[doc.dest]} ({doc.dest}); the last "
-                                                 f"one wins")
-        outputs[doc.dest] = doc.rel_path
-        rendered.append((doc, html))
-        done += 1
-        if progress and done % 50 == 0:
-            progress(done, total * 2)
+    by_path = {d.rel_path: d for d in docs + generated}
+    wave1 = [d.rel_path for d in docs if d.kind != "page"]
+    wave2 = [d.rel_path for d in docs if d.kind == "page"] + [g.rel_path for g in generated]
+    writes = [rel for rel in wave1 + wave2 if by_path[rel].write]
+    outputs = _claim_outputs([by_path[rel] for rel in writes], sources, diagnostics)
+    total = len(wave1) + len(wave2) + len(writes)
+    done = [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(done[0], total)
+
+    state = WorkState(renderer, payloads, by_path)
+    # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
+    for wave in (wave1, wave2):
+        outcomes = run_wave(state, "content", wave, jobs, advance)
+        _merge(outcomes, diagnostics)
+        for o in outcomes:
+            payloads[o.rel_path].update(o.fields)
     staging = Staging(dest)
     try:
-        for doc, html in rendered:
-            staging.write(doc.dest, html.encode("utf-8"))
+        state.staging = staging
+        outcomes = run_wave(state, "output", writes, jobs, advance)
+        _merge(outcomes, diagnostics)
+        staging.stats.paths.update(by_path[rel].dest for rel in writes)
         for f in sources.static_files:
             if f.write:
-                if f.dest in outputs:
-                    diagnostics.warn(f.rel_path, None, f"writes the same file as "
-                                                       f"{outputs[f.dest]}; the last one wins")
                 staging.copy(f.dest, f.abs_path)
         generators.write_assets(staging, settings, config, theme is not None)
         staging.keep(settings.keep_files)
@@ -183,8 +178,37 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     except BaseException:
         staging.abort()
         raise
-    stats = staging.stats
-    return BuildResult(destination=dest, documents=len(rendered), written=stats.written,
-                       unchanged=stats.unchanged, static=stats.static, seconds=0.0,
+    return BuildResult(destination=dest, documents=len(writes),
+                       written=sum(o.written for o in outcomes),
+                       unchanged=sum(o.unchanged for o in outcomes),
+                       static=staging.stats.static, seconds=0.0,
                        warnings=list(diagnostics.warnings), notes=list(diagnostics.notes),
                        outputs=outputs)
+
+
+def _claim_outputs(docs: list[Document], sources: Sources,
+                   diagnostics: Diagnostics) -> dict[str, str]:
+    """Destination path -> source; two sources writing one file is Jekyll's "Conflict"
+    warning, and the last one wins."""
+    outputs: dict[str, str] = {}
+    for doc in docs:
+        if doc.dest in outputs:
+            diagnostics.warn(doc.rel_path, None, f"writes the same file as {outputs[doc.dest]} "
+                                                 f"({doc.dest}); the last one wins")
+        outputs[doc.dest] = doc.rel_path
+    for f in sources.static_files:
+        if f.write and f.dest in outputs:
+            diagnostics.warn(f.rel_path, None, f"writes the same file as {outputs[f.dest]} "
+                                               f"({f.dest}); the last one wins")
+    return outputs
+
+
+def _merge(outcomes: list, diagnostics: Diagnostics) -> None:
+    """Warnings in document order; the first error (in document order) stops the build."""
+    for o in outcomes:
+        for w in o.warnings:
+            diagnostics.warn(w.path, w.line, w.message)
+        diagnostics.notes.extend(o.notes)
+    for o in outcomes:
+        if o.error is not None:
+            raise o.error

@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
-from .cjk import cjk_plugin, heading_slug
+from .cjk import cjk_plugin, heading_ids_plugin
 from .code import code_plugin
 from .options import MarkupOptions
 
@@ -48,7 +47,7 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.cjk:
         cjk_plugin(md)
     if options.auto_ids:
-        md.use(anchors_plugin, min_level=1, max_level=6, slug_func=heading_slug)
+        heading_ids_plugin(md)
     code_plugin(md, options)
     md.render("warm *up* `x`\n\n    code\n")
     return md

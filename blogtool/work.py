@@ -1,0 +1,142 @@
+"""Per-document work in waves, in this process or in forked worker processes.
+
+Workers are forked after the site index (payloads, layouts, Liquid engine) is built, so each
+worker has it once, by inheritance, and tasks carry only document paths. Results come back per
+document and are merged in document order, so the output, the warnings and the first error do
+not depend on the number of workers. Small builds, and processes that run threads (``serve``),
+stay in one process.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable
+
+from .errors import BuildError, Problem
+from .models import Document
+from .output import Staging
+from .render import Renderer
+
+PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
+CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc")
+
+
+@dataclass
+class Outcome:
+    """What one document's work produced, as plain picklable data."""
+
+    rel_path: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    written: int = 0
+    unchanged: int = 0
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    error: BuildError | None = None
+
+
+@dataclass
+class WorkState:
+    renderer: Renderer
+    payloads: dict[str, dict]
+    docs: dict[str, Document]
+    staging: Staging | None = None
+
+
+_STATE: WorkState | None = None
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _capture(state: WorkState, rel_path: str, fn: Callable[[Document, dict], Outcome]) -> Outcome:
+    diagnostics = state.renderer.diagnostics
+    warnings_before = len(diagnostics.warnings)
+    notes_before = len(diagnostics.notes)
+    doc = state.docs[rel_path]
+    try:
+        outcome = fn(doc, state.payloads[rel_path])
+    except BuildError as exc:
+        outcome = Outcome(rel_path, error=exc)
+    except RecursionError:
+        outcome = Outcome(rel_path, error=BuildError(rel_path, None, "too deeply nested to "
+                                                                     "render"))
+    except Exception as exc:  # a bug in blogtool: keep the document's name in the message
+        outcome = Outcome(rel_path, error=BuildError(
+            rel_path, None, f"internal error while rendering: {type(exc).__name__}: {exc}"))
+    outcome.warnings = diagnostics.warnings[warnings_before:]
+    outcome.notes = diagnostics.notes[notes_before:]
+    del diagnostics.warnings[warnings_before:]
+    del diagnostics.notes[notes_before:]
+    return outcome
+
+
+def _content(doc: Document, page: dict) -> Outcome:
+    _STATE.renderer.render_content(doc, page)
+    return Outcome(doc.rel_path, fields={k: page.get(k) for k in CONTENT_KEYS if k in page})
+
+
+def _output(doc: Document, page: dict) -> Outcome:
+    html = _STATE.renderer.render_output(doc, page, paginator=page.get("paginator"))
+    stats = _STATE.staging.stats
+    before = (stats.written, stats.unchanged)
+    _STATE.staging.write(doc.dest, html.encode("utf-8"))
+    return Outcome(doc.rel_path, written=stats.written - before[0],
+                   unchanged=stats.unchanged - before[1])
+
+
+_TASKS = {"content": _content, "output": _output}
+
+
+def _run_chunk(kind: str, rel_paths: list[str]) -> list[Outcome]:
+    fn = _TASKS[kind]
+    return [_capture(_STATE, rel, fn) for rel in rel_paths]
+
+
+def _chunks(items: list[str], jobs: int) -> list[list[str]]:
+    size = max(4, len(items) // (jobs * 6) + 1)
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
+             progress: Callable[[int], None] | None = None) -> list[Outcome]:
+    """Run one wave; results are in the order of ``rel_paths`` whatever ``jobs`` is."""
+    global _STATE
+    _STATE = state
+    try:
+        if jobs <= 1 or len(rel_paths) < PARALLEL_THRESHOLD or not _can_fork():
+            results = []
+            for chunk in _chunks(rel_paths, 1):
+                results.extend(_run_chunk(kind, chunk))
+                if progress:
+                    progress(len(chunk))
+            return results
+        ctx = multiprocessing.get_context("fork")
+        chunks = _chunks(rel_paths, jobs)
+        results_by_chunk: list[list[Outcome]] = [[] for _ in chunks]
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+            futures = {pool.submit(_run_chunk, kind, chunk): i for i, chunk in enumerate(chunks)}
+            for future in _as_completed(futures):
+                i = futures[future]
+                results_by_chunk[i] = future.result()
+                if progress:
+                    progress(len(chunks[i]))
+        return [o for chunk in results_by_chunk for o in chunk]
+    finally:
+        _STATE = None
+
+
+def _as_completed(futures: Iterable):
+    from concurrent.futures import as_completed
+    return as_completed(futures)
+
+
+def _can_fork() -> bool:
+    """Forking a process that runs other threads can deadlock on their locks."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
