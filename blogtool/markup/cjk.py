@@ -23,7 +23,8 @@ function is patched; every other ``MarkdownIt`` instance in the process is untou
 
 :func:`heading_slug` is Jekyll 4's kramdown-GFM header-id algorithm; combine it with
 ``mdit_py_plugins.anchors.anchors_plugin(md, min_level=1, max_level=6, slug_func=heading_slug)``
-for Jekyll's ids including the ``-1``, ``-2`` de-duplication.
+for Jekyll's ids including the ``-1``, ``-2`` de-duplication, or call :func:`heading_ids_plugin`,
+which does that and also drops empty ids as kramdown does.
 """
 from __future__ import annotations
 
@@ -37,7 +38,14 @@ from markdown_it.rules_core.state_core import StateCore
 from markdown_it.rules_inline.state_inline import Delimiter, Scanned, StateInline
 from markdown_it.token import Token
 
-__all__ = ["cjk_plugin", "heading_slug", "is_cjk", "is_cjk_char_code"]
+__all__ = [
+    "cjk_plugin",
+    "drop_empty_heading_ids",
+    "heading_ids_plugin",
+    "heading_slug",
+    "is_cjk",
+    "is_cjk_char_code",
+]
 
 # --------------------------------------------------------------------------------------------
 # Character classes
@@ -442,6 +450,29 @@ def heading_slug(text: str) -> str:
         elif ch == "-" or _is_ruby_word(ch):
             out.append(ch)
     return "".join(out)
+
+
+def drop_empty_heading_ids(state: StateCore) -> None:
+    """Core rule: remove ``id=""`` from headings whose text has no word character (``## ！！！``).
+
+    kramdown computes the empty id too (and counts it for the ``-1`` suffix of the next one)
+    but never prints an empty ``id`` attribute; anchors_plugin would print ``id=""``.
+    """
+    for token in state.tokens:
+        if token.type == "heading_open" and token.attrs.get("id") == "":
+            del token.attrs["id"]
+
+
+def heading_ids_plugin(md: MarkdownIt) -> None:
+    """Jekyll's heading ids on ``md``: ``anchors_plugin`` (levels 1-6) with
+    :func:`heading_slug`, then :func:`drop_empty_heading_ids` right after it."""
+    from mdit_py_plugins.anchors import anchors_plugin
+
+    rules = md.core.ruler.get_all_rules()
+    if "anchor" in rules:  # installed already: calling twice must not add a second pass
+        return
+    anchors_plugin(md, min_level=1, max_level=6, slug_func=heading_slug)
+    md.core.ruler.after("anchor", "drop_empty_heading_ids", drop_empty_heading_ids)
 
 
 # --------------------------------------------------------------------------------------------

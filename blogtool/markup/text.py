@@ -208,9 +208,20 @@ def _char_width(ch: str) -> int:
     return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
 
 
+def _widths(text: str) -> list[int]:
+    """Per-character columns; a character joined by ZWJ to the previous one (emoji ZWJ
+    sequences such as a family emoji) takes no extra column, as it is drawn as one glyph."""
+    out = []
+    prev = ""
+    for ch in text:
+        out.append(0 if prev == "\u200d" else _char_width(ch))
+        prev = ch
+    return out
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a monospace/CJK layout: W/F characters count 2."""
-    return sum(_char_width(ch) for ch in text)
+    return sum(_widths(text))
 
 
 def _attached(text: str, i: int) -> bool:
@@ -230,8 +241,7 @@ def _truncate(text: str, width: int) -> str:
     budget = width - display_width(ELLIPSIS)
     used = 0
     cut = 0
-    for cut, ch in enumerate(text):
-        w = _char_width(ch)
+    for cut, w in enumerate(_widths(text)):
         if used + w > budget:
             break
         used += w
