@@ -222,6 +222,12 @@ def test_break_between_cjk_and_link_text() -> None:
     assert MD.render("中文\n[链接](/x)") == '<p>中文<a href="/x">链接</a></p>\n'
 
 
+def test_breaks_option_keeps_every_line_break() -> None:
+    md = MarkdownIt("commonmark", {"breaks": True})
+    cjk_plugin(md)
+    assert md.render("第一行\n第二行") == "<p>第一行<br />\n第二行</p>\n"
+
+
 def test_quotes_untouched_without_typographer() -> None:
     md = MarkdownIt("commonmark").enable("smartquotes")
     cjk_plugin(md)

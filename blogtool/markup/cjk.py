@@ -289,7 +289,11 @@ def cjk_breaks(state: StateCore) -> None:
     the nearest text character on each side; unlike it, empty text tokens (left behind by
     ``**`` pairs) are skipped instead of ending the search, so ``**中文**\n中文`` joins too
     (the JS plugin keeps that break, or crashes when combined with markdown-it-cjk-friendly).
+    With the ``breaks`` option (kramdown ``hard_wrap``) every newline is a deliberate ``<br>``,
+    so nothing is dropped.
     """
+    if state.md.options.get("breaks"):
+        return
     for block in state.tokens:
         if block.type == "inline" and block.children:
             _drop_cjk_breaks(block.children)
