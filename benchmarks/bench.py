@@ -437,8 +437,12 @@ def report(all_results: dict[int, dict[str, Result]], tools: Sequence[str],
     out.append(f"- Command: `{command}`")
     out.append(f"- Median of {args.runs} cold runs per cell, tools alternating; output and "
                "caches removed before each cold run. Peak RSS: largest sum of RSS over the "
-               "tool's process tree (50 ms samples of /proc, plus wait4's max). Warm: blogtool "
-               "again with its cache and output present (after one priming build).")
+               "tool's process tree (50 ms samples of /proc, plus wait4's max)."
+               + (" Warm: blogtool again with its cache and output present (after one "
+                  "priming build)." if "blogtool" in tools and not args.no_warm else ""))
+    if "hugo" in tools:
+        out.append("- Hugo also writes a page per tag and per category (Jekyll needs a plugin "
+                   "for those), hence more files written.")
     out.append("")
     out.append("| posts | tool | wall s (median) | min–max s | CPU s | peak RSS MB "
                "| files written | warm s |")
@@ -460,9 +464,6 @@ def report(all_results: dict[int, dict[str, Result]], tools: Sequence[str],
                 f"| {_fmt(statistics.median(m.cpu for m in r.cold))} "
                 f"| {statistics.median(m.peak_rss for m in r.cold) / 2**20:.0f} "
                 f"| {r.files} | {warm} |")
-    out.append("")
-    out.append("| ratio | " + " | ".join(str(s) for s in sizes) + " |")
-    out.append("|---|" + "---:|" * len(sizes))
 
     def ratio(a: str, b: str, size: int) -> str:
         ra, rb = all_results[size].get(a), all_results[size].get(b)
@@ -470,10 +471,15 @@ def report(all_results: dict[int, dict[str, Result]], tools: Sequence[str],
             return "–"
         return f"{ra.median_wall() / rb.median_wall():.2f}×"
 
-    for other in ("hugo", "jekyll", "floor"):
-        if "blogtool" in tools and other in tools:
-            out.append(f"| blogtool / {TOOL_LABELS[other]} | "
-                       + " | ".join(ratio("blogtool", other, s) for s in sizes) + " |")
+    pairs = [("blogtool", other) for other in ("hugo", "jekyll", "floor")]
+    pairs.append(("jekyll", "hugo"))
+    pairs = [(a, b) for a, b in pairs if a in tools and b in tools]
+    if pairs:
+        out += ["", "| wall-time ratio | " + " | ".join(f"{s} posts" for s in sizes) + " |",
+                "|---|" + "---:|" * len(sizes)]
+        for a, b in pairs:
+            out.append(f"| {TOOL_LABELS[a]} / {TOOL_LABELS[b]} | "
+                       + " | ".join(ratio(a, b, s) for s in sizes) + " |")
     if len(sizes) >= 2:
         small, big = sizes[0], sizes[-1]
         out.append("")

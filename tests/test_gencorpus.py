@@ -246,3 +246,34 @@ def test_force_replaces_only_generated_directories(tmp_path: Path, capsys) -> No
     assert len(list((generated / "_posts").iterdir())) == 6
     assert gencorpus.main([str(generated), "--posts", "3", "--force"]) == 0
     assert len(list((generated / "_posts").iterdir())) == 3
+
+
+# The benchmark driver lives next to the generator; these checks keep it honest without
+# timing anything: the peak memory is a sum over the process tree, and a broken blogtool
+# shows up as a failed row instead of a crash.
+
+
+def test_bench_peak_memory_sums_the_process_tree() -> None:
+    from benchmarks import bench
+
+    grab = f"{sys.executable} -c 'x = bytearray(80_000_000); import time; time.sleep(0.5)'"
+    m = bench.measure(["sh", "-c", f"{grab} & {grab}; wait"])
+    assert m.returncode == 0
+    assert m.peak_rss > 150 * 2**20  # two 80 MB children alive at once
+    assert m.wall >= 0.5
+
+
+def test_bench_reports_a_failing_tool_and_builds_the_floor(tmp_path: Path, capsys) -> None:
+    from benchmarks import bench
+
+    report = tmp_path / "report.md"
+    assert bench.main(["--sizes", "4,8", "--runs", "1", "--tools", "blogtool,floor",
+                       "--blogtool-cmd", "false {src} {out}", "--corpora", str(tmp_path / "c"),
+                       "--work", str(tmp_path / "w"), "--output", str(report)]) == 0
+    text = report.read_text("utf-8")
+    assert text == capsys.readouterr().out
+    assert "| 4 | blogtool | failed: exit status 1 |" in text
+    floor_rows = re.findall(r"^\| (\d+) \| I/O floor \|(?: [^|]* \|){4} (\d+) \|", text, re.M)
+    assert floor_rows == [("4", "4"), ("8", "8")]  # size, files written
+    assert len(list((tmp_path / "w/floor-8").glob("*/index.html"))) == 8
+    assert "nproc" in text and "Command: `python benchmarks/bench.py --sizes 4,8" in text
