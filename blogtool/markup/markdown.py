@@ -49,6 +49,9 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.auto_ids:
         heading_ids_plugin(md)
     code_plugin(md, options)
+    # kramdown writes strikethrough as <del>, markdown-it as <s>
+    md.add_render_rule("s_open", lambda self, tokens, idx, opts, env: "<del>")
+    md.add_render_rule("s_close", lambda self, tokens, idx, opts, env: "</del>")
     md.render("warm *up* `x`\n\n    code\n")
     return md
 
