@@ -442,8 +442,12 @@ jobs:
           key: blogtool-${{ runner.os }}-${{ github.sha }}
           restore-keys: |
             blogtool-${{ runner.os }}-
+      - name: Set up Pages
+        id: pages
+        uses: actions/configure-pages@v5
       - name: Build
-        run: blogtool build
+        # the Pages base path ("/repo" for a project site, "" with a custom domain)
+        run: blogtool build --baseurl "${{ steps.pages.outputs.base_path }}"
       - name: Upload the site
         uses: actions/upload-pages-artifact@v5
         with:

@@ -419,3 +419,14 @@ def test_cli_destination_from_config(repo: Path, tmp_path: Path) -> None:
     res = CliRunner().invoke(command, ["--no-build", "-s", str(repo)])
     assert res.exit_code == 0, res.output
     assert show(repo, "index.html") == "public"
+
+
+def test_cli_cname_from_config_files_later_wins(repo: Path, site: Path, tmp_path: Path) -> None:
+    first = tmp_path / "a.yml"
+    second = tmp_path / "b.yml"
+    first.write_text("cname: a.example.com\n")
+    second.write_text("title: only\ncname: b.example.com\n")
+    res = CliRunner().invoke(command, ["--no-build", "-s", str(repo), "-d", str(site),
+                                       "--config", f"{first},{second}"])
+    assert res.exit_code == 0, res.output
+    assert show(repo, "CNAME") == "b.example.com"

@@ -114,7 +114,9 @@ def test_workflow_is_valid_and_uses_the_official_actions(tmp_path: Path) -> None
     assert upload["with"]["include-hidden-files"] is True
     assert upload["with"]["path"] == "_site"
     runs = "\n".join(s.get("run", "") for s in steps(workflow))
-    assert "pip install blogtool-ssg" in runs and "blogtool build" in runs
+    assert "pip install blogtool-ssg" in runs
+    assert 'blogtool build --baseurl "${{ steps.pages.outputs.base_path }}"' in runs
+    assert any(u.startswith("actions/configure-pages@") for u in names)
     # the cache is restored before the build runs, the upload comes after it
     order = [s.get("uses", s.get("run", "")) for s in workflow["jobs"]["build"]["steps"]]
     build_at = next(i for i, s in enumerate(order) if s.startswith("blogtool build"))

@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from ..errors import BuildError
+from .common import build_options, config_files, fail, overrides_from, print_warning
 
 
 def _destination(source: Path, destination: Path | None, config: dict) -> Path:
@@ -45,11 +46,27 @@ def _report(result) -> list[str]:
     return lines
 
 
+def _config_cname(source: Path, files: list[str] | None) -> str | None:
+    """``cname:`` from the configuration files (later ones win), as ``--config`` orders them."""
+    import yaml
+
+    from ..scaffold import read_config
+
+    if not files:
+        value = read_config(source).get("cname")
+    else:
+        value = None
+        for name in files:
+            path = Path(name)
+            if path.is_file():
+                data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+                if isinstance(data, dict) and "cname" in data:
+                    value = data["cname"]
+    return str(value).strip() if value not in (None, "") else None
+
+
 @click.command("deploy")
-@click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="Site source directory (inside the git repository).")
-@click.option("-d", "--destination", type=click.Path(file_okay=False, path_type=Path),
-              default=None, help="Where the site is built (default: SOURCE/_site).")
+@build_options
 @click.option("--branch", default="gh-pages", show_default=True,
               help="Branch the site is published to.")
 @click.option("--remote", default="origin", show_default=True, help="Git remote to push to.")
@@ -60,36 +77,51 @@ def _report(result) -> list[str]:
               help="Show what would be published; push nothing, write no git object or ref.")
 @click.option("--no-build", is_flag=True,
               help="Publish DESTINATION as it is instead of building it first.")
-def command(source: Path, destination: Path | None, branch: str, remote: str,
+def command(source: Path, destination: Path | None, config: str | None, drafts: bool,
+            future: bool, unpublished: bool, baseurl: str | None, compat: str | None,
+            strict: bool, trace: bool, quiet: bool, verbose: bool, branch: str, remote: str,
             message: str | None, force: bool, dry_run: bool, no_build: bool) -> None:
     """Build the site and publish it to BRANCH (gh-pages) of REMOTE.
 
     Your working tree, index and current branch are never touched: the built site is committed
     through a temporary index, on top of the branch as the remote has it now. Nothing is
-    committed when the site did not change.
+    committed when the site did not change. ``cname:`` in _config.yml becomes the CNAME file.
     """
     from ..deploy import DeployError, deploy, pages_url, remote_url
     from ..scaffold import read_config
 
+    files = config_files(config)
     try:
-        config = read_config(source)
-        site_dir = _destination(source, destination, config)
-        if not no_build:
+        cname = _config_cname(source, files)
+        if no_build:
+            site_dir = _destination(source, destination, read_config(source))
+        else:
             from ..site import build  # the build pipeline is heavy: load it only when used
 
-            build(source, site_dir)
-        cname = config.get("cname")
+            try:
+                built = build(source, destination, config_files=files,
+                              overrides=overrides_from(drafts, future, unpublished, baseurl,
+                                                       compat), strict=strict)
+            except BaseException as exc:  # one line, exactly as `blogtool build` prints it
+                if isinstance(exc, SystemExit):
+                    raise
+                fail(exc, trace)
+                return
+            for problem in built.warnings:
+                print_warning(problem)
+            if not quiet:
+                click.echo(built.summary())
+            site_dir = Path(built.destination)
         result = deploy(site_dir, source, branch=branch, remote=remote, message=message,
-                        force=force, dry_run=dry_run,
-                        cname=str(cname) if cname not in (None, "") else None)
+                        force=force, dry_run=dry_run, cname=cname)
     except DeployError as exc:
         raise click.ClickException(exc.message) from None
     except BuildError as exc:
         raise click.ClickException(str(exc)) from None
     for line in _report(result):
         click.echo(line)
-    if result.status == "pushed":
-        url = pages_url(remote_url(source, remote), str(cname) if cname else None)
+    if result.status == "pushed" and not quiet:
+        url = pages_url(remote_url(source, remote), cname)
         if url:
-            click.echo(f"GitHub Pages will serve it at {url} (when Pages publishes "
+            click.echo(f"GitHub Pages serves it at {url} (when Pages publishes "
                        f"from the '{branch}' branch).")
