@@ -1,0 +1,402 @@
+"""The Liquid engine for Jekyll sites: python-liquid configured and extended to behave like
+Jekyll 4.3.1 (Ruby Liquid 5.4, ``error_mode: warn``).
+
+What Jekyll stops on (unknown tag, unclosed block, missing include, unknown post in
+``post_url``, errors while rendering) becomes :class:`~blogtool.errors.BuildError` with the
+file and line where it happened; what Jekyll warns about (malformed ``{{ }}``, unknown filters)
+goes to :class:`~blogtool.errors.Diagnostics` and renders the way Jekyll renders it. No
+python-liquid exception ever leaves this module: they are neither picklable nor readable.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from io import StringIO
+from typing import Any, Callable, Mapping
+
+from liquid import Environment
+from liquid.builtin.expressions import FilteredExpression
+from liquid.builtin.output import Output, OutputNode
+from liquid.context import RenderContext
+from liquid.exceptions import LiquidError, LiquidSyntaxError
+from liquid.parser import Parser
+from liquid.stream import TokenStream
+from liquid.template import BoundTemplate
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_OUTPUT, Token
+from liquid.undefined import StrictUndefined, Undefined
+
+from blogtool.errors import BuildError, Diagnostics
+from blogtool.filters import to_ruby_string
+from blogtool.timeutil import site_zone
+
+from .lexer import JekyllTokenStream, jekyll_tokenize
+
+_LIQUID_MARKERS = ("{{", "{%")
+_STASH_MARK = re.compile(r"(?:<p>)?<!--bt-stash:(\d+)-->(?:</p>)?")
+
+
+@dataclass(frozen=True)
+class LiquidSettings:
+    """Everything the engine needs; picklable, rebuilt in each worker process."""
+
+    source: str
+    includes_dir: str = "_includes"
+    layouts_dir: str = "_layouts"
+    baseurl: str = ""
+    url: str = ""
+    timezone: str | None = None
+    compat: str = "blogtool"  # "jekyll" | "github-pages" (post_url without baseurl) | "blogtool"
+    strict_filters: bool = False
+    strict_variables: bool = False
+    ignored_tags: tuple[str, ...] = ()
+    highlight: bool = True
+
+
+def line_of(token: Token | None, offset: int = 0) -> int | None:
+    """1-based line of a token in its template source, plus the front matter offset."""
+    if token is None or token.start_index < 0 or not token.source:
+        return None
+    return token.source.count("\n", 0, token.start_index) + 1 + offset
+
+
+def error_message(err: BaseException) -> str:
+    """One readable sentence for a python-liquid (or filter) exception, Jekyll's wording."""
+    if isinstance(err, LiquidError):
+        msg = str(err.message if err.message is not None else type(err).__name__)
+        msg = msg.replace("unexpected tag '", "Unknown tag '")
+        kind = "Liquid syntax error" if isinstance(err, LiquidSyntaxError) else "Liquid error"
+        return f"{kind}: {msg}"
+    return f"Liquid error: {err}"
+
+
+# --- per-render state ------------------------------------------------------------------------
+
+
+@dataclass
+class RenderState:
+    """What the tags and filters of one ``render`` call need: where they are, where to put
+    stashed HTML and the includes they read."""
+
+    engine: "LiquidEngine"
+    path: str
+    line_offset: int
+    stash: list[str] | None
+    deps: set[str] | None
+    page_path: str | None = None
+
+    @property
+    def engine_page_path(self) -> str | None:
+        return self.page_path
+
+    def warn(self, token: Token | None, message: str) -> None:
+        if self.engine.diagnostics is not None:
+            self.engine.diagnostics.warn(self.path, line_of(token, self.line_offset), message)
+
+    def error(self, token: Token | None, message: str) -> BuildError:
+        return BuildError(self.path, line_of(token, self.line_offset), message)
+
+
+class JekyllContext(RenderContext):
+    """A render context that knows its :class:`RenderState` and warns about unknown filters."""
+
+    __slots__ = ("state",)
+
+    def copy(self, *args: Any, **kwargs: Any) -> RenderContext:  # render tag, where_exp...
+        ctx = super().copy(*args, **kwargs)
+        ctx.state = self.state  # type: ignore[attr-defined]
+        return ctx
+
+    def filter(self, name: str, token: Token | None) -> Callable[..., object]:  # noqa: A003
+        if name not in self.env.filters and not self.env.strict_filters:
+            state: RenderState | None = getattr(self, "state", None)
+            if state is not None:
+                state.warn(token, f"Liquid Warning: unknown filter '{name}' (value left unchanged)")
+        return super().filter(name, token)
+
+
+class JekyllTemplate(BoundTemplate):
+    context_class = JekyllContext
+
+
+# --- output statements -----------------------------------------------------------------------
+
+_QUOTED = r"\"[^\"]*\"|'[^']*'"
+_QUOTED_FRAGMENT = rf"(?:{_QUOTED})|(?:[^\s,\|'\"]|{_QUOTED})+"
+_LAX_MARKUP = re.compile(rf"({_QUOTED_FRAGMENT})(.*)", re.S)
+_LAX_FILTERS = re.compile(r"\|\s*(.*)", re.S)
+_LAX_FILTER = re.compile(rf"(?:\s+|{_QUOTED_FRAGMENT}|,)+")
+_LAX_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?(?:{_QUOTED_FRAGMENT}))")
+_WORD = re.compile(r"\w+")
+
+
+def lax_output_markup(markup: str) -> str:
+    """Ruby Liquid's lax reading of ``{{ ... }}``: the first fragment, then each filter's name
+    and arguments, everything else dropped (``{{ 'x' | }}`` -> ``'x'``, ``{{ a b }}`` -> ``a``)."""
+    m = _LAX_MARKUP.match(markup.strip())
+    if not m:
+        return ""
+    name, rest = m.group(1), m.group(2)
+    parts = [name]
+    fm = _LAX_FILTERS.search(rest)
+    if fm:
+        for chunk in _LAX_FILTER.findall(fm.group(1)):
+            word = _WORD.search(chunk)
+            if not word:
+                continue
+            args = _LAX_ARGS.findall(chunk[word.end():])
+            parts.append(word.group(0) + (": " + ", ".join(args) if args else ""))
+    return " | ".join(parts)
+
+
+class RubyOutputNode(OutputNode):
+    """``{{ }}`` printing values as Ruby Liquid does (arrays joined, hashes inspected)."""
+
+    def render_to_output(self, context: RenderContext, buffer: Any) -> int:
+        return buffer.write(to_ruby_string(self.expression.evaluate(context)))
+
+
+class _WarningNode(OutputNode):
+    """Replays a parse warning each time the template renders (parses are cached)."""
+
+    def __init__(self, token: Token, expression: Any, message: str):
+        super().__init__(token, expression)
+        self.message = message
+
+    def render_to_output(self, context: RenderContext, buffer: Any) -> int:
+        state: RenderState | None = getattr(context, "state", None)
+        if state is not None:
+            state.warn(self.token, self.message)
+        return buffer.write(to_ruby_string(self.expression.evaluate(context)))
+
+
+class JekyllOutput(Output):
+    """Output statements: strict parse first, then Ruby's lax reading with a warning."""
+
+    node_class = RubyOutputNode
+
+    def parse(self, stream: TokenStream) -> OutputNode:
+        token = stream.eat(TOKEN_OUTPUT)
+        expr_token = stream.expect(TOKEN_EXPRESSION)
+        try:
+            return self.node_class(token, self._parse(expr_token.value, expr_token))
+        except LiquidSyntaxError as err:
+            message = (f"Liquid Warning: Liquid syntax error: {err.message} in "
+                       f"\"{{{{ {expr_token.value} }}}}\"")
+            lax = lax_output_markup(expr_token.value)
+            expression: Any
+            try:
+                expression = self._parse(lax, expr_token) if lax else _EMPTY
+            except LiquidSyntaxError:
+                try:
+                    first = next(jekyll_tokenize(lax, expr_token), None)
+                    expression = self._parse(first.value if first and first.kind != "string"
+                                             else repr(first.value) if first else "", expr_token)
+                except (LiquidSyntaxError, StopIteration):
+                    expression = _EMPTY
+            return _WarningNode(token, expression, message)
+
+    def _parse(self, text: str, parent: Token) -> Any:
+        return FilteredExpression.parse(self.env, TokenStream(jekyll_tokenize(text, parent)))
+
+
+class _Empty:
+    def evaluate(self, context: RenderContext) -> str:
+        return ""
+
+    async def evaluate_async(self, context: RenderContext) -> str:
+        return ""
+
+    def children(self) -> list:
+        return []
+
+
+_EMPTY = _Empty()
+
+
+# --- the environment -------------------------------------------------------------------------
+
+
+class JekyllEnvironment(Environment):
+    """python-liquid with Jekyll's tags, filters, tokenizing and output printing."""
+
+    template_class = JekyllTemplate
+
+    def __init__(self, engine: "LiquidEngine"):
+        s = engine.settings
+        super().__init__(strict_filters=s.strict_filters,
+                         undefined=StrictUndefined if s.strict_variables else Undefined)
+        self.engine = engine
+        self.add_tag(JekyllOutput)
+        from . import jekyll_filters, tags
+        tags.register(self)
+        jekyll_filters.register(self)
+
+    def __hash__(self) -> int:  # python-liquid caches parsers by env hash; keep ours apart
+        return id(self)
+
+    def __eq__(self, other: object) -> bool:
+        return self is other
+
+    def _parse(self, source: str) -> list:
+        return Parser(self).parse(JekyllTokenStream(self.tokenizer()(source)))
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+
+class LiquidEngine:
+    """Renders Liquid in posts, pages, layouts and includes of a Jekyll site."""
+
+    def __init__(self, settings: LiquidSettings, *, post_urls: Mapping[str, str],
+                 link_urls: Mapping[str, str], diagnostics: Diagnostics | None = None):
+        self.settings = settings
+        self.post_urls = dict(post_urls)
+        self.link_urls = dict(link_urls)
+        self.diagnostics = diagnostics
+        self.zone = site_zone(settings.timezone)
+        self.env = JekyllEnvironment(self)
+        self._templates: dict[tuple[str, str], BoundTemplate] = {}
+        self.includes: dict[str, tuple[tuple[int, int], BoundTemplate]] = {}
+
+    def parse(self, text: str, path: str, line_offset: int = 0) -> BoundTemplate:
+        """Parse once per (path, text) and process; syntax errors become BuildError."""
+        key = (path, text)
+        template = self._templates.get(key)
+        if template is None:
+            try:
+                template = self.env.from_string(text, name=path)
+            except LiquidError as err:
+                unclosed = _unclosed_block(text, str(err.message))
+                if unclosed is not None:
+                    name, line = unclosed
+                    raise BuildError(path, line + line_offset,
+                                     f"Liquid syntax error: '{name}' tag was never closed") from None
+                raise BuildError(path, line_of(err.token, line_offset), error_message(err)) from None
+            except RecursionError:
+                raise BuildError(path, None, "Liquid syntax error: nesting too deep") from None
+            if len(self._templates) > 4096:
+                self._templates.clear()
+            self._templates[key] = template
+        return template
+
+    def render(self, text: str, context: dict, *, path: str, line_offset: int = 0,
+               stash: list[str] | None = None, deps: set[str] | None = None) -> str:
+        """Render ``text`` (a document body or a layout) with the Jekyll payload ``context``."""
+        if not any(marker in text for marker in _LIQUID_MARKERS):
+            return text
+        template = self.parse(text, path, line_offset)
+        page = context.get("page")
+        page_path = page.get("path") if isinstance(page, Mapping) else None
+        state = RenderState(self, path, line_offset, stash, deps,
+                            page_path if isinstance(page_path, str) and page_path else None)
+        ctx = JekyllContext(template, globals=dict(context))
+        ctx.state = state  # type: ignore[attr-defined]
+        buffer = StringIO()
+        try:
+            template.render_with_context(ctx, buffer)
+        except BuildError:
+            raise
+        except LiquidError as err:
+            raise BuildError(path, line_of(err.token, line_offset), error_message(err)) from None
+        except RecursionError:
+            raise BuildError(path, None, "Liquid error: too deep (recursive include?)") from None
+        except Exception as err:  # a filter's own error (bad date, bad sort) stops the build
+            raise BuildError(path, None, error_message(err)) from None
+        return buffer.getvalue()
+
+
+    def load_include(self, name: str, state: RenderState, relative: bool,
+                     token: Token) -> tuple[str, BoundTemplate]:
+        """Find, read and parse an include (cached until the file changes); every path looked
+        at goes into ``state.deps``. Missing files stop the build, as in Jekyll."""
+        from .tags import find_include
+        page_dir = None
+        if relative:
+            page = state.engine_page_path or state.path
+            page_dir = posixpath.dirname(page)
+        candidates = find_include(self, name, page_dir)
+        for rel, file in candidates:
+            if state.deps is not None:
+                state.deps.add(rel)
+            try:
+                st = file.stat()
+            except OSError:
+                continue
+            if not file.is_file():
+                continue
+            if rel.startswith("..") or (relative and not _inside(file, self.settings.source)):
+                break
+            stamp = (st.st_mtime_ns, st.st_size)
+            key = str(file)
+            cached = self.includes.get(key)
+            if cached is not None and cached[0] == stamp:
+                return rel, cached[1]
+            try:
+                text = file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise state.error(token, f"Could not read the included file '{name}': {exc}") from None
+            template = self.parse(text, rel)
+            self.includes[key] = (stamp, template)
+            return rel, template
+        dirs = ", ".join(f'"{posixpath.dirname(rel) or "."}"' for rel, _ in candidates[:1])
+        tag = "include_relative" if relative else "include"
+        raise state.error(token, f"Could not locate the included file '{name}' in any of "
+                                 f"[{dirs}] ({tag}). Ensure it exists in one of those "
+                                 "directories and, if it is a symlink, does not point outside "
+                                 "your site source.")
+
+
+_EXPECTED_END = re.compile(r"expected tag (end\w+)")
+_TAG_NAME = re.compile(r"\{%-?\s*(\w+)")
+_RAW_BLOCK = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.S)
+
+
+def _unclosed_block(text: str, message: str) -> tuple[str, int] | None:
+    """For python-liquid's "expected tag endif, found end of expression": the block that was
+    never closed and the line it opened on (Jekyll: ``'if' tag was never closed``)."""
+    m = _EXPECTED_END.search(message)
+    if not m or "end of expression" not in message:
+        return None
+    name = m.group(1)[3:]
+    scan = _RAW_BLOCK.sub(lambda r: "\n" * r.group(0).count("\n"), text)
+    stack: list[int] = []
+    for tag in _TAG_NAME.finditer(scan):
+        if tag.group(1) == name:
+            stack.append(tag.start())
+        elif tag.group(1) == "end" + name and stack:
+            stack.pop()
+    if not stack:
+        return name, 1
+    return name, scan.count("\n", 0, stack[-1]) + 1
+
+
+def _inside(file: Path, source: str) -> bool:
+    try:
+        file.resolve().relative_to(Path(source).resolve())
+    except ValueError:
+        return False
+    return True
+
+
+def stash_placeholder(stash: list[str], html: str) -> str:
+    """Keep ``html`` out of Markdown's reach: a type-2 HTML block on its own lines."""
+    stash.append(html)
+    return f"\n\n<!--bt-stash:{len(stash) - 1}-->\n\n"
+
+
+def unstash(html: str, stash: list[str]) -> str:
+    """Put stashed HTML back after Markdown (also when it was wrapped in ``<p>``)."""
+    if not stash:
+        return html
+
+    def back(m: re.Match) -> str:
+        i = int(m.group(1))
+        return stash[i] if i < len(stash) else m.group(0)
+    return _STASH_MARK.sub(back, html)
+
+
+# TOKEN_EOF / TOKEN_ILLEGAL re-exported for tags.py
+__all__ = ["LiquidEngine", "LiquidSettings", "RenderState", "unstash", "stash_placeholder",
+           "line_of", "error_message", "TOKEN_EOF", "TOKEN_ILLEGAL"]

@@ -1,0 +1,211 @@
+"""Registers :mod:`blogtool.filters` in the Liquid environment.
+
+The wrappers here only read the site's settings (base URL, time zone, Markdown options) from
+the render context and turn a filter's own errors into python-liquid's, so that the engine can
+report them with the line of the ``{{ }}``. The filters that need Liquid itself
+(``where_exp``, ``find_exp``, ``group_by_exp``) live here.
+
+``markdownify`` uses :data:`MARKDOWN_OPTIONS`, which the build pipeline sets once per process
+with :func:`set_markdown_options` (``None`` means the defaults of ``MarkupOptions``).
+"""
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any, Callable
+
+from liquid.builtin.expressions import BooleanExpression, FilteredExpression
+from liquid.exceptions import FilterArgumentError, LiquidSyntaxError
+from liquid.filter import with_context
+from liquid.stream import TokenStream
+from liquid.token import Token
+
+from blogtool import filters as F
+
+from .lexer import jekyll_tokenize
+
+if TYPE_CHECKING:
+    from liquid.context import RenderContext
+
+    from .engine import JekyllEnvironment
+
+MARKDOWN_OPTIONS: Any = None
+
+
+def set_markdown_options(options: Any) -> None:
+    """Called by the pipeline (in every worker) with the site's ``MarkupOptions``."""
+    global MARKDOWN_OPTIONS
+    MARKDOWN_OPTIONS = options
+
+
+# Ruby Liquid 5.4 has no such filters: an unknown filter leaves the value unchanged in Jekyll.
+_NOT_IN_LIQUID_5_4 = ("has", "reject", "find_index", "sum", "squish", "escapejs", "safe")
+
+
+def _errors(func: Callable) -> Callable:
+    """A filter's ValueError (bad date, bad sort) becomes a located Liquid error."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FilterArgumentError:
+            raise
+        except (ValueError, ArithmeticError, KeyError, AttributeError) as exc:
+            raise FilterArgumentError(str(exc), token=None) from exc
+    return wrapper
+
+
+def _undef(value: Any) -> Any:
+    return None if F._is_undefined(value) else value
+
+
+def _settings(context: "RenderContext") -> Any:
+    return context.state.engine.settings  # type: ignore[attr-defined]
+
+
+def _zone(context: "RenderContext") -> Any:
+    return context.state.engine.zone  # type: ignore[attr-defined]
+
+
+_PARSED: dict[tuple[str, str], Any] = {}
+
+
+def _parse(env: "JekyllEnvironment", kind: str, text: str) -> Any:
+    key = (kind, text)
+    parsed = _PARSED.get(key)
+    if parsed is None:
+        token = Token("expression", text, 0, text)
+        stream = TokenStream(jekyll_tokenize(text, token))
+        try:
+            if kind == "bool":
+                parsed = BooleanExpression.parse(env, stream)
+            else:
+                parsed = FilteredExpression.parse(env, stream)
+        except LiquidSyntaxError as err:
+            raise FilterArgumentError(f"invalid expression '{text}': {err.message}",
+                                      token=None) from None
+        if len(_PARSED) > 1024:
+            _PARSED.clear()
+        _PARSED[key] = parsed
+    return parsed
+
+
+def _select(input: Any, variable: Any, expression: Any, context: "RenderContext",
+            first: bool) -> Any:
+    items = F._as_list(input)
+    if items is None:
+        return input
+    condition = _parse(context.env, "bool", F.to_ruby_string(expression))
+    name = F.to_ruby_string(variable)
+    out = []
+    for item in items:
+        with context.extend({name: item}):
+            if condition.evaluate(context):
+                if first:
+                    return item
+                out.append(item)
+    return None if first else out
+
+
+def register(env: "JekyllEnvironment") -> None:
+    """Add Jekyll's filters and fix python-liquid's where they differ from Ruby Liquid."""
+    for name in _NOT_IN_LIQUID_5_4:
+        env.filters.pop(name, None)
+
+    @with_context
+    @_errors
+    def relative_url(value: Any, *, context: "RenderContext") -> Any:
+        return F.relative_url(_undef(value), _settings(context).baseurl)
+
+    @with_context
+    @_errors
+    def absolute_url(value: Any, *, context: "RenderContext") -> Any:
+        s = _settings(context)
+        return F.absolute_url(_undef(value), s.url, s.baseurl)
+
+    @with_context
+    @_errors
+    def date(value: Any, fmt: Any = None, *, context: "RenderContext") -> Any:
+        return F.date(_undef(value), _undef(fmt), _zone(context))
+
+    def _date_filter(func: Callable) -> Callable:
+        @with_context
+        @_errors
+        def wrapper(value: Any, *args: Any, context: "RenderContext") -> Any:
+            return func(_undef(value), *[_undef(a) for a in args], zone=_zone(context))
+        return wrapper
+
+    @with_context
+    @_errors
+    def markdownify(value: Any, *, context: "RenderContext") -> str:
+        return F.markdownify(_undef(value), MARKDOWN_OPTIONS)
+
+    @with_context
+    @_errors
+    def where_exp(input: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+        return _select(input, variable, expression, context, first=False)
+
+    @with_context
+    @_errors
+    def find_exp(input: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+        return _select(input, variable, expression, context, first=True)
+
+    @with_context
+    @_errors
+    def group_by_exp(input: Any, variable: Any, expression: Any, *,
+                     context: "RenderContext") -> Any:
+        items = F._as_list(input)
+        if items is None:
+            return input
+        expr = _parse(context.env, "filtered", F.to_ruby_string(expression))
+        name = F.to_ruby_string(variable)
+
+        def key(item: Any) -> Any:
+            with context.extend({name: item}):
+                return expr.evaluate(context)
+        return F.group_by_key(items, key)
+
+    def plain(func: Callable) -> Callable:
+        @_errors
+        def wrapper(value: Any, *args: Any) -> Any:
+            return func(_undef(value), *[_undef(a) for a in args])
+        return wrapper
+
+    table: dict[str, Callable] = {
+        "relative_url": relative_url,
+        "absolute_url": absolute_url,
+        "strip_index": plain(F.strip_index),
+        "date": date,
+        "date_to_string": _date_filter(F.date_to_string),
+        "date_to_long_string": _date_filter(F.date_to_long_string),
+        "date_to_xmlschema": _date_filter(F.date_to_xmlschema),
+        "date_to_rfc822": _date_filter(F.date_to_rfc822),
+        "xml_escape": plain(F.xml_escape),
+        "cgi_escape": plain(F.cgi_escape),
+        "uri_escape": plain(F.uri_escape),
+        "normalize_whitespace": plain(F.normalize_whitespace),
+        "slugify": plain(F.slugify),
+        "number_of_words": plain(F.number_of_words),
+        "array_to_sentence_string": plain(F.array_to_sentence_string),
+        "jsonify": plain(F.jsonify),
+        "inspect": plain(F.inspect),
+        "to_integer": plain(F.to_integer),
+        "smartify": plain(F.smartify),
+        "markdownify": markdownify,
+        "sassify": plain(F.sassify),
+        "scssify": plain(functools.partial(F.sassify, scss=True)),
+        "where": plain(F.where),
+        "where_exp": where_exp,
+        "find": plain(F.find),
+        "find_exp": find_exp,
+        "group_by": plain(F.group_by),
+        "group_by_exp": group_by_exp,
+        "sort": plain(F.sort),
+        "push": plain(F.push),
+        "pop": plain(F.pop),
+        "shift": plain(F.shift),
+        "unshift": plain(F.unshift),
+        "sample": plain(F.sample),
+    }
+    for name, func in table.items():
+        env.add_filter(name, func)
