@@ -85,7 +85,8 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
 
     Your working tree, index and current branch are never touched: the built site is committed
     through a temporary index, on top of the branch as the remote has it now. Nothing is
-    committed when the site did not change. ``cname:`` in _config.yml becomes the CNAME file.
+    committed when the site did not change. The cname: key of _config.yml becomes the CNAME
+    file.
     """
     from ..deploy import DeployError, deploy, pages_url, remote_url
     from ..scaffold import read_config
