@@ -1,0 +1,182 @@
+"""The Liquid engine: Ruby Liquid's printing and tolerance, Jekyll's warnings and errors with
+the right file and line, caching and the HTML stash. Expected outputs come from Jekyll 4.3.1."""
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+from blogtool.errors import BuildError, Diagnostics
+from blogtool.liquid.engine import LiquidEngine, LiquidSettings, lax_output_markup, unstash
+from blogtool.timeutil import RubyTime
+
+UTC = dt.timezone.utc
+
+
+def make(tmp_path, diagnostics=None, **settings):
+    return LiquidEngine(LiquidSettings(source=str(tmp_path), baseurl="/b",
+                                       url="https://example.com", timezone="UTC", **settings),
+                        post_urls={}, link_urls={}, diagnostics=diagnostics)
+
+
+CTX = {
+    "site": {"title": "T", "data": {"h": {"name": "Ann", "n": 1, "l": [1, "two", None, True]},
+                                    "nums": [3, 1, 2], "nested": [[1, [2, "x"]], {"k": None}],
+                                    "people": [{"name": "A", "g": "a", "n": 3},
+                                               {"name": "B", "g": "b"},
+                                               {"name": "C", "g": "a", "n": "10"},
+                                               {"name": "D", "g": 1, "n": 1}]}},
+    "page": {"title": "P", "date": RubyTime(2014, 10, 14, tzinfo=UTC), "path": "p.md"},
+    "jekyll": {"version": "4.3.1", "environment": "development"},
+}
+
+
+def render(engine, text, **kw):
+    return engine.render(text, CTX, path=kw.pop("path", "p.md"), **kw)
+
+
+def test_text_without_liquid_is_returned_unchanged(tmp_path):
+    engine = make(tmp_path)
+    text = "no liquid {here} % }} at all"
+    assert engine.render(text, {}, path="x.md") is text
+
+
+def test_output_prints_like_ruby(tmp_path):
+    engine = make(tmp_path)
+    assert render(engine, "[{{ site.data.h }}][{{ site.data.nested }}][{{ 1.0 }}]") == \
+        '[{"name"=>"Ann", "n"=>1, "l"=>[1, "two", nil, true]}][12x{"k"=>nil}][1.0]'
+    assert render(engine, "[{{ site.data.h.first }}][{{ page.date }}][{{ true }}][{{ nil }}]") == \
+        "[nameAnn][2014-10-14 00:00:00 +0000][true][]"
+    assert render(engine, "[{{ nothing.here }}][{{ nothing | upcase }}]") == "[][]"
+
+
+def test_liquid_semantics_jekyll_relies_on(tmp_path):
+    engine = make(tmp_path)
+    assert render(engine, "{% assign t = 'abc' %}{% if t[0] == null %}nil{% else %}notnil{% endif %}") == "nil"
+    assert render(engine, "{% assign a = site.data.nums %}{{ a.first }}{{ a.last }}{{ a.size }}") == "323"
+    assert render(engine, "{% assign t = 'abc' %}[{{ t.first }}]") == "[]"
+    assert render(engine, "{% if nil == empty %}y{% else %}n{% endif %}{% if '' == empty %}y{% else %}n{% endif %}") == "ny"
+    assert render(engine, "{% for p in site.data.h %}{{ p[0] }}={{ p[1] }};{% endfor %}") == \
+        "name=Ann;n=1;l=1twotrue;"
+
+
+def test_standard_filters_with_jekyll_overrides(tmp_path):
+    engine = make(tmp_path)
+    assert render(engine, "{{ site.data.people | sort: 'n' | map: 'name' | join: ',' }}") == "B,D,A,C"
+    assert render(engine, "{{ site.data.people | sort: 'n', 'last' | map: 'name' | join: ',' }}") == "D,A,C,B"
+    assert render(engine, "{{ site.data.nums | sort | join: ',' }}") == "1,2,3"
+    assert render(engine, "{{ site.data.people | where: 'g', 'a' | map: 'name' | join: ',' }}") == "A,C"
+    assert render(engine, "{{ site.data.people | group_by_exp: 'p', 'p.n | plus: 1' | map: 'name' | join: ',' }}") == "4,1,11,2"
+    assert render(engine, "{{ site.data.people | where_exp: 'p', 'p.g == \"a\" or p.n == 1' | size }}") == "3"
+    assert render(engine, "{{ site.data.people | find_exp: 'p', 'p.n == 1' | map: 'name' | join }}") == "D"
+    assert render(engine, "{{ site.data.nums | push: 9 | join: ',' }}|{{ site.data.nums | pop: 2 | join: ',' }}") == "3,1,2,9|3"
+    assert render(engine, "{{ 10 | divided_by: 4 }}|{{ 10 | divided_by: 4.0 }}|{{ false | default: 'd' }}") == "2|2.5|d"
+    assert render(engine, "{{ page.date | date: '%Y年%m月%d日 %A' }}") == "2014年10月14日 Tuesday"
+    assert render(engine, "{{ page.date | date_to_string: 'ordinal', 'US' }}") == "Oct 14th, 2014"
+    assert render(engine, "{{ '/about/' | relative_url }}|{{ '/about/' | absolute_url }}") == \
+        "/b/about/|https://example.com/b/about/"
+
+
+def test_jekyll_tolerance_reversed_and_empty_filter(tmp_path):
+    engine = make(tmp_path)
+    assert render(engine, "{% assign reversed = site.data.nums | reverse %}{{ reversed | join: ',' }}") == "2,1,3"
+    assert render(engine, "{% for i in reversed %}{{ i }}{% endfor %}") == ""
+    assert render(engine, "{% for i in site.data.nums reversed %}{{ i }}{% endfor %}") == "213"
+    assert render(engine, "{% for i in site.data.nums limit: 2 %}{{ i }}{% endfor %}") == "31"
+    assert render(engine, "{{ 'a<!--break-->b' | | split: '<!--break-->' | first }}") == "a"
+    assert render(engine, "{% assign limit = 2 %}{{ limit }}{{ page.reversed }}") == "2"
+
+
+def test_malformed_output_warns_and_renders_like_jekyll(tmp_path):
+    diags = Diagnostics()
+    engine = make(tmp_path, diags)
+    # Jekyll 4.3.1: "{{ 'x' | }} and {{ a b }}" -> "x and" with two Liquid warnings
+    assert engine.render("line one\n{{ 'x' | }} and {{ a b }}", CTX, path="w.md",
+                         line_offset=3) == "line one\nx and "
+    assert [(w.path, w.line) for w in diags.warnings] == [("w.md", 5), ("w.md", 5)]
+    assert all("Liquid syntax error" in w.message for w in diags.warnings)
+
+
+def test_lax_output_markup():
+    assert lax_output_markup("'x' | ") == "'x'"
+    assert lax_output_markup("a b") == "a"
+    assert lax_output_markup("x | f: 1, 'y' junk | g") == "x | f: 1, 'y' | g"
+
+
+def test_unknown_filter_warns_and_leaves_value(tmp_path):
+    diags = Diagnostics()
+    engine = make(tmp_path, diags)
+    assert render(engine, "\n{{ 'a' | nosuchfilter }}") == "\na"
+    assert diags.warnings[0].line == 2 and "nosuchfilter" in diags.warnings[0].message
+
+
+def test_strict_filters_and_variables(tmp_path):
+    engine = make(tmp_path, strict_filters=True)
+    with pytest.raises(BuildError, match="nosuchfilter"):
+        render(engine, "{{ 'a' | nosuchfilter }}")
+    engine = make(tmp_path, strict_variables=True)
+    with pytest.raises(BuildError) as err:
+        render(engine, "ok\n{{ page.nope }}")
+    assert err.value.problem.line == 2
+
+
+def test_unknown_tag_is_fatal_with_line(tmp_path):
+    engine = make(tmp_path)
+    with pytest.raises(BuildError) as err:
+        engine.render("a\nb\n{% foo %}", {}, path="_posts/x.md", line_offset=4)
+    assert err.value.problem.path == "_posts/x.md"
+    assert err.value.problem.line == 7
+    assert "Unknown tag 'foo'" in err.value.problem.message
+
+
+def test_unclosed_block_is_fatal_with_opening_line(tmp_path):
+    engine = make(tmp_path)
+    with pytest.raises(BuildError) as err:
+        engine.render("a\n{% if x %}\n{% for i in y %}{% endfor %}open", {}, path="badtag.md")
+    assert str(err.value) == "badtag.md:2: Liquid syntax error: 'if' tag was never closed"
+
+
+def test_render_errors_are_fatal_and_located(tmp_path):
+    engine = make(tmp_path)
+    with pytest.raises(BuildError) as err:
+        engine.render("x\n\n{{ 'nope' | date_to_xmlschema }}", {}, path="d.md", line_offset=2)
+    assert err.value.problem.line == 5
+    assert "Invalid Date" in err.value.problem.message
+    with pytest.raises(BuildError, match="divide by 0"):
+        engine.render("{{ 1 | divided_by: 0 }}", {}, path="d.md")
+
+
+def test_build_error_is_picklable(tmp_path):
+    engine = make(tmp_path)
+    with pytest.raises(BuildError) as err:
+        engine.render("{% foo %}", {}, path="x.md")
+    again = pickle.loads(pickle.dumps(err.value))
+    assert str(again) == str(err.value)
+
+
+def test_parse_cache_per_path_and_text(tmp_path):
+    engine = make(tmp_path)
+    one = engine.parse("{{ a }}", "_layouts/a.html")
+    assert engine.parse("{{ a }}", "_layouts/a.html") is one
+    assert engine.parse("{{ a }} ", "_layouts/a.html") is not one
+
+
+def test_settings_are_picklable(tmp_path):
+    settings = LiquidSettings(source=str(tmp_path), ignored_tags=("gist",))
+    assert pickle.loads(pickle.dumps(settings)) == settings
+
+
+def test_unstash():
+    stash = ["<figure>a\n\nb</figure>", "<b>x</b>"]
+    html = "<p>t</p>\n<!--bt-stash:0-->\n<p><!--bt-stash:1--></p>\n"
+    assert unstash(html, stash) == "<p>t</p>\n<figure>a\n\nb</figure>\n<b>x</b>\n"
+    assert unstash("<!--bt-stash:0-->", []) == "<!--bt-stash:0-->"
+
+
+def test_ignored_tags_render_nothing_with_warning(tmp_path):
+    diags = Diagnostics()
+    engine = make(tmp_path, diags, ignored_tags=("gist", "mermaid"))
+    assert render(engine, "a{% gist 123 %}b") == "ab"
+    assert render(engine, "a{% mermaid %}graph{{ x }}{% endmermaid %}b") == "ab"
+    assert any("gist" in w.message for w in diags.warnings)
