@@ -1,0 +1,557 @@
+"""The development HTTP server: the built site under ``baseurl``, live reload over SSE.
+
+Standard library only (``http.server``), as the research notes recommend (section 7.3):
+Server-Sent Events need no WebSocket dependency, ``EventSource`` reconnects by itself, and the
+events carry typed payloads (the build error). Behaviour follows ``jekyll serve`` (notes section
+12): the site is mounted only under ``baseurl``, ``/about`` finds ``about.html``, a directory
+finds its ``index.html``, ``404.html`` answers misses with status 404, nothing is cached.
+
+Safety, because a dev server is still a server: a request can never read outside the
+destination (``..`` in any encoding, encoded slashes and backslashes, NUL bytes and symlinks
+that point out are refused; every file is checked by its real path), the number of worker
+threads is bounded, slow clients time out, and binding to a non-loopback address warns.
+
+A build swaps a complete staging directory into place with two renames; a request that races
+the swap (the destination briefly missing, or replaced while the file was looked up) waits for
+the folder and retries once, so no request sees a half-written site or a spurious 404.
+"""
+from __future__ import annotations
+
+import html
+import ipaddress
+import json
+import mimetypes
+import os
+import re
+import socket
+import threading
+import time
+from dataclasses import dataclass
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import BinaryIO
+from urllib.parse import parse_qs, quote, unquote, urlsplit
+
+from .loop import BuildState, Snapshot
+
+LIVERELOAD_PATH = "/__blogtool/livereload"
+PING_SECONDS = 15.0
+INDEX_NAMES = ("index.html", "index.htm", "index.xhtml", "index.xml", "index.json")
+EXTENSIONLESS = (".html", ".xhtml", ".htm")
+CACHE_CONTROL = "no-store, no-cache, must-revalidate, max-age=0"
+
+_BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
+# Raw (still encoded) request paths that are refused before decoding: encoded slashes and
+# backslashes would let a segment smuggle a separator past the ``..`` check.
+_BAD_ENCODED = re.compile(r"%(?:2f|5c|00)", re.IGNORECASE)
+_TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
+               "application/rss+xml", "application/atom+xml", "image/svg+xml",
+               "application/manifest+json", "application/xhtml+xml")
+
+# The page side of live reload. ``textContent`` only: a build error quotes a post (its title,
+# its Liquid), and nothing from a post may run as script on the developer's page.
+_CLIENT_JS = """(function () {
+  var epoch = __EPOCH__, source = null, overlay = null;
+  function show(message) {
+    if (!overlay) {
+      overlay = document.createElement('div');
+      overlay.id = '__blogtool_overlay';
+      overlay.setAttribute('role', 'alert');
+      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;' +
+        'background:rgba(24,24,28,.96);color:#ffb4b4;padding:2em;margin:0;' +
+        'font:15px/1.5 ui-monospace,Menlo,Consolas,monospace';
+      var title = document.createElement('div');
+      title.style.cssText = 'color:#fff;font-weight:bold;margin-bottom:1em';
+      title.textContent = 'blogtool: the build failed; fix the file and save, this page reloads.';
+      var pre = document.createElement('pre');
+      pre.id = '__blogtool_error';
+      pre.style.cssText = 'white-space:pre-wrap;margin:0';
+      overlay.appendChild(title);
+      overlay.appendChild(pre);
+      (document.body || document.documentElement).appendChild(overlay);
+    }
+    overlay.querySelector('pre').textContent = message;
+  }
+  function open() {
+    if (source) return;
+    source = new EventSource('__PATH__?epoch=' + epoch);
+    source.addEventListener('reload', function (e) {
+      var data = JSON.parse(e.data);
+      if (data.epoch !== epoch) { source.close(); location.reload(); }
+    });
+    source.addEventListener('build-error', function (e) {
+      show(JSON.parse(e.data).message);
+    });
+  }
+  function close() { if (source) { source.close(); source = null; } }
+  document.addEventListener('visibilitychange', function () {
+    if (document.hidden) { close(); } else { open(); }
+  });
+  window.addEventListener('pagehide', close);
+  if (!document.hidden) open();
+})();"""
+
+
+def client_script(epoch: int) -> bytes:
+    """The ``<script>`` element injected into served HTML pages."""
+    js = _CLIENT_JS.replace("__EPOCH__", str(int(epoch))).replace("__PATH__", LIVERELOAD_PATH)
+    return f'<script data-blogtool-livereload>\n{js}\n</script>\n'.encode("utf-8")
+
+
+def inject_script(page: bytes, epoch: int) -> bytes:
+    """Insert the live-reload script before the last ``</body>`` (or at the end)."""
+    script = client_script(epoch)
+    last = None
+    for last in _BODY_END.finditer(page):
+        pass
+    if last is None:
+        return page + script
+    return page[: last.start()] + script + page[last.start():]
+
+
+def normalize_baseurl(baseurl: str | None) -> str:
+    """``""`` or ``/blog`` (leading slash, no trailing slash), as the mount point."""
+    value = (baseurl or "").strip().strip("/")
+    return f"/{value}" if value else ""
+
+
+@dataclass(frozen=True)
+class Mount:
+    """Where the site lives on disk and under which URL path it is served."""
+
+    root: Path
+    baseurl: str = ""
+
+    @classmethod
+    def make(cls, root: Path | str, baseurl: str | None) -> "Mount":
+        return cls(Path(os.path.abspath(root)), normalize_baseurl(baseurl))
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """The outcome of mapping a request path: a file to send, a redirect, or an error status."""
+
+    status: int
+    file: str | None = None          # real path of the file to send (status 200 or 404)
+    location: str | None = None      # for redirects
+
+
+BAD_REQUEST = Resolution(HTTPStatus.BAD_REQUEST)
+NOT_FOUND = Resolution(HTTPStatus.NOT_FOUND)
+
+
+def _inside(real: str, root_real: str) -> bool:
+    return real == root_real or real.startswith(root_real + os.sep)
+
+
+def _safe_file(path: str, root_real: str) -> str | None:
+    """The real path of ``path`` when it is a regular file whose real path stays inside."""
+    real = os.path.realpath(path)
+    if not _inside(real, root_real):
+        return None
+    return real if os.path.isfile(real) else None
+
+
+def decode_path(raw: str) -> str | None:
+    """The decoded URL path, or None when it is malformed or tries to leave the site.
+
+    Refused: encoded ``/``, ``\\`` or NUL, a literal backslash or NUL, invalid UTF-8, and any
+    ``..`` segment in any encoding (checked after decoding, so ``%2e%2e`` is caught too).
+    """
+    path = urlsplit(raw).path if "://" in raw[:12] else raw.split("?", 1)[0].split("#", 1)[0]
+    if not path.startswith("/") or _BAD_ENCODED.search(path) or "\\" in path or "\x00" in path:
+        return None
+    try:
+        decoded = unquote(path, errors="strict")
+    except UnicodeDecodeError:
+        return None
+    if "\\" in decoded or "\x00" in decoded:
+        return None
+    if any(segment == ".." for segment in decoded.split("/")):
+        return None
+    return decoded
+
+
+def resolve(mount: Mount, raw_path: str) -> Resolution:
+    """Map a request target to a file of the site, the way ``jekyll serve`` does.
+
+    ``/blog/`` -> ``index.html``, ``/blog/about`` -> ``about.html``, ``/blog/2014`` -> a
+    redirect to ``/blog/2014/``; outside ``baseurl`` everything is 404.
+    """
+    decoded = decode_path(raw_path)
+    if decoded is None:
+        return BAD_REQUEST
+    base = mount.baseurl
+    if base:
+        if decoded == base:
+            return Resolution(HTTPStatus.MOVED_PERMANENTLY, location=quote(base + "/"))
+        if not decoded.startswith(base + "/"):
+            return NOT_FOUND
+        decoded = decoded[len(base):]
+    rel = "/".join(p for p in decoded.split("/") if p not in ("", "."))
+    root_real = os.path.realpath(mount.root)
+    candidate = os.path.join(root_real, *rel.split("/")) if rel else root_real
+    real = os.path.realpath(candidate)
+    if not _inside(real, root_real):
+        return NOT_FOUND
+    if os.path.isdir(real):
+        if not decoded.endswith("/"):
+            return Resolution(HTTPStatus.MOVED_PERMANENTLY,
+                              location=quote(base + decoded + "/", safe="/"))
+        for name in INDEX_NAMES:
+            found = _safe_file(os.path.join(real, name), root_real)
+            if found:
+                return Resolution(HTTPStatus.OK, found)
+        return NOT_FOUND
+    if os.path.isfile(real):
+        return Resolution(HTTPStatus.OK, real) if not decoded.endswith("/") else NOT_FOUND
+    if rel and not decoded.endswith("/"):
+        for ext in EXTENSIONLESS:
+            found = _safe_file(candidate + ext, root_real)
+            if found:
+                return Resolution(HTTPStatus.OK, found)
+    return NOT_FOUND
+
+
+def not_found_file(mount: Mount) -> str | None:
+    """The site's own ``404.html``, when it has one (served with status 404)."""
+    return _safe_file(os.path.join(mount.root, "404.html"), os.path.realpath(mount.root))
+
+
+def content_type(path: str) -> str:
+    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+    if kind.startswith(_TEXT_TYPES):
+        kind += "; charset=utf-8"
+    return kind
+
+
+def is_loopback(host: str) -> bool:
+    if host in ("localhost", ""):
+        return host == "localhost"
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def sse_event(name: str, data: dict) -> bytes:
+    payload = json.dumps(data, ensure_ascii=False)
+    return f"event: {name}\ndata: {payload}\n\n".encode("utf-8")
+
+
+def error_page(message: str | None) -> bytes:
+    """What a page request gets when there is no site yet (the first build failed)."""
+    text = message or "The site has not been built yet."
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>blogtool: build failed"
+            "</title></head>\n<body><h1>The site could not be built</h1>\n<pre>"
+            f"{html.escape(text)}</pre>\n<p>Fix the file and save: this page reloads by itself."
+            "</p>\n</body></html>\n").encode("utf-8")
+
+
+def default_not_found(mount: Mount) -> bytes:
+    hint = f" The site is served under <a href=\"{html.escape(mount.baseurl)}/\">" \
+           f"{html.escape(mount.baseurl)}/</a>." if mount.baseurl else ""
+    return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>404 Not Found</title>"
+            f"</head>\n<body><h1>404 Not Found</h1><p>No such page.{hint}</p></body></html>\n"
+            ).encode("utf-8")
+
+
+class DevRequestHandler(BaseHTTPRequestHandler):
+    """GET and HEAD for the site, plus the SSE endpoint. HTTP/1.0: one request per connection,
+    so idle keep-alive connections never hold one of the bounded worker threads."""
+
+    server: "DevServer"
+    server_version = "blogtool"
+    timeout = 15  # seconds a client may take to send its request (socket timeout)
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
+        if self.server.verbose:
+            super().log_message(format, *args)
+
+    def do_HEAD(self) -> None:  # noqa: N802 (stdlib naming)
+        self._serve(head=True)
+
+    def do_GET(self) -> None:  # noqa: N802
+        path = self.path.split("?", 1)[0]
+        if path == LIVERELOAD_PATH:
+            self._livereload()
+        else:
+            self._serve(head=False)
+
+    # --- site files ------------------------------------------------------------------------
+
+    def _serve(self, head: bool) -> None:
+        state = self.server.state
+        snap = state.snapshot()
+        if not snap.epoch and snap.error is None:
+            snap = state.wait_for_first_build(self.server.first_build_wait)
+        mount = self.server.mount
+        if not os.path.isdir(mount.root):
+            self._wait_for_root(mount)
+        if not os.path.isdir(mount.root):
+            if decode_path(self.path) is None:
+                return self._send_bytes(HTTPStatus.BAD_REQUEST, b"Bad request\n",
+                                        "text/plain; charset=utf-8", head)
+            snap = state.snapshot()
+            return self._send_page(HTTPStatus.SERVICE_UNAVAILABLE, error_page(snap.error),
+                                   snap.epoch, head)
+        for attempt in (0, 1):
+            identity = _identity(mount.root)
+            res = resolve(mount, self.path)
+            if res.status == HTTPStatus.MOVED_PERMANENTLY:
+                self.send_response(res.status)
+                self.send_header("Location", res.location or "/")
+                self.send_header("Cache-Control", CACHE_CONTROL)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            if res.status == HTTPStatus.BAD_REQUEST:
+                return self._send_bytes(res.status, b"Bad request\n",
+                                        "text/plain; charset=utf-8", head)
+            status, path = res.status, res.file
+            if status == HTTPStatus.NOT_FOUND:
+                path = not_found_file(mount)
+            try:
+                fh = open(path, "rb") if path else None
+            except OSError:
+                fh = None
+                if status == HTTPStatus.OK:
+                    status = HTTPStatus.NOT_FOUND
+            if (status == HTTPStatus.NOT_FOUND and attempt == 0
+                    and identity != _identity(mount.root)):
+                if fh:
+                    fh.close()
+                self._wait_for_root(mount)   # a build swapped the site meanwhile: retry once
+                continue
+            break
+        if fh is None:
+            return self._send_page(status, default_not_found(mount), state.snapshot().epoch,
+                                   head)
+        with fh:
+            self._send_file(status, fh, path or "", head)
+
+    def _wait_for_root(self, mount: Mount, limit: float = 2.0) -> None:
+        """The destination is missing only between the two renames of a swap: wait for it."""
+        deadline = time.monotonic() + limit
+        while not os.path.isdir(mount.root) and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def _send_file(self, status: int, fh: BinaryIO, path: str, head: bool) -> None:
+        kind = content_type(path)
+        if self.server.livereload and kind.startswith("text/html"):
+            return self._send_page(status, fh.read(), self.server.state.snapshot().epoch, head,
+                                   inject=True)
+        size = os.fstat(fh.fileno()).st_size
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(size))
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not head:
+            while chunk := fh.read(64 * 1024):
+                self.wfile.write(chunk)
+
+    def _send_page(self, status: int, body: bytes, epoch: int, head: bool,
+                   inject: bool = True) -> None:
+        if inject and self.server.livereload:
+            body = inject_script(body, epoch)
+        self._send_bytes(status, body, "text/html; charset=utf-8", head)
+
+    def _send_bytes(self, status: int, body: bytes, kind: str, head: bool) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", CACHE_CONTROL)
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    # --- live reload -----------------------------------------------------------------------
+
+    def _livereload(self) -> None:
+        if not self.server.livereload:
+            return self._send_bytes(HTTPStatus.NOT_FOUND, b"live reload is off\n",
+                                    "text/plain; charset=utf-8", False)
+        with self.server.stream_slot() as granted:
+            if not granted:
+                return self._send_bytes(HTTPStatus.SERVICE_UNAVAILABLE,
+                                        b"too many live-reload clients\n",
+                                        "text/plain; charset=utf-8", False)
+            self._stream(_client_epoch(self.path))
+
+    def _stream(self, client_epoch: int | None) -> None:
+        state = self.server.state
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", "text/event-stream; charset=utf-8")
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Accel-Buffering", "no")
+        self.end_headers()
+        seen = state.snapshot()
+        try:
+            self._write(b"retry: 1000\n\n")
+            if seen.error is not None:
+                self._write(sse_event("build-error", {"message": seen.error}))
+            elif client_epoch is not None and seen.epoch and client_epoch != seen.epoch:
+                self._write(sse_event("reload", {"epoch": seen.epoch}))
+            while not seen.closed:
+                now = state.wait_for_change(seen, self.server.ping_seconds)
+                if now.closed:
+                    break
+                self._write(_events_between(seen, now) or b": ping\n\n")
+                seen = now
+        except (BrokenPipeError, ConnectionResetError, TimeoutError, OSError):
+            pass  # the tab went away; its thread ends here
+        self.close_connection = True
+
+    def _write(self, data: bytes) -> None:
+        self.wfile.write(data)
+        self.wfile.flush()
+
+
+def _events_between(before: Snapshot, after: Snapshot) -> bytes:
+    """The SSE events that tell a page what changed from ``before`` to ``after``."""
+    if after.error is not None and after.error_seq != before.error_seq:
+        return sse_event("build-error", {"message": after.error})
+    if after.epoch != before.epoch and after.error is None:
+        return sse_event("reload", {"epoch": after.epoch})
+    return b""
+
+
+def _client_epoch(path: str) -> int | None:
+    values = parse_qs(urlsplit(path).query).get("epoch")
+    try:
+        return int(values[0]) if values else None
+    except ValueError:
+        return None
+
+
+def _identity(root: Path) -> tuple[int, int] | None:
+    try:
+        st = os.stat(root)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
+class PortInUse(OSError):
+    """The port is taken; the CLI prints one line about it."""
+
+
+class DevServer(ThreadingHTTPServer):
+    """``ThreadingHTTPServer`` with a bounded pool of worker threads and a separate, bounded
+    set of long-lived live-reload streams (a stream gives its worker slot back)."""
+
+    daemon_threads = True
+    block_on_close = False
+    request_queue_size = 256
+    allow_reuse_address = True
+
+    def __init__(self, address: tuple[str, int], state: BuildState, mount: Mount, *,
+                 livereload: bool = True, max_workers: int = 32, max_streams: int = 64,
+                 verbose: bool = False, ping_seconds: float = PING_SECONDS,
+                 first_build_wait: float = 300.0) -> None:
+        host = address[0]
+        self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+        self.state = state
+        self.mount = mount
+        self.livereload = livereload
+        self.verbose = verbose
+        self.ping_seconds = ping_seconds
+        self.first_build_wait = first_build_wait
+        self._workers = threading.BoundedSemaphore(max_workers)
+        self._streams = threading.BoundedSemaphore(max_streams)
+        self._local = threading.local()
+        try:
+            super().__init__(address, DevRequestHandler)
+        except OSError as exc:
+            if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+                raise PortInUse(exc.errno, f"{host}:{address[1]} is already in use") from None
+            raise
+
+    def server_bind(self) -> None:
+        # HTTPServer.server_bind calls socket.getfqdn(), a reverse DNS lookup that can hang
+        # for seconds without network; the name is not needed.
+        import socketserver
+        socketserver.TCPServer.server_bind(self)
+        host, port = self.server_address[:2]
+        self.server_name = str(host)
+        self.server_port = port
+
+    @property
+    def port(self) -> int:
+        return int(self.server_address[1])
+
+    def process_request(self, request: socket.socket, client_address: object) -> None:
+        if not self._workers.acquire(timeout=5.0):
+            try:  # every worker is busy for seconds: say so instead of queueing forever
+                request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\n"
+                                b"Retry-After: 1\r\n\r\n")
+            except OSError:
+                pass
+            self.shutdown_request(request)
+            return
+        thread = threading.Thread(target=self._work, args=(request, client_address),
+                                  daemon=True)
+        thread.start()
+
+    def _work(self, request: socket.socket, client_address: object) -> None:
+        self._local.holds_worker = True
+        try:
+            self.process_request_thread(request, client_address)
+        finally:
+            if self._local.holds_worker:
+                self._local.holds_worker = False
+                self._workers.release()
+
+    def stream_slot(self) -> "_StreamSlot":
+        """Trade this thread's worker slot for a stream slot (used by the SSE endpoint)."""
+        return _StreamSlot(self)
+
+    def serve_in_thread(self) -> threading.Thread:
+        thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.2},
+                                  name="blogtool-http", daemon=True)
+        thread.start()
+        return thread
+
+    def close(self) -> None:
+        self.state.close()
+        self.shutdown()
+        self.server_close()
+
+
+class _StreamSlot:
+    def __init__(self, server: DevServer) -> None:
+        self.server = server
+        self.granted = False
+
+    def __enter__(self) -> bool:
+        self.granted = self.server._streams.acquire(blocking=False)
+        if self.granted and getattr(self.server._local, "holds_worker", False):
+            self.server._local.holds_worker = False
+            self.server._workers.release()
+        return self.granted
+
+    def __exit__(self, *exc: object) -> None:
+        if self.granted:
+            self.server._streams.release()
+
+
+def server_url(host: str, port: int, baseurl: str = "") -> str:
+    """The address printed and opened: ``http://127.0.0.1:4000/blog/``."""
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}{normalize_baseurl(baseurl)}/"
+
+
+def site_url(host: str, port: int) -> str:
+    """``site.url`` in development, as ``jekyll serve`` sets it (loopback shown as localhost)."""
+    if host in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "::", ""):
+        return f"http://localhost:{port}"
+    return f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+
+
+__all__ = ["DevServer", "Mount", "PortInUse", "Resolution", "LIVERELOAD_PATH", "client_script",
+           "decode_path", "inject_script", "is_loopback", "normalize_baseurl", "resolve",
+           "server_url", "site_url", "sse_event"]
