@@ -713,7 +713,10 @@ def sort(input: Any, prop: Any = None, nils: Any = "first") -> list:
     """Jekyll's ``sort``: plain, or by property with nils ``first`` (default) or ``last``."""
     if input is None or _is_undefined(input):
         raise SortError("Cannot sort a null object.")
-    items = _as_list(input)
+    if isinstance(input, Mapping):  # Ruby's Hash#sort: [key, value] pairs
+        items: list | None = [[k, v] for k, v in input.items()]
+    else:
+        items = _as_list(input)
     if items is None:
         items = [input]
     if prop is None or _is_undefined(prop):

@@ -161,6 +161,8 @@ def test_sort():
     assert names(F.sort(PEOPLE, "n")) == "B,D,A,C"
     assert names(F.sort(PEOPLE, "n", "last")) == "D,A,C,B"
     assert F.sort([3, 1, 2]) == [1, 2, 3]
+    # {{ site.tags | sort }}: [name, posts] pairs by name
+    assert F.sort({"java": [1], "flume": [2, 3]}) == [["flume", [2, 3]], ["java", [1]]]
     with pytest.raises(ValueError, match="null"):
         F.sort(None)
     with pytest.raises(ValueError, match="nils order"):
