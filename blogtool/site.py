@@ -15,6 +15,7 @@ from . import generators
 from .config import Settings, load_config, settings_from
 from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
+from .liquid.jekyll_filters import set_markdown_options
 from .models import Document, Sources
 from .output import Staging, check_destination
 from .payload import document_payload, jekyll_payload, site_payload
@@ -141,6 +142,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         payloads[g.rel_path] = document_payload(g)
     generators.attach(site, generated, payloads)
     theme = None if settings.jekyll_site else Theme(source, settings)
+    set_markdown_options(settings.markup)   # markdownify uses the site's Markdown options
     renderer = Renderer(settings, sources.layouts, _engine(settings, sources, diagnostics, config),
                         theme, site, jekyll_payload(env), diagnostics)
     by_path = {d.rel_path: d for d in docs + generated}
