@@ -265,6 +265,10 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     server_version = "blogtool"
     timeout = 15  # seconds a client may take to send its request (socket timeout)
 
+    def setup(self) -> None:
+        self.timeout = self.server.request_timeout
+        super().setup()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
         if self.server.verbose:
             super().log_message(format, *args)
@@ -287,17 +291,19 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         if not snap.epoch and snap.error is None:
             snap = state.wait_for_first_build(self.server.first_build_wait)
         mount = self.server.mount
-        if not os.path.isdir(mount.root):
-            self._wait_for_root(mount)
-        if not os.path.isdir(mount.root):
-            if decode_path(self.path) is None:
-                return self._send_bytes(HTTPStatus.BAD_REQUEST, b"Bad request\n",
-                                        "text/plain; charset=utf-8", head)
-            snap = state.snapshot()
-            return self._send_page(HTTPStatus.SERVICE_UNAVAILABLE, error_page(snap.error),
-                                   snap.epoch, head)
-        for attempt in (0, 1):
+        fh, status, path = None, HTTPStatus.NOT_FOUND, None
+        for attempt in range(3):  # a request racing a swap retries (twice at most)
+            _wait_for_swap(mount)
             identity = _identity(mount.root)
+            if identity is None and attempt < 2 and _swap_in_progress(mount.root):
+                continue
+            if identity is None:
+                if decode_path(self.path) is None:
+                    return self._send_bytes(HTTPStatus.BAD_REQUEST, b"Bad request\n",
+                                            "text/plain; charset=utf-8", head)
+                snap = state.snapshot()
+                return self._send_page(HTTPStatus.SERVICE_UNAVAILABLE, error_page(snap.error),
+                                       snap.epoch, head)
             res = resolve(mount, self.path)
             if res.status == HTTPStatus.MOVED_PERMANENTLY:
                 self.send_response(res.status)
@@ -316,26 +322,19 @@ class DevRequestHandler(BaseHTTPRequestHandler):
                 fh = open(path, "rb") if path else None
             except OSError:
                 fh = None
-                if status == HTTPStatus.OK:
-                    status = HTTPStatus.NOT_FOUND
-            if (status == HTTPStatus.NOT_FOUND and attempt == 0
-                    and identity != _identity(mount.root)):
+                status = HTTPStatus.NOT_FOUND
+            if status == HTTPStatus.NOT_FOUND and attempt < 2 \
+                    and identity != _identity(mount.root):
                 if fh:
                     fh.close()
-                self._wait_for_root(mount)   # a build swapped the site meanwhile: retry once
-                continue
+                fh = None
+                continue   # the site was swapped while we looked: look again
             break
         if fh is None:
             return self._send_page(status, default_not_found(mount), state.snapshot().epoch,
                                    head)
         with fh:
             self._send_file(status, fh, path or "", head)
-
-    def _wait_for_root(self, mount: Mount, limit: float = 2.0) -> None:
-        """The destination is missing only between the two renames of a swap: wait for it."""
-        deadline = time.monotonic() + limit
-        while not os.path.isdir(mount.root) and time.monotonic() < deadline:
-            time.sleep(0.01)
 
     def _send_file(self, status: int, fh: BinaryIO, path: str, head: bool) -> None:
         kind = content_type(path)
@@ -428,6 +427,24 @@ def _client_epoch(path: str) -> int | None:
         return None
 
 
+def _swap_in_progress(root: Path) -> bool:
+    """Between the two renames of a swap the old site sits beside the missing destination as
+    ``.<name>.old-<pid>`` (see :class:`blogtool.output.Staging`)."""
+    prefix = f".{root.name}.old-"
+    try:
+        return any(name.startswith(prefix) for name in os.listdir(root.parent))
+    except OSError:
+        return False
+
+
+def _wait_for_swap(mount: Mount, limit: float = 2.0) -> None:
+    """Wait (briefly) while the destination is missing because a swap is half done."""
+    deadline = time.monotonic() + limit
+    while not os.path.isdir(mount.root) and _swap_in_progress(mount.root) \
+            and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def _identity(root: Path) -> tuple[int, int] | None:
     try:
         st = os.stat(root)
@@ -452,7 +469,7 @@ class DevServer(ThreadingHTTPServer):
     def __init__(self, address: tuple[str, int], state: BuildState, mount: Mount, *,
                  livereload: bool = True, max_workers: int = 32, max_streams: int = 64,
                  verbose: bool = False, ping_seconds: float = PING_SECONDS,
-                 first_build_wait: float = 300.0) -> None:
+                 first_build_wait: float = 300.0, request_timeout: float = 15.0) -> None:
         host = address[0]
         self.address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
         self.state = state
@@ -461,6 +478,7 @@ class DevServer(ThreadingHTTPServer):
         self.verbose = verbose
         self.ping_seconds = ping_seconds
         self.first_build_wait = first_build_wait
+        self.request_timeout = request_timeout
         self._workers = threading.BoundedSemaphore(max_workers)
         self._streams = threading.BoundedSemaphore(max_streams)
         self._local = threading.local()

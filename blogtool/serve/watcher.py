@@ -37,7 +37,7 @@ EDITOR_TEMP = re.compile(
     r"""^(?:
         .*~                     # backup files: post.md~
       | .*\.sw[pxon]            # vim swap and probe: .post.md.swp, .swo, .swn, .swx
-      | \.#.*                   # emacs lock files
+      | \.\#.*                  # emacs lock files
       | \#.*\#                  # emacs autosave
       | \..*\.tmp.*             # atomic-save temp files: .post.md.tmp1234
       | .*\.tmp                 # post.md.tmp
@@ -101,9 +101,9 @@ class IgnoreRules:
         if _under(real, self.destination):
             return True
         parent, name = os.path.split(self.destination)
-        if os.path.dirname(real) == parent and name and real != self.destination:
-            base = os.path.basename(real)
-            if base.startswith(f".{name}.blogtool-staging") or base.startswith(f".{name}.old-"):
+        if name and _under(real, parent) and real != parent:
+            top = os.path.relpath(real, parent).split(os.sep, 1)[0]
+            if top.startswith((f".{name}.blogtool-staging", f".{name}.old-")):
                 return True
         if not _under(real, self.source) or real == self.source:
             return True
