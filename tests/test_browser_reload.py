@@ -1,0 +1,178 @@
+"""End to end in a real browser: ``blogtool serve`` in a subprocess, Debian's Chromium driven
+by Playwright. Saving a post updates the open page by itself; a build-stopping mistake shows
+the overlay with ``file:line`` (as text, never as HTML); fixing it removes the overlay.
+
+Chromium is the system one (``/usr/bin/chromium``), never a downloaded browser.
+"""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+POST = "_posts/2014-10-18-live-reload.md"
+POST_URL = "/blog/2014/10/18/live-reload.html"
+
+FRONT = "---\nlayout: default\ntitle: 实时预览\ndate: {date}\n---\n"
+BODY_1 = "初始内容：Flume sink 卡住了。\n\n```java\nsink.process();\n```\n"
+BODY_2 = "修改后的内容：找到了 log4j 死锁。\n"
+BODY_3 = "修好了：日期改对以后页面回来了。\n"
+BAD_DATE = "2014-13-45 <img src=x onerror=window.__pwned=1>"
+
+LAYOUT = ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{{ page.title }}</title>"
+          "</head>\n<body><h1>{{ page.title }}</h1>\n<main>{{ content }}</main>\n</body></html>\n")
+
+
+def make_site(root: Path, with_layouts: bool) -> Path:
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text(
+        "title: 排障笔记\nbaseurl: /blog\ntimezone: Asia/Shanghai\n"
+        "permalink: /:year/:month/:day/:title.html\n", "utf-8")
+    if with_layouts:
+        (root / "_layouts").mkdir()
+        (root / "_layouts" / "default.html").write_text(LAYOUT, "utf-8")
+    write_post(root, "2014-10-18 10:00:00 +0800", BODY_1)
+    return root
+
+
+def write_post(root: Path, date: str, body: str) -> None:
+    """Save the way editors do it atomically: a temp file renamed over the post."""
+    target = root / POST
+    tmp = target.parent / f".{target.name}.tmp.{os.getpid()}"
+    tmp.write_text(FRONT.format(date=date) + body, "utf-8")
+    os.replace(tmp, target)
+
+
+class Serve:
+    """``blogtool serve -P 0`` in a subprocess; the address is read from its output."""
+
+    def __init__(self, source: Path):
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        env.pop("JEKYLL_ENV", None)
+        self.proc = subprocess.Popen(
+            [sys.executable, "-c",
+             "from blogtool.cli.serve import command; command(prog_name='blogtool serve')",
+             "-s", str(source), "-H", "127.0.0.1", "-P", "0"],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
+        self.lines: list[str] = []
+        self.address: str | None = None
+        self._ready = threading.Event()
+        threading.Thread(target=self._read, daemon=True).start()
+        if not self._ready.wait(120) or self.address is None:
+            self.stop()
+            raise AssertionError("serve did not start:\n" + "".join(self.lines))
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.append(line)
+            match = re.match(r"Server address: (http://\S+)", line)
+            if match:
+                self.address = match.group(1)
+                self._ready.set()
+        self._ready.set()
+
+    @property
+    def origin(self) -> str:
+        assert self.address
+        return re.match(r"http://[^/]+", self.address).group(0)
+
+    def output(self) -> str:
+        return "".join(self.lines)
+
+    def stop(self) -> None:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        raise AssertionError(f"{CHROMIUM} is required (apt install chromium)")
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.mark.parametrize("with_layouts", [False, True], ids=["blogtool-theme", "liquid-layout"])
+def test_page_follows_saves_errors_and_fixes(tmp_path: Path, browser, with_layouts: bool):
+    source = make_site(tmp_path / "site", with_layouts)
+    serve = Serve(source)
+    try:
+        assert serve.address == f"{serve.origin}/blog/"
+        page = browser.new_page()
+        page.goto(serve.origin + POST_URL)
+        expect(page.locator("body")).to_contain_text("初始内容：Flume sink 卡住了。")
+        overlay = page.locator("#__blogtool_overlay")
+        expect(overlay).to_have_count(0)
+
+        # 1. edit the Markdown on disk: the open page shows it without any action
+        write_post(source, "2014-10-18 10:00:00 +0800", BODY_2)
+        expect(page.locator("body")).to_contain_text("修改后的内容：找到了 log4j 死锁。",
+                                                     timeout=30_000)
+        expect(page.locator("body")).not_to_contain_text("初始内容")
+
+        # 2. a mistake Jekyll stops on: the overlay shows file:line, as text
+        write_post(source, BAD_DATE, BODY_3)
+        expect(overlay).to_be_visible(timeout=30_000)
+        message = page.locator("#__blogtool_error")
+        expect(message).to_contain_text(re.compile(
+            re.escape(POST) + r":4: invalid date '2014-13-45 <img src=x onerror="))
+        assert overlay.locator("img").count() == 0
+        assert page.evaluate("window.__pwned") is None
+        # the last good page is still served underneath, and to new visitors
+        expect(page.locator("main, body").first).to_contain_text("修改后的内容")
+        with urllib.request.urlopen(serve.origin + POST_URL, timeout=10) as resp:
+            assert "修改后的内容".encode() in resp.read()
+
+        # 3. fix it: the overlay goes and the page shows the fix
+        write_post(source, "2014-10-18 10:00:00 +0800", BODY_3)
+        expect(page.locator("body")).to_contain_text("修好了：日期改对以后页面回来了。",
+                                                     timeout=30_000)
+        expect(overlay).to_have_count(0)
+
+        # the files in _site never carry the live-reload script
+        built = (source / "_site" / POST_URL.removeprefix("/blog/")).read_text("utf-8")
+        assert "修好了" in built and "blogtool-livereload" not in built
+        assert serve.proc.poll() is None, serve.output()
+        page.close()
+    finally:
+        serve.stop()
+    out = serve.output()
+    assert f"{POST}:4: invalid date" in out
+    assert serve.proc.returncode == 0, out
+
+
+def test_first_build_failure_keeps_serving_and_recovers(tmp_path: Path, browser):
+    source = make_site(tmp_path / "site", with_layouts=True)
+    write_post(source, BAD_DATE, BODY_1)
+    serve = Serve(source)
+    try:
+        page = browser.new_page()
+        response = page.goto(serve.origin + POST_URL)
+        assert response is not None and response.status == 503
+        expect(page.locator("#__blogtool_overlay")).to_be_visible(timeout=30_000)
+        expect(page.locator("#__blogtool_error")).to_contain_text(f"{POST}:4:")
+        write_post(source, "2014-10-18 10:00:00 +0800", BODY_1)
+        expect(page.locator("body")).to_contain_text("初始内容", timeout=30_000)
+        expect(page.locator("#__blogtool_overlay")).to_have_count(0)
+        page.close()
+    finally:
+        serve.stop()
