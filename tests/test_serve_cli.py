@@ -1,0 +1,112 @@
+"""``blogtool serve`` as a command: a taken port is one line, a broken site never stops the
+server, ``site.url`` is the local address, a changed ``_config.yml`` is re-read (new baseurl)."""
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from blogtool.cli.serve import _config_names, command
+
+SERVE = "from blogtool.cli.serve import command; command(prog_name='blogtool serve')"
+
+
+def test_taken_port_is_one_clear_line(tmp_path: Path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = CliRunner().invoke(command, ["-s", str(tmp_path), "-P", str(port)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1
+    assert f"port {port} on 127.0.0.1 is already in use" in lines[0] and "--port" in lines[0]
+
+
+def test_config_names(tmp_path: Path, monkeypatch):
+    assert _config_names(tmp_path, None) == {"_config.yml", "_config.yaml", "_config.toml"}
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "conf").mkdir()
+    names = _config_names(tmp_path.resolve(), ["_config.yml", "conf/dev.yml", "/elsewhere.yml"])
+    assert names == {"_config.yml", "conf/dev.yml"}
+
+
+class Serve:
+    def __init__(self, source: Path, *args: str):
+        env = dict(os.environ, PYTHONUNBUFFERED="1")
+        env.pop("JEKYLL_ENV", None)
+        self.proc = subprocess.Popen([sys.executable, "-c", SERVE, "-s", str(source),
+                                      "-P", "0", *args], stdout=subprocess.PIPE,
+                                     stderr=subprocess.STDOUT, text=True, env=env)
+        self.lines: list[str] = []
+        self.port: int | None = None
+        ready = threading.Event()
+
+        def read():
+            for line in self.proc.stdout:
+                self.lines.append(line)
+                match = re.match(r"Server address: http://[^:]+:(\d+)/", line)
+                if match:
+                    self.port = int(match.group(1))
+                    ready.set()
+            ready.set()
+
+        threading.Thread(target=read, daemon=True).start()
+        assert ready.wait(120) and self.port, "".join(self.lines)
+
+    def get(self, path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=30) as r:
+                return r.status, r.read().decode("utf-8")
+        except urllib.error.HTTPError as err:
+            return err.code, err.read().decode("utf-8")
+
+    def wait_for(self, path: str, status: int, text: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        got = (0, "")
+        while time.monotonic() < deadline:
+            got = self.get(path)
+            if got[0] == status and text in got[1]:
+                return got[1]
+            time.sleep(0.1)
+        raise AssertionError(f"{path}: got {got[0]} {got[1][:300]!r}\n" + "".join(self.lines))
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        return self.proc.wait()
+
+
+def test_broken_config_keeps_serving_then_baseurl_follows_the_fix(tmp_path: Path):
+    (tmp_path / "_config.yml").write_text("title: [unclosed\n", "utf-8")
+    (tmp_path / "about.md").write_text(
+        "---\ntitle: 关于\n---\n{{ site.url }}{{ site.baseurl }}/about.html\n", "utf-8")
+    serve = Serve(tmp_path)
+    try:
+        status, body = serve.get("/about.html")
+        assert status == 503 and "_config.yml" in body
+        assert serve.proc.poll() is None
+        (tmp_path / "_config.yml").write_text("title: 好了\nbaseurl: /notes\n", "utf-8")
+        body = serve.wait_for("/notes/about.html", 200,
+                              f"http://localhost:{serve.port}/notes/about.html")
+        assert serve.get("/about.html")[0] == 404       # only under the new baseurl
+        assert serve.get("/notes/about")[0] == 200
+    finally:
+        code = serve.stop()
+    assert code == 0
+    output = "".join(serve.lines)
+    assert "_config.yml" in output and "Traceback" not in output
