@@ -9,6 +9,7 @@ from .build import command as build_command
 from .deploy import command as deploy_command
 from .init import command as init_command
 from .new import command as new_command
+from .serve import command as serve_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -17,5 +18,5 @@ def main() -> None:
     """A fast, Jekyll-compatible static site generator for CJK technical blogs."""
 
 
-for _command in (build_command, new_command, init_command, deploy_command):
+for _command in (build_command, serve_command, new_command, init_command, deploy_command):
     main.add_command(_command)
