@@ -1,0 +1,200 @@
+"""Cheap, deterministic language detection for unlabelled code blocks.
+
+Pygments' ``guess_lexer`` imports every lexer on its first call and names the seed's log
+blocks "CBM BASIC V2" (research notes, libraries 3.1), so blogtool never uses it. Instead
+each line is classified once by a few compiled regexes, the block is scored by the share of
+lines of each kind, and the first rule that is clearly satisfied wins. When no rule is clear
+the answer is ``text``: an unhighlighted block is better than a wrongly coloured one.
+
+Names are Pygments aliases (``java``, ``xml``, ``console``, ``bash``, ``properties``,
+``ini``, ``pytb``, ``json``, ``sql``, ``text``) plus ``log`` (blogtool's lexer), which also
+covers Java stack traces.
+"""
+from __future__ import annotations
+
+import json
+import re
+
+from .loglexer import TIMESTAMP
+
+__all__ = ["detect_language", "LANGUAGES", "is_log_line", "java_signal"]
+
+LANGUAGES = ("java", "log", "xml", "console", "bash", "properties", "ini", "pytb", "json",
+             "sql", "text")
+
+_LEVEL = r"(?:FATAL|ERROR|SEVERE|CRITICAL|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE|FINE|FINER|FINEST)"
+
+# A line that only a log (or a Java stack trace) has.
+_LOG_LINE = re.compile(
+    r"[ \t]*(?:"
+    r"(?:" + TIMESTAMP + r")(?=[\s:\]\[|,-]|$)"
+    r"|at[ \t]+[\w$<>/@.-]+\.[\w$<>-]+\((?:[\w$-]+\.\w+:\d+|Native Method|Unknown Source"
+    r"|[\w$-]+\.\w+)\)"
+    r"|\.\.\.[ \t]*\d+[ \t]+(?:more|common frames omitted)"
+    r"|Caused by:[ \t]"
+    r"|Exception in thread \""
+    r"|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)(?::|[ \t]*$)"
+    r"|\d+\.\d+:[ \t]+\[(?:Full )?GC"
+    r"|\[?" + _LEVEL + r"\]?(?::[\w.]*:|:[ \t]|[ \t]+\[)"
+    r")"
+)
+# A timestamp line that is clearly a log record rather than a dated sentence
+# ("2014-10-11 22:48:56 左右，日志里全是 WARN。"): right after the timestamp comes a
+# (thread), a [thread] or [LEVEL], a level followed by a logger or separator, a dotted
+# logger, "host prog[pid]:", a GC record or a " - " separator.
+_LOG_RECORD = re.compile(
+    r"[ \t]*\[?(?:" + TIMESTAMP + r")\]?(?:"
+    r"[ \t]*[(\[]"
+    r"|[ \t:,|]+" + _LEVEL + r"\b[ \t]*(?:[\[(:|-]|$|in[ \t]+[\w.]+:"
+    r"|[\w$.]+(?::\d+)?[ \t]+-[ \t]|(?:[\w$]+\.)+[\w$]+)"
+    r"|[ \t]+(?:[\w$]+\.){2,}[\w$]+"
+    r"|[ \t]+[\w.-]+[ \t]+[\w/.-]+(?:\[\d+\])?:[ \t]"
+    r"|:[ \t]+\d+\.\d+:[ \t]*\["
+    r"|[ \t]+-[ \t]"
+    r")"
+)
+_PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
+_PYTB_LINE = re.compile(r'[ \t]*File "[^"\n]+", line \d+')
+_PROMPT = re.compile(
+    r"(?:\$|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]|(?:mysql|hive|hbase\([^)]*\):\d+:\d+|>>>)>?)[ \t]+\S"
+    r"|#[ \t]+(?:sudo|service|systemctl|netstat|ps|ls|cat|cd|vi|vim|yum|apt|apt-get|echo|kill"
+    r"|top|free|df|du|tail|head|grep|java|jps|jstack|jmap|jstat|hdfs|hadoop|mvn|git|ssh|scp"
+    r"|curl|wget|tar|mkdir|rm|cp|mv|chmod|chown|docker|kubectl|mysql|lsof|iptables|ulimit"
+    r"|sysctl|mount|rpm|make|\./|bin/)\b"
+)
+_SHEBANG = re.compile(r"#!\s*/(?:usr/)?bin/(?:env[ \t]+)?(?:ba|z|k)?sh\b")
+_BASH_LINE = re.compile(
+    r"[ \t]*(?:export[ \t]+\w+=|if[ \t]+\[|then\b|fi\b|else\b|elif\b|for[ \t]+\w+[ \t]+in\b"
+    r"|do\b|done\b|while[ \t]+(?:true|\[|read)|case\b|esac\b|echo[ \t]|sudo[ \t]|cd[ \t]"
+    r"|nohup[ \t]|tar[ \t]+-|cp[ \t]|mv[ \t]|mkdir[ \t]|rm[ \t]+-|ssh[ \t]|scp[ \t]|chmod[ \t]"
+    r"|sleep[ \t]|source[ \t]|exit[ \t]+\d|kill[ \t]|yum[ \t]|apt(?:-get)?[ \t]"
+    r"|(?:\./|bin/)[\w.-]+|[A-Z_][A-Z0-9_]*=\S|java[ \t]+-|jstat[ \t]|pgrep[ \t])"
+)
+_BASH_TOKEN = re.compile(r"\$\{?\w+|\$\(|&&|\|\||2>&1|;[ \t]*(?:then|do)\b")
+_SECTION = re.compile(r"[ \t]*\[[\w .:/-]+\][ \t]*$")
+_KV = re.compile(r"[ \t]*[A-Za-z_][\w.-]*(?:\[\d+\])?[ \t]*[=:][ \t]*\S?")
+_KV_STRICT = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^;{}]*$|[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*[=:][ \t]*\S[^;{}]*$")
+_CONF_COMMENT = re.compile(r"[ \t]*[#;!]")
+_SQL_START = re.compile(
+    r"[ \t]*(?:SELECT|INSERT[ \t]+INTO|UPDATE|DELETE[ \t]+FROM|CREATE[ \t]+(?:TABLE|INDEX|DATABASE"
+    r"|VIEW|UNIQUE)|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|INDEX|DATABASE)|SHOW[ \t]+\w+"
+    r"|EXPLAIN[ \t]|GRANT[ \t]|TRUNCATE[ \t]|WITH[ \t]+\w+[ \t]+AS)\b", re.IGNORECASE)
+_SQL_WORD = re.compile(
+    r"\b(?:FROM|WHERE|VALUES|SET|TABLE|JOIN|GROUP[ \t]+BY|ORDER[ \t]+BY|LIMIT|LIKE|INDEX"
+    r"|PRIMARY[ \t]+KEY|ENGINE|NOT[ \t]+NULL|VARIABLES|STATUS|AND|ON)\b", re.IGNORECASE)
+_XML_LINE = re.compile(r"[ \t]*<(?:\?xml|!--|!\[CDATA\[|/?[A-Za-z][\w:.-]*(?:[ \t/>]|$))")
+_JAVA_KEYWORD = re.compile(
+    r"[ \t]*(?:(?:public|private|protected|static|final|abstract|synchronized|native)\b"
+    r"|(?:class|interface|enum|import|package|return|throw|new|try|catch|finally|else)\b"
+    r"|(?:if|for|while|switch|catch|synchronized)[ \t]*\("
+    r"|@[A-Z]\w*(?:\(|[ \t]*$)"
+    r"|/\*\*?|\*/|\*[ \t]|\*$|//"
+    r"|(?:[A-Z][\w$]*(?:<[^>]*>)?(?:\[\])*|int|long|boolean|double|float|char|byte|short|void|var)"
+    r"[ \t]+[a-z_$][\w$]*[ \t]*(?:=|;|\())"
+)
+_JAVA_CALL = re.compile(r"[\w$)\]]+\.[\w$]+\([^;]*\);")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+
+
+def is_log_line(line: str) -> bool:
+    """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
+    m = _LOG_LINE.match(line)
+    if not m:
+        return False
+    if _starts_with_timestamp(line):
+        return bool(_LOG_RECORD.match(line))
+    return True
+
+
+_TS_ONLY = re.compile(r"[ \t]*\[?(?:" + TIMESTAMP + r")")
+
+
+def _starts_with_timestamp(line: str) -> bool:
+    return bool(_TS_ONLY.match(line))
+
+
+def java_signal(line: str) -> bool:
+    """True when a line looks like a line of Java (or any C-family language)."""
+    s = line.strip()
+    if not s or s.startswith(("{%", "{{")):   # Liquid left in Markdown, not code
+        return False
+    if s[-1] in ";{}" or s in ("{", "}", "});", "};"):
+        return not _CJK.search(s.split("//", 1)[0]) or s.startswith("//")
+    if s[-1] in "(," and not _CJK.search(s):
+        return True
+    return bool(_JAVA_KEYWORD.match(line)) and (not _CJK.search(line)
+                                                 or s.startswith(("//", "/*", "*")))
+
+
+def _is_json(code: str) -> bool:
+    head, tail = code[0], code[-1]
+    if not ((head == "{" and tail == "}") or (head == "[" and tail == "]")):
+        return False
+    try:
+        value = json.loads(code)
+    except ValueError:
+        return False
+    return isinstance(value, (dict, list)) and bool(value)
+
+
+def detect_language(code: str) -> str:
+    """The language of an unlabelled block (a Pygments alias or ``log``), ``text`` if unsure."""
+    code = code.strip()
+    if not code:
+        return "text"
+    lines = [line for line in code.splitlines() if line.strip()]
+    first = lines[0]
+    n = len(lines)
+
+    if _PYTB_HEAD.match(first):
+        return "pytb"
+    if _is_json(code):
+        return "json"
+    if _SHEBANG.match(first):
+        return "bash"
+    if _PROMPT.match(first):
+        return "console"
+
+    log = xml = java = bash = kv = comments = sections = pytb = 0
+    for line in lines:
+        if is_log_line(line):
+            log += 1
+            continue
+        if _XML_LINE.match(line):
+            xml += 1
+        if _PYTB_LINE.match(line):
+            pytb += 1
+        if _CONF_COMMENT.match(line):
+            comments += 1
+            if _BASH_LINE.match(line[1:].lstrip()) is None:
+                continue
+        if _SECTION.match(line):
+            sections += 1
+            continue
+        if _KV_STRICT.match(line):
+            kv += 1
+        if java_signal(line):
+            java += 1
+        if _BASH_LINE.match(line) or _BASH_TOKEN.search(line):
+            bash += 1
+
+    if log * 2 >= n and log:
+        return "log"
+    if pytb:
+        return "pytb"
+    if xml * 2 >= n and first.lstrip().startswith("<"):
+        return "xml"
+    if _SQL_START.match(first) and (_SQL_WORD.search(code) or code.rstrip().endswith(";")):
+        return "sql"
+    body = n - comments - sections
+    if sections and body and kv * 2 >= body and java == 0:
+        return "ini"
+    if body and kv >= 2 * max(1, body - kv) and kv >= 1 and java == 0 and bash * 2 < body:
+        return "properties"
+    if bash * 2 >= n and bash > java:
+        return "bash"
+    if java * 5 >= n * 2 and java:
+        return "java"
+    if any(_PROMPT.match(line) for line in lines):
+        return "console"
+    return "text"

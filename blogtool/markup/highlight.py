@@ -1,0 +1,179 @@
+"""Pygments highlighting in the HTML shapes Jekyll (kramdown + Rouge) writes, so that every
+Jekyll theme's CSS styles blogtool's code blocks unchanged.
+
+Pygments and Rouge share token class names (``kd``, ``nc``, ``s2`` ...); only the wrappers
+differ, so the wrappers are written here around ``HtmlFormatter(nowrap=True)`` output.
+Lexers, the formatter and finished blocks are cached per process: a blog pastes the same
+stack trace into many posts, and the parser is rebuilt per worker anyway.
+"""
+from __future__ import annotations
+
+import html
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from pygments import highlight as _pygments_highlight
+from pygments.filter import Filter
+from pygments.formatters import HtmlFormatter
+from pygments.lexer import Lexer
+from pygments.lexers import get_lexer_by_name
+from pygments.token import STANDARD_TYPES, Text, Token, Whitespace, _TokenType
+from pygments.util import ClassNotFound
+
+from .loglexer import LogLexer
+
+__all__ = ["code_block_html", "highlight_tag_html", "style_css", "find_lexer", "escape_code"]
+
+# Rouge's plain-text lexer names: blocks in these languages are escaped, never tokenised.
+_PLAIN = frozenset({"plaintext", "text", "plain", "txt"})
+
+
+def escape_code(code: str) -> str:
+    """Escape like kramdown and Rouge do in code: ``& < >`` only, quotes stay as typed."""
+    return code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class _WhitespaceAsText(Filter):
+    """Rouge leaves whitespace bare; Pygments wraps it in ``<span class="w">``. Merging it into
+    plain text makes the output smaller and closer to Jekyll's."""
+
+    def filter(self, lexer: Lexer, stream: Iterable[tuple[_TokenType, str]]
+               ) -> Iterator[tuple[_TokenType, str]]:
+        for ttype, value in stream:
+            yield (Text if ttype in Whitespace else ttype), value
+
+
+_FORMATTER = HtmlFormatter(nowrap=True)
+
+
+@lru_cache(maxsize=256)
+def find_lexer(lang: str) -> Lexer | None:
+    """The lexer for a language name, or None when Pygments has none (Jekyll then writes the
+    block unhighlighted). ``log`` and its aliases resolve to blogtool's own lexer even when the
+    package's entry point is not installed (a source checkout)."""
+    name = lang.strip()
+    if not name or name in _PLAIN:
+        return None
+    if name in LogLexer.aliases:
+        lexer: Lexer = LogLexer()
+    else:
+        try:
+            lexer = get_lexer_by_name(name)
+        except ClassNotFound:
+            return None
+    lexer.add_filter(_WhitespaceAsText())
+    return lexer
+
+
+def _spans(code: str, lexer: Lexer) -> str:
+    out = _pygments_highlight(code, lexer, _FORMATTER)
+    # Rouge escapes only & < >; Pygments also escapes quotes. Any literal "&quot;" in the
+    # source was itself escaped to "&amp;quot;", so this cannot touch user text.
+    return out.replace("&quot;", '"').replace("&#39;", "'")
+
+
+def _trailing_newline(code: str) -> str:
+    return code if code.endswith("\n") else code + "\n"
+
+
+@lru_cache(maxsize=2048)
+def code_block_html(code: str, lang: str | None, *, highlight: bool = True,
+                    lexer_lang: str | None = None) -> str:
+    """A fenced or indented code block as Jekyll 4 writes it (jekyll-semantics 8.4).
+
+    ``lang`` is the language as written (it becomes the class); ``lexer_lang`` is the name to
+    look the lexer up by when it differs (blogtool looks up ``Java`` as ``java``, Jekyll does
+    not). ``highlight=False`` is Jekyll with ``highlighter: pygments``/``none``: no wrapper, no
+    spans."""
+    code = _trailing_newline(code) if code else code
+    lang = (lang or "").strip() or None
+    if not highlight:
+        cls = f' class="language-{html.escape(lang)}"' if lang else ""
+        return f"<pre><code{cls}>{escape_code(code)}</code></pre>\n"
+    if lang is None or lang in _PLAIN:
+        body = escape_code(code)
+        label = "plaintext" if lang is None else lang
+    else:
+        lexer = find_lexer(lexer_lang if lexer_lang is not None else lang)
+        if lexer is None:
+            return (f'<pre><code class="language-{html.escape(lang)}">{escape_code(code)}'
+                    "</code></pre>\n")
+        body = _spans(code, lexer)
+        label = lang
+    return (f'<div class="language-{html.escape(label)} highlighter-rouge"><div class="highlight">'
+            f'<pre class="highlight"><code>{body}</code></pre></div></div>\n')
+
+
+@lru_cache(maxsize=512)
+def highlight_tag_html(code: str, lang: str, linenos: bool = False) -> str:
+    """Jekyll's ``{% highlight lang [linenos] %}`` figure, with Rouge's line-number table
+    (Pygments' own ``linenos`` markup does not match Rouge's, so the gutter is written here)."""
+    code = code.strip("\r\n")
+    lang = lang.lower()
+    lexer = find_lexer(lang)
+    body = _spans(code, lexer) if lexer is not None else escape_code(code)
+    if body.endswith("\n"):
+        body = body[:-1]
+    if linenos:
+        count = code.count("\n") + 1
+        gutter = "".join(f"{n}\n" for n in range(1, count + 1))
+        body = ('<table class="rouge-table"><tbody><tr><td class="gutter gl">'
+                f'<pre class="lineno">{gutter}</pre></td><td class="code"><pre>{body}\n'
+                "</pre></td></tr></tbody></table>")
+    cls = lang.replace("+", "-")
+    return (f'<figure class="highlight"><pre><code class="language-{html.escape(cls)}" '
+            f'data-lang="{html.escape(lang)}">{body}</code></pre></figure>')
+
+
+# Colours for the log lexer's level tokens, added when a style leaves them plain or equal:
+# every built-in style should show ERROR, WARN, INFO and DEBUG differently.
+_LEVEL_TOKENS = {
+    "ERROR": Token.Generic.Error,
+    "WARN": Token.Generic.Emph,
+    "INFO": Token.Keyword.Pseudo,
+    "DEBUG": Token.Comment.Special,
+}
+_LEVEL_COLOURS = {
+    False: {"ERROR": "#d20f39", "WARN": "#b36b00", "INFO": "#1e66f5", "DEBUG": "#6c6f85"},
+    True: {"ERROR": "#ff6b6b", "WARN": "#f5c451", "INFO": "#7aa2f7", "DEBUG": "#9aa0a6"},
+}
+
+
+def _is_dark(background: str | None) -> bool:
+    value = (background or "#ffffff").lstrip("#")
+    if len(value) == 3:
+        value = "".join(c * 2 for c in value)
+    try:
+        r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return (0.299 * r + 0.587 * g + 0.114 * b) < 128
+
+
+def _level_css(style: str, selector: str) -> str:
+    """Explicit colours for the four log levels, so they are visible and distinct in any
+    style (many styles give ``Generic.Emph`` no colour, only italics)."""
+    formatter = HtmlFormatter(style=style)
+    colours = _LEVEL_COLOURS[_is_dark(formatter.style.background_color)]
+    rules = []
+    for level, token in _LEVEL_TOKENS.items():
+        cls = STANDARD_TYPES[token]
+        weight = "; font-weight: bold" if level in ("ERROR", "WARN") else ""
+        rules.append(f"{selector} .{cls} {{ color: {colours[level]}{weight} }}"
+                     f" /* log {level} */")
+    return "\n".join(rules) + "\n"
+
+
+@lru_cache(maxsize=32)
+def style_css(style: str = "friendly", dark_style: str | None = None,
+              selector: str = ".highlight") -> str:
+    """Stylesheet for ``.highlight`` code from a Pygments style (the default theme's
+    ``highlight.css``); with ``dark_style``, a dark variant under ``prefers-color-scheme``.
+    Log levels get their own rules after the style's, so they win."""
+    css = HtmlFormatter(style=style).get_style_defs(selector) + "\n" + _level_css(style, selector)
+    if dark_style:
+        dark = (HtmlFormatter(style=dark_style).get_style_defs(selector) + "\n"
+                + _level_css(dark_style, selector))
+        indented = "".join(f"  {line}\n" if line else "\n" for line in dark.splitlines())
+        css += f"@media (prefers-color-scheme: dark) {{\n{indented}}}\n"
+    return css
