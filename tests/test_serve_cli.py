@@ -93,8 +93,11 @@ class Serve:
 
 def test_broken_config_keeps_serving_then_baseurl_follows_the_fix(tmp_path: Path):
     (tmp_path / "_config.yml").write_text("title: [unclosed\n", "utf-8")
+    (tmp_path / "_layouts").mkdir()
+    (tmp_path / "_layouts" / "default.html").write_text(
+        "<html><body>{{ content }}</body></html>\n", "utf-8")
     (tmp_path / "about.md").write_text(
-        "---\ntitle: 关于\n---\n{{ site.url }}{{ site.baseurl }}/about.html\n", "utf-8")
+        "---\ntitle: 关于\nlayout: default\n---\n{{ site.url }}{{ site.baseurl }}/about.html\n", "utf-8")
     serve = Serve(tmp_path)
     try:
         status, body = serve.get("/about.html")
