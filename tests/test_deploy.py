@@ -430,3 +430,22 @@ def test_cli_cname_from_config_files_later_wins(repo: Path, site: Path, tmp_path
                                        "--config", f"{first},{second}"])
     assert res.exit_code == 0, res.output
     assert show(repo, "CNAME") == "b.example.com"
+
+
+def test_cli_builds_then_deploys(repo: Path) -> None:
+    """The whole command: the real build pipeline, then the publish of its output."""
+    (repo / "_config.yml").write_text("title: 测试\ntimezone: Asia/Shanghai\n", encoding="utf-8")
+    (repo / "_layouts").mkdir()  # a Jekyll site: its own Liquid layout
+    (repo / "_layouts" / "post.html").write_text("<title>{{ page.title }}</title>{{ content }}")
+    (repo / "_posts" / "2014-10-18-a.md").write_text(
+        "---\nlayout: post\ntitle: a\n---\nsecret source\n")
+    before = snapshot(repo)
+    res = CliRunner().invoke(command, ["-s", str(repo), "-q"])
+    assert res.exit_code == 0, res.output
+    published = remote_files(repo)
+    assert "2014/10/18/a.html" in published and ".nojekyll" in published
+    assert not any(p.startswith(("_posts/", "_layouts/")) for p in published)
+    assert "_config.yml" not in published and ".gitignore" not in published
+    assert "secret source" in show(repo, "2014/10/18/a.html")
+    after = snapshot(repo)
+    assert after["head_sha"] == before["head_sha"] and after["index"] == before["index"]
