@@ -19,13 +19,14 @@ import re
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
+from markdown_it.token import Token
 
 from .detect import detect_language, is_log_line, java_signal
 
 __all__ = ["recovery_plugin", "line_kind", "RECOVERABLE"]
 
 # Languages a recovered run may be given; anything else stays prose.
-RECOVERABLE = frozenset({"log", "java", "json", "sql"})
+RECOVERABLE = frozenset({"log", "java"})
 
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)\'')
 _COMMENT = re.compile(r"//.*$|/\*.*?(?:\*/|$)|^\s*\*.*$")
@@ -121,6 +122,19 @@ def _dedent(text: str) -> str:
     return "\n".join(line[cut:] for line in lines)
 
 
+def _previous_code_block(state: StateBlock, start: int) -> Token | None:
+    """An indented code block that this run continues (only blank lines between): a paste
+    whose first lines had four spaces and the rest two is one block, not two."""
+    if not state.tokens:
+        return None
+    prev = state.tokens[-1]
+    if prev.type != "code_block" or prev.map is None or prev.level != state.level:
+        return None
+    if any(not state.isEmpty(n) for n in range(prev.map[1], start)):
+        return None
+    return prev
+
+
 def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     stop = _scan(state, start, end)
     if stop == start:
@@ -132,6 +146,13 @@ def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     if silent:
         # only log pastes may interrupt a paragraph ("日志如下：" followed by the log)
         return lang == "log"
+    prev = _previous_code_block(state, start)
+    if prev is not None and prev.map is not None:
+        merged = _dedent(state.getLines(prev.map[0], stop, state.blkIndent, True))
+        merged_lang = detect_language(merged)
+        if merged_lang in RECOVERABLE:
+            state.tokens.pop()
+            start, text, lang = prev.map[0], merged, merged_lang
     token = state.push("fence", "code", 0)
     token.info = lang
     token.content = text if text.endswith("\n") else text + "\n"

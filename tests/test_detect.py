@@ -1,0 +1,108 @@
+"""Language detection: accuracy on the labelled set, the seed's blocks, conservative cases."""
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import pygments.lexers
+import pytest
+
+from blogtool.markup.detect import LANGUAGES, detect_language, is_log_line
+
+DATA = Path(__file__).parent / "data" / "code"
+SEED = Path(__file__).parent.parent / "_posts" / "2014-10-18-flume-sink-hang.md"
+
+
+def labelled() -> list[tuple[str, str, str]]:
+    labels = json.loads((DATA / "labels.json").read_text(encoding="utf-8"))
+    return [(kind, label, path.read_text(encoding="utf-8"))
+            for kind, label in sorted(labels.items())
+            for path in sorted((DATA / kind).glob("*.txt"))]
+
+
+def test_data_set_is_large_enough() -> None:
+    samples = labelled()
+    assert len(samples) >= 200
+    assert {label for _, label, _ in samples} == set(LANGUAGES)
+
+
+def test_accuracy_overall_and_per_class() -> None:
+    per_label: dict[str, Counter] = defaultdict(Counter)
+    per_kind: dict[str, Counter] = defaultdict(Counter)
+    for kind, label, text in labelled():
+        ok = detect_language(text) == label
+        per_label[label][ok] += 1
+        per_kind[kind][ok] += 1
+    right = sum(c[True] for c in per_label.values())
+    total = sum(c[True] + c[False] for c in per_label.values())
+    assert right / total >= 0.95
+    for name, c in [*per_label.items(), *per_kind.items()]:
+        assert c[True] / (c[True] + c[False]) >= 0.90, (name, c)
+
+
+def test_never_uses_guess_lexer(monkeypatch: pytest.MonkeyPatch) -> None:
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("guess_lexer called")
+    monkeypatch.setattr(pygments.lexers, "guess_lexer", forbidden)
+    for _, _, text in labelled()[:40]:
+        detect_language(text)
+
+
+def _seed_blocks() -> list[str]:
+    lines = SEED.read_text(encoding="utf-8").splitlines()
+    first = "\n".join(l.strip() for l in lines[17:22])
+    second = "\n".join(l[4:] for l in lines[26:31])
+    javadoc = "\n".join(l[4:] for l in lines[38:64])
+    last = "\n".join(l[2:] for l in lines[70:77])
+    return [first, second, javadoc, last]
+
+
+def test_seed_blocks() -> None:
+    first, second, javadoc, last = _seed_blocks()
+    assert first.startswith("2014-10-11 22:48:56,818") and second.startswith("2014-10-13")
+    assert javadoc.startswith("/**") and last.startswith("@Override")
+    assert [detect_language(b) for b in _seed_blocks()] == ["log", "log", "java", "java"]
+
+
+@pytest.mark.parametrize("text", [
+    "",
+    "   \n\n",
+    "理论上是在调用super.start() 方法时出问题了。",
+    "2014-10-11 22:48:56 左右，线上的 agent 开始不停地重连，日志里全是 WARN。",
+    "The sink stopped sending events after the collector restarted; nothing said why.",
+    "agent --> collector --> hdfs",
+    "+-------+\n| host  |\n+-------+",
+    "ERROR",
+])
+def test_unsure_is_text(text: str) -> None:
+    assert detect_language(text) == "text"
+
+
+@pytest.mark.parametrize("text,lang", [
+    ("java.lang.NullPointerException\n\tat com.a.B.c(B.java:1)", "log"),
+    ("$ jps -l\n12345 Application", "console"),
+    ("#!/bin/bash\necho hi", "bash"),
+    ('{"a": [1, 2]}', "json"),
+    ("Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nKeyError: 'a'",
+     "pytb"),
+    ("select * from t where id = 1;", "sql"),
+    ("<dependency>\n  <groupId>x</groupId>\n</dependency>", "xml"),
+    ("a1.sinks.k1.type = avro\na1.sinks.k1.port = 1463", "properties"),
+    ("[mysqld]\nmax_connections=1000", "ini"),
+    ("int a = 1;", "java"),
+])
+def test_each_language(text: str, lang: str) -> None:
+    assert detect_language(text) == lang
+
+
+def test_deterministic() -> None:
+    samples = [t for _, _, t in labelled()]
+    assert [detect_language(t) for t in samples] == [detect_language(t) for t in samples]
+
+
+def test_is_log_line_needs_a_record_after_the_timestamp() -> None:
+    assert is_log_line("2014-10-11 22:48:56,818 INFO [main] c.e.Foo - 连接建立成功")
+    assert is_log_line("\tat org.apache.flume.SinkRunner$PollingRunner.run(SinkRunner.java:143)")
+    assert not is_log_line("2014-10-21 22:48:56 ERROR 级别的日志只有一条，但 WARN 有上千条。")
+    assert not is_log_line("2014-10-11 22:48:56 左右，线上的 agent 开始不停地重连。")
