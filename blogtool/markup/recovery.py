@@ -69,8 +69,8 @@ def line_kind(line: str) -> str | None:
     if _has_prose(code):
         return None
     s = code.strip()
-    if java_signal(line) and (s.endswith((";", "{", "}")) or _STRONG_JAVA.match(line)
-                              or not s):
+    signal = java_signal(code) if s else java_signal(line)   # "f(); // 中文注释"
+    if signal and (s.endswith((";", "{", "}")) or _STRONG_JAVA.match(line) or not s):
         # a statement must contain code punctuation, not be "Step 1: edit flume.conf;"
         if not s or _CODE_PUNCT.search(s) or _STRONG_JAVA.match(line):
             if not re.search(r"\w: ", s) or re.match(r"\s*(?:case|default)\b", s) or "?" in s \
@@ -136,6 +136,10 @@ def _previous_code_block(state: StateBlock, start: int) -> Token | None:
 
 
 def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.level > 0:
+        # inside a list item, quote, footnote...: a one-statement item stays as written.
+        # (state.parentType cannot tell: lheading leaves it "paragraph" when it fails.)
+        return False
     stop = _scan(state, start, end)
     if stop == start:
         return False
