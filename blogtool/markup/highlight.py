@@ -49,11 +49,12 @@ _FORMATTER = HtmlFormatter(nowrap=True)
 @lru_cache(maxsize=256)
 def find_lexer(lang: str) -> Lexer | None:
     """The lexer for a language name, or None when Pygments has none (Jekyll then writes the
-    block unhighlighted). ``log`` and its aliases resolve to blogtool's own lexer even when the
+    block unhighlighted). Like Rouge, ``Java`` is not found: callers that want a forgiving
+    lookup lower-case the name first. ``log`` and its aliases resolve to blogtool's own lexer even when the
     package's entry point is not installed (a source checkout)."""
     name = lang.strip()
-    if not name or name in _PLAIN:
-        return None
+    if not name or name in _PLAIN or name != name.lower():
+        return None            # Rouge's names are lower case and its lookup is exact
     if name in LogLexer.aliases:
         lexer: Lexer = LogLexer()
     else:
