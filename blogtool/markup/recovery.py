@@ -122,6 +122,9 @@ def _dedent(text: str) -> str:
     return "\n".join(line[cut:] for line in lines)
 
 
+_SILENT_WINDOW = 40
+
+
 def _previous_code_block(state: StateBlock, start: int) -> Token | None:
     """An indented code block that this run continues (only blank lines between): a paste
     whose first lines had four spaces and the rest two is one block, not two."""
@@ -140,6 +143,12 @@ def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         # inside a list item, quote, footnote...: a one-statement item stays as written.
         # (state.parentType cannot tell: lheading leaves it "paragraph" when it fails.)
         return False
+    if silent:
+        # asked on every line of a paragraph: a cheap first test and a bounded scan keep
+        # a long paragraph linear
+        if not is_log_line(_line(state, start)):
+            return False
+        end = min(end, start + _SILENT_WINDOW)
     stop = _scan(state, start, end)
     if stop == start:
         return False
