@@ -74,6 +74,8 @@ def test_seed_blocks() -> None:
     "agent --> collector --> hdfs",
     "+-------+\n| host  |\n+-------+",
     "ERROR",
+    "2016-02-24 08:00:03 7f3a2c1fb700\n*** (1) TRANSACTION:\nmysql tables in use 1, locked 1",
+    ">>> import os\n>>> os.getcwd()",
 ])
 def test_unsure_is_text(text: str) -> None:
     assert detect_language(text) == "text"
@@ -82,6 +84,7 @@ def test_unsure_is_text(text: str) -> None:
 @pytest.mark.parametrize("text,lang", [
     ("java.lang.NullPointerException\n\tat com.a.B.c(B.java:1)", "log"),
     ("$ jps -l\n12345 Application", "console"),
+    ("mysql> SHOW GLOBAL STATUS LIKE 'Innodb_deadlocks';\n+------+\n| x |", "console"),
     ("#!/bin/bash\necho hi", "bash"),
     ('{"a": [1, 2]}', "json"),
     ("Traceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nKeyError: 'a'",

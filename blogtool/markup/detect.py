@@ -56,7 +56,7 @@ _LOG_RECORD = re.compile(
 _PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
 _PYTB_LINE = re.compile(r'[ \t]*File "[^"\n]+", line \d+')
 _PROMPT = re.compile(
-    r"(?:\$|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]|(?:mysql|hive|hbase\([^)]*\):\d+:\d+|>>>)>?)[ \t]+\S"
+    r"(?:\$|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]|(?:mysql|hive|hbase\([^)]*\):\d+:\d+)>)[ \t]+\S"
     r"|#[ \t]+(?:sudo|service|systemctl|netstat|ps|ls|cat|cd|vi|vim|yum|apt|apt-get|echo|kill"
     r"|top|free|df|du|tail|head|grep|java|jps|jstack|jmap|jstat|hdfs|hadoop|mvn|git|ssh|scp"
     r"|curl|wget|tar|mkdir|rm|cp|mv|chmod|chown|docker|kubectl|mysql|lsof|iptables|ulimit"
