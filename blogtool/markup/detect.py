@@ -72,7 +72,6 @@ _BASH_LINE = re.compile(
 )
 _BASH_TOKEN = re.compile(r"\$\{?\w+|\$\(|&&|\|\||2>&1|;[ \t]*(?:then|do)\b")
 _SECTION = re.compile(r"[ \t]*\[[\w .:/-]+\][ \t]*$")
-_KV = re.compile(r"[ \t]*[A-Za-z_][\w.-]*(?:\[\d+\])?[ \t]*[=:][ \t]*\S?")
 _KV_STRICT = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^;{}]*$|[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*[=:][ \t]*\S[^;{}]*$")
 _CONF_COMMENT = re.compile(r"[ \t]*[#;!]")
 _SQL_START = re.compile(
@@ -92,7 +91,6 @@ _JAVA_KEYWORD = re.compile(
     r"|(?:[A-Z][\w$]*(?:<[^>]*>)?(?:\[\])*|int|long|boolean|double|float|char|byte|short|void|var)"
     r"[ \t]+[a-z_$][\w$]*[ \t]*(?:=|;|\())"
 )
-_JAVA_CALL = re.compile(r"[\w$)\]]+\.[\w$]+\([^;]*\);")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 

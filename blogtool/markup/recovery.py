@@ -43,6 +43,9 @@ _STRONG_JAVA = re.compile(
     r"|package|return|throw|try|catch|finally|if|for|while|else|class|interface|enum)\b"
     r"|[}{]|//|/\*)")
 
+_LABEL_COLON = re.compile(r"\w: ")
+_COLON_OK = re.compile(r"\s*(?:case|default)\b|.*\?|.*\bfor\s*\(")
+
 
 def _code_part(line: str) -> str:
     """The line without string literals and comments: what must look like code."""
@@ -73,10 +76,11 @@ def line_kind(line: str) -> str | None:
     if signal and (s.endswith((";", "{", "}")) or _STRONG_JAVA.match(line) or not s):
         # a statement must contain code punctuation, not be "Step 1: edit flume.conf;"
         if not s or _CODE_PUNCT.search(s) or _STRONG_JAVA.match(line):
-            if not re.search(r"\w: ", s) or re.match(r"\s*(?:case|default)\b", s) or "?" in s \
-                    or re.search(r"\bfor\s*\(", s):
+            # "word: " is prose ("Step 1: edit flume.conf;") unless a case label, a
+            # ternary or a for-each
+            if not _LABEL_COLON.search(s) or _COLON_OK.match(s):
                 return "strong"
-    if s and _CODE_PUNCT.search(s) and not re.search(r"\w: ", s):
+    if s and _CODE_PUNCT.search(s) and not _LABEL_COLON.search(s):
         return "weak"
     return None
 
