@@ -95,10 +95,13 @@ def _plan_mount(builder: Any, fallback_dest: Path, fallback_baseurl: str | None
               help="Poll for changes (network drives, WSL2 /mnt, Docker bind mounts).")
 @click.option("--watch/--no-watch", default=True, show_default=True,
               help="Rebuild when a source file changes.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes per build (default: the number of cores).")
 def command(source: Path, destination: Path | None, config: str | None, drafts: bool,
             future: bool, unpublished: bool, baseurl: str | None, compat: str | None,
             strict: bool, trace: bool, quiet: bool, verbose: bool, host: str, port: int,
-            livereload: bool, open_browser: bool, force_polling: bool, watch: bool) -> None:
+            livereload: bool, open_browser: bool, force_polling: bool, watch: bool,
+            jobs: int | None) -> None:
     """Build the site, serve it under its baseurl and rebuild on every save."""
     from ..serve.loop import BuildLoop, BuildState, SiteBuilder
     from ..serve.server import DevServer, Mount, PortInUse, is_loopback, server_url, site_url
@@ -111,7 +114,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     files = config_files(config)
     overrides = overrides_from(drafts, future, unpublished, baseurl, compat)
     builder = SiteBuilder(source, destination, config_files=files, overrides=overrides,
-                          strict=strict)
+                          strict=strict, jobs=jobs)
     fallback_dest = (destination.resolve() if destination else source / "_site")
     dest, base, exclude, include = _plan_mount(builder, fallback_dest, baseurl)
 

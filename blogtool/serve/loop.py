@@ -199,13 +199,13 @@ class BuildLoop:
                 self.state.failed("<site>: interrupted")
                 return
             message = describe_failure(exc)
-            self.state.failed(message)
             self.builds += 1
-            self.reporter.failed(message, exc)
+            self.reporter.failed(message, exc)   # printed first, then pages are told
+            self.state.failed(message)
             return
         self.builds += 1
-        self.state.succeeded()
         self.reporter.built(result, time.perf_counter() - started)
+        self.state.succeeded()
 
     def _main(self) -> None:
         while True:
@@ -236,8 +236,10 @@ class SiteBuilder:
 
     def __init__(self, source: Path, destination: Path | None, *,
                  config_files: list[str] | None = None,
-                 overrides: Mapping[str, Any] | None = None, strict: bool = False) -> None:
+                 overrides: Mapping[str, Any] | None = None, strict: bool = False,
+                 jobs: int | None = None) -> None:
         self.source = source
+        self.jobs = jobs
         self.destination = destination
         self.config_files = config_files
         self.overrides = dict(overrides or {})
@@ -245,8 +247,9 @@ class SiteBuilder:
 
     def __call__(self, changed: set[str]) -> Any:
         from ..site import build  # imported per call: a broken pipeline is a build error
+        extra = {"jobs": self.jobs} if self.jobs is not None else {}
         return build(self.source, self.destination, config_files=self.config_files,
-                     overrides=self.overrides, strict=self.strict)
+                     overrides=self.overrides, strict=self.strict, **extra)
 
     def plan(self) -> tuple[dict, Any]:
         """The configuration and settings a build would use (for mount and ignore rules)."""
