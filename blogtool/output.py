@@ -78,18 +78,20 @@ class Staging:
         old = self.previous / rel
         return old if old.is_file() and not old.is_symlink() else None
 
-    def write(self, rel: str, data: bytes) -> None:
-        """Write one output; identical bytes are linked from the previous build."""
+    def write(self, rel: str, data: bytes) -> tuple[int, int]:
+        """Write one output; identical bytes are linked from the previous build (so the
+        file keeps its mtime). Returns the staged file's size and mtime (ns)."""
         target = self._target(rel)
         old = self._old(_safe_rel(rel))
         if old is not None:
             try:
-                if old.stat().st_size == len(data) and old.read_bytes() == data:
+                st = old.stat()
+                if st.st_size == len(data) and old.read_bytes() == data:
                     if target.exists():
                         target.unlink()
                     os.link(old, target)
                     self.stats.unchanged += 1
-                    return
+                    return st.st_size, st.st_mtime_ns
             except OSError:
                 pass
         if target.exists():
@@ -97,6 +99,28 @@ class Staging:
         with open(target, "wb") as fh:
             fh.write(data)
         self.stats.written += 1
+        return len(data), target.stat().st_mtime_ns
+
+    def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
+        """Reuse the previous build's file when it is exactly the one a cache entry recorded
+        (same size and mtime): a warm build then renders and reads nothing."""
+        if size is None or mtime_ns is None:
+            return False
+        old = self._old(_safe_rel(rel))
+        if old is None:
+            return False
+        try:
+            st = old.stat()
+            if st.st_size != size or st.st_mtime_ns != mtime_ns:
+                return False
+            target = self._target(rel)
+            if target.exists():
+                target.unlink()
+            os.link(old, target)
+        except OSError:
+            return False
+        self.stats.unchanged += 1
+        return True
 
     def copy(self, rel: str, source_file: str | Path) -> None:
         """Copy a static file, or link the previous copy when it is the same file."""

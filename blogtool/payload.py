@@ -7,6 +7,7 @@ import datetime as _dt
 import posixpath
 from typing import Any
 
+from .deps import TrackedDict
 from .models import Document, Sources, StaticFile
 from .timeutil import RubyTime
 
@@ -15,7 +16,7 @@ JEKYLL_VERSION = "4.3.1"
 
 def document_payload(doc: Document) -> dict[str, Any]:
     """``page.*`` for one document; front matter first, Jekyll's computed keys over it."""
-    p: dict[str, Any] = dict(doc.data)
+    p: dict[str, Any] = TrackedDict(doc.rel_path, doc.data)
     p.update({
         "url": doc.url,
         "path": doc.data.get("path", doc.rel_path) if doc.kind == "page" else doc.rel_path,
@@ -83,7 +84,7 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
             bucket[key].reverse()   # newest first
     pages = sorted((payloads[d.rel_path] for d in sources.pages), key=lambda p: p["name"])
     collections = []
-    site: dict[str, Any] = dict(config)
+    site: dict[str, Any] = TrackedDict("site", config)
     documents = []
     for label, docs in sorted(sources.documents.items()):
         items = [payloads[d.rel_path] for d in docs]

@@ -21,9 +21,22 @@ from .output import Staging, check_destination
 from .payload import document_payload, jekyll_payload, site_payload
 from .reader import read_site
 from .render import Renderer
-from .theme import Theme
+from .theme import Theme, templates_dir
 from .timeutil import RubyTime, site_zone
+from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
+from .deps import Fingerprints
 from .work import WorkState, default_jobs, run_wave
+
+
+class BuildSession:
+    """What one source keeps between builds: the cache (with its memory layer) and the
+    content hashes of source files. ``serve`` holds one for its whole life; ``build`` makes
+    a fresh one."""
+
+    def __init__(self, source: Path | str, *, use_cache: bool = True):
+        source = Path(source).resolve()
+        self.cache = Cache(source / CACHE_DIR if use_cache else None)
+        self.hashes = FileHashes(source)
 
 
 @dataclass
@@ -37,6 +50,7 @@ class BuildResult:
     warnings: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)   # dest path -> source rel_path
+    rendered: list[str] = field(default_factory=list)       # documents laid out this build
 
     def summary(self) -> str:
         parts = [f"{self.documents} pages ({self.written} written, {self.unchanged} unchanged)",
@@ -63,7 +77,8 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
           strict: bool = False, site_time: _dt.datetime | None = None,
           environment: str | None = None,
           progress: Callable[[int, int], None] | None = None,
-          jobs: int | None = None) -> BuildResult:
+          jobs: int | None = None, use_cache: bool = True,
+          session: BuildSession | None = None) -> BuildResult:
     """Build the site at ``source`` into ``destination``; raises :class:`BuildError`.
 
     The previous destination is untouched unless the whole build succeeds.
@@ -96,8 +111,11 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
     sources = read_site(config, settings, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
+    session = session or BuildSession(source, use_cache=use_cache)
+    session.hashes.new_build()
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
-                               diagnostics, progress, jobs if jobs is not None else default_jobs())
+                               diagnostics, progress, jobs if jobs is not None else default_jobs(),
+                               session)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -134,7 +152,7 @@ def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
 def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings,
                       sources: Sources, generated: list[Document], now: RubyTime, env: str,
                       diagnostics: Diagnostics, progress: Callable[[int, int], None] | None,
-                      jobs: int) -> BuildResult:
+                      jobs: int, session: BuildSession) -> BuildResult:
     docs = sources.all_documents()
     payloads = {d.rel_path: document_payload(d) for d in docs}
     site = site_payload(config, sources, payloads, now)
@@ -158,13 +176,20 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         if progress:
             progress(done[0], total)
 
-    state = WorkState(renderer, payloads, by_path)
+    fingerprints = Fingerprints(payloads, site)
+    env_key = environment_key(config, {
+        "jekyll_env": env,
+        "theme": tree_hash(templates_dir(), source / "_templates") if theme else "",
+        "builtin": tree_hash(Path(__file__).parent / "builtin")})
+    state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
+                      fingerprints)
     # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
     for wave in (wave1, wave2):
         outcomes = run_wave(state, "content", wave, jobs, advance)
         _merge(outcomes, diagnostics)
         for o in outcomes:
             payloads[o.rel_path].update(o.fields)
+        fingerprints.clear()
     staging = Staging(dest)
     try:
         state.staging = staging
@@ -185,7 +210,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
                        unchanged=sum(o.unchanged for o in outcomes),
                        static=staging.stats.static, seconds=0.0,
                        warnings=list(diagnostics.warnings), notes=list(diagnostics.notes),
-                       outputs=outputs)
+                       outputs=outputs, rendered=[o.rel_path for o in outcomes if not o.cached])
 
 
 def _claim_outputs(docs: list[Document], sources: Sources,

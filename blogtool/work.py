@@ -15,6 +15,8 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
+from .cache import Cache, FileHashes
+from .deps import Fingerprints, recording
 from .errors import BuildError, Problem
 from .models import Document
 from .output import Staging
@@ -32,6 +34,8 @@ class Outcome:
     fields: dict[str, Any] = field(default_factory=dict)
     written: int = 0
     unchanged: int = 0
+    cached: bool = False
+    entry: dict | None = None     # the new cache entry, when the document was rendered
     warnings: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: BuildError | None = None
@@ -42,7 +46,21 @@ class WorkState:
     renderer: Renderer
     payloads: dict[str, dict]
     docs: dict[str, Document]
+    cache: Cache
+    env: str
+    hashes: FileHashes
+    fingerprints: Fingerprints
     staging: Staging | None = None
+
+    def sources_of(self, doc: Document, deps: set[str]) -> dict[str, str]:
+        files = {} if doc.generated else {doc.rel_path: self.hashes.of(doc.rel_path)}
+        for path in deps:
+            files[path] = self.hashes.of(path)
+        return files
+
+    def usable(self, entry: dict | None) -> bool:
+        return entry is not None and self.hashes.valid(entry.get("files", {})) and \
+            self.fingerprints.valid(entry.get("fields", []))
 
 
 _STATE: WorkState | None = None
@@ -55,7 +73,8 @@ def default_jobs() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _capture(state: WorkState, rel_path: str, fn: Callable[[Document, dict], Outcome]) -> Outcome:
+def _capture(state: WorkState, kind: str, rel_path: str,
+             fn: Callable[[Document, dict], Outcome]) -> Outcome:
     diagnostics = state.renderer.diagnostics
     warnings_before = len(diagnostics.warnings)
     notes_before = len(diagnostics.notes)
@@ -74,21 +93,58 @@ def _capture(state: WorkState, rel_path: str, fn: Callable[[Document, dict], Out
     outcome.notes = diagnostics.notes[notes_before:]
     del diagnostics.warnings[warnings_before:]
     del diagnostics.notes[notes_before:]
+    if outcome.entry is not None and outcome.error is None:
+        # warnings are part of the result: a cached document reports them again
+        outcome.entry["warnings"] = [[w.path, w.line, w.message] for w in outcome.warnings]
+        outcome.entry["notes"] = list(outcome.notes)
+        state.cache.save(kind, rel_path, outcome.entry)
     return outcome
 
 
 def _content(doc: Document, page: dict) -> Outcome:
-    _STATE.renderer.render_content(doc, page)
-    return Outcome(doc.rel_path, fields={k: page.get(k) for k in CONTENT_KEYS if k in page})
+    """Liquid + Markdown of one document, into a copy of its payload: other documents see
+    the new content only after the whole wave, whatever the number of workers."""
+    state = _STATE
+    copy = page.copy()
+    deps: set[str] = set()
+    with recording() as reads:
+        state.renderer.render_content(doc, copy, deps)
+    fields = {k: dict.get(copy, k) for k in CONTENT_KEYS if dict.__contains__(copy, k)}
+    entry = {"env": state.env, "files": state.sources_of(doc, deps),
+             "fields": state.fingerprints.record(reads, doc.rel_path), "result": fields}
+    return Outcome(doc.rel_path, fields=fields, entry=entry)
 
 
 def _output(doc: Document, page: dict) -> Outcome:
-    html = _STATE.renderer.render_output(doc, page, paginator=page.get("paginator"))
-    stats = _STATE.staging.stats
+    state = _STATE
+    deps: set[str] = set()
+    with recording() as reads:
+        html = state.renderer.render_output(doc, page, paginator=page.get("paginator"), deps=deps)
+    stats = state.staging.stats
     before = (stats.written, stats.unchanged)
-    _STATE.staging.write(doc.dest, html.encode("utf-8"))
+    size, mtime = state.staging.write(doc.dest, html.encode("utf-8"))
+    entry = {"env": state.env, "files": state.sources_of(doc, deps),
+             "fields": state.fingerprints.record(reads, doc.rel_path),
+             "out": {"size": size, "mtime": mtime}}
     return Outcome(doc.rel_path, written=stats.written - before[0],
-                   unchanged=stats.unchanged - before[1])
+                   unchanged=stats.unchanged - before[1], entry=entry)
+
+
+def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
+    """A document whose recorded inputs all still match: no rendering at all."""
+    entry = state.cache.get(kind, rel_path, state.env)
+    if not state.usable(entry):
+        return None
+    warnings = [Problem(p, line, m, "warning") for p, line, m in entry.get("warnings", [])]
+    notes = list(entry.get("notes", []))
+    if kind == "content":
+        return Outcome(rel_path, fields=dict(entry["result"]), cached=True, warnings=warnings,
+                       notes=notes)
+    out = entry.get("out") or {}
+    doc = state.docs[rel_path]
+    if state.staging.link_previous(doc.dest, out.get("size"), out.get("mtime")):
+        return Outcome(rel_path, unchanged=1, cached=True, warnings=warnings, notes=notes)
+    return None
 
 
 _TASKS = {"content": _content, "output": _output}
@@ -96,7 +152,7 @@ _TASKS = {"content": _content, "output": _output}
 
 def _run_chunk(kind: str, rel_paths: list[str]) -> list[Outcome]:
     fn = _TASKS[kind]
-    return [_capture(_STATE, rel, fn) for rel in rel_paths]
+    return [_capture(_STATE, kind, rel, fn) for rel in rel_paths]
 
 
 def _chunks(items: list[str], jobs: int) -> list[list[str]]:
@@ -110,26 +166,43 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     global _STATE
     _STATE = state
     try:
-        if jobs <= 1 or len(rel_paths) < PARALLEL_THRESHOLD or not _can_fork():
-            results = []
-            for chunk in _chunks(rel_paths, 1):
-                results.extend(_run_chunk(kind, chunk))
-                if progress:
-                    progress(len(chunk))
-            return results
-        ctx = multiprocessing.get_context("fork")
-        chunks = _chunks(rel_paths, jobs)
-        results_by_chunk: list[list[Outcome]] = [[] for _ in chunks]
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-            futures = {pool.submit(_run_chunk, kind, chunk): i for i, chunk in enumerate(chunks)}
-            for future in _as_completed(futures):
-                i = futures[future]
-                results_by_chunk[i] = future.result()
-                if progress:
-                    progress(len(chunks[i]))
-        return [o for chunk in results_by_chunk for o in chunk]
+        done: dict[str, Outcome] = {}
+        for rel in rel_paths:
+            hit = _cached(state, kind, rel)
+            if hit is not None:
+                done[rel] = hit
+        if progress and done:
+            progress(len(done))
+        todo = [rel for rel in rel_paths if rel not in done]
+        for o in _render_wave(kind, todo, jobs, progress):
+            done[o.rel_path] = o
+            if o.entry is not None:
+                state.cache.put(kind, o.rel_path, o.entry)
+        return [done[rel] for rel in rel_paths]
     finally:
         _STATE = None
+
+
+def _render_wave(kind: str, rel_paths: list[str], jobs: int,
+                 progress: Callable[[int], None] | None) -> list[Outcome]:
+    if jobs <= 1 or len(rel_paths) < PARALLEL_THRESHOLD or not _can_fork():
+        results = []
+        for chunk in _chunks(rel_paths, 1):
+            results.extend(_run_chunk(kind, chunk))
+            if progress:
+                progress(len(chunk))
+        return results
+    ctx = multiprocessing.get_context("fork")
+    chunks = _chunks(rel_paths, jobs)
+    results_by_chunk: list[list[Outcome]] = [[] for _ in chunks]
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = {pool.submit(_run_chunk, kind, chunk): i for i, chunk in enumerate(chunks)}
+        for future in _as_completed(futures):
+            i = futures[future]
+            results_by_chunk[i] = future.result()
+            if progress:
+                progress(len(chunks[i]))
+    return [o for chunk in results_by_chunk for o in chunk]
 
 
 def _as_completed(futures: Iterable):

@@ -6,6 +6,7 @@ import click
 
 from .. import __version__
 from .build import command as build_command
+from .clean import command as clean_command
 from .deploy import command as deploy_command
 from .init import command as init_command
 from .new import command as new_command
@@ -18,5 +19,6 @@ def main() -> None:
     """A fast, Jekyll-compatible static site generator for CJK technical blogs."""
 
 
-for _command in (build_command, serve_command, new_command, init_command, deploy_command):
+for _command in (build_command, serve_command, new_command, init_command, deploy_command,
+                 clean_command):
     main.add_command(_command)

@@ -37,9 +37,12 @@ class _Progress:
 @build_options
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: the number of cores).")
+@click.option("--no-cache", is_flag=True,
+              help="Render everything; neither read nor write .blogtool-cache/.")
 def command(source: Path, destination: Path | None, config: str | None, drafts: bool,
             future: bool, unpublished: bool, baseurl: str | None, compat: str | None,
-            strict: bool, trace: bool, quiet: bool, verbose: bool, jobs: int | None) -> None:
+            strict: bool, trace: bool, quiet: bool, verbose: bool, jobs: int | None,
+            no_cache: bool) -> None:
     """Build the site into the destination (default: _site)."""
     from ..site import build
 
@@ -47,7 +50,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     try:
         result = build(source, destination, config_files=config_files(config),
                        overrides=overrides_from(drafts, future, unpublished, baseurl, compat),
-                       strict=strict, progress=progress, jobs=jobs)
+                       strict=strict, progress=progress, jobs=jobs, use_cache=not no_cache)
     except BaseException as exc:  # every failure is one line; the old site is intact
         progress.close()
         if isinstance(exc, SystemExit):

@@ -10,6 +10,7 @@ between Jekyll's exact output and blogtool's improvements.
 """
 from __future__ import annotations
 
+import html
 from typing import Sequence
 
 from markdown_it import MarkdownIt
@@ -18,10 +19,15 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from .detect import detect_language
 from .highlight import code_block_html, escape_code
+from .loglexer import LogLexer
 from .options import MarkupOptions
 from .recovery import recovery_plugin
 
 __all__ = ["code_plugin", "fence_language"]
+
+# Languages only blogtool knows: Rouge (Jekyll) has no log lexer, so jekyll-exact output
+# leaves such fences unhighlighted, as Jekyll does with any unknown language.
+_BLOGTOOL_ONLY = frozenset(LogLexer.aliases)
 
 
 def fence_language(info: str) -> str:
@@ -41,6 +47,9 @@ def _block_renderer(options: MarkupOptions):
         token = tokens[idx]
         lang = fence_language(token.info) if token.type == "fence" else ""
         if lang:
+            if exact and lang in _BLOGTOOL_ONLY:
+                return (f'<pre><code class="language-{html.escape(lang)}">'
+                        f'{escape_code(token.content)}</code></pre>\n')
             lexer_lang = lang if exact else lang.lower()
             return code_block_html(token.content, lang, highlight=highlight,
                                    lexer_lang=lexer_lang)

@@ -1,0 +1,214 @@
+"""What a rendered output read: the record that both the persistent cache and ``serve``'s
+incremental rebuilds rest on (one mechanism).
+
+Payload dicts (``site``, each ``page``) are :class:`TrackedDict`s. While a document renders, every
+key read from them is recorded as ``(owner, key)``: a page that lists titles depends on
+``(post, "title")``, not on the posts' bodies. A record is checked later by comparing
+*fingerprints*: a stable hash of the value as the next build sees it, where other documents
+inside a value count by identity (their owner), not by their contents.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any, Iterable
+
+_CURRENT: set | None = None
+ALL = "*"                      # iterating a dict reads every key of it
+COLLECTIVE_MIN = 24            # this many documents of one kind read the same key -> one record
+
+
+class TrackedDict(dict):
+    """A dict that reports reads to the active recorder. ``owner`` names it: ``"site"``, a
+    document's rel_path, or ``"site.data"``."""
+
+    __slots__ = ("owner",)
+
+    def __init__(self, owner: str, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.owner = owner
+
+    def __reduce__(self):
+        return (_rebuild, (self.owner, dict(self)))
+
+    def __getitem__(self, key: Any) -> Any:
+        if _CURRENT is not None:
+            _CURRENT.add((self.owner, key))
+        return dict.__getitem__(self, key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if _CURRENT is not None:
+            _CURRENT.add((self.owner, key))
+        return dict.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if _CURRENT is not None:
+            _CURRENT.add((self.owner, key))
+        return dict.__contains__(self, key)
+
+    def _all(self) -> None:
+        if _CURRENT is not None:
+            _CURRENT.add((self.owner, ALL))
+
+    def __iter__(self):
+        self._all()
+        return dict.__iter__(self)
+
+    def keys(self):
+        self._all()
+        return dict.keys(self)
+
+    def values(self):
+        self._all()
+        return dict.values(self)
+
+    def items(self):
+        self._all()
+        return dict.items(self)
+
+    def copy(self) -> "TrackedDict":
+        return TrackedDict(self.owner, dict.items(self))
+
+
+def _rebuild(owner: str, items: dict) -> TrackedDict:
+    return TrackedDict(owner, items)
+
+
+class recording:
+    """Context manager: collect the ``(owner, key)`` reads made inside it."""
+
+    def __init__(self) -> None:
+        self.reads: set = set()
+
+    def __enter__(self) -> set:
+        global _CURRENT
+        self._outer = _CURRENT
+        _CURRENT = self.reads
+        return self.reads
+
+    def __exit__(self, *exc: Any) -> None:
+        global _CURRENT
+        _CURRENT = self._outer
+        if self._outer is not None:
+            self._outer.update(self.reads)
+
+
+# --- fingerprints ----------------------------------------------------------------------------
+
+def _canon(value: Any, depth: int = 0) -> Any:
+    """A JSON-able stand-in for a value; tracked dicts of documents by identity only."""
+    if isinstance(value, TrackedDict) and depth > 0 and value.owner != "site.data":
+        return ["@doc", value.owner]
+    if isinstance(value, dict):
+        return {str(k): _canon(v, depth + 1) for k, v in dict.items(value)}
+    if isinstance(value, (list, tuple)):
+        return [_canon(v, depth + 1) for v in value]
+    if isinstance(value, (str, int, float, bool)) or value is None:
+        return value
+    return ["@" + type(value).__name__, str(value)]
+
+
+def fingerprint(value: Any) -> str:
+    """Fingerprint of a field's value: documents inside it (even the value itself, like
+    ``page.previous``) count by identity."""
+    data = json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.blake2b(data.encode("utf-8"), digest_size=12).hexdigest()
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class Fingerprints:
+    """Current fingerprints of ``(owner, key)`` pairs, computed once per build."""
+
+    def __init__(self, payloads: dict[str, dict], site: dict):
+        self.payloads = payloads
+        self.site = site
+        self.groups = _groups(payloads)
+        self._memo: dict[tuple, str | None] = {}
+
+    def clear(self) -> None:
+        self._memo.clear()
+
+    def _owner(self, owner: str) -> dict | None:
+        if owner == "site":
+            return self.site
+        if owner == "site.data":
+            return self.site.get("data") if isinstance(self.site, dict) else None
+        return self.payloads.get(owner)
+
+    def of(self, owner: str, key: Any) -> str | None:
+        """None when the owner no longer exists (the record is then stale)."""
+        memo_key = (owner, key)
+        if memo_key in self._memo:
+            return self._memo[memo_key]
+        if owner.startswith("@group:"):
+            members = self.groups.get(owner[7:], [])
+            fp = fingerprint([[m, self.of(m, key)] for m in members])
+        else:
+            target = self._owner(owner)
+            if target is None:
+                fp = None
+            elif key == ALL:
+                fp = fingerprint(dict(dict.items(target)))
+            else:
+                fp = fingerprint(dict.get(target, key, "\x00missing"))
+        self._memo[memo_key] = fp
+        return fp
+
+    def record(self, reads: Iterable[tuple], own: str | None = None) -> list[list]:
+        """Turn raw reads into ``[owner, key, fingerprint]`` rows, folding many documents of
+        one group reading the same key into one collective row (no quadratic records)."""
+        by_key: dict[tuple, list[str]] = {}
+        rows: list[list] = []
+        for owner, key in reads:
+            group = _group_of(owner) if owner != own else None
+            if group is not None:
+                by_key.setdefault((group, key), []).append(owner)
+            else:
+                rows.append([owner, key])
+        for (group, key), owners in by_key.items():
+            if len(owners) >= COLLECTIVE_MIN:
+                rows.append(["@group:" + group, key])
+            else:
+                rows.extend([o, key] for o in owners)
+        out = []
+        for owner, key in rows:
+            if not isinstance(key, (str, int)):
+                key = str(key)
+            out.append([owner, key, self.of(owner, key)])
+        out.sort(key=lambda r: (r[0], str(r[1])))
+        return out
+
+    def valid(self, rows: Iterable[list]) -> bool:
+        for owner, key, fp in rows:
+            if fp is None or self.of(owner, key) != fp:
+                return False
+        return True
+
+
+def _group_of(owner: str) -> str | None:
+    """Documents are grouped by collection folder, so a listing of posts records one row."""
+    if owner in ("site", "site.data"):
+        return None
+    if "_posts/" in owner or owner.startswith("_posts"):
+        return "posts"
+    if "_drafts/" in owner:
+        return "posts"
+    if owner.startswith("_generated/"):
+        return "generated"
+    if owner.startswith("_"):
+        return owner.split("/", 1)[0]
+    return "pages"
+
+
+def _groups(payloads: dict[str, dict]) -> dict[str, list[str]]:
+    groups: dict[str, list[str]] = {}
+    for owner in payloads:
+        g = _group_of(owner)
+        if g is not None:
+            groups.setdefault(g, []).append(owner)
+    for members in groups.values():
+        members.sort()
+    return groups

@@ -1,0 +1,143 @@
+"""Cached (incremental) builds give exactly the bytes of a full build, edit after edit.
+
+The cache and ``serve``'s rebuilds share one mechanism: each output records what it read
+(files and fields of other documents) and is re-rendered only when one of those changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from blogtool.site import BuildSession, build
+
+PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+
+LAYOUT_DEFAULT = """<html><head><title>{{ page.title }} | {{ site.title }}</title></head>
+<body>{% include nav.html %}{{ content }}<footer>{{ site.data.authors.main }}</footer></body></html>
+"""
+LAYOUT_POST = """---
+layout: default
+---
+<h1>{{ page.title }}</h1><p>{{ page.date | date_to_string }} {{ page.tags | join: "," }}</p>
+{{ content }}
+{% if page.previous %}<a href="{{ page.previous.url }}">{{ page.previous.title }}</a>{% endif %}
+{% if page.next %}<a href="{{ page.next.url }}">{{ page.next.title }}</a>{% endif %}
+"""
+INDEX = """---
+layout: default
+title: Home
+---
+{% for post in site.posts %}<li><a href="{{ post.url }}">{{ post.title }}</a></li>
+{% endfor %}"""
+EXCERPTS = """---
+layout: default
+title: Excerpts
+---
+{% for post in site.posts limit: 2 %}<div>{{ post.excerpt }}</div>{% endfor %}"""
+TAGS = """---
+layout: default
+title: Tags
+---
+{% for tag in site.tags %}<h2>{{ tag[0] }}</h2>{% for p in tag[1] %}{{ p.title }};{% endfor %}
+{% endfor %}"""
+
+
+def post(title: str, tags: str, body: str) -> str:
+    return f"---\nlayout: post\ntitle: {title}\ntags: [{tags}]\n---\n{body}\n"
+
+
+@pytest.fixture()
+def site(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    (src / "_layouts").mkdir(parents=True)
+    (src / "_includes").mkdir()
+    (src / "_data").mkdir()
+    (src / "_posts").mkdir()
+    (src / "_config.yml").write_text("title: 测试站点\ntimezone: Asia/Shanghai\n", "utf-8")
+    (src / "_layouts/default.html").write_text(LAYOUT_DEFAULT, "utf-8")
+    (src / "_layouts/post.html").write_text(LAYOUT_POST, "utf-8")
+    (src / "_includes/nav.html").write_text("<nav>首页</nav>", "utf-8")
+    (src / "_data/authors.yml").write_text("main: 张三\n", "utf-8")
+    (src / "index.html").write_text(INDEX, "utf-8")
+    (src / "excerpts.html").write_text(EXCERPTS, "utf-8")
+    (src / "tags.html").write_text(TAGS, "utf-8")
+    for i in range(1, 7):
+        (src / f"_posts/2014-10-{10 + i:02d}-p{i}.md").write_text(
+            post(f"第{i}篇", "flume" if i % 2 else "hdfs", f"正文 {i}\n\n第二段 {i}"), "utf-8")
+    return src
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def check(src: Path, tmp: Path, session: BuildSession, name: str) -> object:
+    warm = build(src, tmp / "warm", site_time=PINNED, jobs=1, session=session)
+    cold = build(src, tmp / f"cold-{name}", site_time=PINNED, jobs=1, use_cache=False)
+    assert tree(tmp / "warm") == tree(tmp / f"cold-{name}"), name
+    return warm
+
+
+EDITS = {
+    "body": lambda s: (s / "_posts/2014-10-13-p3.md").write_text(
+        post("第3篇", "flume", "改过的正文\n\n第二段"), "utf-8"),
+    "title": lambda s: (s / "_posts/2014-10-14-p4.md").write_text(
+        post("新标题", "hdfs", "正文 4\n\n第二段 4"), "utf-8"),
+    "add_tag": lambda s: (s / "_posts/2014-10-15-p5.md").write_text(
+        post("第5篇", "flume, kafka", "正文 5\n\n第二段 5"), "utf-8"),
+    "delete_post": lambda s: (s / "_posts/2014-10-12-p2.md").unlink(),
+    "layout": lambda s: (s / "_layouts/post.html").write_text(
+        LAYOUT_POST.replace("<h1>", "<h1 class=t>"), "utf-8"),
+    "include": lambda s: (s / "_includes/nav.html").write_text("<nav>主页</nav>", "utf-8"),
+    "data": lambda s: (s / "_data/authors.yml").write_text("main: 李四\n", "utf-8"),
+    "new_post": lambda s: (s / "_posts/2014-10-20-p9.md").write_text(
+        post("第9篇", "zk", "新的\n\n文章"), "utf-8"),
+    "config": lambda s: (s / "_config.yml").write_text(
+        "title: 新站点\ntimezone: Asia/Shanghai\n", "utf-8"),
+}
+
+
+def test_every_edit_gives_the_full_build(site: Path, tmp_path: Path) -> None:
+    session = BuildSession(site)
+    first = check(site, tmp_path, session, "start")
+    assert first.written == first.documents
+    for name, edit in EDITS.items():
+        edit(site)
+        check(site, tmp_path, session, name)
+
+
+def test_a_body_edit_renders_only_what_shows_it(site: Path, tmp_path: Path) -> None:
+    session = BuildSession(site)
+    build(site, tmp_path / "out", site_time=PINNED, jobs=1, session=session)
+    EDITS["body"](site)
+    result = build(site, tmp_path / "out", site_time=PINNED, jobs=1, session=session)
+    # Only the post is laid out again: its neighbours show its title, the index lists titles,
+    # the excerpts page shows the two newest posts' excerpts: none of them changed.
+    assert result.rendered == ["_posts/2014-10-13-p3.md"]
+    assert result.written == 1
+
+
+def test_a_title_edit_renders_the_pages_that_show_the_title(site: Path, tmp_path: Path) -> None:
+    session = BuildSession(site)
+    build(site, tmp_path / "out", site_time=PINNED, jobs=1, session=session)
+    EDITS["title"](site)
+    result = build(site, tmp_path / "out", site_time=PINNED, jobs=1, session=session)
+    assert set(result.rendered) == {"_posts/2014-10-14-p4.md", "_posts/2014-10-13-p3.md",
+                                    "_posts/2014-10-15-p5.md", "index.html", "tags.html"}
+
+
+def test_cache_on_disk_is_reused_and_corrupt_entries_are_ignored(site: Path,
+                                                                  tmp_path: Path) -> None:
+    build(site, tmp_path / "a", site_time=PINNED, jobs=1)
+    entries = list((site / ".blogtool-cache").rglob("*.json"))
+    assert entries
+    entries[0].write_text("{not json", "utf-8")
+    entries[1].write_bytes(b"\x80\x04\x95pickle?")
+    again = build(site, tmp_path / "a", site_time=PINNED, jobs=1)
+    assert again.written == 0
+    cold = build(site, tmp_path / "b", site_time=PINNED, jobs=1, use_cache=False)
+    assert tree(tmp_path / "a") == tree(tmp_path / "b")
+    assert cold.documents == again.documents
