@@ -1,41 +1,200 @@
-"""Sass/SCSS pages compiled to CSS as jekyll-sass-converter does (``_sass/`` load path,
-``sass: {style, sass_dir, load_paths}`` config), with libsass when it is installed."""
+"""Sass/SCSS pages compiled to CSS as jekyll-sass-converter 2.2 (Jekyll 4.3's, on sassc, i.e.
+libsass) does, so that a Jekyll site's stylesheet comes out byte for byte the same:
+
+* load paths: ``sass.load_paths`` (globs, relative to the source) then ``sass.sass_dir``
+  (default ``_sass``), only those that exist;
+* ``sass.style``: ``nested | expanded | compact | compressed`` (a leading ``:`` is allowed, as
+  in Ruby); anything else, or nothing, gives **compact**, sassc's default in Jekyll 4.3;
+* ``sass.sourcemap``: ``always`` (default) | ``never`` | ``development`` (only when
+  ``JEKYLL_ENV`` is development): the CSS then ends with ``/*# sourceMappingURL=x.css.map */``
+  and a ``x.css.map`` page is written next to it. Its ``sources`` are relative to the site
+  source, as Jekyll writes them;
+* ``sass.add_charset``: the byte order mark libsass puts in compressed non-ASCII output is
+  replaced by ``@charset "UTF-8";`` (else dropped).
+
+``compile_sass`` returns the CSS; ``compile_sass_page`` also returns the source map and where
+it goes.
+"""
 from __future__ import annotations
 
+import glob
+import os
+import posixpath
+import re
+import tempfile
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Mapping
 
 from .config import Settings
 from .errors import BuildError
 from .models import Document
 
-_STYLES = {"expanded", "compressed", "compact", "nested"}
+STYLES = ("nested", "expanded", "compact", "compressed")
+DEFAULT_STYLE = "compact"          # jekyll-sass-converter 2.x with sassc
+_BOM = "\ufeff"
+_SOURCES = re.compile(r'("sources"\s*:\s*\[)(.*?)(\])', re.S)
+_JSON_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"')
 
 
-def compile_sass(text: str, doc: Document, settings: Settings, options: dict | None = None) -> str:
-    """Compile one ``.scss``/``.sass`` page; errors carry the file and line."""
+@dataclass(frozen=True)
+class SassOptions:
+    """The ``sass:`` block of ``_config.yml``, read the way jekyll-sass-converter reads it."""
+
+    style: str = DEFAULT_STYLE
+    sass_dir: str = "_sass"
+    load_paths: tuple[str, ...] = ()
+    sourcemap: str = "always"
+    add_charset: bool = False
+    line_comments: bool = False
+
+
+@dataclass(frozen=True)
+class SassOutput:
+    """A compiled stylesheet; ``map_dest``/``map_text`` are None when no map is written."""
+
+    css: str
+    map_dest: str | None = None
+    map_url: str | None = None
+    map_text: str | None = None
+
+
+def sass_options(raw: Mapping[str, Any] | None) -> SassOptions:
+    """Normalise the ``sass:`` configuration (unknown values fall back like Jekyll's)."""
+    raw = raw if isinstance(raw, Mapping) else {}
+    style = str(raw.get("style") or DEFAULT_STYLE).lstrip(":").lower()
+    sass_dir = str(raw.get("sass_dir") or "").strip() or "_sass"
+    paths = raw.get("load_paths") or ()
+    if isinstance(paths, str):
+        paths = (paths,)
+    sourcemap = str(raw.get("sourcemap") or "always").lstrip(":").lower()
+    return SassOptions(style=style if style in STYLES else DEFAULT_STYLE, sass_dir=sass_dir,
+                       load_paths=tuple(str(p) for p in paths),
+                       sourcemap=sourcemap if sourcemap in ("always", "never", "development")
+                       else "always",
+                       add_charset=bool(raw.get("add_charset")),
+                       line_comments=bool(raw.get("line_comments")))
+
+
+def load_paths(source: str | Path, options: SassOptions) -> list[str]:
+    """User load paths (globs allowed) then the sass directory; existing directories only,
+    each once, in that order."""
+    source = Path(source)
+    out: list[str] = []
+    for pattern in (*options.load_paths, options.sass_dir):
+        matches = sorted(glob.glob(str(source / pattern))) if glob.has_magic(pattern) \
+            else [str(source / pattern)]
+        for match in matches:
+            path = os.path.abspath(match)
+            if os.path.isdir(path) and path not in out:
+                out.append(path)
+    return out
+
+
+def wants_source_map(options: SassOptions, environment: str = "development") -> bool:
+    if options.sourcemap == "never":
+        return False
+    if options.sourcemap == "development":
+        return environment == "development"
+    return True
+
+
+def source_map_dest(doc: Document) -> tuple[str, str]:
+    """(destination path, URL) of the ``.css.map`` page Jekyll writes next to the CSS."""
+    stem = doc.basename
+    dest_dir = posixpath.dirname(doc.dest)
+    url_dir = doc.url.rsplit("/", 1)[0]
+    return (posixpath.join(dest_dir, stem + ".css.map") if dest_dir else stem + ".css.map",
+            f"{url_dir}/{stem}.css.map")
+
+
+def compile_sass(text: str, doc: Document, settings: Settings,
+                 options: Mapping[str, Any] | None = None, *,
+                 environment: str = "development") -> str:
+    """The CSS of one ``.scss``/``.sass`` page (Liquid already rendered); errors carry the
+    file and the line in the source file."""
+    return compile_sass_page(text, doc, settings, options, environment=environment).css
+
+
+def compile_sass_page(text: str, doc: Document, settings: Settings,
+                      options: Mapping[str, Any] | None = None, *,
+                      environment: str = "development") -> SassOutput:
+    """CSS and, unless ``sourcemap`` says otherwise, the source map Jekyll writes with it."""
     try:
-        import sass  # libsass
+        import sass  # libsass, the optional "sass" extra
     except ImportError:
         raise BuildError(doc.rel_path, None, "Sass needs the 'libsass' package: "
                                              "pip install 'blogtool-ssg[sass]'") from None
-    options = options or {}
-    source = Path(settings.source)
-    load_paths = [str(source / options.get("sass_dir", "_sass"))]
-    load_paths += [str(source / p) for p in options.get("load_paths", []) or []]
-    style = str(options.get("style", "expanded")).lower()
-    if style not in _STYLES:
-        style = "expanded"
+    opts = sass_options(options)
+    paths = load_paths(settings.source, opts)
+    indented = doc.ext.lower() == ".sass"
     try:
-        css = sass.compile(string=text, include_paths=load_paths, output_style=style,
-                           indented=doc.ext.lower() == ".sass")
+        if not wants_source_map(opts, environment):
+            css = sass.compile(string=text, include_paths=paths, output_style=opts.style,
+                               indented=indented, source_comments=opts.line_comments)
+            return SassOutput(_charset(css, opts))
+        css, map_text = _compile_with_map(sass, text, doc, settings, opts, paths)
     except sass.CompileError as exc:
-        message = str(exc).strip().splitlines()
-        line = None
-        for part in message:
-            if "line " in part:
-                digits = "".join(ch for ch in part.split("line ", 1)[1] if ch.isdigit())
-                line = int(digits) + doc.body_line - 1 if digits else None
-                break
-        raise BuildError(doc.rel_path, line, f"Sass error: {message[0] if message else exc}") \
-            from None
+        raise _located(exc, doc, os.path.abspath(settings.source)) from None
+    map_dest, map_url = source_map_dest(doc)
+    return SassOutput(_charset(css, opts), map_dest, map_url, map_text)
+
+
+def _compile_with_map(sass: Any, text: str, doc: Document, settings: Settings,
+                      opts: SassOptions, paths: list[str]) -> tuple[str, str]:
+    """libsass makes maps only for files: compile a copy of the text placed where Jekyll
+    pretends the page is (the site source, under its file name), then name the sources
+    relative to the site source as sassc does under Jekyll."""
+    with tempfile.TemporaryDirectory(prefix="blogtool-sass-") as tmp:
+        main = os.path.join(tmp, doc.name)
+        with open(main, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        source = os.path.abspath(settings.source)
+        try:
+            css, map_text = sass.compile(
+                filename=main, include_paths=paths, output_style=opts.style,
+                source_comments=opts.line_comments,  # .sass syntax follows the file name
+                source_map_filename=os.path.join(tmp, doc.basename + ".css.map"),
+                output_filename_hint=os.path.join(tmp, doc.basename + ".css"),
+                source_map_contents=True)
+        except sass.CompileError as exc:
+            raise _located(exc, doc, source, main) from None
+
+        def rename(m: re.Match) -> str:
+            path = os.path.normpath(os.path.join(tmp, m.group(1)))
+            if path == main:
+                return f'"{doc.name}"'
+            return '"' + os.path.relpath(path, source).replace(os.sep, "/") + '"'
+
+        map_text = _SOURCES.sub(lambda m: m.group(1) + _JSON_STRING.sub(rename, m.group(2))
+                                + m.group(3), map_text, count=1)
+    return css, map_text
+
+
+def _charset(css: str, opts: SassOptions) -> str:
+    if css.startswith(_BOM):
+        return ('@charset "UTF-8";' if opts.add_charset else "") + css[1:]
     return css
+
+
+_WHERE = re.compile(r"on line (\d+)(?::\d+)? of (.+)$")
+
+
+def _located(exc: Exception, doc: Document, source: str, main: str | None = None) -> BuildError:
+    """``path:line: Sass error: ...``: the line counted in the page's file (front matter
+    included), or the imported partial, relative to the site source, where the error is."""
+    lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()]
+    message = lines[0].replace("Error: ", "", 1) if lines else str(exc)
+    path, line = doc.rel_path, None
+    for part in lines:
+        m = _WHERE.match(part)
+        if not m:
+            continue
+        where = m.group(2).strip()
+        if where == "stdin" or (main is not None and os.path.abspath(where) == main):
+            line = int(m.group(1)) + doc.body_line - 1
+        else:
+            path = os.path.relpath(os.path.abspath(where), source).replace(os.sep, "/")
+            line = int(m.group(1))
+        break
+    return BuildError(path, line, f"Sass error: {message}")
