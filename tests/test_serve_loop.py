@@ -187,3 +187,33 @@ def test_site_builder_passes_overrides(tmp_path: Path):
     assert config["url"] == "http://localhost:4000"
     assert settings.url == "http://localhost:4000"
     assert Path(settings.destination) == (tmp_path / "_site").resolve()
+
+
+def test_site_builder_keeps_one_session_until_the_config_changes(monkeypatch, tmp_path: Path):
+    import sys
+    import types
+
+    import blogtool
+
+    sessions, calls = [], []
+
+    class BuildSession:
+        def __init__(self, source):
+            sessions.append(source)
+
+    def build(source, destination, **kwargs):
+        calls.append(kwargs)
+        return "ok"
+
+    fake = types.ModuleType("blogtool.site")
+    fake.BuildSession, fake.build = BuildSession, build
+    monkeypatch.setitem(sys.modules, "blogtool.site", fake)
+    monkeypatch.setattr(blogtool, "site", fake, raising=False)
+    builder = SiteBuilder(tmp_path, None, overrides={"url": "http://localhost:1"}, jobs=1)
+    builder(set())
+    builder({"_posts/a.md"})
+    assert len(sessions) == 1 and calls[0]["session"] is calls[1]["session"]
+    assert calls[0]["jobs"] == 1 and calls[0]["overrides"] == {"url": "http://localhost:1"}
+    builder.reset()
+    builder({"_config.yml"})
+    assert len(sessions) == 2 and calls[2]["session"] is not calls[1]["session"]

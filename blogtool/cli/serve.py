@@ -70,15 +70,15 @@ class _Printer:
 
 
 def _plan_mount(builder: Any, fallback_dest: Path, fallback_baseurl: str | None
-                ) -> tuple[Path, str, tuple[str, ...], tuple[str, ...]]:
-    """Destination, baseurl, exclude and include of the site; sensible fallbacks when the
-    configuration itself is broken (the build will report that error)."""
+                ) -> tuple[Path, str, tuple[str, ...], tuple[str, ...], bool]:
+    """Destination, baseurl, exclude and include of the site, and whether they came from the
+    configuration; sensible fallbacks when it is broken (the build reports that error)."""
     try:
         _config, settings = builder.plan()
     except Exception:  # noqa: BLE001 -- the build reports the same problem as one line
-        return fallback_dest, fallback_baseurl or "", (), ()
+        return fallback_dest, fallback_baseurl or "", (), (), False
     return (Path(settings.destination), settings.baseurl, tuple(settings.exclude),
-            tuple(settings.include))
+            tuple(settings.include), True)
 
 
 @click.command("serve")
@@ -116,7 +116,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     builder = SiteBuilder(source, destination, config_files=files, overrides=overrides,
                           strict=strict, jobs=jobs)
     fallback_dest = (destination.resolve() if destination else source / "_site")
-    dest, base, exclude, include = _plan_mount(builder, fallback_dest, baseurl)
+    dest, base, exclude, include, planned = _plan_mount(builder, fallback_dest, baseurl)
 
     state = BuildState()
     try:
@@ -138,14 +138,22 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
 
     watcher: SourceWatcher | None = None
 
+    plan_ok = [planned]
+
     def follow_config() -> None:
-        new_dest, new_base, new_exclude, new_include = _plan_mount(builder, fallback_dest,
-                                                                   baseurl)
+        builder.reset()
+        new_dest, new_base, new_exclude, new_include, plan_ok[0] = _plan_mount(
+            builder, fallback_dest, baseurl)
         server.mount = Mount.make(new_dest, new_base)
         if watcher is not None:
             watcher.set_rules(IgnoreRules.make(source, new_dest, new_exclude, new_include))
 
-    loop = BuildLoop(builder, state, reporter=_Printer(quiet, verbose, trace),
+    def build(changed: set[str]) -> Any:
+        if not plan_ok[0]:   # the configuration could not be read last time: try again
+            follow_config()
+        return builder(changed)
+
+    loop = BuildLoop(build, state, reporter=_Printer(quiet, verbose, trace),
                      config_names=_config_names(source, files), on_config_change=follow_config)
     server.serve_in_thread()
     loop.request()

@@ -232,6 +232,8 @@ class SiteBuilder:
 
     ``changed`` is accepted and ignored until the pipeline learns incremental rebuilds; the
     configuration is re-read by every build, so a changed ``_config.yml`` is always honoured.
+    When the pipeline offers a ``BuildSession`` (its cache and source hashes), one session is
+    kept across serve's builds and dropped when the configuration changes.
     """
 
     def __init__(self, source: Path, destination: Path | None, *,
@@ -240,16 +242,27 @@ class SiteBuilder:
                  jobs: int | None = None) -> None:
         self.source = source
         self.jobs = jobs
+        self._session: Any = None
         self.destination = destination
         self.config_files = config_files
         self.overrides = dict(overrides or {})
         self.strict = strict
 
     def __call__(self, changed: set[str]) -> Any:
-        from ..site import build  # imported per call: a broken pipeline is a build error
-        extra = {"jobs": self.jobs} if self.jobs is not None else {}
-        return build(self.source, self.destination, config_files=self.config_files,
-                     overrides=self.overrides, strict=self.strict, **extra)
+        from .. import site  # imported per call: a broken pipeline is a build error
+        extra: dict[str, Any] = {"jobs": self.jobs} if self.jobs is not None else {}
+        session_type = getattr(site, "BuildSession", None)
+        if session_type is not None:
+            # one session (cache memory layer, source hashes) for serve's whole life
+            if self._session is None:
+                self._session = session_type(self.source)
+            extra["session"] = self._session
+        return site.build(self.source, self.destination, config_files=self.config_files,
+                          overrides=self.overrides, strict=self.strict, **extra)
+
+    def reset(self) -> None:
+        """Forget what earlier builds kept (after a configuration change)."""
+        self._session = None
 
     def plan(self) -> tuple[dict, Any]:
         """The configuration and settings a build would use (for mount and ignore rules)."""
