@@ -1,0 +1,74 @@
+"""jekyll-redirect-from (0.16.0): a redirect page at every ``redirect_from:`` path, a document
+with ``redirect_to:`` replaced by a redirect, and ``redirects.json``, as the plugin writes them.
+The redirect page uses the site's ``redirect`` layout when it has one, else the plugin's."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from .. import filters, urls
+from ..config import Settings
+from ..models import Document, Sources
+from .pages import make_page, virtual_path
+from .plugin_sources import REDIRECT_HTML
+
+_HTTP = re.compile(r"^https?://")
+
+
+def _as_list(value: Any) -> list[str]:
+    if value in (None, "", False):
+        return []
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value if v not in (None, "")]
+    return [str(value)]
+
+
+def _target(to: str, settings: Settings) -> str:
+    return to if _HTTP.match(to) else (filters.absolute_url(to, settings.url,
+                                                            settings.baseurl) or "")
+
+
+def _redirect_data(sources: Sources, source_from: str, to: str) -> tuple[dict, str]:
+    """Front matter and body of a redirect: the site's layout, or the plugin's page."""
+    data: dict[str, Any] = {"sitemap": False, "redirect": {"from": source_from, "to": to}}
+    if "redirect" in sources.layouts:
+        data["layout"] = "redirect"
+        return data, ""
+    data["layout"] = None
+    return data, REDIRECT_HTML
+
+
+def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list[Document]:
+    redirects: dict[str, str] = {}
+    out: list[Document] = []
+    written = [d for d in sources.all_documents() if d.write]
+    for doc in written:
+        for path in _as_list(doc.data.get("redirect_from")):
+            source_from = path if path.startswith("/") else "/" + path
+            to = _target(doc.url, settings)
+            data, body = _redirect_data(sources, source_from, to)
+            data["permalink"] = source_from
+            url = urls.page_url(dir="", basename="redirect", output_ext=".html", html=True,
+                                permalink_style=settings.permalink, permalink=source_from)
+            out.append(make_page(virtual_path("redirect-from", url, "redirect.html"), url,
+                                 data=data, body=body, ext=".html"))
+            redirects[source_from] = to
+        targets = _as_list(doc.data.get("redirect_to"))
+        if targets:
+            to = _target(targets[0], settings)
+            data, body = _redirect_data(sources, doc.url, to)
+            doc.data.update(data)          # the plugin merges the redirect over the document
+            doc.body = body
+            doc.markdown = False
+            redirects[doc.url] = to
+    json_enabled = (config.get("redirect_from") or {}).get("json", True) \
+        if isinstance(config.get("redirect_from"), dict) else True
+    if json_enabled is not False and not (Path(settings.source) / "redirects.json").exists():
+        out.append(make_page(virtual_path("redirect-from", "redirects.json"), "/redirects.json",
+                             output_ext=".json",
+                             body=json.dumps(redirects, ensure_ascii=False,
+                                             separators=(",", ":")),
+                             data={"layout": None, "render_with_liquid": False}))
+    return out
