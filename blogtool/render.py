@@ -20,6 +20,7 @@ from .theme import Theme, markup
 
 _BLOCK_OPEN = re.compile(r"\{%-?\s*(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
 _BLOCK_CLOSE = re.compile(r"\{%-?\s*end(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
+_CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
 _LINK_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*\S.*$", re.M)
 
 
@@ -67,9 +68,12 @@ class Renderer:
         if doc.kind != "page" and doc.data.get("excerpt") is None:
             page["excerpt"] = self.render_excerpt(doc, page, deps)
         if doc.markdown or doc.output_ext == ".html":
+            # Code never counts for summaries or reading time; dropping highlighted blocks
+            # first saves parsing thousands of spans.
+            prose = _CODE_BLOCK.sub("", html)
             page["summary"] = doc.data.get("description") or mtext.summarize(
-                html, self.site.get("blogtool", {}).get("summary_width", 160))
-            page["reading_time"] = mtext.reading_minutes(html)
+                prose, dict.get(self.site, "blogtool", {}).get("summary_width", 160))
+            page["reading_time"] = mtext.reading_minutes(prose)
             page["toc"] = [{"level": h.level, "id": h.id, "text": h.text} for h in headings]
 
     def render_excerpt(self, doc: Document, page: dict, deps: set[str] | None) -> str | None:

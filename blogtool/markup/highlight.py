@@ -2,7 +2,7 @@
 Jekyll theme's CSS styles blogtool's code blocks unchanged.
 
 Pygments and Rouge share token class names (``kd``, ``nc``, ``s2`` ...); only the wrappers
-differ, so the wrappers are written here around ``HtmlFormatter(nowrap=True)`` output.
+differ, so the wrappers are written here around spans shaped like ``HtmlFormatter(nowrap=True)``'s.
 Lexers, the formatter and finished blocks are cached per process: a blog pastes the same
 stack trace into many posts, and the parser is rebuilt per worker anyway.
 """
@@ -12,8 +12,6 @@ import html
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from pygments import highlight as _pygments_highlight
-from pygments.filter import Filter
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
@@ -33,17 +31,6 @@ def escape_code(code: str) -> str:
     return code.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-class _WhitespaceAsText(Filter):
-    """Rouge leaves whitespace bare; Pygments wraps it in ``<span class="w">``. Merging it into
-    plain text makes the output smaller and closer to Jekyll's."""
-
-    def filter(self, lexer: Lexer, stream: Iterable[tuple[_TokenType, str]]
-               ) -> Iterator[tuple[_TokenType, str]]:
-        for ttype, value in stream:
-            yield (Text if ttype in Whitespace else ttype), value
-
-
-_FORMATTER = HtmlFormatter(nowrap=True)
 
 
 @lru_cache(maxsize=256)
@@ -62,15 +49,66 @@ def find_lexer(lang: str) -> Lexer | None:
             lexer = get_lexer_by_name(name)
         except ClassNotFound:
             return None
-    lexer.add_filter(_WhitespaceAsText())
     return lexer
 
 
+_CLASSES: dict[_TokenType, str] = {}
+
+
+def _css_class(ttype: _TokenType) -> str:
+    """HtmlFormatter's class name for a token type (``kd``, ``gr``...), whitespace bare."""
+    cls = _CLASSES.get(ttype)
+    if cls is None:
+        if ttype in Whitespace:
+            cls = ""
+        else:
+            suffix = ""
+            t = ttype
+            while t not in STANDARD_TYPES:
+                suffix = t[-1] + suffix
+                t = t.parent
+            cls = STANDARD_TYPES[t] + suffix
+        _CLASSES[ttype] = cls
+    return cls
+
+
 def _spans(code: str, lexer: Lexer) -> str:
-    out = _pygments_highlight(code, lexer, _FORMATTER)
-    # Rouge escapes only & < >; Pygments also escapes quotes. Any literal "&quot;" in the
-    # source was itself escaped to "&amp;quot;", so this cannot touch user text.
-    return out.replace("&quot;", '"').replace("&#39;", "'")
+    """Token spans as ``HtmlFormatter(nowrap=True)`` writes them (runs of one class merged,
+    no span across a line end), escaping only ``& < >`` as Rouge does. Written out because
+    Pygments' formatter and filter machinery cost more than the lexing itself."""
+    out: list[str] = []
+    run: list[str] = []
+    run_cls = ""
+
+    def close() -> None:
+        if run:
+            text = "".join(run)
+            out.append(f'<span class="{run_cls}">{text}</span>' if run_cls else text)
+            run.clear()
+
+    for ttype, value in lexer.get_tokens(code):
+        cls = _CLASSES.get(ttype)
+        if cls is None:
+            cls = _css_class(ttype)
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        if "\n" in value:
+            pieces = value.split("\n")
+            for i, piece in enumerate(pieces):
+                if i:
+                    close()
+                    out.append("\n")
+                if piece:
+                    if cls != run_cls:
+                        close()
+                        run_cls = cls
+                    run.append(piece)
+        elif value:
+            if cls != run_cls:
+                close()
+                run_cls = cls
+            run.append(value)
+    close()
+    return "".join(out)
 
 
 def _trailing_newline(code: str) -> str:
