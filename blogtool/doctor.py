@@ -1,0 +1,425 @@
+"""``blogtool doctor``: what in an existing Jekyll site blogtool cannot do the way Jekyll
+would, with ``file:line`` and what blogtool does instead, before anyone migrates.
+
+Two questions, two functions:
+
+* :func:`diagnose` reads the site (configuration, posts, pages, layouts, includes, ``_plugins``)
+  and returns :class:`Finding` values: unknown plugins, Liquid tags that are neither Jekyll's
+  nor blogtool's, Ruby plugins, gem and remote themes, configuration blogtool ignores, a
+  Markdown engine other than kramdown. ``unsupported`` findings mean the output will differ.
+* :func:`missing_urls` compares an old site's output directory with a new build and lists every
+  file the old site served that the new one does not, resolving ``x.html`` / ``x`` /
+  ``x/index.html`` as web servers (and GitHub Pages) do, so a migration breaks no link.
+"""
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+from urllib.parse import unquote
+
+# --- what blogtool knows ---------------------------------------------------------------------
+
+# Plugins whose output blogtool produces itself (generators, tags).
+SUPPORTED_PLUGINS = frozenset({
+    "jekyll-feed", "jekyll-sitemap", "jekyll-paginate", "jekyll-archives", "jekyll-seo-tag",
+    "jekyll-redirect-from",
+})
+# Plugins that change nothing in the output of `jekyll build`, or that Jekyll 4 bundles.
+HARMLESS_PLUGINS = frozenset({
+    "jekyll-sass-converter", "jekyll-watch", "jekyll-compose", "jekyll-admin",
+    "jekyll-livereload",
+})
+# Plugins of the github-pages profile (blogtool/ghpages.py) and GitHub's always-on set whose
+# absence does not change a Jekyll 4 build.
+GHPAGES_PLUGINS = frozenset({"jekyll-relative-links", "jekyll-optional-front-matter"})
+# Liquid tags other plugins add, to name the plugin in the message.
+PLUGIN_TAGS = {
+    "gist": "jekyll-gist", "include_cached": "jekyll-include-cache", "avatar": "jekyll-avatar",
+    "octicon": "jekyll-octicons", "twitter": "jekyll-twitter-plugin", "tweet": "jekyll-twitter-plugin",
+    "asset": "jekyll-assets", "asset_path": "jekyll-assets", "youtube": "a YouTube plugin",
+    "mermaid": "jekyll-mermaid", "katex": "jekyll-katex", "github_edit_link": "jekyll-github-edit-link",
+    "jekyll_version": "a site plugin", "bibliography": "jekyll-scholar", "cite": "jekyll-scholar",
+}
+# Tags Liquid reads as part of a block, never on their own.
+_BLOCK_PARTS = frozenset({"else", "elsif", "when", "raw", "endraw", "comment", "endcomment"})
+
+# Markdown options blogtool honours (settings_from); other kramdown keys matter only when they
+# differ from Jekyll's defaults.
+HONOURED_KRAMDOWN = frozenset({"auto_ids", "smart_quotes", "hard_wrap", "input", "guess_lang"})
+# Jekyll configuration keys whose effect blogtool does not reproduce, with what it does.
+IGNORED_KEYS: dict[str, tuple[Any, str]] = {
+    # key: (Jekyll's default, what blogtool does)
+    "lsi": (False, "site.related_posts is the ten most recent posts, as Jekyll without LSI"),
+    "plugins_dir": ("_plugins", "Ruby plugins are never run"),
+    "whitelist": ([], "Ruby plugins are never run"),
+}
+
+_TAG = re.compile(r"\{%-?\s*([A-Za-z_#][\w-]*)(.*?)-?%\}", re.S)
+_RB_TAG = re.compile(r"register_tag\s*\(?\s*[\"':]([\w-]+)")
+_RB_FILTER = re.compile(r"register_filter\s*\(?\s*([\w:]+)")
+_RB_GENERATOR = re.compile(r"<\s*(?:Jekyll::)?(Generator|Converter|Command)\b")
+_KEY_LINE = re.compile(r"^(\s*)([\w.-]+|\"[^\"]+\"|'[^']+')\s*:")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing blogtool handles differently from Jekyll, where it is and what happens."""
+
+    path: str
+    line: int | None
+    message: str
+    action: str
+    unsupported: bool = True      # False: a note; the output is the same as Jekyll's
+
+    def __str__(self) -> str:
+        where = self.path + (f":{self.line}" if self.line else "")
+        kind = "" if self.unsupported else "note: "
+        return f"{where}: {kind}{self.message}\n    blogtool: {self.action}"
+
+
+def known_tags() -> frozenset[str]:
+    """Every Liquid tag name blogtool's engine parses (Liquid's, Jekyll's, plugin tags it
+    implements), plus the ``end`` tags of its blocks."""
+    from .liquid.engine import LiquidEngine, LiquidSettings
+
+    env = LiquidEngine(LiquidSettings(source="."), post_urls={}, link_urls={}).env
+    names = {n for n in env.tags if n not in ("illegal", "output", "content")}
+    names |= _BLOCK_PARTS
+    names |= {"end" + n for n in names}
+    return frozenset(names)
+
+
+# --- Liquid tag scan ---------------------------------------------------------------------------
+
+
+def scan_tags(text: str, path: str, first_line: int, known: frozenset[str],
+              ignored: Iterable[str] = ()) -> list[tuple[str, int, str]]:
+    """(path, line, tag) for each tag in ``text`` that blogtool does not know, skipping
+    ``raw`` and ``comment`` bodies (Liquid does not parse them). ``first_line`` is the line of
+    the file where ``text`` starts. Ignorable tags (and their ``end`` tags) are returned too,
+    so that the caller can list them as notes."""
+    ignored = set(ignored)
+    out: list[tuple[str, int, str]] = []
+    inside: str | None = None       # "raw" | "comment"
+    depth = 0
+    for m in _TAG.finditer(text):
+        name = m.group(1)
+        if inside == "raw":
+            if name == "endraw":
+                inside = None
+            continue
+        if inside == "comment":
+            if name == "comment":
+                depth += 1
+            elif name == "endcomment":
+                depth -= 1
+                if depth == 0:
+                    inside = None
+            continue
+        if name == "raw":
+            inside = "raw"
+            continue
+        if name == "comment":
+            inside, depth = "comment", 1
+            continue
+        if name in known:
+            continue
+        base = name[3:] if name.startswith("end") else name
+        if name.startswith("end") and base in ignored:
+            continue
+        out.append((path, first_line + text.count("\n", 0, m.start()), name))
+    return out
+
+
+# --- configuration ---------------------------------------------------------------------------
+
+
+def config_line(text: str, key: str, parent: str | None = None) -> int | None:
+    """1-based line of ``key:`` in a YAML file (under ``parent:`` when given); good enough
+    for pointing at a key, no YAML parse needed."""
+    in_parent = parent is None
+    parent_indent = -1
+    for number, line in enumerate(text.splitlines(), 1):
+        m = _KEY_LINE.match(line)
+        if not m:
+            continue
+        indent, name = len(m.group(1)), m.group(2).strip("\"'")
+        if parent is not None:
+            if indent == 0 and name == parent:
+                in_parent, parent_indent = True, 0
+                continue
+            if in_parent and indent <= parent_indent:
+                in_parent = False
+        if in_parent and name == key and (parent is None and indent == 0 or
+                                          parent is not None and indent > parent_indent):
+            return number
+    return None
+
+
+def _plugin_findings(config: Mapping[str, Any], compat: str, cfg_path: str,
+                     cfg_text: str) -> list[Finding]:
+    out: list[Finding] = []
+    plugins = config.get("plugins") or []
+    gems = config.get("gems") or []
+    if isinstance(gems, str):
+        gems = [gems]
+    if gems and compat != "github-pages":
+        out.append(Finding(cfg_path, config_line(cfg_text, "gems"),
+                           f"'gems:' ({', '.join(map(str, gems))}) is ignored by Jekyll 4 "
+                           f"(Jekyll 3 and GitHub Pages read it as 'plugins:')",
+                           "ignores it too; rename it to 'plugins:' to turn those plugins "
+                           "on, or build with --compat github-pages", unsupported=False))
+    named = [(p, "plugins") for p in plugins]
+    if compat == "github-pages":
+        named += [(g, "gems") for g in gems if g not in plugins]
+    for name, key in named:
+        name = str(name)
+        line = config_line(cfg_text, key)
+        for number, text_line in enumerate(cfg_text.splitlines(), 1):
+            if re.search(rf"(^|[\s\[,\"'-]){re.escape(name)}([\s\],\"']|$)", text_line):
+                line = number
+                break
+        if name in SUPPORTED_PLUGINS:
+            continue
+        if name in HARMLESS_PLUGINS:
+            continue
+        if name in GHPAGES_PLUGINS and compat == "github-pages":
+            continue
+        if name == "github-pages":
+            out.append(Finding(cfg_path, line, "the 'github-pages' gem is listed as a plugin",
+                               "build with --compat github-pages (or blogtool: {compat: "
+                               "github-pages}) for GitHub Pages' output", unsupported=False))
+            continue
+        if name in GHPAGES_PLUGINS:
+            action = "does this only in the github-pages profile (--compat github-pages)"
+        else:
+            action = "does not have this plugin and builds the site without it"
+        out.append(Finding(cfg_path, line, f"plugin '{name}' is not supported", action))
+    return out
+
+
+def _config_findings(config: Mapping[str, Any], compat: str, cfg_path: str,
+                     cfg_text: str) -> list[Finding]:
+    from .config import JEKYLL_DEFAULTS
+
+    out: list[Finding] = []
+    markdown = str(config.get("markdown") or "kramdown")
+    if markdown.lower() != "kramdown":
+        gh_forced = compat == "github-pages" and markdown.lower() not in ("gfm",
+                                                                         "commonmarkghpages")
+        out.append(Finding(cfg_path, config_line(cfg_text, "markdown"),
+                           f"'markdown: {markdown}' is not kramdown",
+                           "renders Markdown the way kramdown (GFM input) does"
+                           + ("; GitHub Pages forces kramdown here too" if gh_forced else ""),
+                           unsupported=not gh_forced))
+    kramdown = config.get("kramdown") or {}
+    defaults = JEKYLL_DEFAULTS["kramdown"]
+    if isinstance(kramdown, Mapping):
+        for key, value in kramdown.items():
+            if key in HONOURED_KRAMDOWN or defaults.get(key, object()) == value:
+                continue
+            out.append(Finding(cfg_path, config_line(cfg_text, key, "kramdown"),
+                               f"kramdown option '{key}: {value}' is not supported",
+                               "uses kramdown's default for it"))
+    for key, (default, action) in IGNORED_KEYS.items():
+        if key in config and config[key] not in (None, default):
+            out.append(Finding(cfg_path, config_line(cfg_text, key),
+                               f"'{key}: {config[key]}' is not supported", action))
+    liquid = config.get("liquid") or {}
+    if isinstance(liquid, Mapping) and str(liquid.get("error_mode", "warn")) != "warn":
+        out.append(Finding(cfg_path, config_line(cfg_text, "error_mode", "liquid"),
+                           f"'liquid.error_mode: {liquid.get('error_mode')}' is not supported",
+                           "parses Liquid leniently, as error_mode: warn"))
+    sass = config.get("sass") or {}
+    if isinstance(sass, Mapping) and str(sass.get("implementation", "sassc")) != "sassc":
+        out.append(Finding(cfg_path, config_line(cfg_text, "implementation", "sass"),
+                           f"'sass.implementation: {sass.get('implementation')}' (Dart Sass) "
+                           f"is not supported", "compiles Sass with libsass, as sassc does"))
+    highlighter = str(config.get("highlighter") or "rouge").lower()
+    if highlighter == "pygments" or config.get("pygments") is True:
+        out.append(Finding(cfg_path, config_line(cfg_text, "highlighter")
+                           or config_line(cfg_text, "pygments"),
+                           "'highlighter: pygments': Jekyll 4 does not highlight Markdown code "
+                           "with it (the highlight tag uses Rouge)",
+                           "does the same with --compat jekyll; highlights code in its own "
+                           "mode", unsupported=False))
+    for key in ("theme", "remote_theme"):
+        if config.get(key):
+            out.append(Finding(cfg_path, config_line(cfg_text, key),
+                               f"'{key}: {config[key]}' is a gem theme blogtool cannot load "
+                               f"(it needs Ruby)",
+                               "uses only the site's own _layouts, _includes and _sass; copy "
+                               "the theme's files into the site, or drop the key to use "
+                               "blogtool's theme"))
+    return out
+
+
+# --- the whole site ----------------------------------------------------------------------------
+
+
+def diagnose(source: Path | str = ".", *, config_files: list[str] | None = None,
+             overrides: Mapping[str, Any] | None = None) -> list[Finding]:
+    """Everything in the site at ``source`` that blogtool handles differently from Jekyll,
+    in file order. Raises :class:`~blogtool.errors.BuildError` when the site cannot even be
+    read (broken configuration or front matter)."""
+    import datetime as _dt
+
+    from .errors import Diagnostics
+    from .reader import read_site
+    from .site import plan
+    from .timeutil import RubyTime
+
+    source = Path(source).resolve()
+    diagnostics = Diagnostics()
+    config, settings = plan(source, source / "_site", config_files=config_files,
+                            overrides=overrides, diagnostics=diagnostics)
+    compat = settings.compat
+    cfg_file = _config_file(source, config_files)
+    cfg_path = _display(cfg_file, source) if cfg_file else "_config.yml"
+    cfg_text = cfg_file.read_text("utf-8-sig", errors="replace") if cfg_file else ""
+    findings = _plugin_findings(config, compat, cfg_path, cfg_text)
+    findings += _config_findings(config, compat, cfg_path, cfg_text)
+    findings += _ruby_plugin_findings(source, str(config.get("plugins_dir") or "_plugins"))
+
+    now = RubyTime.wrap(_dt.datetime.now(_dt.timezone.utc))
+    sources = read_site(config, settings, now, diagnostics)
+    ignored = tuple(str(t) for t in (config.get("blogtool") or {}).get("ignored_tags") or ())
+    known = known_tags()
+    hits: list[tuple[str, int, str]] = []
+    for layout in sorted(sources.layouts.values(), key=lambda x: x.rel_path):
+        hits += scan_tags(layout.body, layout.rel_path, layout.body_line, known, ignored)
+    for rel, text in _includes(source, settings.includes_dir):
+        hits += scan_tags(text, rel, 1, known, ignored)
+    for doc in sorted(sources.all_documents(), key=lambda d: d.rel_path):
+        if doc.data.get("render_with_liquid", True) is not False:
+            hits += scan_tags(doc.body, doc.rel_path, doc.body_line, known, ignored)
+    findings += _tag_findings(hits, ignored)
+    return findings
+
+
+def _tag_findings(hits: list[tuple[str, int, str]], ignored: tuple[str, ...]) -> list[Finding]:
+    out: list[Finding] = []
+    for path, line, name in hits:
+        plugin = PLUGIN_TAGS.get(name)
+        origin = f" (from {plugin})" if plugin else ""
+        if name in ignored:
+            out.append(Finding(path, line, f"Liquid tag '{name}'{origin} is ignored as "
+                                           f"configured (blogtool.ignored_tags)",
+                               "renders nothing in its place", unsupported=False))
+            continue
+        out.append(Finding(path, line, f"unknown Liquid tag '{name}'{origin}: neither "
+                                       f"Jekyll's nor blogtool's",
+                           f"stops the build here ('Unknown tag'); to render nothing in its "
+                           f"place instead, add to _config.yml:  blogtool: {{ignored_tags: "
+                           f"[{name}]}}"))
+    return out
+
+
+def ignored_tags_suggestion(findings: Iterable[Finding]) -> str | None:
+    """One ``_config.yml`` line declaring every unknown tag ignorable, or None."""
+    names: list[str] = []
+    for f in findings:
+        m = re.match(r"unknown Liquid tag '([^']+)'", f.message)
+        if m and m.group(1) not in names:
+            names.append(m.group(1))
+    return f"blogtool: {{ignored_tags: [{', '.join(names)}]}}" if names else None
+
+
+def _ruby_plugin_findings(source: Path, plugins_dir: str) -> list[Finding]:
+    base = source / plugins_dir
+    if not base.is_dir():
+        return []
+    out: list[Finding] = []
+    for path in sorted(base.rglob("*.rb")):
+        rel = _display(path, source)
+        text = path.read_text("utf-8", errors="replace")
+        provides = []
+        for pattern, kind in ((_RB_TAG, "tag"), (_RB_FILTER, "filter"),
+                              (_RB_GENERATOR, "")):
+            for m in pattern.finditer(text):
+                provides.append(f"{kind} '{m.group(1)}'" if kind else m.group(1).lower())
+        line = None
+        first = min((m.start() for p in (_RB_TAG, _RB_FILTER, _RB_GENERATOR)
+                     for m in p.finditer(text)), default=None)
+        if first is not None:
+            line = text.count("\n", 0, first) + 1
+        what = f" (defines {', '.join(provides)})" if provides else ""
+        out.append(Finding(rel, line, f"Ruby plugin{what}: blogtool cannot run Ruby "
+                                      f"(GitHub Pages does not run it either)",
+                           "builds without it; its tags stop the build unless listed in "
+                           "blogtool.ignored_tags, its filters leave values unchanged"))
+    return out
+
+
+def _includes(source: Path, includes_dir: str) -> list[tuple[str, str]]:
+    base = source / includes_dir.strip("/")
+    out: list[tuple[str, str]] = []
+    if not base.is_dir():
+        return out
+    for path in sorted(base.rglob("*")):
+        if not path.is_file() or any(part.startswith(".") for part in path.relative_to(base).parts):
+            continue
+        try:
+            out.append((_display(path, source), path.read_text("utf-8-sig")))
+        except (UnicodeDecodeError, OSError):
+            continue
+    return out
+
+
+def _config_file(source: Path, config_files: list[str] | None) -> Path | None:
+    if config_files:
+        path = Path(config_files[-1])
+        return path if path.is_absolute() else Path.cwd() / path
+    for name in ("_config.yml", "_config.yaml"):
+        if (source / name).is_file():
+            return source / name
+    return None
+
+
+def _display(path: Path, source: Path) -> str:
+    try:
+        return path.resolve().relative_to(source).as_posix()
+    except ValueError:
+        return str(path)
+
+
+# --- old site vs new build ---------------------------------------------------------------------
+
+_HTML = (".html", ".htm")
+
+
+def url_key(rel_path: str) -> str:
+    """The resource a URL path names, as a static server resolves it: percent-decoded, NFC,
+    ``x.html``, ``x`` and ``x/index.html`` the same."""
+    path = unicodedata.normalize("NFC", unquote(rel_path.replace(os.sep, "/"))).strip("/")
+    for index in ("index.html", "index.htm"):
+        if path == index:
+            return ""
+        if path.endswith("/" + index):
+            return path[: -len(index) - 1]
+    for ext in _HTML:
+        if path.lower().endswith(ext):
+            return path[: -len(ext)]
+    return path
+
+
+def site_files(root: Path | str) -> list[str]:
+    """Root-relative POSIX paths of the files a site directory serves."""
+    root = Path(root)
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*")
+                  if p.is_file() and ".git" not in p.relative_to(root).parts)
+
+
+def missing_urls(old_site: Path | str, new_site: Path | str) -> list[str]:
+    """URLs (``/``-rooted, decoded) of the files of ``old_site`` that ``new_site`` cannot
+    serve, so a migration breaks no link or bookmark."""
+    have = {url_key(p) for p in site_files(new_site)}
+    missing = []
+    for rel in site_files(old_site):
+        if url_key(rel) not in have:
+            missing.append("/" + unicodedata.normalize("NFC", unquote(rel)))
+    return missing
