@@ -132,8 +132,9 @@ def _resolve(value: Any, payloads: dict[str, dict]) -> Any:
 
 
 def attach(site: dict[str, Any], generated: list[Document], payloads: dict[str, dict]) -> None:
-    """Expose generated documents in ``site.pages``/``site.html_pages`` (sorted by name, as
-    Jekyll) and turn post references into the posts' ``page.*`` dicts."""
+    """Expose generated documents in ``site.pages``/``site.html_pages`` (after the site's own
+    pages, in generator order, as Jekyll's plugins append them: verified with jekyll-sitemap's
+    order) and turn post references into the posts' ``page.*`` dicts."""
     for doc in generated:
         payload = payloads[doc.rel_path]
         for key, value in list(payload.items()):
@@ -160,7 +161,6 @@ def attach(site: dict[str, Any], generated: list[Document], payloads: dict[str, 
         site["taxonomy_index"] = index
     pages = list(site.get("pages") or []) + [payloads[d.rel_path] for d in generated
                                              if d.write]
-    pages.sort(key=lambda p: str(p.get("name") or ""))
     site["pages"] = pages
     site["html_pages"] = [p for p in pages if str(p.get("url", "")).endswith(HTML_URL_ENDINGS)]
 
