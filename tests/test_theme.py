@@ -1,0 +1,128 @@
+"""The default theme: Jekyll's filters in Jinja2, escaping, labels, overrides from the site's
+``_templates/``, and every page of the example blog (the repository root) as valid HTML5."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from types import SimpleNamespace
+
+import html5lib
+import pytest
+from markupsafe import Markup
+
+from blogtool.site import build
+from blogtool.theme import Theme, cdata, label, site_lang, templates_dir, xml_text
+from blogtool.timeutil import RubyTime
+
+REPO = Path(__file__).resolve().parent.parent
+SETTINGS = SimpleNamespace(baseurl="/blog", url="https://example.com", timezone="Asia/Shanghai")
+SITE_TIME = dt.datetime(2024, 1, 2, tzinfo=dt.timezone.utc)
+
+
+def render(theme: Theme, source: str, **context) -> str:
+    return theme.env.from_string(source).render(**context)
+
+
+@pytest.fixture()
+def theme(tmp_path: Path) -> Theme:
+    return Theme(tmp_path, SETTINGS)
+
+
+def test_jekyll_filters_use_site_settings(theme: Theme) -> None:
+    date = RubyTime(2014, 10, 18, 9, 5, tzinfo=dt.timezone.utc)
+    assert render(theme, "{{ '/tags/中文/' | relative_url }}") == \
+        "/blog/tags/%E4%B8%AD%E6%96%87/"
+    assert render(theme, "{{ '/a/' | absolute_url }}") == "https://example.com/blog/a/"
+    assert render(theme, "{{ d | date_to_xmlschema }}", d=date) == "2014-10-18T17:05:00+08:00"
+    assert render(theme, "{{ d | date_to_string }}", d=date) == "18 Oct 2014"
+    assert render(theme, "{{ d | date('%Y年%m月') }}", d=date) == "2014年10月"
+    assert render(theme, "{{ missing | relative_url }}") == "None"
+
+
+def test_autoescape_and_markup(theme: Theme) -> None:
+    out = render(theme, "<h1>{{ t }}</h1>{{ c }}", t="<3 秒> & 总结", c=Markup("<p>x</p>"))
+    assert out == "<h1>&lt;3 秒&gt; &amp; 总结</h1><p>x</p>"
+
+
+def test_xml_helpers() -> None:
+    assert xml_text("a\x00b\x1fc\td\ufffe") == "abc\td"
+    assert str(cdata("x]]>y\x01")) == "<![CDATA[x]]]]><![CDATA[>y]]>"
+    root = ET.fromstring(f"<r>{cdata('a ]]> b & <i>')}</r>")
+    assert root.text == "a ]]> b & <i>"
+
+
+def test_labels_follow_site_lang() -> None:
+    assert site_lang({}) == "zh" and site_lang({"lang": "zh-TW"}) == "zh"
+    assert site_lang({"lang": "en-US"}) == "en"
+    assert label("zh", "tags") == "标签" and label("en", "tags") == "Tags"
+    assert label("fr", "archive") == "Archive"
+
+
+def test_site_templates_override_the_default(tmp_path: Path) -> None:
+    (tmp_path / "_templates").mkdir()
+    (tmp_path / "_templates" / "page.html").write_text("OWN {{ page.title }}", "utf-8")
+    theme = Theme(tmp_path, SETTINGS)
+    assert theme.render("page.html", {"page": {"title": "<x>"}}) == "OWN &lt;x&gt;"
+    assert theme.has("post.html") and not theme.has("nope.html")
+    assert (templates_dir() / "base.html").is_file()
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("example") / "site"
+    build(REPO, dest, site_time=SITE_TIME, jobs=1, use_cache=False)
+    return dest
+
+
+def _pages(dest: Path) -> list[Path]:
+    return [p for p in sorted(dest.rglob("*.html"))
+            if p.relative_to(dest).parts[0] != "templates"]
+
+
+def test_every_example_page_is_valid_html5(example_site: Path) -> None:
+    pages = _pages(example_site)
+    kinds = {p.relative_to(example_site).as_posix().split("/")[0] for p in pages}
+    assert {"index.html", "404.html", "archive", "tags", "categories", "page"} <= kinds
+    for page in pages:
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(page.read_bytes())
+        assert parser.errors == [], page
+
+
+def test_example_pages_have_no_external_resources(example_site: Path) -> None:
+    external = re.compile(r'(?:src|href)="(?:https?:)?//', re.I)
+    for page in _pages(example_site):
+        text = page.read_text("utf-8")
+        assert not external.search(text.split("<main", 1)[0]), page   # head and header
+        assert "<script src" not in text
+
+
+def test_post_page_parts(example_site: Path) -> None:
+    post = next(p for p in _pages(example_site) if p.name == "flume-sink-hang.html")
+    text = post.read_text("utf-8")
+    assert '<time datetime="2014-10-18T00:00:00+08:00">2014-10-18</time>' in text
+    assert 'href="/tags/flume/"' in text and 'href="/categories/hadoop/"' in text
+    assert "分钟读完" in text
+    assert 'rel="next"' in text          # the seed post is the oldest: only a next link
+    assert 'rel="prev"' not in text
+    assert "navigator.clipboard.writeText" in text
+
+
+def test_long_posts_get_a_table_of_contents(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_config.yml").write_text("title: t\n", "utf-8")
+    body = "".join(f"## 第 {i} 节\n\n内容 {i}。\n\n" for i in range(1, 5))
+    (src / "_posts/2020-01-01-long.md").write_text(f"---\ntitle: 长文\n---\n{body}", "utf-8")
+    (src / "_posts/2020-01-02-short.md").write_text("---\ntitle: 短文\n---\n## 一节\n\n短。\n",
+                                                    "utf-8")
+    dest = tmp_path / "out"
+    build(src, dest, site_time=SITE_TIME, jobs=1)
+    long = (dest / "2020/01/01/long.html").read_text("utf-8")
+    assert '<nav class="toc"' in long
+    assert long.count('<li class="toc-level-2"><a href="#第-') == 4
+    short = (dest / "2020/01/02/short.html").read_text("utf-8")
+    assert '<nav class="toc"' not in short
+    assert 'rel="prev" href="/2020/01/01/long.html"' in short
