@@ -142,7 +142,8 @@ def compare_sites(jekyll_dest: Path, blogtool_dest: Path) -> Comparison:
 def build_with_blogtool(site: str, dest: Path) -> Path:
     from blogtool.site import build
 
-    build(THEMES / site, dest, overrides={"blogtool": {"compat": "jekyll"}}, jobs=1)
+    build(THEMES / site, dest, overrides={"blogtool": {"compat": "jekyll"}}, jobs=1,
+          use_cache=False)
     return dest
 
 
@@ -220,7 +221,8 @@ def regenerate() -> None:
     for site in SITES:
         expected = THEMES / site / "_expected"
         shutil.rmtree(expected, ignore_errors=True)
-        subprocess.run(["jekyll", "build", "-s", str(THEMES / site), "-d", str(expected)],
+        subprocess.run(["jekyll", "build", "--disable-disk-cache", "-s", str(THEMES / site),
+                        "-d", str(expected)],
                        check=True, env={"JEKYLL_NO_BUNDLER_REQUIRE": "true",
                                         "PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"})
 

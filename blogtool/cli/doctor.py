@@ -56,7 +56,8 @@ def command(source: Path, config: str | None, compat: str | None, old_site: Path
 
         with tempfile.TemporaryDirectory(prefix="blogtool-doctor-") as tmp:
             try:
-                build(source, Path(tmp) / "site", config_files=files, overrides=overrides)
+                build(source, Path(tmp) / "site", config_files=files, overrides=overrides,
+                      use_cache=False)   # a check leaves nothing behind in the source
             except BaseException as exc:
                 if isinstance(exc, SystemExit):
                     raise
