@@ -49,7 +49,8 @@ class Renderer:
         stash: list[str] | None = [] if doc.markdown else None
         if doc.data.get("render_with_liquid", True) is not False:
             layout = self.layouts.get(doc.layout or "")
-            body = self.liquid.render(body, self.context(page, layout.data if layout else {}),
+            body = self.liquid.render(body, self.context(page, layout.data if layout else {},
+                                                         paginator=page.get("paginator")),
                                       path=doc.rel_path, line_offset=line - 1, stash=stash,
                                       deps=deps)
         if not doc.markdown:
