@@ -145,7 +145,10 @@ def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
                        strict_filters=bool((config.get("liquid") or {}).get("strict_filters")),
                        strict_variables=bool((config.get("liquid") or {}).get("strict_variables")),
                        ignored_tags=tuple(bt.get("ignored_tags") or ()),
-                       highlight=settings.markup.highlight),
+                       # Jekyll 4 still highlights {% highlight %} with Rouge under
+                       # `highlighter: pygments`; only `none` (or unknown) turns it off
+                       highlight=str(config.get("highlighter") or "rouge").lower()
+                       in ("rouge", "pygments")),
         post_urls=post_urls, link_urls=link_urls, diagnostics=diagnostics)
 
 

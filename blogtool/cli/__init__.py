@@ -8,6 +8,7 @@ from .. import __version__
 from .build import command as build_command
 from .clean import command as clean_command
 from .deploy import command as deploy_command
+from .doctor import command as doctor_command
 from .init import command as init_command
 from .new import command as new_command
 from .serve import command as serve_command
@@ -20,5 +21,5 @@ def main() -> None:
 
 
 for _command in (build_command, serve_command, new_command, init_command, deploy_command,
-                 clean_command):
+                 clean_command, doctor_command):
     main.add_command(_command)
