@@ -16,6 +16,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .cjk import cjk_plugin, heading_ids_plugin
 from .code import code_plugin
+from .htmlblock import kramdown_html_plugin
 from .options import MarkupOptions
 
 _QUOTES = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d",
@@ -44,6 +45,7 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.typographer:
         md.enable(["replacements", "smartquotes"])
     md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
+    kramdown_html_plugin(md)
     if options.cjk:
         cjk_plugin(md)
     if options.auto_ids:
