@@ -55,8 +55,12 @@ class Renderer:
                                       deps=deps)
         if not doc.markdown:
             if doc.output_ext == ".css" and doc.ext.lower() in (".scss", ".sass"):
-                from .sass import compile_sass
-                return compile_sass(body, doc, self.settings, self.site.get("sass") or {}), ()
+                from .sass import compile_sass_page
+                out = compile_sass_page(body, doc, self.settings, dict.get(self.site, "sass") or {},
+                                        environment=self.jekyll["environment"])
+                if out.map_dest:
+                    page["sass_map"] = [out.map_dest, out.map_text]   # written beside the CSS
+                return out.css, ()
             return body, ()
         rendered = render_document(body, self.settings.markup)
         html = unstash(rendered.html, stash) if stash else rendered.html

@@ -123,8 +123,8 @@ def compile_sass_page(text: str, doc: Document, settings: Settings,
     try:
         import sass  # libsass, the optional "sass" extra
     except ImportError:
-        raise BuildError(doc.rel_path, None, "Sass needs the 'libsass' package: "
-                                             "pip install 'blogtool-ssg[sass]'") from None
+        raise BuildError(doc.rel_path, None, "Sass needs the 'libsass' package (a blogtool dependency): "
+                                             "pip install libsass") from None
     opts = sass_options(options)
     paths = load_paths(settings.source, opts)
     indented = doc.ext.lower() == ".sass"

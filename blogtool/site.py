@@ -199,6 +199,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         outcomes = run_wave(state, "output", writes, jobs, advance)
         _merge(outcomes, diagnostics)
         staging.stats.paths.update(by_path[rel].dest for rel in writes)
+        staging.stats.paths.update(p["sass_map"][0] for p in payloads.values()
+                                   if dict.get(p, "sass_map"))
         for f in sources.static_files:
             if f.write:
                 staging.copy(f.dest, f.abs_path)

@@ -23,7 +23,7 @@ from .output import Staging
 from .render import Renderer
 
 PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
-CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc")
+CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc", "sass_map")
 
 
 @dataclass
@@ -123,6 +123,9 @@ def _output(doc: Document, page: dict) -> Outcome:
     stats = state.staging.stats
     before = (stats.written, stats.unchanged)
     size, mtime = state.staging.write(doc.dest, html.encode("utf-8"))
+    extra = dict.get(page, "sass_map")
+    if extra:
+        state.staging.write(extra[0], extra[1].encode("utf-8"))
     entry = {"env": state.env, "files": state.sources_of(doc, deps),
              "fields": state.fingerprints.record(reads, doc.rel_path),
              "out": {"size": size, "mtime": mtime}}
@@ -142,6 +145,8 @@ def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
                        notes=notes)
     out = entry.get("out") or {}
     doc = state.docs[rel_path]
+    if dict.get(state.payloads[rel_path], "sass_map"):
+        return None            # two files from one document: render it (cheap) every time
     if state.staging.link_previous(doc.dest, out.get("size"), out.get("mtime")):
         return Outcome(rel_path, unchanged=1, cached=True, warnings=warnings, notes=notes)
     return None
