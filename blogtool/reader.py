@@ -137,6 +137,24 @@ def _scandir(path: Path) -> list[os.DirEntry]:
         return []
 
 
+def read_pages(config: dict, settings: Settings, rel_paths: list[str], site_time: RubyTime,
+               diagnostics: Diagnostics) -> list[Document]:
+    """Read files the walk classified as static as pages (GitHub Pages' optional front
+    matter makes Markdown files without front matter pages)."""
+    source = Path(settings.source).resolve()
+    ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
+                   diagnostics, os.path.realpath(settings.destination), set())
+    pages = []
+    for rel in rel_paths:
+        raw = _read_bytes(ctx, source / rel, rel)
+        if raw is None:
+            continue
+        page = _read_page(ctx, posixpath.dirname(rel), rel, raw)
+        if page is not None:
+            pages.append(page)
+    return pages
+
+
 # --- the walk ----------------------------------------------------------------------------------
 
 def _walk(ctx: _Context, rel_dir: str, posts: list, pages: list, statics: list) -> None:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
 
 from .cache import Cache, FileHashes
-from .deps import Fingerprints, recording
+from .deps import Fingerprints, content_hash, recording
 from .errors import BuildError, Problem
 from .models import Document
 from .output import Staging
@@ -58,8 +58,14 @@ class WorkState:
             files[path] = self.hashes.of(path)
         return files
 
-    def usable(self, entry: dict | None) -> bool:
-        return entry is not None and self.hashes.valid(entry.get("files", {})) and \
+    def body_hash(self, rel_path: str) -> str:
+        """The text that was rendered: differs from the file when the pipeline rewrote it
+        (GitHub Pages' relative links)."""
+        return content_hash(self.docs[rel_path].body.encode("utf-8"))
+
+    def usable(self, entry: dict | None, rel_path: str) -> bool:
+        return entry is not None and entry.get("body") == self.body_hash(rel_path) and \
+            self.hashes.valid(entry.get("files", {})) and \
             self.fingerprints.valid(entry.get("fields", []))
 
 
@@ -111,6 +117,7 @@ def _content(doc: Document, page: dict) -> Outcome:
         state.renderer.render_content(doc, copy, deps)
     fields = {k: dict.get(copy, k) for k in CONTENT_KEYS if dict.__contains__(copy, k)}
     entry = {"env": state.env, "files": state.sources_of(doc, deps),
+             "body": state.body_hash(doc.rel_path),
              "fields": state.fingerprints.record(reads, doc.rel_path), "result": fields}
     return Outcome(doc.rel_path, fields=fields, entry=entry)
 
@@ -127,6 +134,7 @@ def _output(doc: Document, page: dict) -> Outcome:
     if extra:
         state.staging.write(extra[0], extra[1].encode("utf-8"))
     entry = {"env": state.env, "files": state.sources_of(doc, deps),
+             "body": state.body_hash(doc.rel_path),
              "fields": state.fingerprints.record(reads, doc.rel_path),
              "out": {"size": size, "mtime": mtime}}
     return Outcome(doc.rel_path, written=stats.written - before[0],
@@ -136,7 +144,7 @@ def _output(doc: Document, page: dict) -> Outcome:
 def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
     """A document whose recorded inputs all still match: no rendering at all."""
     entry = state.cache.get(kind, rel_path, state.env)
-    if not state.usable(entry):
+    if not state.usable(entry, rel_path):
         return None
     warnings = [Problem(p, line, m, "warning") for p, line, m in entry.get("warnings", [])]
     notes = list(entry.get("notes", []))
