@@ -6,8 +6,10 @@ The merged configuration stays a plain dict because Jekyll exposes every key as 
 from __future__ import annotations
 
 import copy
+import errno
 import fnmatch
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -101,6 +103,30 @@ def deep_merge(base: dict, override: Mapping) -> dict:
     return out
 
 
+class NotRegularFile(OSError):
+    """A source path that is a FIFO, socket or device: reading it could block forever."""
+
+
+def read_source_bytes(path: str | os.PathLike) -> bytes:
+    """The bytes of a regular source file, never blocking: the file is opened non-blocking and
+    checked with ``fstat`` on the open descriptor (no race with a swap), so a named pipe or a
+    device raises :class:`NotRegularFile` instead of hanging the build."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        chunks = []
+        while True:
+            chunk = os.read(fd, max(st.st_size + 1, 1 << 16))
+            if not chunk:
+                break
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
     """Load YAML with Psych-like 1.1 semantics; errors become ``path:line: sentence``."""
     try:
@@ -115,7 +141,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
 def _read_config_file(path: Path, source: Path, diagnostics: Diagnostics) -> dict:
     rel = _display(path, source)
     try:
-        raw = path.read_bytes()
+        raw = read_source_bytes(path)
     except OSError as exc:
         raise BuildError(rel, None, f"cannot read the configuration file: {exc.strerror}") from None
     try:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from . import frontmatter, urls
-from .config import Settings, front_matter_defaults, load_yaml
+from .config import NotRegularFile, Settings, front_matter_defaults, load_yaml, \
+    read_source_bytes
 from .errors import BuildError, Diagnostics
 from .models import Document, Layout, Sources, StaticFile
 from .timeutil import RubyTime, from_front_matter, from_ymd, site_zone
@@ -206,7 +207,11 @@ def _bom_page(ctx: _Context, raw: bytes, rel: str) -> bool:
 
 def _read_bytes(ctx: _Context, path: Path, rel: str) -> bytes | None:
     try:
-        return path.read_bytes()
+        return read_source_bytes(path)
+    except NotRegularFile:
+        ctx.diagnostics.warn(rel, None, "is not a regular file (a named pipe, socket or device); "
+                                        "skipped")
+        return None
     except OSError as exc:
         ctx.diagnostics.warn(rel, None, f"cannot be read ({exc.strerror}); skipped")
         return None
