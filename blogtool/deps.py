@@ -108,11 +108,25 @@ def _canon(value: Any, depth: int = 0) -> Any:
     return ["@" + type(value).__name__, str(value)]
 
 
+def _digest(tag: str, text: str) -> str:
+    return hashlib.blake2b((tag + text).encode("utf-8", "surrogatepass"),
+                           digest_size=12).hexdigest()
+
+
 def fingerprint(value: Any) -> str:
     """Fingerprint of a field's value: documents inside it (even the value itself, like
-    ``page.previous``) count by identity."""
+    ``page.previous``) count by identity. Strings, numbers, documents and lists of documents
+    (the common cases: titles, bodies, ``site.posts``) skip the JSON encoding."""
+    if isinstance(value, str):
+        return _digest("s", value)
+    if value is None or isinstance(value, (bool, int, float)):
+        return _digest("n", repr(value))
+    if isinstance(value, TrackedDict) and value.owner != "site.data":
+        return _digest("d", value.owner)
+    if isinstance(value, list) and all(isinstance(v, TrackedDict) for v in value):
+        return _digest("l", "\x00".join(v.owner for v in value))
     data = json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.blake2b(data.encode("utf-8"), digest_size=12).hexdigest()
+    return _digest("j", data)
 
 
 def content_hash(data: bytes) -> str:
