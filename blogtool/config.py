@@ -16,13 +16,29 @@ from typing import Any, Iterable, Mapping
 
 import yaml
 
-from .errors import BuildError, Diagnostics
+from .errors import BuildError, Diagnostics, InvalidYaml
 from .markup.options import MarkupOptions
 
 try:  # libyaml is 7-10x faster; fall back to the pure loader when it is missing
-    YamlLoader = yaml.CSafeLoader
+    _BaseLoader = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    YamlLoader = yaml.SafeLoader
+    _BaseLoader = yaml.SafeLoader
+
+
+class YamlLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """PyYAML's safe loader with one Psych rule: a timestamp-shaped scalar that is not a real
+    date (``2014-02-30``, ``2014-10-13 25:00:00``) stays a string instead of raising
+    ``ValueError`` out of the loader (Jekyll then parses the string like any other date)."""
+
+
+def _timestamp_or_string(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> object:
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        return loader.construct_scalar(node)
+
+
+YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_string)
 
 ALWAYS_EXCLUDED = [".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock",
                    "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/",
@@ -135,7 +151,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Any:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = (mark.line + 1 + line_offset) if mark is not None else (line_offset or None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise BuildError(path, line, f"invalid YAML: {problem}") from None
+        raise InvalidYaml(path, line, f"invalid YAML: {problem}") from None
+    except RecursionError:  # [[[[... thousands deep: PyYAML's composer recurses
+        raise InvalidYaml(path, line_offset or None, "invalid YAML: nested too deeply") from None
 
 
 def _read_config_file(path: Path, source: Path, diagnostics: Diagnostics) -> dict:

@@ -41,6 +41,11 @@ class BuildError(Exception):
         return (BuildError, (self.problem.path, self.problem.line, self.problem.message))
 
 
+class InvalidYaml(BuildError):
+    """YAML that does not parse. Jekyll logs it and goes on for front matter (unless
+    ``strict_front_matter``) but stops for ``_config.yml`` and ``_data``; the reader decides."""
+
+
 @dataclass
 class Diagnostics:
     """Collects warnings during a build; errors are raised as :class:`BuildError`."""
