@@ -20,7 +20,7 @@ from typing import Any
 from . import frontmatter, urls
 from .config import NotRegularFile, Settings, front_matter_defaults, load_yaml, \
     read_source_bytes
-from .errors import BuildError, Diagnostics
+from .errors import BuildError, Diagnostics, InvalidYaml
 from .models import Document, Layout, Sources, StaticFile
 from .timeutil import RubyTime, from_front_matter, from_ymd, site_zone
 
@@ -439,10 +439,28 @@ def _document_url(rel: str, template: str, placeholders: dict, permalink: Any) -
 
 # --- pages and static files ----------------------------------------------------------------
 
+def _split_or_warn(ctx: _Context, text: str, rel: str) -> frontmatter.Split:
+    """Front matter of a page, collection document or layout. YAML that does not parse is
+    Jekyll's "YAML Exception reading" warning: the file is used with no front matter data and
+    the text after the block as its body (``strict_front_matter`` makes it an error). Front
+    matter that parses to something other than a mapping stays an error, as in Jekyll."""
+    try:
+        return frontmatter.split(text, rel)
+    except InvalidYaml as exc:
+        if ctx.settings.strict_front_matter:
+            raise
+        ctx.diagnostics.warn(exc.problem.path, exc.problem.line,
+                             exc.problem.message + "; read without its front matter")
+        m = frontmatter._FRONT_MATTER.match(text)
+        if not m:  # pragma: no cover - split only parses YAML when the block matched
+            return frontmatter.Split({}, text, 1, False)
+        return frontmatter.Split({}, text[m.end():], text.count("\n", 0, m.end()) + 1, True)
+
+
 def _read_page(ctx: _Context, rel_dir: str, rel: str, raw: bytes) -> Document | None:
     s = ctx.settings
     text = _decode_or_report(ctx, raw, rel, fatal=True)
-    split = frontmatter.split(text, rel)
+    split = _split_or_warn(ctx, text, rel)
     defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel, "pages")
     data = {**defaults, **split.data}
     if data.get("published", True) is False and not s.unpublished:
@@ -502,7 +520,7 @@ def _read_collection(ctx: _Context, label: str, output: bool,
             files.append(f)
             continue
         text = _decode_or_report(ctx, raw, rel, fatal=True)
-        split = frontmatter.split(text, rel)
+        split = _split_or_warn(ctx, text, rel)
         defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel, label)
         data = {**defaults, **split.data}
         if data.get("published", True) is False and not s.unpublished:
@@ -563,7 +581,7 @@ def _read_layouts(ctx: _Context) -> dict[str, Layout]:
         if raw is None:
             continue
         text = _decode_or_report(ctx, raw, rel, fatal=True)
-        split = frontmatter.split(text, rel)
+        split = _split_or_warn(ctx, text, rel)
         name = inner.rsplit(".", 1)[0] if "." in inner.rsplit("/", 1)[-1] else inner
         layouts[name] = Layout(name, rel, split.data, split.body, split.body_line)
     return layouts
