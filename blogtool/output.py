@@ -37,6 +37,13 @@ def check_destination(source: Path, destination: Path) -> None:
         raise BuildError(str(destination), None, "refusing to use this folder as the destination")
 
 
+def _write_failed(where: Path, exc: OSError) -> BuildError:
+    """A destination write that failed (disk full, file too large, read-only): one located
+    line, never a traceback; the staging folder is removed by the caller's abort."""
+    return BuildError(str(where), None, f"cannot write the new site: "
+                                        f"{exc.strerror or exc}; the previous site is intact")
+
+
 def _safe_rel(rel: str) -> str:
     parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts) or not parts:
@@ -68,7 +75,10 @@ class Staging:
         parent = target.parent
         key = str(parent)
         if key not in self._made:
-            parent.mkdir(parents=True, exist_ok=True)
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:  # e.g. one output is a file where another needs a folder
+                raise _write_failed(self.destination / rel, exc) from None
             self._made.add(key)
         return target
 
@@ -94,10 +104,13 @@ class Staging:
                     return st.st_size, st.st_mtime_ns
             except OSError:
                 pass
-        if target.exists():
-            target.unlink()
-        with open(target, "wb") as fh:
-            fh.write(data)
+        try:
+            if target.exists():
+                target.unlink()
+            with open(target, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise _write_failed(self.destination / _safe_rel(rel), exc) from None
         self.stats.written += 1
         return len(data), target.stat().st_mtime_ns
 
@@ -142,7 +155,8 @@ class Staging:
             shutil.copy2(src, target)
         except OSError as exc:
             raise BuildError(str(src), None, f"cannot copy to the destination: "
-                                             f"{exc.strerror}") from None
+                                             f"{exc.strerror}; the previous site is "
+                                             f"intact") from None
         self.stats.static += 1
 
     def keep(self, keep_files: Iterable[str]) -> None:
