@@ -217,22 +217,49 @@ def _read_bytes(ctx: _Context, path: Path, rel: str) -> bytes | None:
         return None
 
 
-_ENCODING_GUESSES = (("gb18030", "GBK"), ("big5", "Big5"), ("shift_jis", "Shift_JIS"),
-                     ("euc_kr", "EUC-KR"))
+def _gbk_common(code: int) -> bool:       # GB2312 punctuation and level-1 hanzi
+    return 0xA1A1 <= code <= 0xA3FE or 0xB0A1 <= code <= 0xD7FE
+
+
+def _big5_common(code: int) -> bool:      # Big5 punctuation and frequent characters
+    return 0xA140 <= code <= 0xA3BF or 0xA440 <= code <= 0xC67E
+
+
+def _sjis_common(code: int) -> bool:      # punctuation, kana and JIS level-1 kanji
+    return 0x8140 <= code <= 0x83FF or 0x889F <= code <= 0x9872
+
+
+def _euckr_common(code: int) -> bool:     # punctuation and Hangul syllables
+    return 0xA1A1 <= code <= 0xA3FE or 0xB0A1 <= code <= 0xC8FE
+
+
+# EUC-KR first: Korean bytes are also valid GB2312, so a tie goes to Korean; Chinese text
+# nearly always has characters outside the Hangul rows.
+_ENCODING_GUESSES = (("euc_kr", "EUC-KR", _euckr_common), ("gbk", "GBK", _gbk_common),
+                     ("big5", "Big5", _big5_common), ("shift_jis", "Shift_JIS", _sjis_common))
 
 
 def guess_encoding(raw: bytes) -> str:
-    """Name the legacy encoding a non-UTF-8 file most likely uses (for the message)."""
-    for codec, label in _ENCODING_GUESSES:
+    """Name the legacy encoding a non-UTF-8 file most likely uses (for the message).
+
+    Almost any byte string decodes as GB18030, and Big5 or EUC-KR text often decodes as GBK,
+    so decoding alone cannot tell them apart: each strict decoding is scored by the share of
+    its characters that fall in that encoding's frequent rows (text in the wrong encoding
+    lands on rare characters), and the best one above half wins."""
+    best, best_score = "Latin-1", 0.5
+    for codec, label, common in _ENCODING_GUESSES:
         try:
             text = raw.decode(codec)
         except UnicodeDecodeError:
             continue
-        cjk = sum(1 for ch in text if "\u4e00" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7af"
-                  or "\u3040" <= ch <= "\u30ff")
-        if cjk:
-            return label
-    return "Latin-1"
+        wide = [ch.encode(codec) for ch in text if ord(ch) > 127]
+        if not wide:
+            continue
+        score = sum(1 for b in wide if len(b) == 2 and common(int.from_bytes(b, "big"))) \
+            / len(wide)
+        if score > best_score:
+            best, best_score = label, score
+    return best
 
 
 def decode(ctx: _Context, raw: bytes, rel: str) -> str | None:
