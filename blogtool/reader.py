@@ -412,7 +412,7 @@ def _read_post(ctx: _Context, rel: str, path: Path, m: re.Match, path_categories
         data.setdefault("slug", file_slug)
         slug = str(data.get("slug"))
         categories = frontmatter.categories_of(data, path_categories)
-    tags = frontmatter.tags_of(data)
+    tags = _plain_tags(ctx, rel, frontmatter.tags_of(data))
     output_ext = ".html" if (ext.lower() in s.markdown_exts or ext.lower() in HTML_EXTS) else ext
     template = urls.style_template(s.permalink)
     placeholders = urls.document_placeholders(
@@ -425,6 +425,16 @@ def _read_post(ctx: _Context, rel: str, path: Path, m: re.Match, path_categories
         body_line=body_line, url=url, dest=urls.url_to_path(url, output_ext), ext=ext,
         output_ext=output_ext, markdown=ext.lower() in s.markdown_exts, date=date, slug=slug,
         categories=categories, tags=tags, draft=draft)
+
+
+def _plain_tags(ctx: _Context, rel: str, tags: list) -> list:
+    """Tags become keys of ``site.tags`` and names of tag pages: a mapping or a list given as
+    one tag (``tags: [{x: 1}]``) cannot be either, so it is dropped with a warning."""
+    if all(not isinstance(t, (dict, list)) for t in tags):
+        return tags
+    ctx.diagnostics.warn(rel, _key_line(ctx, rel, "tags") or _key_line(ctx, rel, "tag"),
+                         "a tag that is a mapping or a list is ignored; tags are words")
+    return [t for t in tags if not isinstance(t, (dict, list))]
 
 
 def _expand_year(year: str) -> int:
@@ -582,7 +592,7 @@ def _read_collection(ctx: _Context, label: str, output: bool,
             body_line=split.body_line, url=url, dest=urls.url_to_path(url, output_ext),
             ext=ext, output_ext=output_ext, markdown=low in s.markdown_exts, date=date,
             slug=str(data["slug"]), categories=frontmatter.categories_of(data, []),
-            tags=frontmatter.tags_of(data), write=output))
+            tags=_plain_tags(ctx, rel, frontmatter.tags_of(data)), write=output))
     meta = (ctx.config.get("collections") or {}).get(label) if isinstance(
         ctx.config.get("collections"), dict) else None
     sort_by = (meta or {}).get("sort_by") if isinstance(meta, dict) else None
