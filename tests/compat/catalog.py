@@ -1,0 +1,77 @@
+"""The fixture builds: which site folder, with which flags and configuration.
+
+A site folder can be built several ways (``permalink-date`` and ``permalink-pretty`` are the
+same source with another ``permalink:``), so a *build* has a name of its own. Every build is
+made once per test session by real Jekyll and by blogtool (see ``tests/conftest.py``).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+SITES = Path(__file__).resolve().parents[1] / "fixtures" / "sites"
+
+
+@dataclass(frozen=True)
+class FixtureBuild:
+    name: str
+    site: str                                   # folder under tests/fixtures/sites
+    args: tuple[str, ...] = ()                  # flags given to both generators
+    config: Mapping | None = None               # extra configuration file merged last
+    preexisting: Mapping[str, str] | None = None  # files already in the destination
+    layouts: bool = True                        # pages have layouts: compare titles and text
+    min_text: float = 1.0                       # lowest acceptable per-page text similarity
+    baseurl: str = ""
+    note: str = ""                              # why a threshold is below 1.0
+    extra: Mapping = field(default_factory=dict)
+
+    @property
+    def source(self) -> Path:
+        return SITES / self.site
+
+
+_STALE = {"stale.html": "stale output of an earlier build\n",
+          "old/dir/x.txt": "stale\n",
+          ".git/HEAD": "ref: refs/heads/main\n",
+          "kept/notes.txt": "kept by keep_files\n"}
+
+BUILDS: dict[str, FixtureBuild] = {b.name: b for b in [
+    FixtureBuild("posts-discovery", "posts-discovery"),
+    FixtureBuild("post-filenames", "post-filenames"),
+    FixtureBuild("drafts", "drafts", args=("--drafts",)),
+    FixtureBuild("drafts-off", "drafts"),
+    FixtureBuild("pages", "pages"),
+    FixtureBuild("data", "data"),
+    FixtureBuild("collections", "collections"),
+    FixtureBuild("include-exclude", "include-exclude", preexisting=_STALE),
+    FixtureBuild("keep-default", "keep-default", preexisting=_STALE),
+    FixtureBuild("dates-utc", "dates"),
+    FixtureBuild("dates-shanghai", "dates", config={"timezone": "Asia/Shanghai"}),
+    FixtureBuild("dates-newyork", "dates", config={"timezone": "America/New_York"}),
+    FixtureBuild("published", "published"),
+    FixtureBuild("unpublished", "published", args=("--unpublished",)),
+    FixtureBuild("future", "future"),
+    FixtureBuild("future-on", "future", args=("--future",)),
+    FixtureBuild("titles", "titles"),
+    FixtureBuild("cjk-names", "cjk-names"),
+    FixtureBuild("nfd-names", "nfd-names"),
+    FixtureBuild("front-matter", "front-matter"),
+    *[FixtureBuild(f"permalink-{style}", "permalink-styles", config={"permalink": style})
+      for style in ("date", "pretty", "ordinal", "weekdate", "none")],
+    FixtureBuild("permalink-custom", "permalink-custom"),
+    FixtureBuild("slugify", "slugify"),
+    FixtureBuild("baseurl", "baseurl", baseurl="/blog"),
+    FixtureBuild("baseurl-flag", "baseurl", args=("--baseurl", "/other"), baseurl="/other"),
+    FixtureBuild("excerpts", "excerpts"),
+    FixtureBuild("defaults", "defaults"),
+    FixtureBuild("jb-permalinks", "jb-permalinks"),
+    FixtureBuild("code-blocks", "code-blocks"),
+    FixtureBuild("highlighter-pygments", "highlighter-pygments"),
+    FixtureBuild("header-ids", "header-ids"),
+    FixtureBuild("site-order", "site-order"),
+    FixtureBuild("bad-yaml", "bad-yaml"),
+    FixtureBuild("encoding", "encoding"),
+    FixtureBuild("kramdown-input", "kramdown-input"),
+    FixtureBuild("no-layouts", "no-layouts", layouts=False),
+]}

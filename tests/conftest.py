@@ -1,0 +1,68 @@
+"""Session-wide fixtures: every Jekyll-compatibility fixture site is built once per session by
+real Jekyll and by blogtool (``--compat jekyll``), in parallel on two workers, into one
+temporary folder; tests then only read the outputs.
+
+``tests/`` is put on ``sys.path`` so that test modules can import the ``compat`` package
+whatever pytest's import mode.
+"""
+from __future__ import annotations
+
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
+
+from compat import BuildRun, build_blogtool, build_jekyll  # noqa: E402
+from compat.build import jekyll_executable  # noqa: E402
+from compat.catalog import BUILDS, FixtureBuild  # noqa: E402
+
+
+class SiteBuilds:
+    """Lazily built, cached outputs: ``jekyll(name)``, ``blogtool(name, compat)``."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self._runs: dict[tuple[str, str, str | None], BuildRun] = {}
+
+    def _key_dest(self, tool: str, name: str, compat: str | None) -> Path:
+        return self.root / tool / (compat or "own") / name
+
+    def _build(self, tool: str, name: str, compat: str | None = "jekyll") -> BuildRun:
+        key = (tool, name, compat)
+        if key not in self._runs:
+            fx: FixtureBuild = BUILDS[name]
+            dest = self._key_dest(tool, name, compat)
+            if tool == "jekyll":
+                run = build_jekyll(fx.source, dest, args=fx.args, config=fx.config,
+                                   preexisting=fx.preexisting)
+            else:
+                run = build_blogtool(fx.source, dest, args=fx.args, config=fx.config,
+                                     compat=compat, preexisting=fx.preexisting)
+            self._runs[key] = run
+        return self._runs[key]
+
+    def jekyll(self, name: str) -> BuildRun:
+        return self._build("jekyll", name, "jekyll")
+
+    def blogtool(self, name: str, compat: str | None = "jekyll") -> BuildRun:
+        return self._build("blogtool", name, compat)
+
+    def prebuild(self, names: list[str]) -> None:
+        """Both generators on every named fixture, two at a time (the machine has 2 cores)."""
+        jobs = [("jekyll", n, "jekyll") for n in names] + [("blogtool", n, "jekyll") for n in names]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            list(pool.map(lambda job: self._build(*job), jobs))
+
+
+@pytest.fixture(scope="session")
+def site_builds(tmp_path_factory: pytest.TempPathFactory) -> SiteBuilds:
+    """All fixture builds of the session (real Jekyll must be installed: fail, never skip)."""
+    jekyll_executable()
+    builds = SiteBuilds(tmp_path_factory.mktemp("site-builds"))
+    builds.prebuild(sorted(BUILDS))
+    return builds
