@@ -66,3 +66,21 @@ def site_builds(tmp_path_factory: pytest.TempPathFactory) -> SiteBuilds:
     builds = SiteBuilds(tmp_path_factory.mktemp("site-builds"))
     builds.prebuild(sorted(BUILDS))
     return builds
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
+    """Print the Jekyll comparison figures of every fixture that was compared (README quotes
+    them)."""
+    module = sys.modules.get("test_jekyll_compat")
+    reports = getattr(module, "REPORTS", None) if module else None
+    if not reports:
+        return
+    tr = terminalreporter
+    tr.section("compat figures (Jekyll 4.3.1 vs blogtool --compat jekyll)")
+    tr.write_line(f"{'fixture':24} {'files':>5} {'miss':>4} {'extra':>5} {'urls':>6} "
+                  f"{'titles':>6} {'text':>6} {'min':>6} {'links':>6} {'code':>6}")
+    for name in sorted(reports):
+        f = reports[name].figures()
+        tr.write_line(f"{name:24} {f['files']:>5} {f['missing']:>4} {f['extra']:>5} "
+                      f"{f['urls']:>6.1%} {f['titles']:>6.1%} {f['text_mean']:>6.1%} "
+                      f"{f['text_min']:>6.1%} {f['links']:>6.1%} {f['code']:>6.1%}")
