@@ -5,7 +5,7 @@ Kept apart from discovery so that it stays a set of pure functions over text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .config import load_yaml
@@ -29,6 +29,20 @@ class Split:
     body: str
     body_line: int          # 1-based line of the file where ``body`` starts
     found: bool             # a front matter block was present
+    key_lines: dict = field(default_factory=dict)   # top-level key -> line in the file
+
+
+_KEY = re.compile(r"^([^\s#:\-\[{][^:]*?)\s*:(?:\s|$)")
+
+
+def key_lines(yaml_text: str) -> dict[str, int]:
+    """Lines of the top-level keys (the file's ``---`` is line 1), for messages."""
+    lines: dict[str, int] = {}
+    for number, line in enumerate(yaml_text.split("\n"), 2):
+        m = _KEY.match(line)
+        if m:
+            lines.setdefault(m.group(1), number)
+    return lines
 
 
 def split(text: str, path: str) -> Split:
@@ -47,7 +61,7 @@ def split(text: str, path: str) -> Split:
     body = text_lf[m.end():]
     body_line = text_lf.count("\n", 0, m.end()) + 1
     data = load_front_matter(yaml_text, path)
-    return Split(data, body, body_line, True)
+    return Split(data, body, body_line, True, key_lines(yaml_text))
 
 
 def load_front_matter(yaml_text: str, path: str) -> dict:

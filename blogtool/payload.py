@@ -31,7 +31,7 @@ def document_payload(doc: Document) -> dict[str, Any]:
         p.update({
             "id": doc.id,
             "relative_path": doc.rel_path,
-            "slug": doc.slug,
+            "slug": doc.data.get("slug"),   # nil for a post whose front matter failed
             "ext": doc.ext,
             "collection": doc.collection,
             "date": doc.date,

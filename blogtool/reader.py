@@ -53,6 +53,7 @@ def read_site(config: dict, settings: Settings, site_time: RubyTime,
     statics: list[StaticFile] = []
     _walk(ctx, "", posts, pages, statics)
     posts.sort(key=lambda d: (d.date, d.rel_path))
+    pages.sort(key=lambda d: d.name)   # Jekyll's order; of two pages writing one file the last wins
     if settings.limit_posts > 0:
         posts = posts[-settings.limit_posts:]
     documents: dict[str, list[Document]] = {}
@@ -126,8 +127,10 @@ def _safe_file(ctx: _Context, path: Path, rel: str) -> bool:
     return True
 
 
-def _nfc(rel: str) -> str:
-    return unicodedata.normalize("NFC", rel)
+def _nfc(ctx: _Context, rel: str) -> str:
+    """macOS writes NFD names; blogtool makes them NFC so URLs match across systems. Jekyll
+    keeps them as they are on disk, and so does compat mode."""
+    return unicodedata.normalize("NFC", rel) if ctx.settings.improved else rel
 
 
 def _scandir(path: Path) -> list[os.DirEntry]:
@@ -171,7 +174,7 @@ def _walk(ctx: _Context, rel_dir: str, posts: list, pages: list, statics: list) 
         if ctx.settings.show_drafts and "_drafts" in names:
             posts.extend(_read_posts(ctx, rel_dir, "_drafts"))
     for entry in entries:
-        rel = _nfc(posixpath.join(rel_dir, entry.name) if rel_dir else entry.name)
+        rel = _nfc(ctx, posixpath.join(rel_dir, entry.name) if rel_dir else entry.name)
         try:
             is_dir = entry.is_dir()
         except OSError:
@@ -212,9 +215,8 @@ def _read_bytes(ctx: _Context, path: Path, rel: str) -> bytes | None:
         ctx.diagnostics.warn(rel, None, "is not a regular file (a named pipe, socket or device); "
                                         "skipped")
         return None
-    except OSError as exc:
-        ctx.diagnostics.warn(rel, None, f"cannot be read ({exc.strerror}); skipped")
-        return None
+    except OSError as exc:   # Jekyll stops on a file it cannot read
+        raise BuildError(rel, None, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def _gbk_common(code: int) -> bool:       # GB2312 punctuation and level-1 hanzi
@@ -312,7 +314,7 @@ def _post_entries(ctx: _Context, base: Path, rel_base: str) -> list[tuple[str, P
         if not _safe_dir(ctx, path, posixpath.join(rel_base, sub) if sub else rel_base):
             return
         for entry in _scandir(path):
-            inner = _nfc(posixpath.join(sub, entry.name) if sub else entry.name)
+            inner = _nfc(ctx, posixpath.join(sub, entry.name) if sub else entry.name)
             name = entry.name
             if name.endswith(".") or name[:1] in "._#~" or name.endswith("~") or \
                     inner[:1] in "._#~":
@@ -408,23 +410,25 @@ def _read_post(ctx: _Context, rel: str, path: Path, m: re.Match, path_categories
             date = _front_matter_date(data["date"], rel, split.body_line, ctx)
         elif draft:
             date = RubyTime.fromtimestamp(path.stat().st_mtime, ctx.zone)
-        data.setdefault("title", urls.titleize_slug(file_slug))
-        data.setdefault("slug", file_slug)
+        _or_assign(data, "title", urls.titleize_slug(file_slug))
+        _or_assign(data, "slug", file_slug)
         slug = str(data.get("slug"))
         categories = frontmatter.categories_of(data, path_categories)
     tags = _plain_tags(ctx, rel, frontmatter.tags_of(data))
-    output_ext = ".html" if (ext.lower() in s.markdown_exts or ext.lower() in HTML_EXTS) else ext
+    output_ext = _output_ext(ext, data, s)
     template = urls.style_template(s.permalink)
     placeholders = urls.document_placeholders(
         date=date, slug=slug, basename=basename, categories=categories, collection="posts",
         output_ext=output_ext, rel_path=rel[: len(rel) - len(ext)].replace(
             "_drafts" if draft else "_posts", "", 1).rstrip("."))
-    url = _document_url(rel, template, placeholders, data.get("permalink"))
+    url = _document_url(rel, template, placeholders, data.get("permalink"),
+                        split.key_lines.get("permalink") if yaml_ok else None)
     return Document(
         kind="post", collection="posts", rel_path=rel, data=data, body=body,
         body_line=body_line, url=url, dest=urls.url_to_path(url, output_ext), ext=ext,
         output_ext=output_ext, markdown=ext.lower() in s.markdown_exts, date=date, slug=slug,
-        categories=categories, tags=tags, draft=draft)
+        categories=categories, tags=tags, draft=draft,
+        key_lines=split.key_lines if yaml_ok else {})
 
 
 def _plain_tags(ctx: _Context, rel: str, tags: list) -> list:
@@ -435,6 +439,28 @@ def _plain_tags(ctx: _Context, rel: str, tags: list) -> list:
     ctx.diagnostics.warn(rel, _key_line(ctx, rel, "tags") or _key_line(ctx, rel, "tag"),
                          "a tag that is a mapping or a list is ignored; tags are words")
     return [t for t in tags if not isinstance(t, (dict, list))]
+
+
+def _output_ext(ext: str, data: dict, settings: Settings) -> str:
+    """Jekyll's Renderer#output_ext: an extension in the front matter permalink wins, then
+    the converter's (.html for Markdown, .css for Sass); HTML and other files keep theirs."""
+    permalink = data.get("permalink")
+    if permalink and not str(permalink).endswith("/"):
+        permalink_ext = posixpath.splitext(str(permalink))[1]
+        if permalink_ext:
+            return permalink_ext
+    low = ext.lower()
+    if low in settings.markdown_exts:
+        return ".html"
+    if low in SASS_EXTS:
+        return ".css"
+    return ext
+
+
+def _or_assign(data: dict, key: str, value: Any) -> None:
+    """Ruby's ``data[key] ||= value``: nil and false are replaced, "" is kept."""
+    if data.get(key) is None or data.get(key) is False:
+        data[key] = value
 
 
 def _expand_year(year: str) -> int:
@@ -464,14 +490,16 @@ def _key_line(ctx: _Context, rel: str, key: str) -> int | None:
     return None
 
 
-def _document_url(rel: str, template: str, placeholders: dict, permalink: Any) -> str:
+def _document_url(rel: str, template: str, placeholders: dict, permalink: Any,
+                  line: int | None = None) -> str:
     if permalink is not None and str(permalink).strip() == "":
-        raise BuildError(rel, None, "invalid permalink: it is empty")
+        raise BuildError(rel, line, "invalid permalink: it is empty")
     try:
         return urls.document_url(template, placeholders, str(permalink) if permalink else None)
     except urls.UnknownPlaceholder as exc:
-        raise BuildError(rel, None, f"the URL template has no ':{exc}' placeholder; check the "
-                                    f"permalink") from None
+        where = (rel, line) if permalink else ("_config.yml", None)
+        raise BuildError(where[0], where[1], f"the URL template has no ':{exc}' placeholder; "
+                                             f"check the permalink") from None
 
 
 # --- pages and static files ----------------------------------------------------------------
@@ -505,15 +533,10 @@ def _read_page(ctx: _Context, rel_dir: str, rel: str, raw: bytes) -> Document | 
     name = rel.rsplit("/", 1)[-1]
     stem, ext = posixpath.splitext(name)
     low = ext.lower()
-    if low in s.markdown_exts or low in HTML_EXTS:
-        output_ext = ".html"
-    elif low in SASS_EXTS:
-        output_ext = ".css"
-    else:
-        output_ext = ext
+    output_ext = _output_ext(ext, data, s)
     permalink = data.get("permalink")
     if permalink is not None and str(permalink).strip() == "":
-        raise BuildError(rel, None, "invalid permalink: it is empty")
+        raise BuildError(rel, split.key_lines.get("permalink"), "invalid permalink: it is empty")
     url = urls.page_url(dir=rel_dir, basename=stem, output_ext=output_ext,
                         html=output_ext in HTML_EXTS, permalink_style=s.permalink,
                         permalink=str(permalink) if permalink else None)
@@ -521,7 +544,7 @@ def _read_page(ctx: _Context, rel_dir: str, rel: str, raw: bytes) -> Document | 
         kind="page", collection=None, rel_path=rel, data=data, body=split.body,
         body_line=split.body_line, url=url, dest=urls.url_to_path(url, output_ext, page=True),
         ext=ext, output_ext=output_ext, markdown=low in s.markdown_exts,
-        date=None, slug=stem)
+        date=None, slug=stem, key_lines=split.key_lines)
 
 
 def _static(ctx: _Context, path: Path, rel: str, collection: str | None = None,
@@ -535,6 +558,21 @@ def _static(ctx: _Context, path: Path, rel: str, collection: str | None = None,
 
 
 # --- collections -----------------------------------------------------------------------------
+
+def _collection_static(ctx: _Context, path: Path, rel: str, inner: str, label: str,
+                       template: str, output: bool) -> StaticFile:
+    """A file without front matter in a collection: placed by the collection's URL template
+    (Jekyll's StaticFile#url: path, collection, name; no output extension), its own
+    extension appended."""
+    f = _static(ctx, path, rel, collection=label, write=output)
+    stem, ext = posixpath.splitext(inner)
+    values = {"collection": label, "path": "/" + stem.rstrip("."), "output_ext": "",
+              "name": posixpath.basename(stem), "title": ""}
+    url = urls.sanitize_url(urls.fill_template(template, values, strict=False)).rstrip("/") + ext
+    f.url = url
+    f.dest = urls.unescape_path(url).lstrip("/")
+    return f
+
 
 def _read_collection(ctx: _Context, label: str, output: bool,
                      permalink: str | None) -> tuple[list[Document], list[StaticFile]]:
@@ -553,8 +591,7 @@ def _read_collection(ctx: _Context, label: str, output: bool,
         if raw is None:
             continue
         if not frontmatter.has_front_matter(raw):
-            f = _static(ctx, path, rel, collection=label, write=output)
-            files.append(f)
+            files.append(_collection_static(ctx, path, rel, inner, label, template, output))
             continue
         text = _decode_or_report(ctx, raw, rel, fatal=True)
         split = _split_or_warn(ctx, text, rel)
@@ -576,23 +613,26 @@ def _read_collection(ctx: _Context, label: str, output: bool,
                 date = None
         if data.get("date") is not None:
             date = _front_matter_date(data["date"], rel, split.body_line, ctx)
+        date = date or ctx.site_time       # Jekyll: data["date"] ||= site.time
         file_slug = file_slug.rstrip(".")
-        data.setdefault("title", urls.titleize_slug(file_slug))
-        data.setdefault("slug", file_slug)
+        _or_assign(data, "title", urls.titleize_slug(file_slug))
+        _or_assign(data, "slug", file_slug)
         low = ext.lower()
-        output_ext = ".html" if (low in s.markdown_exts or low in HTML_EXTS) else ext
+        output_ext = _output_ext(ext, data, s)
         cleaned = "/" + inner[: len(inner) - len(ext)].rstrip(".")
         placeholders = urls.document_placeholders(
-            date=date or ctx.site_time, slug=str(data["slug"]), basename=stem,
+            date=date, slug=str(data["slug"]), basename=stem,
             categories=frontmatter.categories_of(data, []), collection=label,
             output_ext=output_ext, rel_path=cleaned)
-        url = _document_url(rel, template, placeholders, data.get("permalink"))
+        url = _document_url(rel, template, placeholders, data.get("permalink"),
+                            split.key_lines.get("permalink"))
         docs.append(Document(
             kind="doc", collection=label, rel_path=rel, data=data, body=split.body,
             body_line=split.body_line, url=url, dest=urls.url_to_path(url, output_ext),
             ext=ext, output_ext=output_ext, markdown=low in s.markdown_exts, date=date,
             slug=str(data["slug"]), categories=frontmatter.categories_of(data, []),
-            tags=_plain_tags(ctx, rel, frontmatter.tags_of(data)), write=output))
+            tags=_plain_tags(ctx, rel, frontmatter.tags_of(data)), write=output,
+            key_lines=split.key_lines))
     meta = (ctx.config.get("collections") or {}).get(label) if isinstance(
         ctx.config.get("collections"), dict) else None
     sort_by = (meta or {}).get("sort_by") if isinstance(meta, dict) else None

@@ -107,7 +107,7 @@ class Renderer:
             return content
         layout = self.layouts.get(name)
         if layout is None:
-            self.diagnostics.warn(doc.rel_path, None,
+            self.diagnostics.warn(doc.rel_path, doc.key_lines.get("layout"),
                                   f"the layout '{name}' does not exist; rendered without one")
             return content
         used: list[str] = []
@@ -151,7 +151,7 @@ class Renderer:
             template = f"{name}.html"
             if not self.theme.has(template):
                 fallback = "post.html" if doc.is_post else "page.html"
-                self.diagnostics.warn(doc.rel_path, None,
+                self.diagnostics.warn(doc.rel_path, doc.key_lines.get("layout"),
                                       f"the layout '{name}' does not exist in the theme; "
                                       f"using '{fallback[:-5]}'")
                 template = fallback

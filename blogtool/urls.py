@@ -129,7 +129,7 @@ def add_permalink_suffix(template: str, permalink: str | None) -> str:
     style = "date" if permalink in (None, "") else str(permalink)
     if style == "pretty":
         return template + "/"
-    if style in ("date", "ordinal", "none", "weekdate"):
+    if style in ("date", "ordinal", "none"):   # Jekyll 4.3 forgets weekdate here
         return template + ":output_ext"
     if style.endswith("/"):
         return template + "/"
