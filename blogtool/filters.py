@@ -87,6 +87,17 @@ def ruby_inspect(value: Any) -> str:
     return str(value)
 
 
+def join(value: Any, separator: Any = " ") -> Any:
+    """Liquid's ``join`` with Ruby's ``to_s`` of each item (``true``, not ``True``)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, (list, tuple)):
+        return to_ruby_string(value)
+    return to_ruby_string(separator).join(to_ruby_string(v) for v in value)
+
+
 def to_ruby_string(value: Any) -> str:
     """How Ruby Liquid prints a value: arrays joined without separator (recursively), nil
     empty, hashes as ``inspect``, times as ``2014-10-13 00:00:00 +0000``."""

@@ -206,6 +206,7 @@ def register(env: "JekyllEnvironment") -> None:
         "shift": plain(F.shift),
         "unshift": plain(F.unshift),
         "sample": plain(F.sample),
+        "join": plain(F.join),
     }
     for name, func in table.items():
         env.add_filter(name, func)

@@ -6,17 +6,21 @@ quotes and dashes, heading ids on h1-h6, Rouge-shaped code blocks. blogtool's im
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .cjk import cjk_plugin, heading_ids_plugin
 from .code import code_plugin
+from .highlight import escape_code
 from .htmlblock import kramdown_html_plugin
+from .typography import kramdown_typography_plugin
 from .options import MarkupOptions
 
 _QUOTES = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d",
@@ -44,18 +48,70 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     md.enable(["table", "strikethrough"])
     if options.typographer:
         md.enable(["replacements", "smartquotes"])
+        kramdown_typography_plugin(md)
     md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
     kramdown_html_plugin(md)
     if options.cjk:
         cjk_plugin(md)
+    kramdown_input = str(options.input).lower() == "kramdown"
+    if kramdown_input:
+        _plain_kramdown_parser(md)
     if options.auto_ids:
-        heading_ids_plugin(md)
+        if kramdown_input:
+            anchors_plugin(md, min_level=1, max_level=6, slug_func=kramdown_basic_id)
+        else:
+            heading_ids_plugin(md)
     code_plugin(md, options)
     # kramdown writes strikethrough as <del>, markdown-it as <s>
     md.add_render_rule("s_open", lambda self, tokens, idx, opts, env: "<del>")
     md.add_render_rule("s_close", lambda self, tokens, idx, opts, env: "</del>")
     md.render("warm *up* `x`\n\n    code\n")
     return md
+
+
+_NON_ALPHA_START = re.compile(r"^[^a-zA-Z]+")
+_NOT_ID = re.compile(r"[^a-zA-Z0-9 -]")
+
+
+def kramdown_basic_id(text: str) -> str:
+    """Plain kramdown's (``kramdown: {input: kramdown}``) header id: ASCII only, and
+    ``section`` when nothing is left (so CJK headings get section, section-1...)."""
+    gen = _NOT_ID.sub("", _NON_ALPHA_START.sub("", text)).replace(" ", "-").lower()
+    return gen or "section"
+
+
+def _plain_kramdown_parser(md: MarkdownIt) -> None:
+    """Old blogs set ``kramdown: {input: kramdown}``: only ``~~~`` fences are code blocks
+    there (a backtick fence is inline code)."""
+    fence = md.block.ruler.__rules__[md.block.ruler.__find__("fence")].fn
+
+    def tilde_fence(state, start, end, silent):
+        pos = state.bMarks[start] + state.tShift[start]
+        if not state.src.startswith("```", pos):
+            return fence(state, start, end, silent)
+        # kramdown reads a backtick "fence" as a code span over the lines, newlines kept
+        marker = state.src[pos:state.eMarks[start]]
+        ticks = len(marker) - len(marker.lstrip("`"))
+        line = start + 1
+        while line < end:
+            text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
+            if text.startswith("`" * ticks) and not text.strip("`").strip():
+                break
+            line += 1
+        else:
+            return False
+        if silent:
+            return True
+        inner = state.src[pos + ticks:state.bMarks[line] + state.tShift[line]]
+        token = state.push("html_block", "", 0)
+        token.map = [start, line + 1]
+        token.content = ('<p><code class="language-plaintext highlighter-rouge">'
+                         f'{escape_code(inner)}</code></p>\n')
+        state.line = line + 1
+        return True
+
+    md.block.ruler.at("fence", tilde_fence, {"alt": ["paragraph", "reference", "blockquote",
+                                                     "list"]})
 
 
 @dataclass(frozen=True)
