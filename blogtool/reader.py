@@ -208,14 +208,19 @@ def _bom_page(ctx: _Context, raw: bytes, rel: str) -> bool:
     return False
 
 
-def _read_bytes(ctx: _Context, path: Path, rel: str) -> bytes | None:
+def _read_bytes(ctx: _Context, path: Path, rel: str, *, document: bool = False) -> bytes | None:
+    """The file's bytes. Jekyll reads posts and collection documents inside a rescue (an
+    unreadable one is logged and skipped) but stops on any other file it cannot read."""
     try:
         return read_source_bytes(path)
     except NotRegularFile:
         ctx.diagnostics.warn(rel, None, "is not a regular file (a named pipe, socket or device); "
                                         "skipped")
         return None
-    except OSError as exc:   # Jekyll stops on a file it cannot read
+    except OSError as exc:
+        if document:
+            ctx.diagnostics.warn(rel, None, f"cannot be read ({exc.strerror or exc}); skipped")
+            return None
         raise BuildError(rel, None, f"cannot be read ({exc.strerror or exc})") from None
 
 
@@ -361,7 +366,7 @@ def _publishable(ctx: _Context, doc: Document) -> bool:
 
 def _read_post(ctx: _Context, rel: str, path: Path, m: re.Match, path_categories: list[str],
                draft: bool) -> Document | None:
-    raw = _read_bytes(ctx, path, rel)
+    raw = _read_bytes(ctx, path, rel, document=True)
     if raw is None:
         return None
     text = _decode_or_report(ctx, raw, rel, fatal=False)
@@ -587,7 +592,7 @@ def _read_collection(ctx: _Context, label: str, output: bool,
     template = permalink or urls.add_permalink_suffix("/:collection/:path", s.permalink)
     for inner, path in _post_entries(ctx, base, rel_base):
         rel = posixpath.join(rel_base, inner)
-        raw = _read_bytes(ctx, path, rel)
+        raw = _read_bytes(ctx, path, rel, document=True)
         if raw is None:
             continue
         if not frontmatter.has_front_matter(raw):
