@@ -272,7 +272,7 @@ def main(argv: list[str] | None = None) -> int:
             if not quiet.requests:
                 print(quiet.raw)
             rebuilder, checker = Rebuilder(root), PageChecker(serve.url(post_url))
-            builds_before = serve.builds
+            builds_before, lines_before = serve.builds, len(serve.lines)
             rebuilder.start()
             checker.start()
             busy = run_wrk(serve.url(), paths, args.connections, args.seconds, args.threads)
@@ -282,6 +282,10 @@ def main(argv: list[str] | None = None) -> int:
             checker.join()
             print(f"while rebuilding ({serve.builds - builds_before} rebuilds, "
                   f"{rebuilder.version} saves): {busy.summary()}")
+            times = [float(m.group(1)) for line in serve.lines[lines_before:]
+                     for m in [re.search(r"^Built .* in ([\d.]+) s", line)] if m]
+            if times:
+                print(f"rebuild times under load: {', '.join(f'{t:.2f}' for t in times)} s")
             print(f"page checker: {checker.stats.fetched} fetches, "
                   f"{len(checker.stats.versions)} distinct versions seen, "
                   f"{len(checker.stats.bad)} bad")
