@@ -166,7 +166,7 @@ class Staging:
         prefixes = tuple(k.strip("/") for k in keep_files if k and k.strip("/"))
         if not prefixes:
             return
-        for dirpath, dirnames, filenames in os.walk(self.previous):
+        for dirpath, dirnames, filenames in self._keep_candidates(prefixes):
             rel_dir = os.path.relpath(dirpath, self.previous).replace(os.sep, "/")
             rel_dir = "" if rel_dir == "." else rel_dir
             for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
@@ -187,6 +187,30 @@ class Staging:
                 except OSError:
                     shutil.copy2(src, target)
                 self.stats.kept += 1
+
+    def _keep_candidates(self, prefixes: tuple[str, ...]):
+        """``os.walk`` tuples for only the parts of the old site a keep prefix can match
+        (Jekyll matches keep_files as path prefixes): a site with no ``.git`` in it costs one
+        directory listing, not a walk of every page."""
+        seen: set[str] = set()
+        for prefix in prefixes:
+            parent, _, base = prefix.rpartition("/")
+            top = self.previous / parent if parent else self.previous
+            try:
+                names = sorted(os.listdir(top))
+            except OSError:
+                continue
+            for name in names:
+                if not name.startswith(base):
+                    continue
+                path = os.path.join(top, name)
+                if path in seen:
+                    continue
+                seen.add(path)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    yield from os.walk(path)
+                else:
+                    yield str(top), [], [name]
 
     def commit(self) -> None:
         """Swap the staging directory in; the old site is removed only after the swap."""
@@ -235,3 +259,94 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+class Patch(Staging):
+    """Rebuild an existing site in place (``serve``): only changed files are staged, then
+    renamed over the old ones one by one (each rename is atomic, so a request never sees a
+    half-written page); files the previous build made and this one does not are removed.
+    Nothing is touched before :meth:`commit`, so a failed build still changes nothing.
+    ``previous_paths`` is what the previous build of this session wrote."""
+
+    def __init__(self, destination: Path, previous_paths: set[str]):
+        super().__init__(destination)
+        self.previous_paths = set(previous_paths)
+
+    def _keep_old(self, rel: str) -> None:
+        self.stats.paths.add(_safe_rel(rel))
+
+    def write(self, rel: str, data: bytes) -> tuple[int, int]:
+        old = self._old(_safe_rel(rel))
+        if old is not None:
+            try:
+                st = old.stat()
+                if st.st_size == len(data) and old.read_bytes() == data:
+                    self._keep_old(rel)
+                    self.stats.unchanged += 1
+                    return st.st_size, st.st_mtime_ns
+            except OSError:
+                pass
+        return super().write(rel, data)
+
+    def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
+        if size is None or mtime_ns is None:
+            return False
+        old = self._old(_safe_rel(rel))
+        try:
+            if old is None or old.stat().st_size != size or old.stat().st_mtime_ns != mtime_ns:
+                return False
+        except OSError:
+            return False
+        self._keep_old(rel)
+        self.stats.unchanged += 1
+        return True
+
+    def copy(self, rel: str, source_file: str | Path) -> None:
+        old = self._old(_safe_rel(rel))
+        try:
+            st = os.stat(source_file)
+            if old is not None:
+                ost = old.stat()
+                if ost.st_size == st.st_size and int(ost.st_mtime) == int(st.st_mtime):
+                    self._keep_old(rel)
+                    self.stats.static += 1
+                    return
+        except OSError:
+            pass
+        super().copy(rel, source_file)
+
+    def keep(self, keep_files: Iterable[str]) -> None:
+        """Nothing to carry: the old files stay where they are."""
+
+    def commit(self) -> None:
+        (self.root / STAGING_MARK).unlink()
+        dest = self.destination
+        for dirpath, _dirnames, filenames in os.walk(self.root):
+            for name in filenames:
+                staged = os.path.join(dirpath, name)
+                rel = os.path.relpath(staged, self.root).replace(os.sep, "/")
+                target = dest / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target)
+                os.replace(staged, target)
+        for rel in sorted(self.previous_paths - self.stats.paths):
+            target = dest / _safe_rel(rel)
+            try:
+                if target.is_file() or target.is_symlink():
+                    target.unlink()
+            except OSError:
+                continue
+            _prune_empty(target.parent, dest)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _prune_empty(folder: Path, stop: Path) -> None:
+    """Remove folders left empty by a removed page, up to (not including) the site root."""
+    while folder != stop and stop in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+

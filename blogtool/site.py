@@ -17,7 +17,7 @@ from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
 from .liquid.jekyll_filters import set_markdown_options
 from .models import Document, Sources
-from .output import Staging, check_destination
+from .output import Patch, Staging, check_destination
 from .payload import document_payload, jekyll_payload, site_payload
 from .reader import read_site
 from .render import Renderer
@@ -37,6 +37,9 @@ class BuildSession:
         source = Path(source).resolve()
         self.cache = Cache(source / CACHE_DIR if use_cache else None)
         self.hashes = FileHashes(source)
+        # what the last build of this session wrote, by destination: the next build can then
+        # patch the site in place instead of staging a full copy (serve's rebuilds)
+        self.outputs: dict[str, set[str]] = {}
 
 
 @dataclass
@@ -224,7 +227,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         for o in outcomes:
             payloads[o.rel_path].update(o.fields)
         fingerprints.clear()
-    staging = Staging(dest)
+    previous = session.outputs.pop(str(dest), None)
+    staging = Patch(dest, previous) if previous is not None and dest.is_dir() else Staging(dest)
     try:
         state.staging = staging
         outcomes = run_wave(state, "output", writes, jobs, advance)
@@ -241,6 +245,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     except BaseException:
         staging.abort()
         raise
+    session.outputs[str(dest)] = set(staging.stats.paths)
     return BuildResult(destination=dest, documents=len(writes),
                        written=sum(o.written for o in outcomes),
                        unchanged=sum(o.unchanged for o in outcomes),

@@ -141,3 +141,27 @@ def test_cache_on_disk_is_reused_and_corrupt_entries_are_ignored(site: Path,
     cold = build(site, tmp_path / "b", site_time=PINNED, jobs=1, use_cache=False)
     assert tree(tmp_path / "a") == tree(tmp_path / "b")
     assert cold.documents == again.documents
+
+
+def test_session_rebuilds_patch_the_site_in_place(site: Path, tmp_path: Path) -> None:
+    """serve's rebuilds rename only changed files into place; removed outputs disappear and
+    unchanged files keep their inode (nobody re-wrote them)."""
+    session = BuildSession(site)
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1, session=session)
+    untouched = out / "2014/10/16/p6.html"      # neither edited nor next to an edit
+    untouched_inode = untouched.stat().st_ino
+    (out / "kept.txt").write_text("not ours", "utf-8")
+    EDITS["body"](site)
+    EDITS["delete_post"](site)
+    build(site, out, site_time=PINNED, jobs=1, session=session)
+    assert not (out / "2014/10/12/p2.html").exists()
+    assert not (out / "2014/10/12").exists()
+    assert "改过的正文" in (out / "2014/10/13/p3.html").read_text("utf-8")
+    assert (out / "kept.txt").read_text("utf-8") == "not ours"
+    cold = build(site, tmp_path / "cold", site_time=PINNED, jobs=1, use_cache=False)
+    produced = {p for p in tree(out) if p != "kept.txt"}
+    assert produced == set(tree(tmp_path / "cold"))
+    assert all(tree(out)[p] == tree(tmp_path / "cold")[p] for p in produced)
+    assert cold.documents > 0
+    assert untouched.stat().st_ino == untouched_inode
