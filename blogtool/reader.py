@@ -6,6 +6,8 @@ URLs resolved, so every later stage can rely on them.
 from __future__ import annotations
 
 import csv
+import dataclasses
+import hashlib
 import fnmatch
 import io
 import json
@@ -41,13 +43,21 @@ class _Context:
     diagnostics: Diagnostics
     dest_real: str
     visited: set
+    memo: dict | None = None
+    config_key: str = ""
 
 
 def read_site(config: dict, settings: Settings, site_time: RubyTime,
-              diagnostics: Diagnostics) -> Sources:
+              diagnostics: Diagnostics, memo: dict | None = None) -> Sources:
+    """``memo`` (kept by a build session) holds parsed posts by file identity and
+    configuration, so a rebuild parses only the files that changed."""
     source = Path(settings.source).resolve()
     ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
                    diagnostics, os.path.realpath(settings.destination), set())
+    if memo is not None:
+        ctx.memo = memo
+        ctx.config_key = hashlib.blake2b(json.dumps(config, sort_keys=True, default=str)
+                                         .encode(), digest_size=12).hexdigest()
     posts: list[Document] = []
     pages: list[Document] = []
     statics: list[StaticFile] = []
@@ -347,10 +357,31 @@ def _read_posts(ctx: _Context, rel_dir: str, magic: str) -> list[Document]:
         if not m:
             continue
         rel = posixpath.join(rel_base, inner)
-        doc = _read_post(ctx, rel, path, m, path_categories, draft)
+        doc = _read_post_memo(ctx, rel, path, m, path_categories, draft)
         if doc is not None and _publishable(ctx, doc):
             docs.append(doc)
     return docs
+
+
+def _read_post_memo(ctx: _Context, rel: str, path: Path, m: re.Match,
+                    path_categories: list[str], draft: bool) -> Document | None:
+    if ctx.memo is None:
+        return _read_post(ctx, rel, path, m, path_categories, draft)
+    try:
+        st = path.stat()
+    except OSError:
+        return _read_post(ctx, rel, path, m, path_categories, draft)
+    signature = (st.st_mtime_ns, st.st_size, st.st_ino, ctx.config_key, draft,
+                 tuple(path_categories))
+    known = ctx.memo.get(rel)
+    if known is not None and known[0] == signature:
+        return dataclasses.replace(known[1])
+    warnings = len(ctx.diagnostics.warnings)
+    doc = _read_post(ctx, rel, path, m, path_categories, draft)
+    if doc is not None and len(ctx.diagnostics.warnings) == warnings:
+        ctx.memo[rel] = (signature, doc)   # only clean reads: a memo never hides a warning
+        doc = dataclasses.replace(doc)
+    return doc
 
 
 def _publishable(ctx: _Context, doc: Document) -> bool:

@@ -40,6 +40,7 @@ class BuildSession:
         # what the last build of this session wrote, by destination: the next build can then
         # patch the site in place instead of staging a full copy (serve's rebuilds)
         self.outputs: dict[str, set[str]] = {}
+        self.read_memo: dict = {}     # parsed posts by file identity (reader.read_site)
 
 
 @dataclass
@@ -111,12 +112,12 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
                          f"cannot be loaded without Ruby; using blogtool's own theme.")
         settings = _without_gem_theme(settings)
 
-    sources = read_site(config, settings, now, diagnostics)
+    session = session or BuildSession(source, use_cache=use_cache)
+    sources = read_site(config, settings, now, diagnostics, session.read_memo)
     if settings.compat == "github-pages":
         sources = _github_pages(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
-    session = session or BuildSession(source, use_cache=use_cache)
     session.hashes.new_build()
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
                                diagnostics, progress, jobs if jobs is not None else default_jobs(),
