@@ -251,7 +251,7 @@ CASES: list[Case] = [
          "error", "'if' tag was never closed", "error", POST + ":4", "if"),
     Case("liquid-bad-output", "{{ 'x' | }} and {{ a b }}: Ruby Liquid's lax output",
          {POST: _post("layout: default\n", "{{ 'x' | }} and {{ a b }}\n")},
-         "warning", "Liquid syntax error", "warning", POST + ":4", ""),
+         "warning", "Liquid syntax error", "warning", POST + ":4", "Liquid syntax error"),
     Case("liquid-unknown-filter", "{{ 'x' | nosuchfilter }} (ignored by Jekyll)",
          {POST: _post("layout: default\n", "{{ 'x' | nosuchfilter }}\n")},
          "ok", "", "warning", POST + ":4", "unknown filter 'nosuchfilter'",
