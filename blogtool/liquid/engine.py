@@ -326,8 +326,9 @@ class LiquidEngine:
                 continue
             if not file.is_file():
                 continue
-            if rel.startswith("..") or (relative and not _inside(file, self.settings.source)):
-                break
+            if rel.startswith("..") or not (_inside(file, self.settings.source)
+                                            or _inside(file, _BUILTIN)):
+                break   # a symlink out of the source is never followed (Jekyll's safe mode)
             stamp = (st.st_mtime_ns, st.st_size)
             key = str(file)
             cached = self.includes.get(key)
@@ -370,6 +371,9 @@ def _unclosed_block(text: str, message: str) -> tuple[str, int] | None:
     if not stack:
         return name, 1
     return name, scan.count("\n", 0, stack[-1]) + 1
+
+
+_BUILTIN = str(Path(__file__).resolve().parent.parent / "builtin" / "includes")
 
 
 def _inside(file: Path, source: str) -> bool:

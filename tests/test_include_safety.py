@@ -1,0 +1,34 @@
+"""An include reached through a symbolic link out of the site is never read."""
+from pathlib import Path
+
+import pytest
+
+from blogtool.errors import BuildError
+from blogtool.site import build
+
+
+def test_include_symlinked_out_of_the_source_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "secret.html").write_text("SECRET", "utf-8")
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "_layouts").mkdir()
+    (src / "_layouts/default.html").write_text("{{ content }}", "utf-8")
+    (src / "_includes").symlink_to(outside, target_is_directory=True)
+    (src / "page.html").write_text("---\nlayout: default\n---\n{% include secret.html %}\n",
+                                   "utf-8")
+    with pytest.raises(BuildError) as exc:
+        build(src, tmp_path / "site", jobs=1, use_cache=False)
+    assert exc.value.problem.path == "page.html"
+    assert "secret.html" in exc.value.problem.message
+    assert not (tmp_path / "site").exists()
+
+
+def test_builtin_jb_setup_still_works(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_posts/2014-10-18-x.md").write_text(
+        "---\ntitle: x\n---\n{% include JB/setup %}\n\n正文\n", "utf-8")
+    build(src, tmp_path / "site", jobs=1, use_cache=False)
+    assert "正文" in (tmp_path / "site/2014/10/18/x.html").read_text("utf-8")
