@@ -24,6 +24,7 @@ import mimetypes
 import os
 import re
 import socket
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -523,6 +524,15 @@ class DevServer(ThreadingHTTPServer):
             if self._local.holds_worker:
                 self._local.holds_worker = False
                 self._workers.release()
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A client that went away mid-response is normal (wrk, a closed tab): no traceback;
+        anything else is one line, and the server carries on."""
+        exc = sys.exc_info()[1]
+        if isinstance(exc, (BrokenPipeError, ConnectionResetError, ConnectionAbortedError,
+                            TimeoutError)):
+            return
+        sys.stderr.write(f"serve: request from {client_address}: {type(exc).__name__}: {exc}\n")
 
     def stream_slot(self) -> "_StreamSlot":
         """Trade this thread's worker slot for a stream slot (used by the SSE endpoint)."""
