@@ -471,6 +471,36 @@ def test_slow_clients_time_out_and_free_their_threads(site: Path):
         running.close()
 
 
+def test_slowloris_clients_never_hold_the_workers(site: Path):
+    """Many more slow clients than workers, each trickling one header byte at a time: their
+    heads are gathered by one thread under a deadline, so normal requests are still served."""
+    running = Running(Mount.make(site, ""), max_workers=4, request_timeout=3.0)
+    slow = []
+    try:
+        for _ in range(40):
+            sock = socket.create_connection(("127.0.0.1", running.port))
+            sock.sendall(b"GET /index.html HTTP/1.1\r\nHost: x\r\nX-Slow: ")
+            slow.append(sock)
+        for round_ in range(3):
+            for sock in slow:
+                sock.sendall(b"a")
+            started = time.monotonic()
+            status, _, body = running.get("/index.html")
+            assert status == 200 and b"home" in body
+            assert time.monotonic() - started < 1.0, round_
+        time.sleep(3.5)   # past the head deadline: the server has hung up on all of them
+        for sock in slow:
+            sock.settimeout(2)
+            try:
+                assert sock.recv(1024) == b""
+            except ConnectionResetError:
+                pass
+    finally:
+        for sock in slow:
+            sock.close()
+        running.close()
+
+
 def test_huge_headers_are_rejected(server: Running):
     many = "".join(f"X-H{i}: v\r\n" for i in range(150))
     raw = server.raw(f"GET / HTTP/1.0\r\n{many}\r\n".encode())

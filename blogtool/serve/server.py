@@ -8,8 +8,10 @@ finds its ``index.html``, ``404.html`` answers misses with status 404, nothing i
 
 Safety, because a dev server is still a server: a request can never read outside the
 destination (``..`` in any encoding, encoded slashes and backslashes, NUL bytes and symlinks
-that point out are refused; every file is checked by its real path), the number of worker
-threads is bounded, slow clients time out, and binding to a non-loopback address warns.
+that point out are refused; every file is checked by its real path), request heads are
+gathered by one selector thread under an overall deadline before a request takes one of the
+bounded worker threads (so clients that trickle their headers cannot hold the workers), and
+binding to a non-loopback address warns.
 
 A build swaps a complete staging directory into place with two renames; a request that races
 the swap (the destination briefly missing, or replaced while the file was looked up) waits for
@@ -18,11 +20,14 @@ the folder and retries once, so no request sees a half-written site or a spuriou
 from __future__ import annotations
 
 import html
+import io
 import ipaddress
 import json
 import mimetypes
+import queue
 import os
 import re
+import selectors
 import socket
 import sys
 import threading
@@ -269,6 +274,10 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     def setup(self) -> None:
         self.timeout = self.server.request_timeout
         super().setup()
+        head = getattr(self.server._local, "head", b"")
+        if head:  # the request head was already read by the server's head reader
+            self.server._local.head = b""
+            self.rfile = io.BufferedReader(_Prefixed(head, self.connection))
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
         if self.server.verbose:
@@ -483,6 +492,9 @@ class DevServer(ThreadingHTTPServer):
         self._workers = threading.BoundedSemaphore(max_workers)
         self._streams = threading.BoundedSemaphore(max_streams)
         self._local = threading.local()
+        self._heads: _HeadReader | None = None
+        self._ready: "queue.SimpleQueue" = queue.SimpleQueue()
+        self._dispatcher: threading.Thread | None = None
         try:
             super().__init__(address, DevRequestHandler)
         except OSError as exc:
@@ -504,6 +516,32 @@ class DevServer(ThreadingHTTPServer):
         return int(self.server_address[1])
 
     def process_request(self, request: socket.socket, client_address: object) -> None:
+        """Accepted connections first go to the head reader: one thread that collects request
+        heads from every connection at once, each under an overall deadline, so clients that
+        trickle their headers (slowloris) never hold a worker thread."""
+        if self._heads is None:
+            self._heads = _HeadReader(self)
+            self._heads.start()
+        self._heads.add(request, client_address)
+
+    def dispatch(self, request: socket.socket, client_address: object, head: bytes) -> None:
+        """A complete request head: queue it for a worker (the head reader never waits)."""
+        if self._dispatcher is None:
+            self._dispatcher = threading.Thread(target=self._dispatch_loop,
+                                                name="blogtool-dispatch", daemon=True)
+            self._dispatcher.start()
+        self._ready.put((request, client_address, head))
+
+    def _dispatch_loop(self) -> None:
+        while True:
+            item = self._ready.get()
+            if item is None:
+                return
+            self._start_worker(*item)
+
+    def _start_worker(self, request: socket.socket, client_address: object,
+                      head: bytes) -> None:
+        """Serve on a worker thread, or 503 when every worker stays busy for seconds."""
         if not self._workers.acquire(timeout=5.0):
             try:  # every worker is busy for seconds: say so instead of queueing forever
                 request.sendall(b"HTTP/1.0 503 Service Unavailable\r\nContent-Length: 0\r\n"
@@ -512,12 +550,13 @@ class DevServer(ThreadingHTTPServer):
                 pass
             self.shutdown_request(request)
             return
-        thread = threading.Thread(target=self._work, args=(request, client_address),
+        thread = threading.Thread(target=self._work, args=(request, client_address, head),
                                   daemon=True)
         thread.start()
 
-    def _work(self, request: socket.socket, client_address: object) -> None:
+    def _work(self, request: socket.socket, client_address: object, head: bytes = b"") -> None:
         self._local.holds_worker = True
+        self._local.head = head
         try:
             self.process_request_thread(request, client_address)
         finally:
@@ -547,7 +586,138 @@ class DevServer(ThreadingHTTPServer):
     def close(self) -> None:
         self.state.close()
         self.shutdown()
+        if self._heads is not None:
+            self._heads.stop()
+        self._ready.put(None)
         self.server_close()
+
+
+class _Prefixed(io.RawIOBase):
+    """A socket's byte stream with the already-read request head in front of it."""
+
+    def __init__(self, head: bytes, sock: socket.socket) -> None:
+        self._head = memoryview(head)
+        self._sock = sock
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:  # type: ignore[override]
+        if len(self._head):
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        return self._sock.recv_into(buffer)
+
+
+class _HeadReader(threading.Thread):
+    """Collects request heads (up to the blank line) from many connections in one thread with
+    a selector. A connection that has not sent its whole head within ``request_timeout``
+    seconds is closed; one that sends more than ``HEAD_LIMIT`` bytes of head gets 431."""
+
+    HEAD_LIMIT = 256 * 1024
+    MAX_PENDING = 2048
+
+    def __init__(self, server: DevServer) -> None:
+        super().__init__(name="blogtool-heads", daemon=True)
+        self.server = server
+        self.selector = selectors.DefaultSelector()
+        self.inbox: list[tuple[socket.socket, object]] = []
+        self.lock = threading.Lock()
+        self.wake_r, self.wake_w = socket.socketpair()
+        self.wake_r.setblocking(False)
+        self.selector.register(self.wake_r, selectors.EVENT_READ, None)
+        self.pending: dict[socket.socket, tuple[object, bytearray, float]] = {}
+        self.running = True
+
+    def add(self, sock: socket.socket, address: object) -> None:
+        with self.lock:
+            self.inbox.append((sock, address))
+        try:
+            self.wake_w.send(b"x")
+        except OSError:
+            pass
+
+    def stop(self) -> None:
+        self.running = False
+        self.add_wake()
+
+    def add_wake(self) -> None:
+        try:
+            self.wake_w.send(b"x")
+        except OSError:
+            pass
+
+    def _drop(self, sock: socket.socket, reply: bytes = b"") -> None:
+        self.pending.pop(sock, None)
+        try:
+            self.selector.unregister(sock)
+        except (KeyError, ValueError):
+            pass
+        if reply:
+            try:
+                sock.sendall(reply)
+            except OSError:
+                pass
+        self.server.shutdown_request(sock)
+
+    def run(self) -> None:
+        while self.running:
+            now = time.monotonic()
+            wait = min((d for _, _, d in self.pending.values()), default=now + 1.0) - now
+            for key, _ in self.selector.select(timeout=max(0.0, min(wait, 1.0))):
+                if key.fileobj is self.wake_r:
+                    try:
+                        self.wake_r.recv(4096)
+                    except OSError:
+                        pass
+                    continue
+                self._read(key.fileobj)
+            with self.lock:
+                arrived, self.inbox = self.inbox, []
+            deadline = time.monotonic() + self.server.request_timeout
+            for sock, address in arrived:
+                if len(self.pending) >= self.MAX_PENDING:
+                    self.server.shutdown_request(sock)
+                    continue
+                try:
+                    sock.setblocking(False)
+                    self.selector.register(sock, selectors.EVENT_READ, None)
+                except (OSError, ValueError):
+                    self.server.shutdown_request(sock)
+                    continue
+                self.pending[sock] = (address, bytearray(), deadline)
+            now = time.monotonic()
+            for sock in [s for s, (_, _, d) in self.pending.items() if d <= now]:
+                self._drop(sock)
+        for sock in list(self.pending):
+            self._drop(sock)
+
+    def _read(self, sock: socket.socket) -> None:
+        entry = self.pending.get(sock)
+        if entry is None:
+            return
+        address, buffer, _deadline = entry
+        try:
+            data = sock.recv(65536)
+        except (BlockingIOError, InterruptedError):
+            return
+        except OSError:
+            self._drop(sock)
+            return
+        if not data:
+            self._drop(sock)
+            return
+        buffer += data
+        if b"\r\n\r\n" in buffer or b"\n\n" in buffer:
+            self.pending.pop(sock, None)
+            self.selector.unregister(sock)
+            sock.setblocking(True)
+            self.server.dispatch(sock, address, bytes(buffer))
+        elif len(buffer) > self.HEAD_LIMIT:
+            self._drop(sock, b"HTTP/1.0 431 Request Header Fields Too Large\r\n"
+                             b"Content-Length: 0\r\n\r\n")
 
 
 class _StreamSlot:
