@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from io import StringIO
 from typing import Any, Callable, Mapping
@@ -85,6 +85,7 @@ class RenderState:
     stash: list[str] | None
     deps: set[str] | None
     page_path: str | None = None
+    includes: list = field(default_factory=list)   # the include chain being rendered
 
     @property
     def engine_page_path(self) -> str | None:

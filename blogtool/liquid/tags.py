@@ -68,6 +68,9 @@ def _render_nodes(nodes: list[Node], context: RenderContext) -> str:
 # --- include / include_relative --------------------------------------------------------------
 
 
+MAX_INCLUDE_DEPTH = 100   # Ruby Liquid's nesting limit ("Nesting too deep")
+
+
 class IncludeNode(Node):
     """``{% include file k="v" k=var %}``: the file's Liquid runs in the caller's scope
     (assignments stay visible afterwards), with the parameters as ``include.*``."""
@@ -92,6 +95,12 @@ class IncludeNode(Node):
                                           f"characters or sequences: {name} (valid syntax: "
                                           f"{{% {tag} file.ext param='value' %}})")
         rel_path, template = state.engine.load_include(name, state, self.relative, self.token)
+        if len(state.includes) >= MAX_INCLUDE_DEPTH:
+            chain = " -> ".join(r for r, _ in state.includes[-4:]) + f" -> {rel_path}"
+            raise state.error(self.token, f"Liquid error: includes nested more than "
+                                          f"{MAX_INCLUDE_DEPTH} deep ({chain}); does an include "
+                                          f"include itself?")
+        state.includes.append((rel_path, self.token))
         params: dict[str, Any] | None = None
         if self.params is not None:
             params = {key: (value.evaluate(context) if hasattr(value, "evaluate") else value)
@@ -108,6 +117,7 @@ class IncludeNode(Node):
             raise BuildError(rel_path, line_of(err.token), error_message(err)) from None
         finally:
             state.path, state.line_offset = saved
+            state.includes.pop()
         return 1
 
 
