@@ -63,7 +63,9 @@ def parse_date_string(text: str, zone: _dt.tzinfo) -> RubyTime:
     if len(year) == 2:
         y += 2000 if y < 69 else 1900  # Ruby's Time.parse expands two-digit years this way
     micro = int((frac or "0")[:6].ljust(6, "0"))
-    naive = _dt.datetime(y, int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), micro)
+    day_one = ruby_date(y, int(month), int(day))
+    naive = _dt.datetime(day_one.year, day_one.month, day_one.day, int(hour or 0),
+                         int(minute or 0), int(second or 0), micro)
     if offset is None:
         return localize(naive, zone)
     if offset == "Z":
@@ -89,6 +91,15 @@ def from_front_matter(value: object, zone: _dt.tzinfo) -> RubyTime:
     raise ValueError(str(value))
 
 
+def ruby_date(year: int, month: int, day: int) -> _dt.date:
+    """Ruby's ``Time.parse`` accepts a day up to 31 in any month and rolls over
+    (2014-02-30 is 2014-03-02); a month outside 1-12 or a day outside 1-31 is invalid."""
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise ValueError(f"{year}-{month}-{day}")
+    return _dt.date(year, month, 1) + _dt.timedelta(days=day - 1)
+
+
 def from_ymd(year: int, month: int, day: int, zone: _dt.tzinfo) -> RubyTime:
     """A file-name date: local midnight in the site zone. Raises ``ValueError`` when invalid."""
-    return localize(_dt.datetime(year, month, day), zone)
+    d = ruby_date(year, month, day)
+    return localize(_dt.datetime(d.year, d.month, d.day), zone)

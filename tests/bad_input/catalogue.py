@@ -165,9 +165,7 @@ CASES: list[Case] = [
          POST + ":2", "invalid date"),
     Case("date-feb-30", "date: 2014-02-30 (a YAML date that does not exist)",
          {POST: _post("layout: default\ndate: 2014-02-30\n")},
-         "ok", "", "error", POST + ":3", "invalid date '2014-02-30'",
-         differs="Jekyll's Time.parse rolls 2014-02-30 over to 2014-03-02 (URL /2014/03/02/); "
-                 "blogtool stops with the line"),
+         "ok", "", "ok", "", ""),
     Case("date-integer", "date: 12345",
          {POST: _post("layout: default\ndate: 12345\n")},
          "ok", "", "error", POST + ":3", "invalid date '12345'",
