@@ -63,14 +63,15 @@ class Cache:
 
     def __init__(self, root: Path | None):
         self.root = root
+        self._root = str(root) if root is not None else ""
         self._memory: dict[tuple[str, str], dict] = {}
         self._missing: set[tuple[str, str]] = set()
         self.hits = 0
         self.misses = 0
 
-    def _path(self, kind: str, rel_path: str) -> Path:
+    def _path(self, kind: str, rel_path: str) -> str:
         digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=10).hexdigest()
-        return self.root / f"v{FORMAT}" / kind / digest[:2] / f"{digest}.json"
+        return os.path.join(self._root, f"v{FORMAT}", kind, digest[:2], f"{digest}.json")
 
     def get(self, kind: str, rel_path: str, env: str) -> dict | None:
         key = (kind, rel_path)
@@ -102,8 +103,8 @@ class Cache:
             return
         path = self._path(kind, rel_path)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as fh:
                 json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
             os.replace(tmp, path)
@@ -125,6 +126,7 @@ class FileHashes:
 
     def __init__(self, source: Path):
         self.source = source
+        self._source = str(source)
         self._memo: dict[str, tuple[int, int, str]] = {}
         self._build: dict[str, str] = {}
 
@@ -134,14 +136,15 @@ class FileHashes:
     def of(self, rel_path: str) -> str:
         if rel_path in self._build:
             return self._build[rel_path]
-        path = self.source / rel_path
+        path = os.path.join(self._source, rel_path)
         try:
-            st = path.stat()
+            st = os.stat(path)
             known = self._memo.get(rel_path)
             if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
                 digest = known[2]
             else:
-                digest = content_hash(path.read_bytes())
+                with open(path, "rb") as fh:
+                    digest = content_hash(fh.read())
                 self._memo[rel_path] = (st.st_mtime_ns, st.st_size, digest)
         except OSError:
             digest = "missing"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -57,6 +58,7 @@ class Staging:
     def __init__(self, destination: Path):
         self.destination = destination.resolve()
         self.previous = self.destination if self.destination.is_dir() else None
+        self._previous_str = str(self.previous) if self.previous is not None else ""
         parent = self.destination.parent
         parent.mkdir(parents=True, exist_ok=True)
         _clean_stale(parent, self.destination.name)
@@ -64,6 +66,7 @@ class Staging:
         if self.root.exists():
             shutil.rmtree(self.root)
         self.root.mkdir()
+        self._root_str = str(self.root)
         (self.root / STAGING_MARK).touch()
         self.stats = WriteStats()
         self._made: set[str] = set()
@@ -71,22 +74,27 @@ class Staging:
     def _target(self, rel: str) -> Path:
         rel = _safe_rel(rel)
         self.stats.paths.add(rel)
-        target = self.root / rel
-        parent = target.parent
-        key = str(parent)
-        if key not in self._made:
+        target = os.path.join(self._root_str, rel)
+        parent = os.path.dirname(target)
+        if parent not in self._made:
             try:
-                parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(parent, exist_ok=True)
             except OSError as exc:  # e.g. one output is a file where another needs a folder
                 raise _write_failed(self.destination / rel, exc) from None
-            self._made.add(key)
-        return target
+            while parent not in self._made and parent != self._root_str:
+                self._made.add(parent)
+                parent = os.path.dirname(parent)
+        return Path(target)
 
     def _old(self, rel: str) -> Path | None:
         if self.previous is None:
             return None
-        old = self.previous / rel
-        return old if old.is_file() and not old.is_symlink() else None
+        path = os.path.join(self._previous_str, rel)
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        return Path(path) if stat.S_ISREG(st.st_mode) else None
 
     def write(self, rel: str, data: bytes) -> tuple[int, int]:
         """Write one output; identical bytes are linked from the previous build (so the
@@ -117,19 +125,18 @@ class Staging:
     def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
         """Reuse the previous build's file when it is exactly the one a cache entry recorded
         (same size and mtime): a warm build then renders and reads nothing."""
-        if size is None or mtime_ns is None:
+        if size is None or mtime_ns is None or self.previous is None:
             return False
-        old = self._old(_safe_rel(rel))
-        if old is None:
-            return False
+        rel = _safe_rel(rel)
+        old = os.path.join(self._previous_str, rel)
         try:
-            st = old.stat()
-            if st.st_size != size or st.st_mtime_ns != mtime_ns:
+            st = os.lstat(old)
+            if not stat.S_ISREG(st.st_mode) or st.st_size != size or st.st_mtime_ns != mtime_ns:
                 return False
             target = self._target(rel)
-            if target.exists():
-                target.unlink()
             os.link(old, target)
+        except FileExistsError:
+            return False
         except OSError:
             return False
         self.stats.unchanged += 1

@@ -199,18 +199,40 @@ def document_placeholders(*, date: _dt.datetime | None, slug: str, basename: str
         "slugified_categories": "/".join(slug_cats),
     }
     if date is not None:
-        iso = date.isocalendar()
-        values.update({
-            "year": date.strftime("%Y"), "month": date.strftime("%m"), "day": date.strftime("%d"),
-            "hour": date.strftime("%H"), "minute": date.strftime("%M"),
-            "second": date.strftime("%S"),
-            "i_day": str(date.day), "i_month": str(date.month),
-            "short_month": date.strftime("%b"), "long_month": date.strftime("%B"),
-            "short_year": date.strftime("%y"), "y_day": date.strftime("%j"),
-            "week": f"{iso[1]:02d}", "w_year": str(iso[0]), "w_day": str(iso[2]),
-            "short_day": date.strftime("%a"), "long_day": date.strftime("%A"),
-        })
+        return _DateValues(values, date)
     return values
+
+
+_DATE_FORMATS = {"year": "%Y", "month": "%m", "day": "%d", "hour": "%H", "minute": "%M",
+                 "second": "%S", "short_month": "%b", "long_month": "%B", "short_year": "%y",
+                 "y_day": "%j", "short_day": "%a", "long_day": "%A"}
+_DATE_KEYS = frozenset(_DATE_FORMATS) | {"i_day", "i_month", "week", "w_year", "w_day"}
+
+
+class _DateValues(dict):
+    """Placeholder values whose date parts are formatted only when a template uses them
+    (a permalink uses three or four of seventeen; a site has thousands of posts)."""
+
+    def __init__(self, values: dict, date: _dt.datetime):
+        super().__init__(values)
+        self._date = date
+
+    def __contains__(self, key: object) -> bool:
+        return key in _DATE_KEYS or dict.__contains__(self, key)
+
+    def __missing__(self, key: str) -> str:
+        d = self._date
+        if key in _DATE_FORMATS:
+            value = d.strftime(_DATE_FORMATS[key])
+        elif key == "i_day":
+            value = str(d.day)
+        elif key == "i_month":
+            value = str(d.month)
+        else:
+            year, week, weekday = d.isocalendar()
+            value = {"week": f"{week:02d}", "w_year": str(year), "w_day": str(weekday)}[key]
+        self[key] = value
+        return value
 
 
 def document_url(template: str, values: Mapping[str, str | None],
