@@ -112,6 +112,31 @@ class Cache:
             pass  # a cache that cannot be written is only a slower build
 
 
+    def load_outputs(self) -> dict[str, set[str]]:
+        """What earlier builds wrote, by destination (a corrupt record is no record)."""
+        if self.root is None:
+            return {}
+        try:
+            with open(os.path.join(self._root, f"v{FORMAT}", "outputs.json"), "rb") as fh:
+                data = json.loads(fh.read())
+            return {str(k): set(map(str, v)) for k, v in data.items() if isinstance(v, list)}
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def save_outputs(self, outputs: dict[str, set[str]]) -> None:
+        if self.root is None:
+            return
+        path = os.path.join(self._root, f"v{FORMAT}", "outputs.json")
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump({k: sorted(v) for k, v in outputs.items()}, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+
+
 def clean(source: Path) -> bool:
     """Remove the cache folder (``blogtool clean``). True when there was one."""
     path = source / CACHE_DIR

@@ -269,15 +269,17 @@ def _alive(pid: int) -> bool:
 
 
 class Patch(Staging):
-    """Rebuild an existing site in place (``serve``): only changed files are staged, then
-    renamed over the old ones one by one (each rename is atomic, so a request never sees a
-    half-written page); files the previous build made and this one does not are removed.
-    Nothing is touched before :meth:`commit`, so a failed build still changes nothing.
-    ``previous_paths`` is what the previous build of this session wrote."""
+    """Rebuild a site blogtool built before, in place: only changed files are staged, then
+    renamed over the old ones one by one (each rename is atomic, so nobody ever reads a
+    half-written page); files this build does not make are removed, except ``keep_files``, as
+    Jekyll cleans its destination. Nothing is touched before :meth:`commit`, so a failed or
+    interrupted build still leaves the previous site as it was. ``previous_paths`` is what the
+    previous build wrote (its presence is what allows patching)."""
 
     def __init__(self, destination: Path, previous_paths: set[str]):
         super().__init__(destination)
         self.previous_paths = set(previous_paths)
+        self.keep_prefixes: tuple[str, ...] = ()
 
     def _keep_old(self, rel: str) -> None:
         self.stats.paths.add(_safe_rel(rel))
@@ -323,7 +325,8 @@ class Patch(Staging):
         super().copy(rel, source_file)
 
     def keep(self, keep_files: Iterable[str]) -> None:
-        """Nothing to carry: the old files stay where they are."""
+        """Nothing to carry (the old files stay where they are); remember what to spare."""
+        self.keep_prefixes = tuple(k.strip("/") for k in keep_files if k and k.strip("/"))
 
     def commit(self) -> None:
         (self.root / STAGING_MARK).unlink()
@@ -337,15 +340,31 @@ class Patch(Staging):
                 if target.is_dir() and not target.is_symlink():
                     shutil.rmtree(target)
                 os.replace(staged, target)
-        for rel in sorted(self.previous_paths - self.stats.paths):
-            target = dest / _safe_rel(rel)
+        for rel in sorted(self._strays()):
+            target = dest / rel
             try:
-                if target.is_file() or target.is_symlink():
-                    target.unlink()
+                target.unlink()
             except OSError:
                 continue
             _prune_empty(target.parent, dest)
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def _strays(self) -> list[str]:
+        """Files in the destination this build did not make and ``keep_files`` does not
+        spare (Jekyll's cleanup)."""
+        dest = str(self.destination)
+        kept = self.keep_prefixes
+        strays = []
+        for dirpath, dirnames, filenames in os.walk(dest):
+            rel_dir = os.path.relpath(dirpath, dest).replace(os.sep, "/")
+            rel_dir = "" if rel_dir == "." else rel_dir + "/"
+            dirnames[:] = [d for d in dirnames
+                           if not any((rel_dir + d).startswith(p) for p in kept)]
+            for name in filenames:
+                rel = rel_dir + name
+                if rel not in self.stats.paths and not any(rel.startswith(p) for p in kept):
+                    strays.append(rel)
+        return strays
 
 
 def _prune_empty(folder: Path, stop: Path) -> None:

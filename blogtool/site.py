@@ -37,9 +37,9 @@ class BuildSession:
         source = Path(source).resolve()
         self.cache = Cache(source / CACHE_DIR if use_cache else None)
         self.hashes = FileHashes(source)
-        # what the last build of this session wrote, by destination: the next build can then
-        # patch the site in place instead of staging a full copy (serve's rebuilds)
-        self.outputs: dict[str, set[str]] = {}
+        # what the last build wrote, by destination (kept with the cache): the next build can
+        # then patch that site in place instead of staging a full copy of it
+        self.outputs: dict[str, set[str]] = self.cache.load_outputs()
         self.read_memo: dict = {}     # parsed posts by file identity (reader.read_site)
 
 
@@ -247,6 +247,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         staging.abort()
         raise
     session.outputs[str(dest)] = set(staging.stats.paths)
+    session.cache.save_outputs(session.outputs)
     return BuildResult(destination=dest, documents=len(writes),
                        written=sum(o.written for o in outcomes),
                        unchanged=sum(o.unchanged for o in outcomes),

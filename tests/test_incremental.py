@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from blogtool.errors import BuildError
 from blogtool.site import BuildSession, build
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
@@ -143,25 +144,47 @@ def test_cache_on_disk_is_reused_and_corrupt_entries_are_ignored(site: Path,
     assert cold.documents == again.documents
 
 
-def test_session_rebuilds_patch_the_site_in_place(site: Path, tmp_path: Path) -> None:
-    """serve's rebuilds rename only changed files into place; removed outputs disappear and
-    unchanged files keep their inode (nobody re-wrote them)."""
+def test_rebuilds_patch_the_site_in_place(site: Path, tmp_path: Path) -> None:
+    """A rebuild of a site blogtool built renames only changed files into place; removed
+    outputs and strays disappear, keep_files stay, unchanged files keep their inode."""
     session = BuildSession(site)
     out = tmp_path / "out"
     build(site, out, site_time=PINNED, jobs=1, session=session)
     untouched = out / "2014/10/16/p6.html"      # neither edited nor next to an edit
     untouched_inode = untouched.stat().st_ino
-    (out / "kept.txt").write_text("not ours", "utf-8")
+    (out / "stray.txt").write_text("not ours", "utf-8")
+    (out / ".git").mkdir()
+    (out / ".git/config").write_text("[core]", "utf-8")
     EDITS["body"](site)
     EDITS["delete_post"](site)
     build(site, out, site_time=PINNED, jobs=1, session=session)
     assert not (out / "2014/10/12/p2.html").exists()
     assert not (out / "2014/10/12").exists()
     assert "改过的正文" in (out / "2014/10/13/p3.html").read_text("utf-8")
-    assert (out / "kept.txt").read_text("utf-8") == "not ours"
+    assert not (out / "stray.txt").exists()          # Jekyll cleans what it did not make
+    assert (out / ".git/config").read_text("utf-8") == "[core]"   # except keep_files
     cold = build(site, tmp_path / "cold", site_time=PINNED, jobs=1, use_cache=False)
-    produced = {p for p in tree(out) if p != "kept.txt"}
+    produced = {p for p in tree(out) if not p.startswith(".git/")}
     assert produced == set(tree(tmp_path / "cold"))
     assert all(tree(out)[p] == tree(tmp_path / "cold")[p] for p in produced)
     assert cold.documents > 0
     assert untouched.stat().st_ino == untouched_inode
+
+
+def test_cli_rebuilds_patch_too_and_a_failed_one_changes_nothing(site: Path,
+                                                                  tmp_path: Path) -> None:
+    """A new process (a fresh session) patches the site its cache says it built; a build that
+    fails leaves every file as it was."""
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1)
+    untouched = out / "2014/10/16/p6.html"
+    inode = untouched.stat().st_ino
+    EDITS["body"](site)
+    build(site, out, site_time=PINNED, jobs=1)          # fresh session, same cache folder
+    assert untouched.stat().st_ino == inode
+    before = tree(out)
+    (site / "_posts/2014-10-13-p3.md").write_text("---\ndate: 2014-13-45\n---\nx\n", "utf-8")
+    with pytest.raises(BuildError):
+        build(site, out, site_time=PINNED, jobs=1)
+    assert tree(out) == before
+    assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
