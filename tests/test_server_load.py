@@ -68,7 +68,7 @@ def test_wrk_200_connections_while_rebuilding(served) -> None:
     rebuilder.start()
     checker.start()
     try:
-        result = run_wrk(serve.url(), paths, connections=200, seconds=6, threads=2)
+        result = run_wrk(serve.url(), paths, connections=200, seconds=8, threads=2)
     finally:
         rebuilder.stop_event.set()
         checker.stop_event.set()
@@ -77,7 +77,8 @@ def test_wrk_200_connections_while_rebuilding(served) -> None:
     assert result.requests > 500, result.raw
     assert result.socket_errors == {}, result.summary()
     assert result.non_2xx_3xx == 0, result.summary()
-    assert serve.builds - builds_before >= 3, "".join(serve.lines[-20:])
+    # rebuilds really happened during the load (each takes 1-3 s on 2 busy cores)
+    assert serve.builds - builds_before >= 2, "".join(serve.lines[-20:])
     assert checker.stats.bad == [], checker.stats.bad[:5]
     assert checker.stats.fetched >= 5 and len(checker.stats.versions) >= 2, checker.stats
 
