@@ -487,7 +487,7 @@ def test_slowloris_clients_never_hold_the_workers(site: Path):
             started = time.monotonic()
             status, _, body = running.get("/index.html")
             assert status == 200 and b"home" in body
-            assert time.monotonic() - started < 1.0, round_
+            assert time.monotonic() - started < 3.0, round_   # a busy pool would make it wait 5 s, then 503
         time.sleep(3.5)   # past the head deadline: the server has hung up on all of them
         for sock in slow:
             sock.settimeout(2)
