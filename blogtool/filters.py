@@ -13,12 +13,13 @@ hashes is Ruby's ``inspect``.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import html
 import json
 import math
 import random
 import re
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Iterable, Iterator, Mapping
 from urllib.parse import quote, quote_plus
 
 from blogtool.timeutil import RubyTime, parse_date_string
@@ -645,30 +646,28 @@ def _as_list(value: Any) -> list | None:
     return None
 
 
-def where(input: Any, prop: Any, value: Any) -> Any:
-    """Items whose ``prop`` equals ``value`` as strings (any element of an array property)."""
+def _matches(input: Any, prop: Any, value: Any) -> Iterator[Any] | None:
+    """Items whose ``prop`` equals ``value`` as strings (any element of an array property);
+    None when Jekyll returns the input unchanged (no property, an array value, no list)."""
     if not prop or isinstance(value, (list, tuple, Mapping)) and not _is_undefined(value):
-        return input
+        return None
     items = _as_list(input)
     if items is None:
-        return input
+        return None
     if _is_undefined(value):
         value = None
-    return [i for i in items if compare_property_vs_target(item_property(i, prop), value)]
+    return (i for i in items if compare_property_vs_target(item_property(i, prop), value))
+
+
+def where(input: Any, prop: Any, value: Any) -> Any:
+    """Items whose ``prop`` equals ``value`` as strings (any element of an array property)."""
+    found = _matches(input, prop, value)
+    return input if found is None else list(found)
 
 
 def find(input: Any, prop: Any, value: Any) -> Any:
-    if not prop or isinstance(value, (list, tuple, Mapping)) and not _is_undefined(value):
-        return input
-    items = _as_list(input)
-    if items is None:
-        return input
-    if _is_undefined(value):
-        value = None
-    for i in items:
-        if compare_property_vs_target(item_property(i, prop), value):
-            return i
-    return None
+    found = _matches(input, prop, value)
+    return input if found is None else next(found, None)
 
 
 def group_by(input: Any, prop: Any) -> Any:
@@ -832,4 +831,25 @@ __all__ = [
     "slugify", "smartify", "sort", "strip_index", "to_integer", "to_ruby_string", "to_time",
     "unshift", "uri_escape", "where", "xml_escape",
 ]
+
+
+# --- the registry both template engines use ------------------------------------------------------
+
+#: Jekyll filters that need no site settings; each engine only wraps them for its own values.
+PLAIN: dict[str, Callable[..., Any]] = {
+    "strip_index": strip_index, "xml_escape": xml_escape, "cgi_escape": cgi_escape,
+    "uri_escape": uri_escape, "normalize_whitespace": normalize_whitespace,
+    "slugify": slugify, "number_of_words": number_of_words,
+    "array_to_sentence_string": array_to_sentence_string, "jsonify": jsonify,
+    "inspect": inspect, "to_integer": to_integer, "smartify": smartify, "sassify": sassify,
+    "scssify": functools.partial(sassify, scss=True), "where": where, "find": find,
+    "group_by": group_by, "sort": sort, "push": push, "pop": pop, "shift": shift,
+    "unshift": unshift, "sample": sample, "join": join,
+}
+
+#: Jekyll's date filters: they also take the site's time zone (keyword ``zone``).
+ZONED: dict[str, Callable[..., Any]] = {
+    "date_to_string": date_to_string, "date_to_long_string": date_to_long_string,
+    "date_to_xmlschema": date_to_xmlschema, "date_to_rfc822": date_to_rfc822,
+}
 

@@ -109,35 +109,23 @@ def jekyll_filters(settings: Any = None) -> dict[str, Callable[..., Any]]:
     def plain(func: Callable) -> Callable:
         def wrapper(value: Any, *args: Any) -> Any:
             return func(_plain(value), *[_plain(a) for a in args])
-        wrapper.__name__ = func.__name__
+        wrapper.__name__ = getattr(func, "__name__", "filter")
         return wrapper
 
     def zoned(func: Callable) -> Callable:
         def wrapper(value: Any, *args: Any) -> Any:
             return func(_plain(value), *[_plain(a) for a in args], zone=zone)
-        wrapper.__name__ = func.__name__
+        wrapper.__name__ = getattr(func, "__name__", "filter")
         return wrapper
 
+    # Jinja2's own filters of the same name (sort, join...) keep their Jinja meaning.
+    jinja_builtins = jinja2.Environment().filters
     return {
+        **{name: plain(func) for name, func in F.PLAIN.items() if name not in jinja_builtins},
+        **{name: zoned(func) for name, func in F.ZONED.items()},
         "relative_url": lambda v: F.relative_url(_plain(v), baseurl),
         "absolute_url": lambda v: F.absolute_url(_plain(v), url, baseurl),
-        "strip_index": plain(F.strip_index),
         "date": lambda v, fmt=None: F.date(_plain(v), _plain(fmt), zone),
-        "date_to_string": zoned(F.date_to_string),
-        "date_to_long_string": zoned(F.date_to_long_string),
-        "date_to_xmlschema": zoned(F.date_to_xmlschema),
-        "date_to_rfc822": zoned(F.date_to_rfc822),
-        "xml_escape": plain(F.xml_escape),
-        "cgi_escape": plain(F.cgi_escape),
-        "uri_escape": plain(F.uri_escape),
-        "normalize_whitespace": plain(F.normalize_whitespace),
-        "slugify": plain(F.slugify),
-        "number_of_words": plain(F.number_of_words),
-        "array_to_sentence_string": plain(F.array_to_sentence_string),
-        "jsonify": plain(F.jsonify),
-        "smartify": plain(F.smartify),
-        "where": plain(F.where),
-        "group_by": plain(F.group_by),
         "xml_text": xml_text,
         "cdata": cdata,
     }

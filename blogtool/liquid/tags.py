@@ -22,7 +22,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG, Token
 
 from blogtool.errors import BuildError
-from blogtool.filters import relative_url, to_ruby_string
+from blogtool.filters import relative_url
 
 from .engine import RenderState, error_message, line_of, stash_placeholder
 from .lexer import jekyll_tokenize
@@ -277,15 +277,21 @@ class PostUrlNode(_TextNode):
         return buffer.write(url)
 
 
+def _tag_text(stream: TokenStream) -> tuple[Token, str]:
+    """A non-block tag's token and its raw argument text (post_url, link)."""
+    token = stream.expect(TOKEN_TAG)
+    text = stream.peek.value.strip() if stream.peek.kind == TOKEN_EXPRESSION else ""
+    if stream.peek.kind == TOKEN_EXPRESSION:
+        next(stream)
+    return token, text
+
+
 class PostUrlTag(Tag):
     name = "post_url"
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token = stream.expect(TOKEN_TAG)
-        text = stream.peek.value.strip() if stream.peek.kind == TOKEN_EXPRESSION else ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
+        token, text = _tag_text(stream)
         if not _POST_NAME.match(text.lstrip("/")):
             raise LiquidSyntaxError(f"Could not parse name of post \"{text}\" in tag 'post_url'. "
                                     "Make sure the post exists and the name is correct.",
@@ -317,10 +323,7 @@ class LinkTag(Tag):
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token = stream.expect(TOKEN_TAG)
-        text = stream.peek.value.strip() if stream.peek.kind == TOKEN_EXPRESSION else ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
+        token, text = _tag_text(stream)
         return LinkNode(token, self.env.from_string(text).nodes)
 
 
