@@ -185,13 +185,9 @@ def relative_url(value: Any, baseurl: str | None = "") -> str | None:
 
 def absolute_url(value: Any, url: str | None = "", baseurl: str | None = "") -> str | None:
     """``url`` + ``relative_url``; just ``relative_url`` when the site has no ``url``."""
-    if value is None:
-        return None
-    value = _liquid_url(value)
-    text = to_ruby_string(value)
-    if _ABSOLUTE.match(text):
-        return text
-    rel = relative_url(text, baseurl) or ""
+    rel = relative_url(value, baseurl)
+    if rel is None or _ABSOLUTE.match(rel):   # nil, or already absolute: unchanged
+        return rel
     if not url:
         return rel
     return _normalize_url(str(url) + rel)
