@@ -320,9 +320,9 @@ def settings_from(config: Mapping[str, Any], destination: str) -> Settings:
     source = str(config["source"])
     layouts_dir = str(config.get("layouts_dir") or "_layouts")
     # A Jekyll site renders with its own layouts only; under compat modes every site is one
-    # (Jekyll writes only the site's own files, never blogtool's theme pages).
-    jekyll_site = (Path(source) / layouts_dir).is_dir() or bool(config.get("theme")) \
-        or bool(config.get("remote_theme")) or compat != "blogtool"
+    # (Jekyll writes only the site's own files, never blogtool's theme pages). A gem theme
+    # without local layouts cannot load without Ruby: blogtool's own theme takes its place.
+    jekyll_site = (Path(source) / layouts_dir).is_dir() or compat != "blogtool"
     show_drafts = config.get("show_drafts")
     return Settings(
         source=source,

@@ -110,7 +110,6 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
             and not (source / settings.layouts_dir).is_dir():
         diagnostics.info(f"The gem theme '{config.get('theme') or config.get('remote_theme')}' "
                          f"cannot be loaded without Ruby; using blogtool's own theme.")
-        settings = _without_gem_theme(settings)
 
     session = session or BuildSession(source, use_cache=use_cache)
     sources = read_site(config, settings, now, diagnostics, session.read_memo)
@@ -153,11 +152,6 @@ def _github_pages(config: dict, settings: Settings, sources: Sources, now: RubyT
             doc.body = ghpages.rewrite_relative_links(doc.body, doc.rel_path, targets,
                                                       settings.baseurl)
     return sources
-
-
-def _without_gem_theme(settings: Settings) -> Settings:
-    from dataclasses import replace
-    return replace(settings, jekyll_site=False)
 
 
 def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
