@@ -76,9 +76,9 @@ class Renderer:
             # Code never counts for summaries or reading time; dropping highlighted blocks
             # first saves parsing thousands of spans.
             prose = _CODE_BLOCK.sub("", html)
-            page["summary"] = doc.data.get("description") or mtext.summarize(
+            summary, page["reading_time"] = mtext.measure(
                 prose, dict.get(self.site, "blogtool", {}).get("summary_width", 160))
-            page["reading_time"] = mtext.reading_minutes(prose)
+            page["summary"] = doc.data.get("description") or summary
             page["toc"] = [{"level": h.level, "id": h.id, "text": h.text} for h in headings]
 
     def render_excerpt(self, doc: Document, page: dict, deps: set[str] | None) -> str | None:

@@ -5,6 +5,7 @@ the output real Jekyll 4.3.1 produced for it, with a reason wherever the two dif
 """
 from __future__ import annotations
 
+import math
 import string
 import sys
 from pathlib import Path
@@ -23,9 +24,11 @@ from blogtool.markup.cjk import (
 )
 from blogtool.markup.text import (
     display_width,
+    measure,
     number_of_words,
     reading_minutes,
     summarize,
+    visible_text,
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -307,6 +310,27 @@ def test_reading_minutes_minimum_and_code() -> None:
     assert reading_minutes("<p>" + "<code>x</code> " * 400 + "</p>") == 2  # inline code counts
 
 
+def test_text_reader_follows_html_parser_rules() -> None:
+    """The one-pass tokenizer reads markup the way html.parser does: a script's "<p>" is
+    script text, a quoted ">" stays in its attribute, comments and declarations are
+    dropped, entities are decoded, and an unfinished construct is text up to its ">"."""
+    html = ('<!DOCTYPE html><p title="a>b">一<!-- <p>hidden</p> -->二 &amp; &#x4e09;</p>'
+            '<script>if (a<b) document.write("<p>no</p>")</script><STYLE>p{}</STYLE>'
+            '<P>四<br/>五</P><![CDATA[ x > y ]]><p>六 <!-- open')
+    assert visible_text(html) == "一二 & 三 四 五 六 <!-- open"
+    summary, minutes = measure(html, 160)
+    assert summary == summarize(html, 160) == "一二 & 三四五六 <!-- open"  # CJK blocks join
+    assert minutes == reading_minutes(html) == 1
+
+
+def test_measure_reads_a_large_listing_page_once() -> None:
+    listing = "".join(f'<li><a href="/p/{i}.html">标题 {i}</a></li>\n' for i in range(20000))
+    html = f"<h1>Tags</h1><ul>{listing}</ul>"
+    summary, minutes = measure(html, 20)
+    assert summary == "标题 0 标题 1 标题…"
+    assert minutes == math.ceil(40000 / 400 + 20001 / 200)    # "Tags" and the numbers
+
+
 def test_summary_skips_empty_paragraphs_and_code() -> None:
     html = "<p> </p>\n<p>\n</p><div class='highlight'><pre><code>x = 1</code></pre></div><p>正文。</p>"
     assert summarize(html) == "正文。"
@@ -341,6 +365,10 @@ def test_summary_decodes_entities_and_keeps_text_of_inline_tags() -> None:
 def test_summary_rejects_nonsense_width() -> None:
     with pytest.raises(ValueError):
         summarize("<p>x</p>", width=0)
+
+
+def test_summary_never_ends_in_a_joiner() -> None:
+    assert summarize("<p>AAAAAAAAAA\u200d AA</p>", width=11) == "AAAAAAAAAA…"
 
 
 @settings(max_examples=200, deadline=None)
