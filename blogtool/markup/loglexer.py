@@ -63,6 +63,11 @@ _LOCATION_TOKENS = (Punctuation, Name.Attribute, Punctuation, Number, Punctuatio
 _EXCEPTION = r"(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable|Fault)\b"
 
 
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+_PLAIN_WORD = (r"(?:(?!(?:" + _ERROR + "|" + _WARN + "|" + _INFO + "|" + _DEBUG + "|" + _TRACE
+               + "|" + _MONTHS + r")\b)[A-Za-z_][\w$]*|[^\W\d\x00-\x7f]+)(?![\w$.])")
+
+
 def _levels() -> list[tuple[str, object]]:
     """Upper-case level words, as whole words, wherever they appear."""
     return [(rf"\b{_ERROR}\b", LEVEL_TOKENS["ERROR"]),
@@ -142,6 +147,12 @@ class LogLexer(RegexLexer):
         ],
         "message": [
             (r"\n", Text, "#pop"),
+            # Fast paths, same tokens: a plain word (not a level or month name, not followed
+            # by "." that could start a logger or exception), a run of CJK letters and a run
+            # of punctuation and spaces (not starting "$" or "[") are Text; without them
+            # every word tries every rule below.
+            (_PLAIN_WORD, Text),
+            (r'[^\w\n"($\[][^\w\n"(]*', Text),
             include("levels"),
             (r"((?:[\w$]+\.)+)([\w$<>]+)" + _LOCATION,
              bygroups(Name.Namespace, Name.Function, *_LOCATION_TOKENS)),
