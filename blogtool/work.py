@@ -1,7 +1,8 @@
 """Per-document work in waves, in this process or in forked worker processes.
 
 Workers are forked after the site index (payloads, layouts, Liquid engine) is built, so each
-worker has it once, by inheritance, and tasks carry only document paths. Results come back per
+worker has it once, by inheritance, and tasks carry only document paths; the building process
+works as one of them. Results come back per
 document and are merged in document order, so the output, the warnings and the first error do
 not depend on the number of workers. Small builds, and processes that run threads (``serve``),
 stay in one process.
@@ -11,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import threading
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -169,7 +171,7 @@ def _run_chunk(kind: str, rel_paths: list[str]) -> list[Outcome]:
 
 
 def _chunks(items: list[str], jobs: int) -> list[list[str]]:
-    size = max(4, len(items) // (jobs * 6) + 1)
+    size = max(4, len(items) // (jobs * 20) + 1)
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
@@ -205,17 +207,42 @@ def _render_wave(kind: str, rel_paths: list[str], jobs: int,
             if progress:
                 progress(len(chunk))
         return results
-    ctx = multiprocessing.get_context("fork")
+    # This process is one of the ``jobs`` workers: it forks ``jobs - 1`` others and takes
+    # chunks from the back of the list while they take them from the front. One process
+    # fewer holding a copy of the site (memory is counted over the process tree), and none
+    # idle waiting.
     chunks = _chunks(rel_paths, jobs)
-    results_by_chunk: list[list[Outcome]] = [[] for _ in chunks]
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        futures = {pool.submit(_run_chunk, kind, chunk): i for i, chunk in enumerate(chunks)}
-        for future in _as_completed(futures):
-            i = futures[future]
-            results_by_chunk[i] = future.result()
+    results_by_chunk: list[list[Outcome] | None] = [None] * len(chunks)
+    waiting = deque(range(len(chunks)))
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
+        futures: dict = {}
+
+        def collect(block: bool) -> None:
+            done = list(_as_completed(futures)) if block else [f for f in futures if f.done()]
+            for future in done:
+                i = futures.pop(future)
+                results_by_chunk[i] = future.result()
+                if progress:
+                    progress(len(chunks[i]))
+
+        def feed() -> None:
+            # a few chunks queued per worker: enough to keep it busy, few enough that
+            # this process still finds work at the back
+            while waiting and len(futures) < 2 * (jobs - 1):
+                i = waiting.popleft()
+                futures[pool.submit(_run_chunk, kind, chunks[i])] = i
+
+        feed()
+        while waiting:
+            i = waiting.pop()
+            results_by_chunk[i] = _run_chunk(kind, chunks[i])
             if progress:
                 progress(len(chunks[i]))
-    return [o for chunk in results_by_chunk for o in chunk]
+            collect(block=False)
+            feed()
+        collect(block=True)
+    return [o for chunk in results_by_chunk for o in chunk or ()]
 
 
 def _as_completed(futures: Iterable):

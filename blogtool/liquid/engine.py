@@ -9,8 +9,10 @@ python-liquid exception ever leaves this module: they are neither picklable nor 
 """
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from io import StringIO
@@ -260,6 +262,8 @@ class LiquidEngine:
         self.env = JekyllEnvironment(self)
         self._templates: dict[tuple[str, str], BoundTemplate] = {}
         self.includes: dict[str, tuple[tuple[int, int], BoundTemplate]] = {}
+        # (name, directory) -> paths looked at, path found, file: where an include is
+        self._found: dict[tuple[str, str | None], tuple[tuple[str, ...], str, str]] = {}
 
     def parse(self, text: str, path: str, line_offset: int = 0) -> BoundTemplate:
         """Parse once per (path, text) and process; syntax errors become BuildError."""
@@ -312,36 +316,58 @@ class LiquidEngine:
                      token: Token) -> tuple[str, BoundTemplate]:
         """Find, read and parse an include (cached until the file changes); every path looked
         at goes into ``state.deps``. Missing files stop the build, as in Jekyll."""
-        from .tags import find_include
         page_dir = None
         if relative:
             page = state.engine_page_path or state.path
             page_dir = posixpath.dirname(page)
-        candidates = find_include(self, name, page_dir)
-        for rel, file in candidates:
-            if state.deps is not None:
-                state.deps.add(rel)
+        key = (name, page_dir)
+        found = self._found.get(key)
+        if found is not None:
             try:
-                st = file.stat()
+                st = os.stat(found[2])
             except OSError:
-                continue
+                found = None
+            else:
+                if not stat.S_ISREG(st.st_mode):
+                    found = None
+        if found is None:
+            found = self._found[key] = self._find_include(name, page_dir, relative, token,
+                                                          state)
+            st = os.stat(found[2])
+        looked, rel, file = found
+        if state.deps is not None:
+            state.deps.update(looked)
+        stamp = (st.st_mtime_ns, st.st_size)
+        cached = self.includes.get(file)
+        if cached is not None and cached[0] == stamp:
+            return rel, cached[1]
+        try:
+            with open(file, encoding="utf-8") as handle:
+                text = handle.read()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise state.error(token, f"Could not read the included file '{name}': {exc}") from None
+        template = self.parse(text, rel)
+        self.includes[file] = (stamp, template)
+        return rel, template
+
+    def _find_include(self, name: str, page_dir: str | None, relative: bool, token: Token,
+                      state: RenderState) -> tuple[tuple[str, ...], str, str]:
+        """The paths looked at (dependencies even when missing), the include's path and its
+        file. Done once per name and directory while the file stays: resolving symlinks
+        costs several system calls per path."""
+        from .tags import find_include
+        candidates = find_include(self, name, page_dir)
+        looked: list[str] = []
+        for rel, file in candidates:
+            looked.append(rel)
             if not file.is_file():
                 continue
             if rel.startswith("..") or not (_inside(file, self.settings.source)
                                             or _inside(file, _BUILTIN)):
                 break   # a symlink out of the source is never followed (Jekyll's safe mode)
-            stamp = (st.st_mtime_ns, st.st_size)
-            key = str(file)
-            cached = self.includes.get(key)
-            if cached is not None and cached[0] == stamp:
-                return rel, cached[1]
-            try:
-                text = file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise state.error(token, f"Could not read the included file '{name}': {exc}") from None
-            template = self.parse(text, rel)
-            self.includes[key] = (stamp, template)
-            return rel, template
+            return tuple(looked), rel, str(file)
+        if state.deps is not None:
+            state.deps.update(looked)
         dirs = ", ".join(f'"{posixpath.dirname(rel) or "."}"' for rel, _ in candidates[:1])
         tag = "include_relative" if relative else "include"
         raise state.error(token, f"Could not locate the included file '{name}' in any of "
