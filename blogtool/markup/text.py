@@ -212,6 +212,9 @@ def _is_wide(ch: str) -> bool:
 def _normalize_space(text: str) -> str:
     """Collapse whitespace runs to one space; a line break between two wide (CJK) characters
     disappears, as it would with blogtool's CJK soft-break rule."""
+    if "\n" not in text and "\r" not in text:
+        return " ".join(text.split())        # the same, without a call per run
+
     def repl(m: re.Match[str]) -> str:
         run = m.group(0)
         s, e = m.start(), m.end()
@@ -311,10 +314,13 @@ def _truncate(text: str, width: int) -> str:
     budget = width - display_width(ELLIPSIS)
     used = 0
     cut = 0
-    for cut, w in enumerate(_widths(text)):
+    prev = ""
+    for cut, ch in enumerate(text):          # as _widths, but only as far as the cut
+        w = 0 if prev == "\u200d" else _width_of(ch)
         if used + w > budget:
             break
         used += w
+        prev = ch
     while cut > 0 and _attached(text, cut):
         cut -= 1
     # Latin text: prefer a cut between words if that does not lose too much.
