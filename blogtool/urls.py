@@ -19,7 +19,8 @@ from urllib.parse import quote, unquote
 
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
 _PRETTY_EXTRA = frozenset("._~!$&'()+,;=@")
-_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")
+_ASCII_ALNUM = re.compile(r"[^A-Za-z0-9]+")     # in ASCII, \p{M}\p{L}\p{Nd} is exactly this
+_ASCII_PRETTY_RUNS = re.compile(r"[^A-Za-z0-9._~!$&'()+,;=@]+")
 _WHITESPACE = re.compile(r"\s+")
 
 
@@ -72,11 +73,12 @@ def slugify(text: object, mode: str | None = "default", cased: bool = False) -> 
     elif mode == "ascii":
         s = _ASCII_ALNUM.sub("-", s)
     elif mode == "pretty":
-        s = _replace_runs(s, lambda c: _is_word(c) or c in _PRETTY_EXTRA)
+        s = (_ASCII_PRETTY_RUNS.sub("-", s) if s.isascii()
+             else _replace_runs(s, lambda c: _is_word(c) or c in _PRETTY_EXTRA))
     else:
         if mode == "latin":
             s = _transliterate(s)
-        s = _replace_runs(s, _is_word)
+        s = _ASCII_ALNUM.sub("-", s) if s.isascii() else _replace_runs(s, _is_word)
     if s.startswith("-"):
         s = s[1:]
     if s.endswith("-"):
