@@ -25,7 +25,7 @@ from .theme import Theme, templates_dir
 from .timeutil import RubyTime, site_zone
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .deps import Fingerprints
-from .work import WorkState, default_jobs, run_wave
+from .work import HEAVY_SITE, WorkState, default_jobs, run_wave
 
 
 class BuildSession:
@@ -217,7 +217,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
                       fingerprints)
     # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
     for wave in (wave1, wave2):
-        outcomes = run_wave(state, "content", wave, jobs, advance)
+        outcomes = run_wave(state, "content", wave, jobs, advance,
+                            heavy=wave is wave2 and len(wave1) >= HEAVY_SITE)
         _merge(outcomes, diagnostics)
         for o in outcomes:
             payloads[o.rel_path].update(o.fields)

@@ -25,6 +25,7 @@ from .output import Staging
 from .render import Renderer
 
 PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
+HEAVY_SITE = 500          # posts; from here pages (listings of every post) go out one by one
 CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc", "sass_map")
 
 
@@ -170,14 +171,16 @@ def _run_chunk(kind: str, rel_paths: list[str]) -> list[Outcome]:
     return [_capture(_STATE, kind, rel, fn) for rel in rel_paths]
 
 
-def _chunks(items: list[str], jobs: int) -> list[list[str]]:
-    size = max(4, len(items) // (jobs * 20) + 1)
+def _chunks(items: list[str], jobs: int, heavy: bool = False) -> list[list[str]]:
+    size = max(1 if heavy else 4, len(items) // (jobs * 20) + 1)
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
-             progress: Callable[[int], None] | None = None) -> list[Outcome]:
-    """Run one wave; results are in the order of ``rel_paths`` whatever ``jobs`` is."""
+             progress: Callable[[int], None] | None = None, heavy: bool = False) -> list[Outcome]:
+    """Run one wave; results are in the order of ``rel_paths`` whatever ``jobs`` is.
+    ``heavy``: each document may cost as much as hundreds of others (the pages of a big site
+    list every post), so even two of them are worth sharing out, one at a time."""
     global _STATE
     _STATE = state
     try:
@@ -189,7 +192,7 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
         if progress and done:
             progress(len(done))
         todo = [rel for rel in rel_paths if rel not in done]
-        for o in _render_wave(kind, todo, jobs, progress):
+        for o in _render_wave(kind, todo, jobs, progress, heavy):
             done[o.rel_path] = o
             if o.entry is not None:
                 state.cache.put(kind, o.rel_path, o.entry)
@@ -199,8 +202,8 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
 
 
 def _render_wave(kind: str, rel_paths: list[str], jobs: int,
-                 progress: Callable[[int], None] | None) -> list[Outcome]:
-    if jobs <= 1 or len(rel_paths) < PARALLEL_THRESHOLD or not _can_fork():
+                 progress: Callable[[int], None] | None, heavy: bool = False) -> list[Outcome]:
+    if jobs <= 1 or len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD) or not _can_fork():
         results = []
         for chunk in _chunks(rel_paths, 1):
             results.extend(_run_chunk(kind, chunk))
@@ -211,7 +214,7 @@ def _render_wave(kind: str, rel_paths: list[str], jobs: int,
     # chunks from the back of the list while they take them from the front. One process
     # fewer holding a copy of the site (memory is counted over the process tree), and none
     # idle waiting.
-    chunks = _chunks(rel_paths, jobs)
+    chunks = _chunks(rel_paths, jobs, heavy)
     results_by_chunk: list[list[Outcome] | None] = [None] * len(chunks)
     waiting = deque(range(len(chunks)))
     ctx = multiprocessing.get_context("fork")
