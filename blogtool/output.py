@@ -25,6 +25,9 @@ class WriteStats:
     static: int = 0
     kept: int = 0
     paths: set[str] = field(default_factory=set)
+    # a patched site only: the files replaced and removed in place (what a browser may show)
+    replaced: list[str] | None = None
+    removed: list[str] | None = None
 
 
 def check_destination(source: Path, destination: Path) -> None:
@@ -331,10 +334,12 @@ class Patch(Staging):
     def commit(self) -> None:
         (self.root / STAGING_MARK).unlink()
         dest = self.destination
+        self.stats.replaced, self.stats.removed = [], []
         for dirpath, _dirnames, filenames in os.walk(self.root):
             for name in filenames:
                 staged = os.path.join(dirpath, name)
                 rel = os.path.relpath(staged, self.root).replace(os.sep, "/")
+                self.stats.replaced.append(rel)
                 target = dest / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
                 if target.is_dir() and not target.is_symlink():
@@ -346,6 +351,7 @@ class Patch(Staging):
                 target.unlink()
             except OSError:
                 continue
+            self.stats.removed.append(rel)
             _prune_empty(target.parent, dest)
         shutil.rmtree(self.root, ignore_errors=True)
 

@@ -169,6 +169,31 @@ def read_pages(config: dict, settings: Settings, rel_paths: list[str], site_time
     return pages
 
 
+def reread(config: dict, settings: Settings, site_time: RubyTime, diagnostics: Diagnostics,
+           doc: Document) -> Document | None:
+    """``doc`` read again from its file, exactly as the walk read it (``serve``'s fast path
+    compares the two to see whether only the body changed). None for kinds it does not
+    re-read (collection documents) or when the file is gone."""
+    source = Path(settings.source).resolve()
+    ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
+                   diagnostics, os.path.realpath(settings.destination), set())
+    rel = doc.rel_path
+    if doc.kind == "page":
+        raw = _read_bytes(ctx, source / rel, rel, document=True)
+        return None if raw is None else _read_page(ctx, posixpath.dirname(rel), rel, raw)
+    if doc.kind != "post":
+        return None
+    magic = "_drafts" if doc.draft else "_posts"
+    rel_dir, sep, inner = rel.partition(magic + "/")
+    if not sep or (rel_dir and not rel_dir.endswith("/")):
+        return None
+    m = (DRAFT_NAME if doc.draft else POST_NAME).match(inner)
+    if not m:
+        return None
+    path_categories = [c for c in rel_dir.split("/") if c]
+    return _read_post(ctx, rel, source / rel, m, path_categories, doc.draft)
+
+
 # --- the walk ----------------------------------------------------------------------------------
 
 def _walk(ctx: _Context, rel_dir: str, posts: list, pages: list, statics: list) -> None:

@@ -41,6 +41,7 @@ class BuildSession:
         # then patch that site in place instead of staging a full copy of it
         self.outputs: dict[str, set[str]] = self.cache.load_outputs()
         self.read_memo: dict = {}     # parsed posts by file identity (reader.read_site)
+        self.live: LiveState | None = None   # the last good build, for quick_render
 
 
 @dataclass
@@ -55,6 +56,8 @@ class BuildResult:
     notes: list[str] = field(default_factory=list)
     outputs: dict[str, str] = field(default_factory=dict)   # dest path -> source rel_path
     rendered: list[str] = field(default_factory=list)       # documents laid out this build
+    # files replaced or removed in a site patched in place (None: the whole site was swapped)
+    changed_files: list[str] | None = None
 
     def summary(self) -> str:
         parts = [f"{self.documents} pages ({self.written} written, {self.unchanged} unchanged)",
@@ -62,6 +65,18 @@ class BuildResult:
         if self.warnings:
             parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
         return f"Built {', '.join(parts)} in {self.seconds:.2f} s -> {self.destination}"
+
+
+@dataclass
+class LiveState:
+    """What the last good build of a session leaves for :func:`quick_render`."""
+
+    config: dict
+    settings: Settings
+    now: RubyTime
+    renderer: Renderer
+    payloads: dict[str, dict]
+    docs: dict[str, Document]
 
 
 def plan(source: Path, destination: Path | None = None, *,
@@ -112,6 +127,7 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
                          f"cannot be loaded without Ruby; using blogtool's own theme.")
 
     session = session or BuildSession(source, use_cache=use_cache)
+    session.live = None         # until this build succeeds
     sources = read_site(config, settings, now, diagnostics, session.read_memo)
     if settings.compat == "github-pages":
         sources = _github_pages(config, settings, sources, now, diagnostics)
@@ -243,7 +259,11 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         raise
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
-    return BuildResult(destination=dest, documents=len(writes),
+    session.live = LiveState(config, settings, now, renderer, payloads, by_path)
+    changed = None
+    if staging.stats.replaced is not None and staging.stats.removed is not None:
+        changed = sorted(staging.stats.replaced + staging.stats.removed)
+    return BuildResult(destination=dest, documents=len(writes), changed_files=changed,
                        written=sum(o.written for o in outcomes),
                        unchanged=sum(o.unchanged for o in outcomes),
                        static=staging.stats.static, seconds=0.0,
@@ -277,3 +297,68 @@ def _merge(outcomes: list, diagnostics: Diagnostics) -> None:
     for o in outcomes:
         if o.error is not None:
             raise o.error
+
+
+# --- serve's fast path -------------------------------------------------------------------------
+
+QUICK_MAX = 4    # saved files; more than this is a checkout or a search-and-replace
+
+
+def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
+    """Re-render only the saved documents, from the last good build of ``session``, when
+    nothing but their bodies changed; write their pages in place and return the pages'
+    destination paths. ``serve`` sends the reload at once, then runs the full incremental
+    build, which finds the same bytes on disk for these pages and brings every other page
+    that shows them (lists, feed, neighbours) up to date.
+
+    Returns None, touching nothing, whenever the fast path does not apply: no earlier good
+    build, a changed file that is not a post or page converted from Markdown, front matter
+    (or anything but the body) that changed, GitHub Pages' link rewriting, or any problem
+    while rendering (the full build then reports it)."""
+    live = session.live
+    if live is None or not changed or len(changed) > QUICK_MAX or \
+            live.settings.compat == "github-pages":
+        return None
+    from dataclasses import replace
+    from .reader import reread
+    quiet = Diagnostics()
+    pages: list[tuple[str, bytes]] = []
+    try:
+        for rel in sorted(changed):
+            old = live.docs.get(rel)
+            if old is None or old.kind not in ("post", "page") or not old.markdown or \
+                    not old.write or old.generated:
+                return None
+            new = reread(live.config, live.settings, live.now, quiet, old)
+            if new is None or quiet.warnings or replace(new, body=old.body) != old:
+                return None
+            page = live.payloads[rel].copy()
+            page["content"] = new.body
+            renderer = replace(live.renderer, diagnostics=quiet)
+            renderer.render_content(new, page)
+            html = renderer.render_output(new, page, paginator=page.get("paginator"))
+            if quiet.warnings:
+                return None
+            pages.append((new.dest, html.encode("utf-8")))
+    except Exception:   # noqa: BLE001 - the full build that follows reports every problem
+        return None
+    root = Path(live.settings.destination)
+    written = []
+    for rel, data in pages:
+        try:
+            _replace_file(root / rel, data)
+        except OSError:
+            break       # the site folder is gone or full: the full build sorts it out
+        written.append(rel)
+    return written or None
+
+
+def _replace_file(target: Path, data: bytes) -> None:
+    """Write ``data`` over ``target`` by an atomic rename (a reader never sees half a page)."""
+    tmp = target.with_name(f".{target.name}.blogtool-{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise

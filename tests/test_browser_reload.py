@@ -176,3 +176,44 @@ def test_first_build_failure_keeps_serving_and_recovers(tmp_path: Path, browser)
         page.close()
     finally:
         serve.stop()
+
+
+def test_saved_post_reloads_first_and_only_pages_that_changed_reload(tmp_path: Path, browser):
+    """serve's fast path: the saved post's own tab reloads before the full build; tabs of
+    pages the build did not change stay as they are (no reload, their state kept)."""
+    source = make_site(tmp_path / "site", with_layouts=True)
+    (source / "_posts" / "2014-10-19-other.md").write_text(
+        "---\nlayout: default\ntitle: 另一篇\n---\n另一篇的正文。\n", "utf-8")
+    (source / "index.html").write_text(
+        "---\nlayout: default\ntitle: 首页\n---\n"
+        "{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}\n", "utf-8")
+    serve = Serve(source)
+    try:
+        edited, other, index = browser.new_page(), browser.new_page(), browser.new_page()
+        edited.goto(serve.origin + POST_URL)
+        other.goto(serve.origin + "/blog/2014/10/19/other.html")
+        index.goto(serve.origin + "/blog/")
+        expect(index.locator("body")).to_contain_text("实时预览")
+        for page in (edited, other, index):
+            page.evaluate("window.__kept = 1")
+        builds = serve.output().count("\nBuilt ")
+
+        write_post(source, "2014-10-18 10:00:00 +0800", BODY_2)        # the body only
+        expect(edited.locator("body")).to_contain_text("修改后的内容", timeout=30_000)
+        deadline = time.time() + 30
+        while serve.output().count("\nBuilt ") == builds and time.time() < deadline:
+            time.sleep(0.05)
+        assert "Reloaded 2014/10/18/live-reload.html" in serve.output()
+        time.sleep(0.5)   # time for any (wrong) reload to happen
+        assert edited.evaluate("window.__kept") is None                 # reloaded
+        assert other.evaluate("window.__kept") == 1                     # untouched pages
+        assert index.evaluate("window.__kept") == 1                     # stay as they are
+
+        (source / POST).write_text((source / POST).read_text("utf-8")
+                                   .replace("title: 实时预览", "title: 新标题"), "utf-8")
+        expect(index.locator("body")).to_contain_text("新标题", timeout=30_000)
+        assert index.evaluate("window.__kept") is None                  # the list changed
+        assert other.evaluate("window.__kept") == 1
+    finally:
+        serve.stop()
+    assert serve.proc.returncode == 0, serve.output()

@@ -217,3 +217,49 @@ def test_site_builder_keeps_one_session_until_the_config_changes(monkeypatch, tm
     builder.reset()
     builder({"_config.yml"})
     assert len(sessions) == 2 and calls[2]["session"] is not calls[1]["session"]
+
+
+def test_changed_since_unions_the_epochs_a_page_missed():
+    state = BuildState()
+    first = state.succeeded()                      # a full swap: files unknown
+    assert state.changed_since(first) == []
+    quick = state.published(["2014/10/18/x.html"])
+    assert state.changed_since(first) == ["2014/10/18/x.html"]
+    full = state.succeeded(["index.html", "2014/10/18/x.html"])
+    assert state.changed_since(first) == ["2014/10/18/x.html", "index.html"]
+    assert state.changed_since(quick) == ["2014/10/18/x.html", "index.html"]
+    assert state.changed_since(full) == []
+    assert state.changed_since(first - 1) is None   # older than anything remembered
+    assert state.changed_since(None) is None
+    state.succeeded()                               # unknown files: every page reloads
+    assert state.changed_since(full) is None
+
+
+def test_fast_path_publishes_before_the_build(tmp_path):
+    """The loop calls ``quick`` before the full build and publishes its pages at once."""
+    state = BuildState()
+    order = []
+    epochs: dict = {}
+
+    def quick(changed):
+        order.append(("quick", sorted(changed), state.snapshot().building))
+        return ["2014/10/18/x.html"]
+
+    class Result:
+        changed_files = ["index.html"]
+
+    def build(changed):
+        order.append(("build", sorted(changed), state.changed_since(epochs.get("first"))))
+        return Result()
+
+    loop = BuildLoop(build, state, quick=quick)
+    loop.request()
+    loop.run_pending()                  # the first build: nothing changed is known
+    first = epochs["first"] = state.snapshot().epoch
+    loop.request(["_posts/2014-10-18-x.md"])
+    loop.run_pending()
+    assert order == [("build", [], None),
+                     ("quick", ["_posts/2014-10-18-x.md"], True),
+                     ("build", ["_posts/2014-10-18-x.md"], ["2014/10/18/x.html"])]
+    assert state.changed_since(first) == ["2014/10/18/x.html", "index.html"]
+    assert not state.snapshot().building

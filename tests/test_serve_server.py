@@ -316,6 +316,20 @@ def test_inject_script_carries_the_epoch_and_uses_text_content():
     assert b"visibilitychange" in page and LIVERELOAD_PATH.encode() in page
 
 
+def test_page_names_its_own_file_for_targeted_reloads(server: Running, blog: Running):
+    """A page knows which site file it is, so a build that changed other files only does
+    not reload it; a 404 page names none (the missing page may exist after any build)."""
+    from urllib.parse import quote
+    assert b'file = "index.html"' in server.get("/")[2]
+    assert b'file = "index.html"' in server.get("/index.html")[2]
+    cjk = server.get(quote(f"/2014/10/15/{CJK_NAME}"))[2]   # extensionless URL, CJK name
+    assert b"file = " + json.dumps(f"2014/10/15/{CJK_NAME}.html").encode() in cjk
+    assert b"file = null" in server.get("/no/such/page")[2]
+    assert b'file = "index.html"' in blog.get("/blog/")[2]      # under a baseurl
+    page = inject_script(b"<body></body>", 1, '</script><script>alert(1)//')
+    assert b"</script><script>" not in page.split(b"data-blogtool-livereload", 1)[1][:400]
+
+
 def test_no_site_yet_serves_an_error_page(tmp_path: Path):
     state = BuildState()
     state.failed("_posts/2014-01-01-x.md:3: invalid date '2014-13-45'")
@@ -399,7 +413,15 @@ def test_sse_reload_and_build_error_events(server: Running):
         server.state.failed("_posts/2014-10-18-x.md:3: invalid date '2014-13-45'")
         assert client.next_event()[0] == "build-error"   # the same error again is news
         epoch = server.state.succeeded()
-        assert client.next_event() == ("reload", {"epoch": epoch})
+        assert client.next_event() == ("reload", {"epoch": epoch, "paths": None,
+                                                  "building": False})
+        server.state.started()
+        epoch = server.state.published(["2014/10/18/x.html"])     # serve's fast path
+        assert client.next_event() == ("reload", {"epoch": epoch, "building": True,
+                                                  "paths": ["2014/10/18/x.html"]})
+        epoch = server.state.succeeded(["index.html", "feed.xml"])
+        assert client.next_event() == ("reload", {"epoch": epoch, "building": False,
+                                                  "paths": ["feed.xml", "index.html"]})
     finally:
         client.close()
 
@@ -417,7 +439,8 @@ def test_stale_page_is_told_to_reload_at_once(server: Running):
     current = server.state.snapshot().epoch
     client = SSE(server.port, f"?epoch={current - 5}")
     try:
-        assert client.next_event() == ("reload", {"epoch": current})
+        assert client.next_event() == ("reload", {"epoch": current, "paths": None,
+                                                  "building": False})
     finally:
         client.close()
 

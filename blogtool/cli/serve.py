@@ -60,6 +60,10 @@ class _Printer:
             summary = result.summary() if hasattr(result, "summary") else "Built"
             click.echo(summary if summary else f"Built in {seconds:.2f} s")
 
+    def quick(self, pages: list[str], seconds: float) -> None:
+        if not self.quiet:
+            click.echo(f"Reloaded {', '.join(pages)} in {seconds:.2f} s; updating the rest")
+
     def failed(self, message: str, exc: BaseException) -> None:
         if self.trace:
             from ..serve.loop import format_traceback
@@ -154,7 +158,8 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
         return builder(changed)
 
     loop = BuildLoop(build, state, reporter=_Printer(quiet, verbose, trace),
-                     config_names=_config_names(source, files), on_config_change=follow_config)
+                     config_names=_config_names(source, files), on_config_change=follow_config,
+                     quick=builder.quick)
     server.serve_in_thread()
     loop.request()
     loop.start()

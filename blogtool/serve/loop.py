@@ -8,14 +8,16 @@ build, so a burst of saves costs at most one extra build.
 
 The build function is injected: ``build(changed)`` gets the set of source-relative POSIX paths
 that changed since the last build (an empty set means "nothing is known: build everything", as
-for the first build). Today :class:`SiteBuilder` ignores the set and runs a full
-:func:`blogtool.site.build`; an incremental pipeline only has to honour it.
+for the first build). :class:`SiteBuilder` runs :func:`blogtool.site.build` with one
+session for serve's life (incremental); before it, the optional ``quick`` function may write
+the pages of saved posts ahead of the build (the fast path), and those tabs reload at once.
 """
 from __future__ import annotations
 
 import threading
 import time
 import traceback
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping
@@ -47,6 +49,8 @@ class Snapshot:
 class BuildState:
     """Epoch and last error behind one condition variable (after mkdocs' epochs, plus errors)."""
 
+    HISTORY = 64    # epochs remembered with the pages they changed
+
     def __init__(self) -> None:
         self._cond = threading.Condition()
         self._epoch = 0
@@ -54,6 +58,8 @@ class BuildState:
         self._error_seq = 0
         self._building = False
         self._closed = False
+        # (epoch, the site files that epoch changed, or None: anything may have changed)
+        self._history: deque[tuple[int, frozenset[str] | None]] = deque(maxlen=self.HISTORY)
 
     def snapshot(self) -> Snapshot:
         with self._cond:
@@ -67,15 +73,45 @@ class BuildState:
             self._building = True
             self._cond.notify_all()
 
-    def succeeded(self) -> int:
+    def succeeded(self, changed: Iterable[str] | None = None) -> int:
         """Publish a good build; returns its epoch (milliseconds, so it also grows across
-        server restarts and an old tab reloads after one)."""
+        server restarts and an old tab reloads after one). ``changed``: the site files the
+        build replaced or removed, when known, so that only the pages showing them reload."""
         with self._cond:
-            self._epoch = max(self._epoch + 1, int(time.time() * 1000))
+            self._publish(changed)
             self._error = None
             self._building = False
             self._cond.notify_all()
             return self._epoch
+
+    def published(self, changed: Iterable[str]) -> int:
+        """Publish pages written ahead of the build that is still running (serve's fast
+        path): their tabs reload now, the build goes on."""
+        with self._cond:
+            self._publish(changed)
+            self._cond.notify_all()
+            return self._epoch
+
+    def _publish(self, changed: Iterable[str] | None) -> None:
+        self._epoch = max(self._epoch + 1, int(time.time() * 1000))
+        self._history.append((self._epoch, None if changed is None else frozenset(changed)))
+
+    def changed_since(self, epoch: int | None) -> list[str] | None:
+        """The site files changed by every epoch after ``epoch``; None when that is not
+        known (an epoch too old, or a build that swapped the whole site)."""
+        with self._cond:
+            if epoch is None:
+                return None
+            files: set[str] = set()
+            known = False
+            for seen, changed in self._history:
+                if seen <= epoch:
+                    known = known or seen == epoch
+                    continue
+                if changed is None:
+                    return None
+                files |= changed
+            return sorted(files) if known else None
 
     def failed(self, message: str) -> None:
         with self._cond:
@@ -124,6 +160,9 @@ class Reporter:
     def failed(self, message: str, exc: BaseException) -> None:
         """A build failed; ``message`` is the one line a user sees."""
 
+    def quick(self, pages: list[str], seconds: float) -> None:
+        """Saved pages were written ahead of the build (serve's fast path)."""
+
 
 def describe_failure(exc: BaseException) -> str:
     """One ``file:line: sentence`` line for any exception a build raised.
@@ -157,8 +196,10 @@ class BuildLoop:
     def __init__(self, build: BuildFunction, state: BuildState, *,
                  reporter: Reporter | None = None,
                  config_names: Iterable[str] = DEFAULT_CONFIG_NAMES,
-                 on_config_change: Callable[[], None] | None = None) -> None:
+                 on_config_change: Callable[[], None] | None = None,
+                 quick: Callable[[set[str]], list[str] | None] | None = None) -> None:
         self._build = build
+        self._quick = quick
         self.state = state
         self.reporter = reporter or Reporter()
         self.config_names = frozenset(config_names)
@@ -193,6 +234,8 @@ class BuildLoop:
         try:
             if changed and self.on_config_change and config_changed(changed, self.config_names):
                 self.on_config_change()
+            elif changed and self._quick is not None:
+                self._run_quick(changed, started)
             result = self._build(changed)
         except BaseException as exc:  # serve must never die on a build
             if isinstance(exc, (KeyboardInterrupt, SystemExit)) and self._stopping:
@@ -205,7 +248,17 @@ class BuildLoop:
             return
         self.builds += 1
         self.reporter.built(result, time.perf_counter() - started)
-        self.state.succeeded()
+        self.state.succeeded(getattr(result, "changed_files", None))
+
+    def _run_quick(self, changed: set[str], started: float) -> None:
+        """The fast path: saved pages first (their tabs reload now), the full build after."""
+        try:
+            pages = self._quick(changed)
+        except Exception:   # noqa: BLE001 - the full build that follows reports problems
+            return
+        if pages:
+            self.state.published(pages)
+            self.reporter.quick(pages, time.perf_counter() - started)
 
     def _main(self) -> None:
         while True:
@@ -259,6 +312,15 @@ class SiteBuilder:
             extra["session"] = self._session
         return site.build(self.source, self.destination, config_files=self.config_files,
                           overrides=self.overrides, strict=self.strict, **extra)
+
+    def quick(self, changed: set[str]) -> list[str] | None:
+        """Serve's fast path (:func:`blogtool.site.quick_render`): the pages of saved
+        documents whose bodies alone changed, written from the last good build."""
+        from .. import site
+        quick_render = getattr(site, "quick_render", None)
+        if quick_render is None or self._session is None:
+            return None
+        return quick_render(self._session, changed)
 
     def reset(self) -> None:
         """Forget what earlier builds kept (after a configuration change)."""

@@ -58,7 +58,7 @@ _TEXT_TYPES = ("text/", "application/javascript", "application/json", "applicati
 # The page side of live reload. ``textContent`` only: a build error quotes a post (its title,
 # its Liquid), and nothing from a post may run as script on the developer's page.
 _CLIENT_JS = """(function () {
-  var epoch = __EPOCH__, source = null, overlay = null;
+  var epoch = __EPOCH__, file = __FILE__, source = null, overlay = null;
   function show(message) {
     if (!overlay) {
       overlay = document.createElement('div');
@@ -84,7 +84,12 @@ _CLIENT_JS = """(function () {
     source = new EventSource('__PATH__?epoch=' + epoch);
     source.addEventListener('reload', function (e) {
       var data = JSON.parse(e.data);
-      if (data.epoch !== epoch) { source.close(); location.reload(); }
+      if (data.epoch === epoch) return;
+      if (data.paths && file !== null && data.paths.indexOf(file) < 0) {
+        epoch = data.epoch;   // other pages changed; this one is as it was
+        return;
+      }
+      source.close(); location.reload();
     });
     source.addEventListener('build-error', function (e) {
       show(JSON.parse(e.data).message);
@@ -99,15 +104,19 @@ _CLIENT_JS = """(function () {
 })();"""
 
 
-def client_script(epoch: int) -> bytes:
-    """The ``<script>`` element injected into served HTML pages."""
-    js = _CLIENT_JS.replace("__EPOCH__", str(int(epoch))).replace("__PATH__", LIVERELOAD_PATH)
+def client_script(epoch: int, file: str | None = None) -> bytes:
+    """The ``<script>`` element injected into served HTML pages. ``file``: the site file the
+    page is (``2014/10/18/x.html``); the page then reloads only when a build changed that
+    file, or changed files it cannot know about (None: any change reloads it)."""
+    name = json.dumps(file, ensure_ascii=True).replace("<", "\\u003c")
+    js = (_CLIENT_JS.replace("__EPOCH__", str(int(epoch))).replace("__FILE__", name)
+          .replace("__PATH__", LIVERELOAD_PATH))
     return f'<script data-blogtool-livereload>\n{js}\n</script>\n'.encode("utf-8")
 
 
-def inject_script(page: bytes, epoch: int) -> bytes:
+def inject_script(page: bytes, epoch: int, file: str | None = None) -> bytes:
     """Insert the live-reload script before the last ``</body>`` (or at the end)."""
-    script = client_script(epoch)
+    script = client_script(epoch, file)
     last = None
     for last in _BODY_END.finditer(page):
         pass
@@ -350,7 +359,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         kind = content_type(path)
         if self.server.livereload and kind.startswith("text/html"):
             return self._send_page(status, fh.read(), self.server.state.snapshot().epoch, head,
-                                   inject=True)
+                                   inject=True, file=self._site_file(path, status))
         size = os.fstat(fh.fileno()).st_size
         self.send_response(status)
         self.send_header("Content-Type", kind)
@@ -362,10 +371,18 @@ class DevRequestHandler(BaseHTTPRequestHandler):
             while chunk := fh.read(64 * 1024):
                 self.wfile.write(chunk)
 
+    def _site_file(self, path: str, status: int) -> str | None:
+        """The site-relative file a page was read from; None for a 404 page, which must
+        reload whenever anything changed (the missing page may now exist)."""
+        if status != HTTPStatus.OK or not path:
+            return None
+        rel = os.path.relpath(path, os.path.realpath(self.server.mount.root))
+        return None if rel.startswith("..") else rel.replace(os.sep, "/")
+
     def _send_page(self, status: int, body: bytes, epoch: int, head: bool,
-                   inject: bool = True) -> None:
+                   inject: bool = True, file: str | None = None) -> None:
         if inject and self.server.livereload:
-            body = inject_script(body, epoch)
+            body = inject_script(body, epoch, file)
         self._send_bytes(status, body, "text/html; charset=utf-8", head)
 
     def _send_bytes(self, status: int, body: bytes, kind: str, head: bool) -> None:
@@ -404,12 +421,15 @@ class DevRequestHandler(BaseHTTPRequestHandler):
             if seen.error is not None:
                 self._write(sse_event("build-error", {"message": seen.error}))
             elif client_epoch is not None and seen.epoch and client_epoch != seen.epoch:
-                self._write(sse_event("reload", {"epoch": seen.epoch}))
+                self._write(sse_event("reload", {"epoch": seen.epoch,
+                                                 "paths": state.changed_since(client_epoch),
+                                                 "building": seen.building}))
             while not seen.closed:
                 now = state.wait_for_change(seen, self.server.ping_seconds)
                 if now.closed:
                     break
-                self._write(_events_between(seen, now) or b": ping\n\n")
+                self._write(_events_between(seen, now, state.changed_since(seen.epoch))
+                            or b": ping\n\n")
                 seen = now
         except (BrokenPipeError, ConnectionResetError, TimeoutError, OSError):
             pass  # the tab went away; its thread ends here
@@ -420,12 +440,16 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         self.wfile.flush()
 
 
-def _events_between(before: Snapshot, after: Snapshot) -> bytes:
-    """The SSE events that tell a page what changed from ``before`` to ``after``."""
+def _events_between(before: Snapshot, after: Snapshot,
+                    paths: list[str] | None = None) -> bytes:
+    """The SSE events that tell a page what changed from ``before`` to ``after``; ``paths``:
+    the site files changed since ``before`` (None: unknown, every page reloads)."""
     if after.error is not None and after.error_seq != before.error_seq:
         return sse_event("build-error", {"message": after.error})
     if after.epoch != before.epoch and after.error is None:
-        return sse_event("reload", {"epoch": after.epoch})
+        # "building": pages written ahead of a build still running (serve's fast path)
+        return sse_event("reload", {"epoch": after.epoch, "paths": paths,
+                                    "building": after.building})
     return b""
 
 
