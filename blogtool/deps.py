@@ -9,6 +9,7 @@ inside a value count by identity (their owner), not by their contents.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 import json
 from typing import Any, Iterable
@@ -125,6 +126,13 @@ def fingerprint(value: Any) -> str:
         return _digest("d", value.owner)
     if isinstance(value, list) and all(isinstance(v, TrackedDict) for v in value):
         return _digest("l", "\x00".join(v.owner for v in value))
+    if type(value) is dict and all(type(k) is str and type(v) is list and
+                                   all(isinstance(d, TrackedDict) for d in v)
+                                   for k, v in value.items()):     # site.tags, site.categories
+        return _digest("m", json.dumps({k: [d.owner for d in v] for k, v in value.items()},
+                                       sort_keys=True, ensure_ascii=False))
+    if isinstance(value, list) and all(type(v) is str for v in value):   # tags, categories
+        return _digest("t", json.dumps(value, ensure_ascii=False))
     data = json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
     return _digest("j", data)
 
@@ -133,14 +141,24 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-class Fingerprints:
-    """Current fingerprints of ``(owner, key)`` pairs, computed once per build."""
+# Values that cannot change in place: when a field holds the very same object as in the last
+# build (a title or body from a post read before, a cached rendering), its fingerprint is too.
+_IMMUTABLE = frozenset((str, int, float, bool, type(None)))
 
-    def __init__(self, payloads: dict[str, dict], site: dict):
+
+class Fingerprints:
+    """Current fingerprints of ``(owner, key)`` pairs, computed once per build.
+
+    ``kept``: the previous build's immutable values and their fingerprints (a session keeps
+    :attr:`kept` between builds), so a rebuild hashes only values that are new objects."""
+
+    def __init__(self, payloads: dict[str, dict], site: dict, kept: dict | None = None):
         self.payloads = payloads
         self.site = site
         self.groups = _groups(payloads)
         self._memo: dict[tuple, str | None] = {}
+        self._previous = kept or {}
+        self.kept: dict[tuple, tuple[Any, str]] = {}
 
     def clear(self) -> None:
         self._memo.clear()
@@ -159,7 +177,7 @@ class Fingerprints:
             return self._memo[memo_key]
         if owner.startswith("@group:"):
             members = self.groups.get(owner[7:], [])
-            fp = fingerprint([[m, self.of(m, key)] for m in members])
+            fp = _digest("g", "\x00".join(f"{m}\x01{self.of(m, key)}" for m in members))
         else:
             target = self._owner(owner)
             if target is None:
@@ -167,8 +185,19 @@ class Fingerprints:
             elif key == ALL:
                 fp = fingerprint(dict(dict.items(target)))
             else:
-                fp = fingerprint(dict.get(target, key, "\x00missing"))
+                fp = self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
         self._memo[memo_key] = fp
+        return fp
+
+    def _value_fingerprint(self, memo_key: tuple, value: Any) -> str:
+        if type(value) not in _IMMUTABLE and not isinstance(value, _dt.datetime):
+            return fingerprint(value)
+        known = self.kept.get(memo_key) or self._previous.get(memo_key)
+        if known is not None and known[0] is value:
+            fp = known[1]
+        else:
+            fp = fingerprint(value)
+        self.kept[memo_key] = (value, fp)
         return fp
 
     def record(self, reads: Iterable[tuple], own: str | None = None) -> list[list]:

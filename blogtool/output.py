@@ -305,7 +305,10 @@ class Patch(Staging):
             return False
         old = self._old(_safe_rel(rel))
         try:
-            if old is None or old.stat().st_size != size or old.stat().st_mtime_ns != mtime_ns:
+            if old is None:
+                return False
+            st = os.stat(old)
+            if st.st_size != size or st.st_mtime_ns != mtime_ns:
                 return False
         except OSError:
             return False

@@ -8,6 +8,7 @@ import datetime as _dt
 import os
 import time
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
@@ -42,6 +43,8 @@ class BuildSession:
         self.outputs: dict[str, set[str]] = self.cache.load_outputs()
         self.read_memo: dict = {}     # parsed posts by file identity (reader.read_site)
         self.live: LiveState | None = None   # the last good build, for quick_render
+        self.fingerprints: dict = {}           # Fingerprints.kept of the last build
+        self.body_hashes: dict = {}            # WorkState.body_hashes
 
 
 @dataclass
@@ -224,13 +227,13 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         if progress:
             progress(done[0], total)
 
-    fingerprints = Fingerprints(payloads, site)
+    fingerprints = Fingerprints(payloads, site, session.fingerprints)
     env_key = environment_key(config, {
         "jekyll_env": env,
         "theme": tree_hash(templates_dir(), source / "_templates") if theme else "",
-        "builtin": tree_hash(Path(__file__).parent / "builtin")})
+        "builtin": _builtin_hash()})
     state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
-                      fingerprints)
+                      fingerprints, body_hashes=session.body_hashes)
     # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
     for wave in (wave1, wave2):
         outcomes = run_wave(state, "content", wave, jobs, advance,
@@ -260,6 +263,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)
+    session.fingerprints = fingerprints.kept
     changed = None
     if staging.stats.replaced is not None and staging.stats.removed is not None:
         changed = sorted(staging.stats.replaced + staging.stats.removed)
@@ -269,6 +273,12 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
                        static=staging.stats.static, seconds=0.0,
                        warnings=list(diagnostics.warnings), notes=list(diagnostics.notes),
                        outputs=outputs, rendered=[o.rel_path for o in outcomes if not o.cached])
+
+
+@lru_cache(maxsize=1)
+def _builtin_hash() -> str:
+    """blogtool's own includes (JB/setup): part of the installed package, hashed once."""
+    return tree_hash(Path(__file__).parent / "builtin")
 
 
 def _claim_outputs(docs: list[Document], sources: Sources,

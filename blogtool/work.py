@@ -54,6 +54,8 @@ class WorkState:
     hashes: FileHashes
     fingerprints: Fingerprints
     staging: Staging | None = None
+    # rel_path -> (body, its hash): a session keeps it, so a rebuild hashes new bodies only
+    body_hashes: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def sources_of(self, doc: Document, deps: set[str]) -> dict[str, str]:
         files = {} if doc.generated else {doc.rel_path: self.hashes.of(doc.rel_path)}
@@ -64,7 +66,13 @@ class WorkState:
     def body_hash(self, rel_path: str) -> str:
         """The text that was rendered: differs from the file when the pipeline rewrote it
         (GitHub Pages' relative links)."""
-        return content_hash(self.docs[rel_path].body.encode("utf-8"))
+        body = self.docs[rel_path].body
+        known = self.body_hashes.get(rel_path)
+        if known is not None and known[0] is body:
+            return known[1]
+        digest = content_hash(body.encode("utf-8"))
+        self.body_hashes[rel_path] = (body, digest)
+        return digest
 
     def usable(self, entry: dict | None, rel_path: str) -> bool:
         return entry is not None and entry.get("body") == self.body_hash(rel_path) and \
