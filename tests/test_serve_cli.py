@@ -113,3 +113,37 @@ def test_broken_config_keeps_serving_then_baseurl_follows_the_fix(tmp_path: Path
     assert code == 0
     output = "".join(serve.lines)
     assert "_config.yml" in output and "Traceback" not in output
+
+
+def test_first_build_uses_worker_processes_and_ctrl_c_during_it_exits(tmp_path: Path):
+    """The first build runs before any thread exists, so it forks workers like ``build``;
+    ctrl-c during it stops serve at once and cleanly."""
+    from blogtool.work import PARALLEL_THRESHOLD
+    source = tmp_path / "site"
+    (source / "_posts").mkdir(parents=True)
+    (source / "_config.yml").write_text("title: t\n", "utf-8")
+    for i in range(PARALLEL_THRESHOLD * 6):
+        body = "".join(f"段落 {i}-{j}。\n\n```java\nclass A{i}x{j} {{ void f() {{}} }}\n```\n"
+                       for j in range(40))
+        (source / "_posts" / f"2014-10-{i % 28 + 1:02d}-p{i}.md").write_text(
+            f"---\ntitle: p{i}\n---\n{body}", "utf-8")
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    proc = subprocess.Popen([sys.executable, "-c", SERVE, "-s", str(source), "-P", "0",
+                             "--jobs", "2"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env=env)
+    try:
+        deadline = time.monotonic() + 60
+        children: list[str] = []
+        while time.monotonic() < deadline and not children:   # workers appear mid-build
+            children = (Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+                        .read_text().split())
+            time.sleep(0.02)
+        assert children, "the first build forked no worker"
+        proc.send_signal(signal.SIGINT)
+        out, _ = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, out
+    assert "Traceback" not in out and "Server stopped." in out

@@ -160,15 +160,18 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     loop = BuildLoop(build, state, reporter=_Printer(quiet, verbose, trace),
                      config_names=_config_names(source, files), on_config_change=follow_config,
                      quick=builder.quick)
-    server.serve_in_thread()
-    loop.request()
-    loop.start()
-    if watch:
-        rules = IgnoreRules.make(source, dest, exclude, include)
-        watcher = _start_watcher(source, rules, loop.request, force_polling)
-
     signal.signal(signal.SIGTERM, _interrupt)
     try:
+        # The first build runs here, before the server, loop and watcher threads exist, so it
+        # may fork its worker processes (a process with threads must not fork); the socket
+        # already listens, so a browser opened meanwhile waits for it.
+        loop.request()
+        loop.run_pending()
+        server.serve_in_thread()
+        loop.start()
+        if watch:
+            rules = IgnoreRules.make(source, dest, exclude, include)
+            watcher = _start_watcher(source, rules, loop.request, force_polling)
         state.wait_for_first_build(timeout=24 * 3600)
         address = server_url(host, server.port, server.mount.baseurl)
         if not quiet:

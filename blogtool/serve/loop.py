@@ -238,9 +238,11 @@ class BuildLoop:
                 self._run_quick(changed, started)
             result = self._build(changed)
         except BaseException as exc:  # serve must never die on a build
-            if isinstance(exc, (KeyboardInterrupt, SystemExit)) and self._stopping:
-                self.state.failed("<site>: interrupted")
-                return
+            if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+                if self._stopping:
+                    self.state.failed("<site>: interrupted")
+                    return
+                raise   # ctrl-c during the first build (which runs on the main thread)
             message = describe_failure(exc)
             self.builds += 1
             self.reporter.failed(message, exc)   # printed first, then pages are told

@@ -605,11 +605,13 @@ class DevServer(ThreadingHTTPServer):
         thread = threading.Thread(target=self.serve_forever, kwargs={"poll_interval": 0.2},
                                   name="blogtool-http", daemon=True)
         thread.start()
+        self._serving = thread
         return thread
 
     def close(self) -> None:
         self.state.close()
-        self.shutdown()
+        if getattr(self, "_serving", None) is not None:
+            self.shutdown()     # waits for serve_forever, so only once it was started
         if self._heads is not None:
             self._heads.stop()
         self._ready.put(None)
