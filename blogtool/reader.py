@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import frontmatter, urls
+from . import frontmatter, pool, urls
 from .config import NotRegularFile, Settings, front_matter_defaults, load_yaml, \
     read_source_bytes
 from .errors import BuildError, Diagnostics, InvalidYaml
@@ -45,15 +45,17 @@ class _Context:
     visited: set
     memo: dict | None = None
     config_key: str = ""
+    jobs: int = 1
 
 
 def read_site(config: dict, settings: Settings, site_time: RubyTime,
-              diagnostics: Diagnostics, memo: dict | None = None) -> Sources:
+              diagnostics: Diagnostics, memo: dict | None = None, jobs: int = 1) -> Sources:
     """``memo`` (kept by a build session) holds parsed posts by file identity and
-    configuration, so a rebuild parses only the files that changed."""
+    configuration, so a rebuild parses only the files that changed. ``jobs``: processes that
+    parse posts on a big site."""
     source = Path(settings.source).resolve()
     ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
-                   diagnostics, os.path.realpath(settings.destination), set())
+                   diagnostics, os.path.realpath(settings.destination), set(), jobs=jobs)
     if memo is not None:
         ctx.memo = memo
         ctx.config_key = hashlib.blake2b(json.dumps(config, sort_keys=True, default=str)
@@ -376,37 +378,102 @@ def _read_posts(ctx: _Context, rel_dir: str, magic: str) -> list[Document]:
     rel_base = posixpath.join(rel_dir, magic) if rel_dir else magic
     draft = magic == "_drafts"
     path_categories = [c for c in rel_dir.split("/") if c] if rel_dir else []
-    docs = []
+    items = []
     for inner, path in _post_entries(ctx, base, rel_base):
         m = (DRAFT_NAME if draft else POST_NAME).match(inner)
-        if not m:
-            continue
-        rel = posixpath.join(rel_base, inner)
-        doc = _read_post_memo(ctx, rel, path, m, path_categories, draft)
+        if m:
+            items.append((posixpath.join(rel_base, inner), path, m))
+    docs = []
+    for doc in _read_post_items(ctx, items, path_categories, draft):
         if doc is not None and _publishable(ctx, doc):
             docs.append(doc)
     return docs
 
 
-def _read_post_memo(ctx: _Context, rel: str, path: Path, m: re.Match,
-                    path_categories: list[str], draft: bool) -> Document | None:
+PARALLEL_READ = 400     # posts; below this, forking readers costs more than it saves
+_READING: tuple | None = None   # what forked readers inherit: (ctx, items, categories, draft)
+
+
+def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
+                     path_categories: list[str], draft: bool) -> list[Document | None]:
+    """The posts of one ``_posts`` folder, in order; parsed in parallel on a big site (the
+    memo's posts are taken as they are). Warnings, notes and the first error come out in
+    file order, as when one process reads them all."""
+    global _READING
+    out: list[Document | None] = [None] * len(items)
+    todo = []
+    for i, (rel, path, _m) in enumerate(items):
+        known = _memo_hit(ctx, rel, path, path_categories, draft)
+        if known is not None:
+            out[i] = known
+        else:
+            todo.append(i)
+    jobs = ctx.jobs if len(todo) >= PARALLEL_READ else 1
+    _READING = (ctx, items, path_categories, draft)
+    try:
+        chunks = pool.run_chunks(_read_chunk, pool.split(todo, jobs), jobs)
+    finally:
+        _READING = None
+    for chunk in chunks:
+        for i, doc, signature, warnings, notes, error in chunk:
+            for w in warnings:
+                ctx.diagnostics.warn(w.path, w.line, w.message)
+            ctx.diagnostics.notes.extend(notes)
+            if error is not None:
+                raise error
+            if doc is not None and ctx.memo is not None and signature is not None \
+                    and not warnings:
+                ctx.memo[items[i][0]] = (signature, doc)   # clean reads only: a memo
+                doc = dataclasses.replace(doc)             # never hides a warning
+            out[i] = doc
+    return out
+
+
+def _read_chunk(indexes: list[int]) -> list[tuple]:
+    """Read some posts (in this process or a forked reader); each with what it reported."""
+    ctx, items, path_categories, draft = _READING
+    diagnostics = ctx.diagnostics
+    results = []
+    for i in indexes:
+        rel, path, m = items[i]
+        warnings_before, notes_before = len(diagnostics.warnings), len(diagnostics.notes)
+        doc, error = None, None
+        signature = _signature(ctx, path, path_categories, draft)
+        try:
+            doc = _read_post(ctx, rel, path, m, path_categories, draft)
+        except BuildError as exc:
+            error = exc
+        warnings = diagnostics.warnings[warnings_before:]
+        notes = diagnostics.notes[notes_before:]
+        del diagnostics.warnings[warnings_before:]
+        del diagnostics.notes[notes_before:]
+        results.append((i, doc, signature, warnings, notes, error))
+        if error is not None:
+            break
+    return results
+
+
+def _signature(ctx: _Context, path: Path, path_categories: list[str],
+               draft: bool) -> tuple | None:
+    """What a memo entry is valid for: the file's identity and the configuration."""
     if ctx.memo is None:
-        return _read_post(ctx, rel, path, m, path_categories, draft)
+        return None
     try:
         st = path.stat()
     except OSError:
-        return _read_post(ctx, rel, path, m, path_categories, draft)
-    signature = (st.st_mtime_ns, st.st_size, st.st_ino, ctx.config_key, draft,
-                 tuple(path_categories))
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino, ctx.config_key, draft,
+            tuple(path_categories))
+
+
+def _memo_hit(ctx: _Context, rel: str, path: Path, path_categories: list[str],
+              draft: bool) -> Document | None:
+    if ctx.memo is None:
+        return None
     known = ctx.memo.get(rel)
-    if known is not None and known[0] == signature:
-        return dataclasses.replace(known[1])
-    warnings = len(ctx.diagnostics.warnings)
-    doc = _read_post(ctx, rel, path, m, path_categories, draft)
-    if doc is not None and len(ctx.diagnostics.warnings) == warnings:
-        ctx.memo[rel] = (signature, doc)   # only clean reads: a memo never hides a warning
-        doc = dataclasses.replace(doc)
-    return doc
+    if known is None or known[0] != _signature(ctx, path, path_categories, draft):
+        return None
+    return dataclasses.replace(known[1])
 
 
 def _publishable(ctx: _Context, doc: Document) -> bool:

@@ -26,7 +26,8 @@ from .theme import Theme, templates_dir
 from .timeutil import RubyTime, site_zone
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .deps import Fingerprints
-from .work import HEAVY_SITE, WorkState, default_jobs, run_wave
+from .pool import default_jobs
+from .work import HEAVY_SITE, WorkState, run_wave
 
 
 class BuildSession:
@@ -37,6 +38,7 @@ class BuildSession:
     def __init__(self, source: Path | str, *, use_cache: bool = True):
         source = Path(source).resolve()
         self.cache = Cache(source / CACHE_DIR if use_cache else None)
+        self.records = use_cache    # without a cache, a one-off build needs no records
         self.hashes = FileHashes(source)
         # what the last build wrote, by destination (kept with the cache): the next build can
         # then patch that site in place instead of staging a full copy of it
@@ -131,15 +133,15 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
 
     session = session or BuildSession(source, use_cache=use_cache)
     session.live = None         # until this build succeeds
-    sources = read_site(config, settings, now, diagnostics, session.read_memo)
+    jobs = jobs if jobs is not None else default_jobs()
+    sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
     if settings.compat == "github-pages":
         sources = _github_pages(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
     session.hashes.new_build()
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
-                               diagnostics, progress, jobs if jobs is not None else default_jobs(),
-                               session)
+                               diagnostics, progress, jobs, session)
     result.seconds = time.perf_counter() - started
     return result
 
@@ -233,7 +235,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         "theme": tree_hash(templates_dir(), source / "_templates") if theme else "",
         "builtin": _builtin_hash()})
     state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
-                      fingerprints, body_hashes=session.body_hashes)
+                      fingerprints, body_hashes=session.body_hashes, record=session.records)
     # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
     for wave in (wave1, wave2):
         outcomes = run_wave(state, "content", wave, jobs, advance,

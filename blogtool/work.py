@@ -1,22 +1,19 @@
 """Per-document work in waves, in this process or in forked worker processes.
 
-Workers are forked after the site index (payloads, layouts, Liquid engine) is built, so each
-worker has it once, by inheritance, and tasks carry only document paths; the building process
-works as one of them. Results come back per
+Workers are forked (``pool.py``) after the site index (payloads, layouts, Liquid engine) is
+built, so each worker has it once, by inheritance, and tasks carry only document paths; the
+building process works as one of them. Results come back per
 document and are merged in document order, so the output, the warnings and the first error do
 not depend on the number of workers. Small builds, and processes that run threads (``serve``),
 stay in one process.
 """
 from __future__ import annotations
 
-import multiprocessing
-import os
-import threading
-from collections import deque
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable
+from functools import partial
+from typing import Any, Callable
 
+from . import pool
 from .cache import Cache, FileHashes
 from .deps import Fingerprints, content_hash, recording
 from .errors import BuildError, Problem
@@ -56,6 +53,9 @@ class WorkState:
     staging: Staging | None = None
     # rel_path -> (body, its hash): a session keeps it, so a rebuild hashes new bodies only
     body_hashes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # keep dependency records (for the cache and serve's rebuilds); a --no-cache build has no
+    # use for them and skips recording every read
+    record: bool = True
 
     def sources_of(self, doc: Document, deps: set[str]) -> dict[str, str]:
         files = {} if doc.generated else {doc.rel_path: self.hashes.of(doc.rel_path)}
@@ -81,13 +81,6 @@ class WorkState:
 
 
 _STATE: WorkState | None = None
-
-
-def default_jobs() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _capture(state: WorkState, kind: str, rel_path: str,
@@ -123,27 +116,41 @@ def _content(doc: Document, page: dict) -> Outcome:
     the new content only after the whole wave, whatever the number of workers."""
     state = _STATE
     copy = page.copy()
+    if not state.record:
+        state.renderer.render_content(doc, copy)
+        return Outcome(doc.rel_path, fields=_content_fields(copy))
     deps: set[str] = set()
     with recording() as reads:
         state.renderer.render_content(doc, copy, deps)
-    fields = {k: dict.get(copy, k) for k in CONTENT_KEYS if dict.__contains__(copy, k)}
+    fields = _content_fields(copy)
     entry = {"env": state.env, "files": state.sources_of(doc, deps),
              "body": state.body_hash(doc.rel_path),
              "fields": state.fingerprints.record(reads, doc.rel_path), "result": fields}
     return Outcome(doc.rel_path, fields=fields, entry=entry)
 
 
+def _content_fields(page: dict) -> dict[str, Any]:
+    return {k: dict.get(page, k) for k in CONTENT_KEYS if dict.__contains__(page, k)}
+
+
 def _output(doc: Document, page: dict) -> Outcome:
     state = _STATE
     deps: set[str] = set()
-    with recording() as reads:
-        html = state.renderer.render_output(doc, page, paginator=page.get("paginator"), deps=deps)
+    if state.record:
+        with recording() as reads:
+            html = state.renderer.render_output(doc, page, paginator=page.get("paginator"),
+                                                deps=deps)
+    else:
+        html = state.renderer.render_output(doc, page, paginator=page.get("paginator"))
     stats = state.staging.stats
     before = (stats.written, stats.unchanged)
     size, mtime = state.staging.write(doc.dest, html.encode("utf-8"))
     extra = dict.get(page, "sass_map")
     if extra:
         state.staging.write(extra[0], extra[1].encode("utf-8"))
+    if not state.record:
+        return Outcome(doc.rel_path, written=stats.written - before[0],
+                       unchanged=stats.unchanged - before[1])
     entry = {"env": state.env, "files": state.sources_of(doc, deps),
              "body": state.body_hash(doc.rel_path),
              "fields": state.fingerprints.record(reads, doc.rel_path),
@@ -179,11 +186,6 @@ def _run_chunk(kind: str, rel_paths: list[str]) -> list[Outcome]:
     return [_capture(_STATE, kind, rel, fn) for rel in rel_paths]
 
 
-def _chunks(items: list[str], jobs: int, heavy: bool = False) -> list[list[str]]:
-    size = max(1 if heavy else 4, len(items) // (jobs * 20) + 1)
-    return [items[i:i + size] for i in range(0, len(items), size)]
-
-
 def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
              progress: Callable[[int], None] | None = None, heavy: bool = False) -> list[Outcome]:
     """Run one wave; results are in the order of ``rel_paths`` whatever ``jobs`` is.
@@ -193,7 +195,7 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     _STATE = state
     try:
         done: dict[str, Outcome] = {}
-        for rel in rel_paths:
+        for rel in rel_paths if state.record else ():
             hit = _cached(state, kind, rel)
             if hit is not None:
                 done[rel] = hit
@@ -211,56 +213,8 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
 
 def _render_wave(kind: str, rel_paths: list[str], jobs: int,
                  progress: Callable[[int], None] | None, heavy: bool = False) -> list[Outcome]:
-    if jobs <= 1 or len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD) or not _can_fork():
-        results = []
-        for chunk in _chunks(rel_paths, 1):
-            results.extend(_run_chunk(kind, chunk))
-            if progress:
-                progress(len(chunk))
-        return results
-    # This process is one of the ``jobs`` workers: it forks ``jobs - 1`` others and takes
-    # chunks from the back of the list while they take them from the front. One process
-    # fewer holding a copy of the site (memory is counted over the process tree), and none
-    # idle waiting.
-    chunks = _chunks(rel_paths, jobs, heavy)
-    results_by_chunk: list[list[Outcome] | None] = [None] * len(chunks)
-    waiting = deque(range(len(chunks)))
-    ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
-        futures: dict = {}
-
-        def collect(block: bool) -> None:
-            done = list(_as_completed(futures)) if block else [f for f in futures if f.done()]
-            for future in done:
-                i = futures.pop(future)
-                results_by_chunk[i] = future.result()
-                if progress:
-                    progress(len(chunks[i]))
-
-        def feed() -> None:
-            # a few chunks queued per worker: enough to keep it busy, few enough that
-            # this process still finds work at the back
-            while waiting and len(futures) < 2 * (jobs - 1):
-                i = waiting.popleft()
-                futures[pool.submit(_run_chunk, kind, chunks[i])] = i
-
-        feed()
-        while waiting:
-            i = waiting.pop()
-            results_by_chunk[i] = _run_chunk(kind, chunks[i])
-            if progress:
-                progress(len(chunks[i]))
-            collect(block=False)
-            feed()
-        collect(block=True)
-    return [o for chunk in results_by_chunk for o in chunk or ()]
-
-
-def _as_completed(futures: Iterable):
-    from concurrent.futures import as_completed
-    return as_completed(futures)
-
-
-def _can_fork() -> bool:
-    """Forking a process that runs other threads can deadlock on their locks."""
-    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+    if len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD):
+        jobs = 1
+    chunks = pool.split(rel_paths, jobs, minimum=1 if heavy else 4)
+    results = pool.run_chunks(partial(_run_chunk, kind), chunks, jobs, progress)
+    return [o for chunk in results for o in chunk]

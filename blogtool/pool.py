@@ -1,0 +1,81 @@
+"""Work shared out over forked processes, the calling process being one of them.
+
+Used by the reader (posts are parsed in parallel) and by the render waves (``work.py``). The
+caller forks ``jobs - 1`` workers, which inherit everything built so far (so tasks carry only
+small arguments), and takes chunks from the back of the list while they take them from the
+front: one process fewer holding a copy of the site (memory is counted over the process tree)
+and none idle waiting. Results come back in chunk order whatever the number of processes.
+"""
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any, Callable, Sequence
+
+__all__ = ["can_fork", "default_jobs", "run_chunks", "split"]
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """Forking a process that runs other threads can deadlock on their locks."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def split(items: Sequence, jobs: int, minimum: int = 4) -> list[list]:
+    """Chunks small enough for an even finish (about twenty per process)."""
+    size = max(minimum, len(items) // (jobs * 20) + 1)
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+def run_chunks(fn: Callable[[Any], Any], chunks: list, jobs: int,
+               progress: Callable[[int], None] | None = None) -> list:
+    """``[fn(chunk) for chunk in chunks]``, over ``jobs`` processes when that is possible.
+    ``fn`` must be a module-level function (it is pickled by name); its results are pickled
+    back from the workers."""
+    if jobs <= 1 or len(chunks) < 2 or not can_fork():
+        results = []
+        for chunk in chunks:
+            results.append(fn(chunk))
+            if progress:
+                progress(len(chunk))
+        return results
+    results: list = [None] * len(chunks)
+    waiting = deque(range(len(chunks)))
+    ctx = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
+        futures: dict = {}
+
+        def collect(block: bool) -> None:
+            done = list(as_completed(futures)) if block else [f for f in futures if f.done()]
+            for future in done:
+                i = futures.pop(future)
+                results[i] = future.result()
+                if progress:
+                    progress(len(chunks[i]))
+
+        def feed() -> None:
+            # a few chunks queued per worker: enough to keep it busy, few enough that this
+            # process still finds work at the back
+            while waiting and len(futures) < 2 * (jobs - 1):
+                i = waiting.popleft()
+                futures[pool.submit(fn, chunks[i])] = i
+
+        feed()
+        while waiting:
+            i = waiting.pop()
+            results[i] = fn(chunks[i])
+            if progress:
+                progress(len(chunks[i]))
+            collect(block=False)
+            feed()
+        collect(block=True)
+    return results
