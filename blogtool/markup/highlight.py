@@ -18,6 +18,7 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES, Text, Token, Whitespace, _TokenType
 from pygments.util import ClassNotFound
 
+from .fastlex import fast_lexer
 from .loglexer import LogLexer
 
 __all__ = ["code_block_html", "highlight_tag_html", "style_css", "find_lexer", "escape_code"]
@@ -49,7 +50,7 @@ def find_lexer(lang: str) -> Lexer | None:
             lexer = get_lexer_by_name(name)
         except ClassNotFound:
             return None
-    return lexer
+    return fast_lexer(lexer)
 
 
 _CLASSES: dict[_TokenType, str] = {}
