@@ -47,6 +47,12 @@ class BuildSession:
         self.live: LiveState | None = None   # the last good build, for quick_render
         self.fingerprints: dict = {}           # Fingerprints.kept of the last build
         self.body_hashes: dict = {}            # WorkState.body_hashes
+        # file -> (bytes, mtime) before quick_render wrote it, until the next build ends
+        self.quick_backup: dict[str, tuple[bytes, int]] = {}
+
+    def take_quick_backup(self) -> dict[str, tuple[bytes, int]]:
+        backup, self.quick_backup = self.quick_backup, {}
+        return backup
 
 
 @dataclass
@@ -107,6 +113,28 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
 
     The previous destination is untouched unless the whole build succeeds.
     """
+    # pages serve's fast path wrote ahead of this build: if the build fails, they go back to
+    # what they were, so a failed build leaves the previous site exactly as it was
+    undo = session.take_quick_backup() if session is not None else {}
+    try:
+        return _build(source, destination, config_files=config_files, overrides=overrides,
+                      strict=strict, site_time=site_time, environment=environment,
+                      progress=progress, jobs=jobs, use_cache=use_cache, session=session)
+    except BaseException:
+        for target, (data, mtime_ns) in undo.items():
+            try:
+                _replace_file(Path(target), data)
+                os.utime(target, ns=(mtime_ns, mtime_ns))
+            except OSError:
+                pass
+        raise
+
+
+def _build(source: Path | str, destination: Path | str | None, *,
+           config_files: list[str] | None, overrides: Mapping[str, Any] | None,
+           strict: bool, site_time: _dt.datetime | None, environment: str | None,
+           progress: Callable[[int, int], None] | None, jobs: int | None, use_cache: bool,
+           session: BuildSession | None) -> BuildResult:
     started = time.perf_counter()
     source = Path(source).resolve()
     diagnostics = Diagnostics(strict=strict)
@@ -357,10 +385,13 @@ def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
     root = Path(live.settings.destination)
     written = []
     for rel, data in pages:
+        target = root / rel
         try:
-            _replace_file(root / rel, data)
+            before = (target.read_bytes(), target.stat().st_mtime_ns)
+            _replace_file(target, data)
         except OSError:
             break       # the site folder is gone or full: the full build sorts it out
+        session.quick_backup.setdefault(str(target), before)
         written.append(rel)
     return written or None
 

@@ -101,3 +101,24 @@ def test_the_full_build_names_the_other_pages_that_show_the_post(site: Path, tmp
     result = build(site, dest, site_time=PINNED, jobs=1, session=session)
     assert result.changed_files == ["excerpts.html"]
     assert "新摘要".encode() in (dest / "excerpts.html").read_bytes()
+
+
+def test_a_failing_full_build_puts_the_early_page_back(site: Path, tmp_path: Path):
+    """serve writes the saved post's page before the build; if that build then fails, the
+    site must be the previous one exactly: the page goes back, bytes and mtime."""
+    dest = tmp_path / "out"
+    session = first_build(site, dest)
+    before = tree(dest)
+    mtime = (dest / P3_PAGE).stat().st_mtime_ns
+    (site / P3).write_text(post("第3篇", "flume", "新的正文"), "utf-8")
+    assert quick_render(session, {P3}) == [P3_PAGE]
+    assert "新的正文".encode() in (dest / P3_PAGE).read_bytes()
+    (site / "excerpts.html").write_text("---\nlayout: default\n---\n{% for %}", "utf-8")
+    with pytest.raises(Exception):
+        build(site, dest, site_time=PINNED, jobs=1, session=session)
+    assert tree(dest) == before
+    assert (dest / P3_PAGE).stat().st_mtime_ns == mtime
+    # and the next good build brings the edit in
+    (site / "excerpts.html").write_text("---\nlayout: default\n---\nok", "utf-8")
+    build(site, dest, site_time=PINNED, jobs=1, session=session)
+    assert "新的正文".encode() in (dest / P3_PAGE).read_bytes()
