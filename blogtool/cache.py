@@ -66,6 +66,7 @@ class Cache:
         self._root = str(root) if root is not None else ""
         self._memory: dict[tuple[str, str], dict] = {}
         self._missing: set[tuple[str, str]] = set()
+        self._folders: set[str] = set()     # entry folders known to exist
         self.hits = 0
         self.misses = 0
 
@@ -103,13 +104,19 @@ class Cache:
             return
         path = self._path(kind, rel_path)
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
+            folder = os.path.dirname(path)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            # dumps, not dump: one call of the C encoder instead of a write per token
+            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
             tmp = f"{path}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump(entry, fh, ensure_ascii=False, separators=(",", ":"))
+                fh.write(data)
             os.replace(tmp, path)
         except OSError:
-            pass  # a cache that cannot be written is only a slower build
+            self._folders.clear()
+            # a cache that cannot be written is only a slower build
 
 
     def load_outputs(self) -> dict[str, set[str]]:
