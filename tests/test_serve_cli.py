@@ -115,11 +115,9 @@ def test_broken_config_keeps_serving_then_baseurl_follows_the_fix(tmp_path: Path
     assert "_config.yml" in output and "Traceback" not in output
 
 
-def test_first_build_uses_worker_processes_and_ctrl_c_during_it_exits(tmp_path: Path):
-    """The first build runs before any thread exists, so it forks workers like ``build``;
-    ctrl-c during it stops serve at once and cleanly."""
+def _many_posts(source: Path) -> Path:
+    """A site whose first build takes long enough to act during it (and forks workers)."""
     from blogtool.work import PARALLEL_THRESHOLD
-    source = tmp_path / "site"
     (source / "_posts").mkdir(parents=True)
     (source / "_config.yml").write_text("title: t\n", "utf-8")
     for i in range(PARALLEL_THRESHOLD * 6):
@@ -127,18 +125,34 @@ def test_first_build_uses_worker_processes_and_ctrl_c_during_it_exits(tmp_path: 
                        for j in range(40))
         (source / "_posts" / f"2014-10-{i % 28 + 1:02d}-p{i}.md").write_text(
             f"---\ntitle: p{i}\n---\n{body}", "utf-8")
+    return source
+
+
+def _serve_process(source: Path) -> subprocess.Popen:
     env = dict(os.environ, PYTHONUNBUFFERED="1")
-    proc = subprocess.Popen([sys.executable, "-c", SERVE, "-s", str(source), "-P", "0",
+    env.pop("JEKYLL_ENV", None)
+    return subprocess.Popen([sys.executable, "-c", SERVE, "-s", str(source), "-P", "0",
                              "--jobs", "2"], stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True, env=env)
+
+
+def _wait_for_workers(proc: subprocess.Popen) -> None:
+    """Until the first build renders in worker processes (its posts are read by then)."""
+    deadline = time.monotonic() + 60
+    children: list[str] = []
+    while time.monotonic() < deadline and not children:
+        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+        time.sleep(0.02)
+    assert children, "the first build forked no worker"
+
+
+def test_first_build_uses_worker_processes_and_ctrl_c_during_it_exits(tmp_path: Path):
+    """The first build runs before any thread exists, so it forks workers like ``build``;
+    ctrl-c during it stops serve at once and cleanly."""
+    source = _many_posts(tmp_path / "site")
+    proc = _serve_process(source)
     try:
-        deadline = time.monotonic() + 60
-        children: list[str] = []
-        while time.monotonic() < deadline and not children:   # workers appear mid-build
-            children = (Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
-                        .read_text().split())
-            time.sleep(0.02)
-        assert children, "the first build forked no worker"
+        _wait_for_workers(proc)
         proc.send_signal(signal.SIGINT)
         out, _ = proc.communicate(timeout=30)
     finally:
@@ -147,3 +161,46 @@ def test_first_build_uses_worker_processes_and_ctrl_c_during_it_exits(tmp_path: 
             proc.wait()
     assert proc.returncode == 0, out
     assert "Traceback" not in out and "Server stopped." in out
+
+
+def test_a_save_during_the_first_build_is_built_right_after(tmp_path: Path):
+    """The watcher starts after the first build (it runs threads, and the first build forks);
+    a save made meanwhile is found by comparing snapshots and built at once."""
+    source = _many_posts(tmp_path / "site")
+    proc = _serve_process(source)
+    lines: list[str] = []
+    port: list[int] = []
+
+    def read():
+        for line in proc.stdout:
+            lines.append(line)
+            match = re.match(r"Server address: http://[^:]+:(\d+)/", line)
+            if match:
+                port.append(int(match.group(1)))
+
+    threading.Thread(target=read, daemon=True).start()
+    try:
+        _wait_for_workers(proc)            # reading is over: the first build missed this
+        post = source / "_posts" / "2014-10-01-p0.md"
+        post.write_text(post.read_text("utf-8") + "\n首次构建期间保存的修改。\n", "utf-8")
+        deadline = time.monotonic() + 90
+        body = ""
+        while time.monotonic() < deadline and "首次构建期间保存的修改" not in body:
+            if port:
+                try:
+                    with urllib.request.urlopen(
+                            f"http://127.0.0.1:{port[0]}/2014/10/01/p0.html", timeout=10) as r:
+                        body = r.read().decode("utf-8")
+                except (urllib.error.URLError, OSError):
+                    pass
+            time.sleep(0.2)
+        assert "首次构建期间保存的修改" in body, "".join(lines)
+        assert any("_posts/2014-10-01-p0.md" in line for line in lines
+                   if line.startswith("Regenerating"))
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()

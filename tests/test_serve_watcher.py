@@ -193,3 +193,26 @@ def test_set_rules_follows_a_new_exclude(src: Path):
         assert batches.wait(1)[0] == {"about.md"}
     finally:
         watcher.stop()
+
+
+def test_snapshots_find_what_changed_and_skip_what_is_ignored(tmp_path):
+    from blogtool.serve.watcher import changed_between, snapshot
+    src = tmp_path / "site"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_site").mkdir()
+    (src / ".blogtool-cache").mkdir()
+    (src / "_posts" / "2014-10-18-a.md").write_text("a", "utf-8")
+    (src / "about.md").write_text("about", "utf-8")
+    rules = IgnoreRules.make(src, src / "_site", exclude=["drafts-notes/"])
+    before = snapshot(rules)
+    assert set(before) == {"_posts/2014-10-18-a.md", "about.md"}
+    (src / "_posts" / "2014-10-18-a.md").write_text("a, longer", "utf-8")
+    (src / "_posts" / "2014-10-19-b.md").write_text("b", "utf-8")
+    (src / "about.md").unlink()
+    (src / "_site" / "index.html").write_text("out", "utf-8")          # the build's output
+    (src / ".blogtool-cache" / "x.json").write_text("{}", "utf-8")    # its cache
+    (src / "drafts-notes").mkdir()
+    (src / "drafts-notes" / "n.md").write_text("n", "utf-8")           # excluded
+    (src / "_posts" / ".2014-10-18-a.md.swp").write_text("swap", "utf-8")   # editor temp
+    assert changed_between(before, snapshot(rules)) == {
+        "_posts/2014-10-18-a.md", "_posts/2014-10-19-b.md", "about.md"}

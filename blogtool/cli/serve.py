@@ -109,7 +109,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     """Build the site, serve it under its baseurl and rebuild on every save."""
     from ..serve.loop import BuildLoop, BuildState, SiteBuilder
     from ..serve.server import DevServer, Mount, PortInUse, is_loopback, server_url, site_url
-    from ..serve.watcher import IgnoreRules, SourceWatcher
+    from ..serve.watcher import IgnoreRules, SourceWatcher, changed_between, snapshot
 
     source = source.resolve()
     if not source.is_dir():
@@ -164,14 +164,19 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     try:
         # The first build runs here, before the server, loop and watcher threads exist, so it
         # may fork its worker processes (a process with threads must not fork); the socket
-        # already listens, so a browser opened meanwhile waits for it.
+        # already listens, so a browser opened meanwhile waits for it. Saves made during it
+        # are found by comparing two snapshots of the source and built right after.
+        rules = IgnoreRules.make(source, dest, exclude, include) if watch else None
+        before = snapshot(rules) if rules is not None else {}
         loop.request()
         loop.run_pending()
         server.serve_in_thread()
         loop.start()
-        if watch:
-            rules = IgnoreRules.make(source, dest, exclude, include)
+        if rules is not None:
             watcher = _start_watcher(source, rules, loop.request, force_polling)
+            missed = changed_between(before, snapshot(rules))
+            if missed:
+                loop.request(missed)
         state.wait_for_first_build(timeout=24 * 3600)
         address = server_url(host, server.port, server.mount.baseurl)
         if not quiet:

@@ -121,6 +121,32 @@ class IgnoreRules:
         return excluded and not _glob_match(self.include, rel)
 
 
+def snapshot(rules: IgnoreRules) -> dict[str, tuple[int, int]]:
+    """``(mtime, size)`` of every source file the rules do not ignore: taken before and after
+    serve's first build (which runs before the watcher can start), so that a save made during
+    it is not lost."""
+    files: dict[str, tuple[int, int]] = {}
+    for dirpath, dirnames, filenames in os.walk(rules.source):
+        dirnames[:] = [d for d in dirnames if not rules.ignored(os.path.join(dirpath, d))]
+        rel_dir = os.path.relpath(dirpath, rules.source).replace(os.sep, "/")
+        for name in filenames:
+            rel = name if rel_dir == "." else f"{rel_dir}/{name}"
+            if rules.ignored_rel(rel):
+                continue
+            try:
+                st = os.stat(os.path.join(dirpath, name))
+            except OSError:
+                continue
+            files[rel] = (st.st_mtime_ns, st.st_size)
+    return files
+
+
+def changed_between(before: dict[str, tuple[int, int]],
+                    after: dict[str, tuple[int, int]]) -> set[str]:
+    """Files added, removed or modified from one :func:`snapshot` to the next."""
+    return {rel for rel in before.keys() | after.keys() if before.get(rel) != after.get(rel)}
+
+
 def changed_paths(events: Iterable[FileSystemEvent], rules: IgnoreRules) -> set[str]:
     """The source-relative paths a batch of events touched, after the ignore rules.
 
