@@ -68,6 +68,22 @@ class Diagnostics:
         for p in problems:
             self.warn(p.path, p.line, p.message)
 
+    # Work done elsewhere (a forked worker, a chunk of documents) hands its reports back to
+    # be replayed in document order: mark, take what came since, replay.
+    def mark(self) -> tuple[int, int]:
+        return len(self.warnings), len(self.notes)
+
+    def take(self, mark: tuple[int, int]) -> tuple[list[Problem], list[str]]:
+        """What was reported since ``mark``, removed from here."""
+        warnings, notes = self.warnings[mark[0]:], self.notes[mark[1]:]
+        del self.warnings[mark[0]:]
+        del self.notes[mark[1]:]
+        return warnings, notes
+
+    def replay(self, warnings: Iterable[Problem], notes: Iterable[str]) -> None:
+        self.extend(warnings)
+        self.notes.extend(notes)
+
     @staticmethod
     def error(path: str, line: int | None, message: str) -> BuildError:
         return BuildError(path, line, message)

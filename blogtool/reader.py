@@ -416,9 +416,7 @@ def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
         _READING = None
     for chunk in chunks:
         for i, doc, signature, warnings, notes, error in chunk:
-            for w in warnings:
-                ctx.diagnostics.warn(w.path, w.line, w.message)
-            ctx.diagnostics.notes.extend(notes)
+            ctx.diagnostics.replay(warnings, notes)
             if error is not None:
                 raise error
             if doc is not None and ctx.memo is not None and signature is not None \
@@ -436,17 +434,14 @@ def _read_chunk(indexes: list[int]) -> list[tuple]:
     results = []
     for i in indexes:
         rel, path, m = items[i]
-        warnings_before, notes_before = len(diagnostics.warnings), len(diagnostics.notes)
+        mark = diagnostics.mark()
         doc, error = None, None
         signature = _signature(ctx, path, path_categories, draft)
         try:
             doc = _read_post(ctx, rel, path, m, path_categories, draft)
         except BuildError as exc:
             error = exc
-        warnings = diagnostics.warnings[warnings_before:]
-        notes = diagnostics.notes[notes_before:]
-        del diagnostics.warnings[warnings_before:]
-        del diagnostics.notes[notes_before:]
+        warnings, notes = diagnostics.take(mark)
         results.append((i, doc, signature, warnings, notes, error))
         if error is not None:
             break

@@ -331,9 +331,7 @@ def _claim_outputs(docs: list[Document], sources: Sources,
 def _merge(outcomes: list, diagnostics: Diagnostics) -> None:
     """Warnings in document order; the first error (in document order) stops the build."""
     for o in outcomes:
-        for w in o.warnings:
-            diagnostics.warn(w.path, w.line, w.message)
-        diagnostics.notes.extend(o.notes)
+        diagnostics.replay(o.warnings, o.notes)
     for o in outcomes:
         if o.error is not None:
             raise o.error

@@ -86,8 +86,7 @@ _STATE: WorkState | None = None
 def _capture(state: WorkState, kind: str, rel_path: str,
              fn: Callable[[Document, dict], Outcome]) -> Outcome:
     diagnostics = state.renderer.diagnostics
-    warnings_before = len(diagnostics.warnings)
-    notes_before = len(diagnostics.notes)
+    mark = diagnostics.mark()
     doc = state.docs[rel_path]
     try:
         outcome = fn(doc, state.payloads[rel_path])
@@ -99,10 +98,7 @@ def _capture(state: WorkState, kind: str, rel_path: str,
     except Exception as exc:  # a bug in blogtool: keep the document's name in the message
         outcome = Outcome(rel_path, error=BuildError(
             rel_path, None, f"internal error while rendering: {type(exc).__name__}: {exc}"))
-    outcome.warnings = diagnostics.warnings[warnings_before:]
-    outcome.notes = diagnostics.notes[notes_before:]
-    del diagnostics.warnings[warnings_before:]
-    del diagnostics.notes[notes_before:]
+    outcome.warnings, outcome.notes = diagnostics.take(mark)
     if outcome.entry is not None and outcome.error is None:
         # warnings are part of the result: a cached document reports them again
         outcome.entry["warnings"] = [[w.path, w.line, w.message] for w in outcome.warnings]
