@@ -55,6 +55,17 @@ def _safe_rel(rel: str) -> str:
     return "/".join(parts)
 
 
+def replace_file(target: Path, data: bytes) -> None:
+    """Write ``data`` over one file of a live site by an atomic rename (a reader never sees
+    half a page); used for pages written ahead of a build and put back after a failed one."""
+    tmp = target.with_name(f".{target.name}.blogtool-{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+
 class Staging:
     """A staging directory that becomes the destination on :meth:`commit`."""
 

@@ -18,7 +18,7 @@ from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
 from .liquid.jekyll_filters import set_markdown_options
 from .models import Document, Sources
-from .output import Patch, Staging, check_destination
+from .output import Patch, Staging, check_destination, replace_file
 from .payload import document_payload, jekyll_payload, site_payload
 from .reader import read_site
 from .render import Renderer
@@ -123,7 +123,7 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
     except BaseException:
         for target, (data, mtime_ns) in undo.items():
             try:
-                _replace_file(Path(target), data)
+                replace_file(Path(target), data)
                 os.utime(target, ns=(mtime_ns, mtime_ns))
             except OSError:
                 pass
@@ -386,20 +386,9 @@ def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
         target = root / rel
         try:
             before = (target.read_bytes(), target.stat().st_mtime_ns)
-            _replace_file(target, data)
+            replace_file(target, data)
         except OSError:
             break       # the site folder is gone or full: the full build sorts it out
         session.quick_backup.setdefault(str(target), before)
         written.append(rel)
     return written or None
-
-
-def _replace_file(target: Path, data: bytes) -> None:
-    """Write ``data`` over ``target`` by an atomic rename (a reader never sees half a page)."""
-    tmp = target.with_name(f".{target.name}.blogtool-{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
