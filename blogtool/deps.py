@@ -126,13 +126,6 @@ def fingerprint(value: Any) -> str:
         return _digest("d", value.owner)
     if isinstance(value, list) and all(isinstance(v, TrackedDict) for v in value):
         return _digest("l", "\x00".join(v.owner for v in value))
-    if type(value) is dict and all(type(k) is str and type(v) is list and
-                                   all(isinstance(d, TrackedDict) for d in v)
-                                   for k, v in value.items()):     # site.tags, site.categories
-        return _digest("m", json.dumps({k: [d.owner for d in v] for k, v in value.items()},
-                                       sort_keys=True, ensure_ascii=False))
-    if isinstance(value, list) and all(type(v) is str for v in value):   # tags, categories
-        return _digest("t", json.dumps(value, ensure_ascii=False))
     data = json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
     return _digest("j", data)
 
