@@ -48,14 +48,19 @@ class _Context:
     jobs: int = 1
 
 
+def _context(config: dict, settings: Settings, site_time: RubyTime, diagnostics: Diagnostics,
+             jobs: int = 1) -> _Context:
+    return _Context(settings, config, Path(settings.source).resolve(),
+                    site_zone(settings.timezone), site_time, diagnostics,
+                    os.path.realpath(settings.destination), set(), jobs=jobs)
+
+
 def read_site(config: dict, settings: Settings, site_time: RubyTime,
               diagnostics: Diagnostics, memo: dict | None = None, jobs: int = 1) -> Sources:
     """``memo`` (kept by a build session) holds parsed posts by file identity and
     configuration, so a rebuild parses only the files that changed. ``jobs``: processes that
     parse posts on a big site."""
-    source = Path(settings.source).resolve()
-    ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
-                   diagnostics, os.path.realpath(settings.destination), set(), jobs=jobs)
+    ctx = _context(config, settings, site_time, diagnostics, jobs)
     if memo is not None:
         ctx.memo = memo
         ctx.config_key = hashlib.blake2b(json.dumps(config, sort_keys=True, default=str)
@@ -157,12 +162,10 @@ def read_pages(config: dict, settings: Settings, rel_paths: list[str], site_time
                diagnostics: Diagnostics) -> list[Document]:
     """Read files the walk classified as static as pages (GitHub Pages' optional front
     matter makes Markdown files without front matter pages)."""
-    source = Path(settings.source).resolve()
-    ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
-                   diagnostics, os.path.realpath(settings.destination), set())
+    ctx = _context(config, settings, site_time, diagnostics)
     pages = []
     for rel in rel_paths:
-        raw = _read_bytes(ctx, source / rel, rel)
+        raw = _read_bytes(ctx, ctx.source / rel, rel)
         if raw is None:
             continue
         page = _read_page(ctx, posixpath.dirname(rel), rel, raw)
@@ -176,13 +179,10 @@ def reread(config: dict, settings: Settings, site_time: RubyTime, diagnostics: D
     """``doc`` read again from its file, exactly as the walk read it (``serve``'s fast path
     compares the two to see whether only the body changed). None for kinds it does not
     re-read (collection documents) or when the file is gone."""
-    source = Path(settings.source).resolve()
-    ctx = _Context(settings, config, source, site_zone(settings.timezone), site_time,
-                   diagnostics, os.path.realpath(settings.destination), set())
     rel = doc.rel_path
     if doc.kind == "page":
-        raw = _read_bytes(ctx, source / rel, rel, document=True)
-        return None if raw is None else _read_page(ctx, posixpath.dirname(rel), rel, raw)
+        pages = read_pages(config, settings, [rel], site_time, diagnostics)
+        return pages[0] if pages else None
     if doc.kind != "post":
         return None
     magic = "_drafts" if doc.draft else "_posts"
@@ -193,7 +193,8 @@ def reread(config: dict, settings: Settings, site_time: RubyTime, diagnostics: D
     if not m:
         return None
     path_categories = [c for c in rel_dir.split("/") if c]
-    return _read_post(ctx, rel, source / rel, m, path_categories, doc.draft)
+    ctx = _context(config, settings, site_time, diagnostics)
+    return _read_post(ctx, rel, ctx.source / rel, m, path_categories, doc.draft)
 
 
 # --- the walk ----------------------------------------------------------------------------------
@@ -401,11 +402,12 @@ def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
     file order, as when one process reads them all."""
     global _READING
     out: list[Document | None] = [None] * len(items)
+    signatures = [_signature(ctx, path, path_categories, draft) for _rel, path, _m in items]
     todo = []
-    for i, (rel, path, _m) in enumerate(items):
-        known = _memo_hit(ctx, rel, path, path_categories, draft)
-        if known is not None:
-            out[i] = known
+    for i, (rel, _path, _m) in enumerate(items):
+        known = ctx.memo.get(rel) if ctx.memo is not None else None
+        if known is not None and known[0] == signatures[i]:
+            out[i] = dataclasses.replace(known[1])
         else:
             todo.append(i)
     jobs = ctx.jobs if len(todo) >= PARALLEL_READ else 1
@@ -415,10 +417,11 @@ def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
     finally:
         _READING = None
     for chunk in chunks:
-        for i, doc, signature, warnings, notes, error in chunk:
+        for i, doc, warnings, notes, error in chunk:
             ctx.diagnostics.replay(warnings, notes)
             if error is not None:
                 raise error
+            signature = signatures[i]
             if doc is not None and ctx.memo is not None and signature is not None \
                     and not warnings:
                 ctx.memo[items[i][0]] = (signature, doc)   # clean reads only: a memo
@@ -436,13 +439,12 @@ def _read_chunk(indexes: list[int]) -> list[tuple]:
         rel, path, m = items[i]
         mark = diagnostics.mark()
         doc, error = None, None
-        signature = _signature(ctx, path, path_categories, draft)
         try:
             doc = _read_post(ctx, rel, path, m, path_categories, draft)
         except BuildError as exc:
             error = exc
         warnings, notes = diagnostics.take(mark)
-        results.append((i, doc, signature, warnings, notes, error))
+        results.append((i, doc, warnings, notes, error))
         if error is not None:
             break
     return results
@@ -459,16 +461,6 @@ def _signature(ctx: _Context, path: Path, path_categories: list[str],
         return None
     return (st.st_mtime_ns, st.st_size, st.st_ino, ctx.config_key, draft,
             tuple(path_categories))
-
-
-def _memo_hit(ctx: _Context, rel: str, path: Path, path_categories: list[str],
-              draft: bool) -> Document | None:
-    if ctx.memo is None:
-        return None
-    known = ctx.memo.get(rel)
-    if known is None or known[0] != _signature(ctx, path, path_categories, draft):
-        return None
-    return dataclasses.replace(known[1])
 
 
 def _publishable(ctx: _Context, doc: Document) -> bool:
