@@ -360,6 +360,7 @@ def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
     from dataclasses import replace
     from .reader import reread
     quiet = Diagnostics()
+    renderer = replace(live.renderer, diagnostics=quiet)
     pages: list[tuple[str, bytes]] = []
     try:
         for rel in sorted(changed):
@@ -372,7 +373,6 @@ def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
                 return None
             page = live.payloads[rel].copy()
             page["content"] = new.body
-            renderer = replace(live.renderer, diagnostics=quiet)
             renderer.render_content(new, page)
             html = renderer.render_output(new, page, paginator=page.get("paginator"))
             if quiet.warnings:
