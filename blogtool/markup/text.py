@@ -353,14 +353,20 @@ def summarize(html: str, width: int = 160) -> str:
     it into HTML), so no tag or entity can be cut; a cut never separates a character from its
     combining marks, variation selector or ZWJ partner. Returns ``""`` if there is no paragraph.
     """
-    if width < 1:
-        raise ValueError("summary width must be at least 1")
-    return _truncate(_join(_scan(html, stop_width=width).paragraphs), width)
+    return _summary(_scan(html, stop_width=_checked(width)), width)
 
 
 def measure(html: str, width: int = 160) -> tuple[str, int]:
     """``(summarize(html, width), reading_minutes(html))`` from one reading of the HTML."""
+    blocks = _scan(html, stop_width=_checked(width))
+    return _summary(blocks, width), _minutes(" ".join(blocks.text))
+
+
+def _checked(width: int) -> int:
     if width < 1:
         raise ValueError("summary width must be at least 1")
-    blocks = _scan(html, stop_width=width)
-    return _truncate(_join(blocks.paragraphs), width), _minutes(" ".join(blocks.text))
+    return width
+
+
+def _summary(blocks: _Blocks, width: int) -> str:
+    return _truncate(_join(blocks.paragraphs), width)
