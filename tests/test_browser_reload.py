@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import os
 import re
-import signal
-import subprocess
-import sys
-import threading
 import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect, sync_playwright
+
+from serving import ServeProcess
 
 CHROMIUM = "/usr/bin/chromium"
 POST = "_posts/2014-10-18-live-reload.md"
@@ -53,53 +51,6 @@ def write_post(root: Path, date: str, body: str) -> None:
     os.replace(tmp, target)
 
 
-class Serve:
-    """``blogtool serve -P 0`` in a subprocess; the address is read from its output."""
-
-    def __init__(self, source: Path):
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        env.pop("JEKYLL_ENV", None)
-        self.proc = subprocess.Popen(
-            [sys.executable, "-c",
-             "from blogtool.cli.serve import command; command(prog_name='blogtool serve')",
-             "-s", str(source), "-H", "127.0.0.1", "-P", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env)
-        self.lines: list[str] = []
-        self.address: str | None = None
-        self._ready = threading.Event()
-        threading.Thread(target=self._read, daemon=True).start()
-        if not self._ready.wait(120) or self.address is None:
-            self.stop()
-            raise AssertionError("serve did not start:\n" + "".join(self.lines))
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.append(line)
-            match = re.match(r"Server address: (http://\S+)", line)
-            if match:
-                self.address = match.group(1)
-                self._ready.set()
-        self._ready.set()
-
-    @property
-    def origin(self) -> str:
-        assert self.address
-        return re.match(r"http://[^/]+", self.address).group(0)
-
-    def output(self) -> str:
-        return "".join(self.lines)
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
-
-
 @pytest.fixture(scope="module")
 def browser():
     if not os.path.exists(CHROMIUM):
@@ -114,7 +65,7 @@ def browser():
 @pytest.mark.parametrize("with_layouts", [False, True], ids=["blogtool-theme", "liquid-layout"])
 def test_page_follows_saves_errors_and_fixes(tmp_path: Path, browser, with_layouts: bool):
     source = make_site(tmp_path / "site", with_layouts)
-    serve = Serve(source)
+    serve = ServeProcess(source)
     try:
         assert serve.address == f"{serve.origin}/blog/"
         page = browser.new_page()
@@ -163,7 +114,7 @@ def test_page_follows_saves_errors_and_fixes(tmp_path: Path, browser, with_layou
 def test_first_build_failure_keeps_serving_and_recovers(tmp_path: Path, browser):
     source = make_site(tmp_path / "site", with_layouts=True)
     write_post(source, BAD_DATE, BODY_1)
-    serve = Serve(source)
+    serve = ServeProcess(source)
     try:
         page = browser.new_page()
         response = page.goto(serve.origin + POST_URL)
@@ -187,7 +138,7 @@ def test_saved_post_reloads_first_and_only_pages_that_changed_reload(tmp_path: P
     (source / "index.html").write_text(
         "---\nlayout: default\ntitle: 首页\n---\n"
         "{% for post in site.posts %}<li>{{ post.title }}</li>{% endfor %}\n", "utf-8")
-    serve = Serve(source)
+    serve = ServeProcess(source)
     try:
         edited, other, index = browser.new_page(), browser.new_page(), browser.new_page()
         edited.goto(serve.origin + POST_URL)

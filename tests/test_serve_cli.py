@@ -2,13 +2,8 @@
 server, ``site.url`` is the local address, a changed ``_config.yml`` is re-read (new baseurl)."""
 from __future__ import annotations
 
-import os
-import re
 import signal
 import socket
-import subprocess
-import sys
-import threading
 import time
 import urllib.error
 import urllib.request
@@ -17,8 +12,8 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from blogtool.cli.serve import _config_names, command
+from serving import ServeProcess
 
-SERVE = "from blogtool.cli.serve import command; command(prog_name='blogtool serve')"
 
 
 def test_taken_port_is_one_clear_line(tmp_path: Path):
@@ -41,29 +36,7 @@ def test_config_names(tmp_path: Path, monkeypatch):
     assert names == {"_config.yml", "conf/dev.yml"}
 
 
-class Serve:
-    def __init__(self, source: Path, *args: str):
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        env.pop("JEKYLL_ENV", None)
-        self.proc = subprocess.Popen([sys.executable, "-c", SERVE, "-s", str(source),
-                                      "-P", "0", *args], stdout=subprocess.PIPE,
-                                     stderr=subprocess.STDOUT, text=True, env=env)
-        self.lines: list[str] = []
-        self.port: int | None = None
-        ready = threading.Event()
-
-        def read():
-            for line in self.proc.stdout:
-                self.lines.append(line)
-                match = re.match(r"Server address: http://[^:]+:(\d+)/", line)
-                if match:
-                    self.port = int(match.group(1))
-                    ready.set()
-            ready.set()
-
-        threading.Thread(target=read, daemon=True).start()
-        assert ready.wait(120) and self.port, "".join(self.lines)
-
+class Serve(ServeProcess):
     def get(self, path: str) -> tuple[int, str]:
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{self.port}{path}", timeout=30) as r:
@@ -80,15 +53,6 @@ class Serve:
                 return got[1]
             time.sleep(0.1)
         raise AssertionError(f"{path}: got {got[0]} {got[1][:300]!r}\n" + "".join(self.lines))
-
-    def stop(self) -> int:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-        return self.proc.wait()
 
 
 def test_broken_config_keeps_serving_then_baseurl_follows_the_fix(tmp_path: Path):
@@ -128,38 +92,19 @@ def _many_posts(source: Path) -> Path:
     return source
 
 
-def _serve_process(source: Path) -> subprocess.Popen:
-    env = dict(os.environ, PYTHONUNBUFFERED="1")
-    env.pop("JEKYLL_ENV", None)
-    return subprocess.Popen([sys.executable, "-c", SERVE, "-s", str(source), "-P", "0",
-                             "--jobs", "2"], stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, env=env)
-
-
-def _wait_for_workers(proc: subprocess.Popen) -> None:
-    """Until the first build renders in worker processes (its posts are read by then)."""
-    deadline = time.monotonic() + 60
-    children: list[str] = []
-    while time.monotonic() < deadline and not children:
-        children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
-        time.sleep(0.02)
-    assert children, "the first build forked no worker"
-
-
 def test_first_build_uses_worker_processes_and_ctrl_c_during_it_exits(tmp_path: Path):
     """The first build runs before any thread exists, so it forks workers like ``build``;
     ctrl-c during it stops serve at once and cleanly."""
     source = _many_posts(tmp_path / "site")
-    proc = _serve_process(source)
+    serve = Serve(source, "--jobs", "2", wait=False)
     try:
-        _wait_for_workers(proc)
-        proc.send_signal(signal.SIGINT)
-        out, _ = proc.communicate(timeout=30)
+        serve.wait_for_workers()
+        serve.proc.send_signal(signal.SIGINT)
+        serve.proc.wait(30)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
-    assert proc.returncode == 0, out
+        code = serve.stop()
+    out = serve.output()
+    assert code == 0, out
     assert "Traceback" not in out and "Server stopped." in out
 
 
@@ -167,40 +112,16 @@ def test_a_save_during_the_first_build_is_built_right_after(tmp_path: Path):
     """The watcher starts after the first build (it runs threads, and the first build forks);
     a save made meanwhile is found by comparing snapshots and built at once."""
     source = _many_posts(tmp_path / "site")
-    proc = _serve_process(source)
-    lines: list[str] = []
-    port: list[int] = []
-
-    def read():
-        for line in proc.stdout:
-            lines.append(line)
-            match = re.match(r"Server address: http://[^:]+:(\d+)/", line)
-            if match:
-                port.append(int(match.group(1)))
-
-    threading.Thread(target=read, daemon=True).start()
+    serve = Serve(source, "--jobs", "2", wait=False)
     try:
-        _wait_for_workers(proc)            # reading is over: the first build missed this
+        serve.wait_for_workers()           # reading is over: the first build missed this
         post = source / "_posts" / "2014-10-01-p0.md"
         post.write_text(post.read_text("utf-8") + "\n首次构建期间保存的修改。\n", "utf-8")
         deadline = time.monotonic() + 90
-        body = ""
-        while time.monotonic() < deadline and "首次构建期间保存的修改" not in body:
-            if port:
-                try:
-                    with urllib.request.urlopen(
-                            f"http://127.0.0.1:{port[0]}/2014/10/01/p0.html", timeout=10) as r:
-                        body = r.read().decode("utf-8")
-                except (urllib.error.URLError, OSError):
-                    pass
-            time.sleep(0.2)
-        assert "首次构建期间保存的修改" in body, "".join(lines)
-        assert any("_posts/2014-10-01-p0.md" in line for line in lines
+        while serve.port is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        serve.wait_for("/2014/10/01/p0.html", 200, "首次构建期间保存的修改", timeout=90)
+        assert any("_posts/2014-10-01-p0.md" in line for line in serve.lines
                    if line.startswith("Regenerating"))
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        serve.stop(20)
