@@ -318,11 +318,8 @@ class SiteBuilder:
     def quick(self, changed: set[str]) -> list[str] | None:
         """Serve's fast path (:func:`blogtool.site.quick_render`): the pages of saved
         documents whose bodies alone changed, written from the last good build."""
-        from .. import site
-        quick_render = getattr(site, "quick_render", None)
-        if quick_render is None or self._session is None:
-            return None
-        return quick_render(self._session, changed)
+        from ..site import quick_render
+        return quick_render(self._session, changed) if self._session is not None else None
 
     def reset(self) -> None:
         """Forget what earlier builds kept (after a configuration change)."""
