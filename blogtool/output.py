@@ -55,9 +55,10 @@ def _safe_rel(rel: str) -> str:
     return "/".join(parts)
 
 
-def replace_file(target: Path, data: bytes) -> None:
+def replace_file(target: Path, data: bytes) -> tuple[bytes, int]:
     """Write ``data`` over one file of a live site by an atomic rename (a reader never sees
-    half a page); used for pages written ahead of a build and put back after a failed one."""
+    half a page); returns what was there (bytes, mtime) for :func:`restore_files`."""
+    before = (target.read_bytes(), target.stat().st_mtime_ns)
     tmp = target.with_name(f".{target.name}.blogtool-{os.getpid()}.tmp")
     try:
         tmp.write_bytes(data)
@@ -65,6 +66,17 @@ def replace_file(target: Path, data: bytes) -> None:
     except OSError:
         tmp.unlink(missing_ok=True)
         raise
+    return before
+
+
+def restore_files(saved: dict[str, tuple[bytes, int]]) -> None:
+    """Put files :func:`replace_file` overwrote back as they were, mtime included."""
+    for target, (data, mtime_ns) in saved.items():
+        try:
+            replace_file(Path(target), data)
+            os.utime(target, ns=(mtime_ns, mtime_ns))
+        except OSError:
+            pass
 
 class Staging:
     """A staging directory that becomes the destination on :meth:`commit`."""

@@ -18,7 +18,7 @@ from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
 from .liquid.jekyll_filters import set_markdown_options
 from .models import Document, Sources
-from .output import Patch, Staging, check_destination, replace_file
+from .output import Patch, Staging, check_destination, replace_file, restore_files
 from .payload import document_payload, jekyll_payload, site_payload
 from .reader import read_site
 from .render import Renderer
@@ -121,12 +121,7 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
                       strict=strict, site_time=site_time, environment=environment,
                       progress=progress, jobs=jobs, use_cache=use_cache, session=session)
     except BaseException:
-        for target, (data, mtime_ns) in undo.items():
-            try:
-                replace_file(Path(target), data)
-                os.utime(target, ns=(mtime_ns, mtime_ns))
-            except OSError:
-                pass
+        restore_files(undo)
         raise
 
 
@@ -385,8 +380,7 @@ def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
     for rel, data in pages:
         target = root / rel
         try:
-            before = (target.read_bytes(), target.stat().st_mtime_ns)
-            replace_file(target, data)
+            before = replace_file(target, data)
         except OSError:
             break       # the site folder is gone or full: the full build sorts it out
         session.quick_backup.setdefault(str(target), before)
