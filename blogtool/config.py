@@ -17,7 +17,7 @@ from typing import Any, Iterable, Mapping
 import yaml
 
 from .errors import BuildError, Diagnostics, InvalidYaml
-from .markup.options import MarkupOptions
+from .markup.options import MarkupOptions, freeze_mapping
 
 try:  # libyaml is 7-10x faster; fall back to the pure loader when it is missing
     _BaseLoader = yaml.CSafeLoader
@@ -305,6 +305,7 @@ def settings_from(config: Mapping[str, Any], destination: str) -> Settings:
         hard_wrap=bool(kram.get("hard_wrap", False)),
         input=str(kram.get("input", "GFM")),
         guess_lang=bool(kram.get("guess_lang", True)),
+        kramdown=freeze_mapping(kram), markdown=str(config.get("markdown") or "kramdown"),
     )
     collections = []
     raw_collections = config.get("collections") or {}
