@@ -69,13 +69,15 @@ class BuildResult:
     rendered: list[str] = field(default_factory=list)       # documents laid out this build
     # files replaced or removed in a site patched in place (None: the whole site was swapped)
     changed_files: list[str] | None = None
+    hint: str = ""            # said after the summary, e.g. for a folder with nothing in it
 
     def summary(self) -> str:
         parts = [f"{self.documents} pages ({self.written} written, {self.unchanged} unchanged)",
-                 f"{self.static} static files"]
+                 f"{self.static} static file{'s' if self.static != 1 else ''}"]
         if self.warnings:
             parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
-        return f"Built {', '.join(parts)} in {self.seconds:.2f} s -> {self.destination}"
+        line = f"Built {', '.join(parts)} in {self.seconds:.2f} s -> {self.destination}"
+        return f"{line}\n{self.hint}" if self.hint else line
 
 
 @dataclass
@@ -95,6 +97,9 @@ def plan(source: Path, destination: Path | None = None, *,
          diagnostics: Diagnostics | None = None) -> tuple[dict, Settings]:
     """Configuration and settings for a build (also used by ``serve`` and ``doctor``)."""
     diagnostics = diagnostics or Diagnostics()
+    if not Path(source).is_dir():
+        what = "is not a folder" if Path(source).exists() else "does not exist"
+        raise BuildError(str(source), None, f"the source folder {what}")
     config = load_config(source, config_files, overrides, diagnostics)
     dest = destination or Path(config.get("destination") or "_site")
     if not dest.is_absolute():
@@ -166,6 +171,10 @@ def _build(source: Path | str, destination: Path | str | None, *,
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
                                diagnostics, progress, jobs, session)
     result.seconds = time.perf_counter() - started
+    if not sources.posts and not config_files and not (source / "_config.yml").is_file() \
+            and not (source / "_config.yaml").is_file():
+        result.hint = (f"{source} has no _config.yml and no posts: "
+                       f"`blogtool init` starts a new blog, `blogtool new` writes a post")
     return result
 
 
@@ -279,7 +288,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         for f in sources.static_files:
             if f.write:
                 staging.copy(f.dest, f.abs_path)
-        generators.write_assets(staging, settings, config, theme is not None)
+        assets_written = generators.write_assets(staging, settings, config, theme is not None)
         staging.keep(settings.keep_files)
         staging.commit()
     except BaseException:
@@ -295,7 +304,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     return BuildResult(destination=dest, documents=len(writes), changed_files=changed,
                        written=sum(o.written for o in outcomes),
                        unchanged=sum(o.unchanged for o in outcomes),
-                       static=staging.stats.static, seconds=0.0,
+                       static=staging.stats.static + assets_written, seconds=0.0,
                        warnings=list(diagnostics.warnings), notes=list(diagnostics.notes),
                        outputs=outputs, rendered=[o.rel_path for o in outcomes if not o.cached])
 

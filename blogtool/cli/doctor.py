@@ -11,7 +11,7 @@ import click
 from .common import config_files, fail
 
 
-@click.command("doctor")
+@click.command("doctor", short_help="Check that a Jekyll site builds with blogtool as with Jekyll.")
 @click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
               show_default=True, help="Source directory of the site.")
 @click.option("--config", "config", default=None,

@@ -165,13 +165,13 @@ def attach(site: dict[str, Any], generated: list[Document], payloads: dict[str, 
     site["html_pages"] = [p for p in pages if str(p.get("url", "")).endswith(HTML_URL_ENDINGS)]
 
 
-def write_assets(staging, settings: Settings, config: dict, theme_site: bool) -> None:
+def write_assets(staging, settings: Settings, config: dict, theme_site: bool) -> int:
     """Files the theme needs (its stylesheet with code colours); nothing for Jekyll sites,
-    and nothing where the site has its own file."""
+    and nothing where the site has its own file. Returns how many files it wrote."""
     if not theme_site:
-        return
+        return 0
     if (Path(settings.source) / assets.STYLESHEET).exists():
-        return
+        return 0
     bt = config.get("blogtool") or {}
     light = str(bt.get("code_style") or "friendly")
     dark = bt.get("code_style_dark")
@@ -180,3 +180,4 @@ def write_assets(staging, settings: Settings, config: dict, theme_site: bool) ->
     except Exception as exc:   # pygments.util.ClassNotFound for an unknown style
         raise BuildError("_config.yml", None, f"blogtool.code_style: {exc}") from None
     staging.write(assets.STYLESHEET, css.encode("utf-8"))
+    return 1
