@@ -3,6 +3,9 @@ libsass) does, so that a Jekyll site's stylesheet comes out byte for byte the sa
 
 * load paths: ``sass.load_paths`` (globs, relative to the source) then ``sass.sass_dir``
   (default ``_sass``), only those that exist;
+* an ``@import`` in the page is looked for in the site source folder first (sassc is told the
+  page lives there), never in the page's own folder, then in the load paths; imports inside
+  partials are relative to the partial as usual;
 * ``sass.style``: ``nested | expanded | compact | compressed`` (a leading ``:`` is allowed, as
   in Ruby); anything else, or nothing, gives **compact**, sassc's default in Jekyll 4.3;
 * ``sass.sourcemap``: ``always`` (default) | ``never`` | ``development`` (only when
@@ -22,9 +25,10 @@ import os
 import posixpath
 import re
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .config import Settings
 from .errors import BuildError
@@ -123,34 +127,25 @@ def compile_sass_page(text: str, doc: Document, settings: Settings,
     try:
         import sass  # libsass, the optional "sass" extra
     except ImportError:
-        raise BuildError(doc.rel_path, None, "Sass needs the 'libsass' package (a blogtool dependency): "
-                                             "pip install libsass") from None
+        raise BuildError(doc.rel_path, None, "Sass needs the 'libsass' package (a blogtool "
+                                             "dependency): pip install libsass") from None
     opts = sass_options(options)
-    paths = load_paths(settings.source, opts)
-    indented = doc.ext.lower() == ".sass"
-    try:
-        if not wants_source_map(opts, environment):
-            css = sass.compile(string=text, include_paths=paths, output_style=opts.style,
-                               indented=indented, source_comments=opts.line_comments)
-            return SassOutput(_charset(css, opts))
-        css, map_text = _compile_with_map(sass, text, doc, settings, opts, paths)
-    except sass.CompileError as exc:
-        raise _located(exc, doc, os.path.abspath(settings.source)) from None
-    map_dest, map_url = source_map_dest(doc)
-    return SassOutput(_charset(css, opts), map_dest, map_url, map_text)
-
-
-def _compile_with_map(sass: Any, text: str, doc: Document, settings: Settings,
-                      opts: SassOptions, paths: list[str]) -> tuple[str, str]:
-    """libsass makes maps only for files: compile a copy of the text placed where Jekyll
-    pretends the page is (the site source, under its file name), then name the sources
-    relative to the site source as sassc does under Jekyll."""
+    source = os.path.abspath(settings.source)
+    # sassc is given the page's text under the name ``<source>/<page name>``: its imports are
+    # looked for in the site source folder (not the page's own folder), then the load paths.
+    # ``css/default.scss`` importing "default" therefore finds ``_sass/default.scss``.
+    paths = [source, *(p for p in load_paths(source, opts) if p != source)]
+    with_map = wants_source_map(opts, environment)
     with tempfile.TemporaryDirectory(prefix="blogtool-sass-") as tmp:
-        main = os.path.join(tmp, doc.name)
+        # an unguessable name in an otherwise empty folder: no import can find the page itself
+        main = os.path.join(tmp, _MAIN + (".sass" if doc.ext.lower() == ".sass" else ".scss"))
         with open(main, "w", encoding="utf-8") as fh:
             fh.write(text)
-        source = os.path.abspath(settings.source)
         try:
+            if not with_map:
+                css = sass.compile(filename=main, include_paths=paths, output_style=opts.style,
+                                   source_comments=opts.line_comments)
+                return SassOutput(_charset(css, opts))
             css, map_text = sass.compile(
                 filename=main, include_paths=paths, output_style=opts.style,
                 source_comments=opts.line_comments,  # .sass syntax follows the file name
@@ -159,16 +154,25 @@ def _compile_with_map(sass: Any, text: str, doc: Document, settings: Settings,
                 source_map_contents=True)
         except sass.CompileError as exc:
             raise _located(exc, doc, source, main) from None
+        map_text = _rename_sources(map_text, tmp, main, doc.name, source)
+    map_dest, map_url = source_map_dest(doc)
+    return SassOutput(_charset(css, opts), map_dest, map_url, map_text)
 
-        def rename(m: re.Match) -> str:
-            path = os.path.normpath(os.path.join(tmp, m.group(1)))
-            if path == main:
-                return f'"{doc.name}"'
-            return '"' + os.path.relpath(path, source).replace(os.sep, "/") + '"'
 
-        map_text = _SOURCES.sub(lambda m: m.group(1) + _JSON_STRING.sub(rename, m.group(2))
-                                + m.group(3), map_text, count=1)
-    return css, map_text
+_MAIN = "blogtool-sass-page-7f3c"
+
+
+def _rename_sources(map_text: str, tmp: str, main: str, name: str, source: str) -> str:
+    """Name the map's sources as sassc does under Jekyll: the page by its file name, the
+    rest relative to the site source."""
+    def rename(m: re.Match) -> str:
+        path = os.path.normpath(os.path.join(tmp, m.group(1)))
+        if path == main:
+            return f'"{name}"'
+        return '"' + os.path.relpath(path, source).replace(os.sep, "/") + '"'
+
+    return _SOURCES.sub(lambda m: m.group(1) + _JSON_STRING.sub(rename, m.group(2)) + m.group(3),
+                        map_text, count=1)
 
 
 def _charset(css: str, opts: SassOptions) -> str:

@@ -16,8 +16,16 @@ from blogtool.config import load_config, settings_from
 from blogtool.errors import BuildError, Diagnostics
 from blogtool.models import Document
 from blogtool.reader import read_site
-from blogtool.sass import (DEFAULT_STYLE, SassOptions, compile_sass, compile_sass_page,
-                           load_paths, sass_options, source_map_dest, wants_source_map)
+from blogtool.sass import (
+    DEFAULT_STYLE,
+    SassOptions,
+    compile_sass,
+    compile_sass_page,
+    load_paths,
+    sass_options,
+    source_map_dest,
+    wants_source_map,
+)
 from blogtool.timeutil import RubyTime
 
 MINIMA = Path(__file__).parent / "fixtures" / "themes" / "minima"
@@ -27,7 +35,7 @@ def _page(source: Path, rel: str, sass: dict | None = None):
     overrides = {"sass": sass} if sass is not None else None
     config = load_config(source, overrides=overrides)
     settings = settings_from(config, str(source / "_site"))
-    now = RubyTime.wrap(dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc))
+    now = RubyTime.wrap(dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
     sources = read_site(config, settings, now, Diagnostics())
     doc = next(d for d in sources.pages if d.rel_path == rel)
     return doc, settings, config.get("sass") or {}
@@ -96,7 +104,8 @@ def test_ruby_symbol_style_compressed_drops_the_bom(site: Path) -> None:
 def test_expanded_style(site: Path) -> None:
     sass = {"style": "expanded", "load_paths": ["vendor/*"], "sourcemap": "never",
             "add_charset": True}
-    assert _css(site, "css/i.sass", sass) == ".n {\n  width: 20px;\n}\n\n.n:hover {\n  color: red;\n}\n"
+    assert _css(site, "css/i.sass", sass) == (".n {\n  width: 20px;\n}\n\n"
+                                              ".n:hover {\n  color: red;\n}\n")
     assert _css(site, "css/s.scss", sass).startswith('@charset "UTF-8";\n.lib {\n  margin: 0;\n}\n')
 
 
@@ -173,3 +182,30 @@ def test_error_in_a_partial_names_the_partial(site: Path) -> None:
         problem = err.value.problem
         assert (problem.path, problem.line) == ("_sass/_broken.scss", 2)
         assert problem.message == 'Sass error: Undefined variable: "$nope".'
+
+
+# --- where an @import is looked for (jekyll-sass-converter hands sassc <source>/<page name>) ----
+
+SASS_IMPORTS = Path(__file__).parent / "fixtures" / "sites" / "sass-imports"
+
+
+@pytest.mark.parametrize("sourcemap", ["always", "never"])
+def test_page_importing_its_own_name_finds_the_partial_not_itself(sourcemap: str) -> None:
+    # css/default.scss: @import "default" -> _sass/default.scss (Jekyll 4.3.1's output below)
+    doc, settings, options = _page(SASS_IMPORTS, "css/default.scss", {"sourcemap": sourcemap})
+    out = compile_sass_page(doc.body, doc, settings, options)
+    css = ".base { color: #c00; }\n\n.default { margin: 0; }\n\nbody { color: #222; }\n"
+    if sourcemap == "always":
+        assert out.css == css + "\n/*# sourceMappingURL=default.css.map */"
+        assert json.loads(out.map_text or "")["sources"] == [
+            "default.scss", "_sass/default.scss", "_sass/theme/_base.scss",
+            "_sass/theme/_colors.scss"]
+    else:
+        assert out.css == css and out.map_text is None
+
+
+def test_imports_are_looked_for_in_the_source_folder_not_next_to_the_page() -> None:
+    # assets/css/_vars.scss sits next to the page, _vars.scss in the source, _sass/_vars.scss in
+    # the load path: Jekyll takes the source folder's (30px)
+    doc, settings, options = _page(SASS_IMPORTS, "assets/css/plain.scss", {"sourcemap": "never"})
+    assert compile_sass(doc.body, doc, settings, options) == ".plain { width: 30px; }\n"

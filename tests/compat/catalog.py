@@ -74,4 +74,6 @@ BUILDS: dict[str, FixtureBuild] = {b.name: b for b in [
     FixtureBuild("encoding", "encoding"),
     FixtureBuild("kramdown-input", "kramdown-input"),
     FixtureBuild("no-layouts", "no-layouts", layouts=False),
+    FixtureBuild("sass-imports", "sass-imports"),
+    FixtureBuild("sass-imports-nomap", "sass-imports", config={"sass": {"sourcemap": "never"}}),
 ]}
