@@ -2,8 +2,9 @@
 real Jekyll and by blogtool (``--compat jekyll``), in parallel on two workers, into one
 temporary folder; tests then only read the outputs.
 
-``tests/`` is put on ``sys.path`` so that test modules can import the ``compat`` package
-whatever pytest's import mode.
+The repository root, ``tests/`` and ``tests/bad_input/`` are on the import path (pytest's
+``pythonpath`` setting in pyproject.toml), so tests import ``compat``, ``rubyoracle`` and the
+bad-input catalogue by name.
 """
 from __future__ import annotations
 
@@ -13,13 +14,9 @@ from pathlib import Path
 
 import pytest
 
-TESTS = Path(__file__).resolve().parent
-if str(TESTS) not in sys.path:
-    sys.path.insert(0, str(TESTS))
-
-from compat import BuildRun, build_blogtool, build_jekyll  # noqa: E402
-from compat.build import jekyll_executable  # noqa: E402
-from compat.catalog import BUILDS, FixtureBuild  # noqa: E402
+from compat import BuildRun, build_blogtool, build_jekyll
+from compat.build import jekyll_executable
+from compat.catalog import BUILDS, FixtureBuild
 
 
 class SiteBuilds:
@@ -84,3 +81,41 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
         tr.write_line(f"{name:24} {f['files']:>5} {f['missing']:>4} {f['extra']:>5} "
                       f"{f['urls']:>6.1%} {f['titles']:>6.1%} {f['text_mean']:>6.1%} "
                       f"{f['text_min']:>6.1%} {f['links']:>6.1%} {f['code']:>6.1%}")
+
+
+# --- markers: what a test needs, and the fast subset -----------------------------------------
+# `./scripts/test --fast` (pytest -m "not slow") leaves out every test marked slow: those that
+# need real Jekyll or Ruby, a browser or wrk, and the modules that run many builds in
+# subprocesses. CI runs everything; a missing tool fails its tests, never skips them.
+
+_MODULE_MARKS = {
+    "test_browser_reload": ("browser",),
+    "test_browser_theme": ("browser",),
+    "test_server_load": ("wrk",),
+    "test_bad_input": ("subprocesses",),
+    "test_crash_safety": ("subprocesses",),
+    "test_serve_cli": ("subprocesses",),
+    "test_jekyll_themes": ("jekyll",),
+    "test_github_pages_profile": ("subprocesses",),
+    "test_packaging": ("subprocesses",),
+}
+
+
+# modules whose functions run real Jekyll or Ruby: a test module importing from them needs it
+_REAL_RUBY = {"rubyoracle", "compat.build"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        module = getattr(item, "module", None)
+        name = module.__name__.rsplit(".", 1)[-1] if module else ""
+        marks = set(_MODULE_MARKS.get(name, ()))
+        if "site_builds" in getattr(item, "fixturenames", ()):
+            marks.add("jekyll")
+        if module is not None and any(getattr(v, "__module__", None) in _REAL_RUBY
+                                      for v in vars(module).values()):
+            marks.add("jekyll")
+        for mark in sorted(marks):
+            item.add_marker(getattr(pytest.mark, mark))
+        if marks:
+            item.add_marker(pytest.mark.slow)

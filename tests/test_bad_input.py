@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent / "bad_input"))
-from catalogue import CASES, Case  # noqa: E402
-from sitegen import (JEKYLL_BASE, THEME_BASE, materialise, run_blogtool,  # noqa: E402
-                     snapshot)
+from catalogue import CASES, Case
+from sitegen import JEKYLL_BASE, THEME_BASE, materialise, run_blogtool, snapshot
 
 # file[:line]: warning: sentence   |   file[:line]: sentence
 _WARNING_LINE = re.compile(r"^\S.*?(:\d+)?: warning: \S")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import math
 import string
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,9 +29,7 @@ from blogtool.markup.text import (
     summarize,
     visible_text,
 )
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from cjk_cases import CASES, Case  # noqa: E402
+from cjk_cases import CASES, Case
 
 NOTE_PREFIXES = ("Jekyll bug:", "blogtool improvement:", "CommonMark:", "not a CJK rule:")
 

@@ -17,9 +17,7 @@ from blogtool import output
 from blogtool.errors import BuildError
 from blogtool.output import STAGING_MARK, Staging
 from blogtool.site import build
-
-sys.path.insert(0, str(Path(__file__).resolve().parent / "bad_input"))
-from sitegen import JEKYLL_BASE, blogtool_command, materialise, snapshot  # noqa: E402
+from sitegen import JEKYLL_BASE, blogtool_command, materialise, snapshot
 
 REPO = Path(__file__).resolve().parent.parent
 

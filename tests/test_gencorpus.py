@@ -18,12 +18,11 @@ import liquid
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-if str(ROOT) not in sys.path:  # plain `pytest` puts tests/, not the repo root, on sys.path
-    sys.path.insert(0, str(ROOT))
+from benchmarks import gencorpus
+from benchmarks.gencorpus import make_hugo_post, make_post
 
-from benchmarks import gencorpus  # noqa: E402
-from benchmarks.gencorpus import make_hugo_post, make_post  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
+
 
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # Jekyll's Document::DATE_FILENAME_MATCHER.

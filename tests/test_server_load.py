@@ -7,19 +7,16 @@
 """
 from __future__ import annotations
 
-import shutil
 import socket
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
+from benchmarks.load import PageChecker, Rebuilder, ServeProcess, find_url, make_site, run_wrk
+
 REPO = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(REPO))
-from benchmarks.load import (PageChecker, Rebuilder, ServeProcess, find_url,  # noqa: E402
-                             make_site, run_wrk)
 
 
 
