@@ -27,7 +27,7 @@ from typing import Iterable, Mapping, Sequence
 
 import yaml
 
-from . import urls
+from . import __version__, urls
 from .errors import BuildError
 from .timeutil import RubyTime, in_zone, parse_date_string, site_zone
 
@@ -343,129 +343,22 @@ def new_post(source: Path, title: str, **options) -> NewPost:
 
 
 # --- a new blog ----------------------------------------------------------------------------
+# The files `blogtool init` writes are package data in builtin/scaffold/.
 
-CONFIG_TEMPLATE = """\
-# Site settings. blogtool reads the keys Jekyll reads, so this site also builds with Jekyll.
+_SCAFFOLD = Path(__file__).parent / "builtin" / "scaffold"
 
-title: __TITLE__
-description: ""
-author: ""
 
-# Where the site is served, without a trailing slash (https://you.github.io or your domain).
-url: ""
-# The sub-path of a project site: https://you.github.io/blog -> "/blog". Empty for a user site.
-baseurl: ""
+def _scaffold_file(name: str) -> str:
+    return (_SCAFFOLD / name).read_text("utf-8")
 
-# The zone a date without an offset is read in. It decides the day in every post's URL, so
-# set it once: without it builds depend on the machine (GitHub's builders run in UTC).
-timezone: __TIMEZONE__
 
-# Post URLs: date (/:categories/:year/:month/:day/:title.html), pretty, none, or a template
-# such as /:year/:month/:title/.
-permalink: date
+CONFIG_TEMPLATE = _scaffold_file("_config.yml")
 
-# A custom domain for GitHub Pages; `blogtool deploy` publishes it as the CNAME file.
-# cname: blog.example.com
+GITIGNORE = _scaffold_file("gitignore")
 
-# Files and folders that are not part of the site.
-# exclude: [README.md, drafts-notes/]
-"""
+EXAMPLE_BODY = _scaffold_file("first-post.md")
 
-GITIGNORE = """\
-# Build output and caches: rebuilt from the sources, never committed.
-_site/
-.blogtool-cache/
-.jekyll-cache/
-.sass-cache/
-"""
-
-EXAMPLE_BODY = """\
-这是用 blogtool 写的第一篇文章。用 `blogtool new "标题"` 写下一篇，用 `blogtool serve` 预览。
-
-## 代码
-
-```java
-public class Hello {
-    public static void main(String[] args) {
-        System.out.println("你好");
-    }
-}
-```
-
-## 日志
-
-```
-2014-10-13 07:03:18,893 INFO  [main] org.example.Hello - started
-```
-
-**注意：**文件名里的日期、`date:` 和网址里的日期都按 `_config.yml` 的 `timezone:` 计算。
-"""
-
-WORKFLOW_TEMPLATE = """\
-# Builds the blog with blogtool and publishes it with GitHub Pages.
-# Once: in the repository's Settings -> Pages, set "Source" to "GitHub Actions".
-name: Publish to GitHub Pages
-
-on:
-  push:
-    branches: [__BRANCH__]
-  workflow_dispatch:
-
-permissions:
-  contents: read
-  pages: write
-  id-token: write
-  actions: read
-
-# One deployment at a time; a newer push waits rather than cancelling a running deployment.
-concurrency:
-  group: pages
-  cancel-in-progress: false
-
-jobs:
-  build:
-    runs-on: ubuntu-latest
-    steps:
-      - name: Check out
-        uses: actions/checkout@v4
-      - name: Set up Python
-        uses: actions/setup-python@v5
-        with:
-          python-version: "3.12"
-      - name: Install blogtool
-        run: |
-          python -m pip install __PACKAGE__
-      - name: Restore the build cache
-        uses: actions/cache@v4
-        with:
-          path: .blogtool-cache
-          key: blogtool-${{ runner.os }}-${{ github.sha }}
-          restore-keys: |
-            blogtool-${{ runner.os }}-
-      - name: Set up Pages
-        id: pages
-        uses: actions/configure-pages@v5
-      - name: Build
-        # the Pages base path ("/repo" for a project site, "" with a custom domain)
-        run: blogtool build --baseurl "${{ steps.pages.outputs.base_path }}"
-      - name: Upload the site
-        uses: actions/upload-pages-artifact@v5
-        with:
-          path: _site
-          # keep dotfiles such as .nojekyll and .well-known/
-          include-hidden-files: true
-
-  deploy:
-    needs: build
-    runs-on: ubuntu-latest
-    environment:
-      name: github-pages
-      url: ${{ steps.deployment.outputs.page_url }}
-    steps:
-      - name: Deploy to GitHub Pages
-        id: deployment
-        uses: actions/deploy-pages@v5
-"""
+WORKFLOW_TEMPLATE = _scaffold_file("pages.yml")
 
 WORKFLOW_PATH = ".github/workflows/pages.yml"
 _BRANCH_NAME = re.compile(r"^[A-Za-z0-9._/-]+$")
@@ -473,12 +366,12 @@ _REPO_URL = re.compile(r"^(?:https?://|ssh://|git@)[^\s'\"]+$")
 
 
 def workflow_text(*, branch: str = "main", from_repo: str | None = None) -> str:
-    """The GitHub Actions workflow; ``from_repo`` installs blogtool from a git URL instead of
-    from PyPI (``blogtool-ssg``)."""
+    """The GitHub Actions workflow; it installs the blogtool release that wrote it from PyPI
+    (``blogtool-ssg==<this version>``), or with ``from_repo`` from a git URL."""
     if not _BRANCH_NAME.match(branch):
         raise BuildError("", None, f"'{branch}' is not a branch name the workflow can use")
     if from_repo is None:
-        package = "blogtool-ssg"
+        package = f"blogtool-ssg=={__version__}"
     else:
         if not _REPO_URL.match(from_repo):
             raise BuildError("", None, f"--from-repo '{from_repo}' is not a git URL "

@@ -168,3 +168,10 @@ def test_cli_init(tmp_path: Path) -> None:
     res = runner.invoke(command, [str(tmp_path / "y"), "--timezone", "Mars/Olympus"])
     assert res.exit_code == 1 and "unknown time zone 'Mars/Olympus'" in res.output
     assert not (tmp_path / "y").exists()
+
+
+def test_workflow_installs_the_blogtool_that_wrote_it() -> None:
+    from blogtool import __version__
+    workflow = yaml.safe_load(workflow_text())
+    installs = [s["run"] for s in steps(workflow) if "pip install" in s.get("run", "")]
+    assert installs and all(f"blogtool-ssg=={__version__}" in run for run in installs)
