@@ -274,6 +274,7 @@ class Settings:
     data_dir: str
     plugins: tuple[str, ...]
     markup: MarkupOptions = field(default_factory=MarkupOptions)
+    theme_root: str = ""            # the gem or remote theme's folder (blogtool.themes)
 
     @property
     def improved(self) -> bool:

@@ -759,6 +759,15 @@ def _read_collection(ctx: _Context, label: str, output: bool,
     return docs, files
 
 
+
+def read_theme_layers(config: dict, settings: Settings, site_time: RubyTime,
+                      diagnostics: Diagnostics, root: str) -> tuple[dict[str, Layout], dict]:
+    """Layouts and data of a theme folder, read as the site's own are."""
+    theme = dataclasses.replace(settings, source=root, layouts_dir="_layouts", data_dir="_data")
+    ctx = _context(config, theme, site_time, diagnostics)
+    return _read_layouts(ctx), _read_data(ctx)
+
+
 # --- layouts and data --------------------------------------------------------------------
 
 def _read_layouts(ctx: _Context) -> dict[str, Layout]:

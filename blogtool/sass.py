@@ -33,6 +33,7 @@ from typing import Any
 from .config import Settings
 from .errors import BuildError
 from .models import Document
+from .themes.layer import sass_path as theme_sass_path
 
 STYLES = ("nested", "expanded", "compact", "compressed")
 DEFAULT_STYLE = "compact"          # jekyll-sass-converter 2.x with sassc
@@ -134,7 +135,8 @@ def compile_sass_page(text: str, doc: Document, settings: Settings,
     # sassc is given the page's text under the name ``<source>/<page name>``: its imports are
     # looked for in the site source folder (not the page's own folder), then the load paths.
     # ``css/default.scss`` importing "default" therefore finds ``_sass/default.scss``.
-    paths = [source, *(p for p in load_paths(source, opts) if p != source)]
+    paths = [source, *(p for p in load_paths(source, opts) if p != source),
+             *theme_sass_path(settings)]
     with_map = wants_source_map(opts, environment)
     with tempfile.TemporaryDirectory(prefix="blogtool-sass-") as tmp:
         # an unguessable name in an otherwise empty folder: no import can find the page itself

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from . import generators
+from . import generators, themes
 from .config import Settings, load_config, settings_from
 from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
@@ -154,15 +154,13 @@ def _build(source: Path | str, destination: Path | str | None, *,
             now = from_front_matter(config["time"], zone)
         except ValueError:
             raise BuildError("_config.yml", None, f"invalid time '{config['time']}'") from None
-    if settings.compat == "blogtool" and (config.get("theme") or config.get("remote_theme")) \
-            and not (source / settings.layouts_dir).is_dir():
-        diagnostics.info(f"The gem theme '{config.get('theme') or config.get('remote_theme')}' "
-                         f"cannot be loaded without Ruby; using blogtool's own theme.")
+    config, settings, gem_theme = themes.apply(source, config, settings, diagnostics)
 
     session = session or BuildSession(source, use_cache=use_cache)
     session.live = None         # until this build succeeds
     jobs = jobs if jobs is not None else default_jobs()
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
+    sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     if settings.compat == "github-pages":
         sources = _github_pages(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
@@ -230,7 +228,8 @@ def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
                        # Jekyll 4 still highlights {% highlight %} with Rouge under
                        # `highlighter: pygments`; only `none` (or unknown) turns it off
                        highlight=str(config.get("highlighter") or "rouge").lower()
-                       in ("rouge", "pygments")),
+                       in ("rouge", "pygments"),
+                       theme_root=settings.theme_root),
         post_urls=post_urls, link_urls=link_urls, diagnostics=diagnostics)
 
 
@@ -265,6 +264,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     env_key = environment_key(config, {
         "jekyll_env": env,
         "theme": tree_hash(templates_dir(), source / "_templates") if theme else "",
+        "gem_theme": tree_hash(Path(settings.theme_root)) if settings.theme_root else "",
         "builtin": _builtin_hash()})
     state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
                       fingerprints, body_hashes=session.body_hashes, record=session.records)

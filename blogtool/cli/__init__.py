@@ -12,6 +12,7 @@ from .doctor import command as doctor_command
 from .init import command as init_command
 from .new import command as new_command
 from .serve import command as serve_command
+from .theme import command as theme_command
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -21,5 +22,5 @@ def main() -> None:
 
 
 for _command in (build_command, serve_command, new_command, init_command, deploy_command,
-                 clean_command, doctor_command):
+                 clean_command, doctor_command, theme_command):
     main.add_command(_command)

@@ -1,6 +1,7 @@
 """What every command shares: Jekyll's build flags and how problems are printed."""
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -31,10 +32,18 @@ def build_options(func: Callable) -> Callable:
         click.option("--trace", is_flag=True, help="Show a full traceback on errors."),
         click.option("-q", "--quiet", is_flag=True, help="Print only errors."),
         click.option("-V", "--verbose", is_flag=True, help="Print every note."),
+        click.option("--offline", is_flag=True, expose_value=False, callback=_offline,
+                     help="Never download a theme; use installed or cached ones."),
     ]
     for option in reversed(options):
         func = option(func)
     return func
+
+
+def _offline(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        from ..themes.remote import OFFLINE_ENV
+        os.environ[OFFLINE_ENV] = "1"
 
 
 def overrides_from(drafts: bool, future: bool, unpublished: bool, baseurl: str | None,

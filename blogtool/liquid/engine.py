@@ -54,6 +54,7 @@ class LiquidSettings:
     strict_variables: bool = False
     ignored_tags: tuple[str, ...] = ()
     highlight: bool = True
+    theme_root: str = ""          # a gem or remote theme: its _includes come after the site's
 
 
 def line_of(token: Token | None, offset: int = 0) -> int | None:
@@ -363,7 +364,8 @@ class LiquidEngine:
             if not file.is_file():
                 continue
             if rel.startswith("..") or not (_inside(file, self.settings.source)
-                                            or _inside(file, _BUILTIN)):
+                                            or _inside(file, _BUILTIN)
+                                            or _inside(file, self.settings.theme_root or _BUILTIN)):
                 break   # a symlink out of the source is never followed (Jekyll's safe mode)
             return tuple(looked), rel, str(file)
         if state.deps is not None:

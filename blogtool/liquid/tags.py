@@ -433,4 +433,6 @@ def find_include(engine: "LiquidEngine", name: str, page_dir: str | None) -> lis
         rel = os.path.normpath(os.path.join(page_dir, name)).replace(os.sep, "/")
         return [(rel, source / rel)]
     rel = f"{engine.settings.includes_dir.strip('/')}/{name}"
-    return [(rel, source / rel), (rel, BUILTIN_INCLUDES / name)]
+    theme = [(rel, Path(engine.settings.theme_root) / "_includes" / name)] \
+        if engine.settings.theme_root else []
+    return [(rel, source / rel), *theme, (rel, BUILTIN_INCLUDES / name)]

@@ -1,0 +1,75 @@
+"""``blogtool theme``: where the site's theme comes from, and ``vendor`` to copy it in."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from .common import config_files, fail
+
+
+@click.group("theme")
+def command() -> None:
+    """The site's gem or remote theme."""
+
+
+def _resolve(source: Path, config: str | None, offline: bool):  # noqa: ANN202
+    from ..errors import Diagnostics
+    from ..site import plan
+    from ..themes import resolve
+    from ..themes.remote import OFFLINE_ENV
+
+    if offline:
+        os.environ[OFFLINE_ENV] = "1"
+    diagnostics = Diagnostics()
+    cfg, _ = plan(source, None, config_files=config_files(config), diagnostics=diagnostics)
+    return resolve(source, cfg, diagnostics)
+
+
+@command.command("show")
+@click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="Source directory.")
+@click.option("--config", "config", default=None, help="Configuration files, comma-separated.")
+@click.option("--offline", is_flag=True, help="Never download the theme.")
+def show(source: Path, config: str | None, offline: bool) -> None:
+    """Print where the theme's files come from."""
+    try:
+        theme = _resolve(source.resolve(), config, offline)
+    except Exception as exc:  # one line, never a traceback
+        fail(exc, False)
+        return
+    if theme is None:
+        click.echo("The site names no theme (theme: or remote_theme:).")
+        return
+    version = f" {theme.version}" if theme.version else ""
+    click.echo(f"{theme.key}: {theme.name}{version} ({theme.origin}) from {theme.where}")
+    if theme.dependencies:
+        click.echo("plugins it turns on: " + ", ".join(theme.dependencies))
+
+
+@command.command("vendor")
+@click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="Source directory.")
+@click.option("--config", "config", default=None, help="Configuration files, comma-separated.")
+@click.option("--offline", is_flag=True, help="Never download the theme.")
+def vendor(source: Path, config: str | None, offline: bool) -> None:
+    """Copy the resolved theme into _themes/ so that builds need neither Ruby nor network."""
+    from ..themes.vendor import vendor as copy_theme
+
+    source = source.resolve()
+    try:
+        theme = _resolve(source, config, offline)
+        if theme is None:
+            click.echo("The site names no theme (theme: or remote_theme:); nothing to vendor.")
+            return
+        target, count = copy_theme(source, theme)
+    except Exception as exc:  # one line, never a traceback
+        fail(exc, False)
+        return
+    where = target.relative_to(source).as_posix()
+    if count == 0:
+        click.echo(f"{theme.name} is already vendored in {where}")
+    else:
+        click.echo(f"Copied {count} files of {theme.name} ({theme.origin}: {theme.where}) "
+                   f"into {where}; builds now use that copy.")
