@@ -20,8 +20,9 @@ from .cjk import cjk_plugin, heading_ids_plugin
 from .code import code_plugin
 from .highlight import escape_code
 from .htmlblock import kramdown_html_plugin
-from .typography import kramdown_typography_plugin
+from .kramdown.dialect import kramdown_block_plugin
 from .options import MarkupOptions
+from .typography import kramdown_typography_plugin
 
 _QUOTES = {"lsquo": "\u2018", "rsquo": "\u2019", "ldquo": "\u201c", "rdquo": "\u201d",
            "apos": "'", "quot": '"', "laquo": "\u00ab", "raquo": "\u00bb",
@@ -56,12 +57,14 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     kramdown_input = str(options.input).lower() == "kramdown"
     if kramdown_input:
         _plain_kramdown_parser(md)
-    if options.auto_ids:
+    code_plugin(md, options)
+    if options.kramdown_syntax:
+        kramdown_block_plugin(md, options)
+    elif options.auto_ids:
         if kramdown_input:
             anchors_plugin(md, min_level=1, max_level=6, slug_func=kramdown_basic_id)
         else:
             heading_ids_plugin(md)
-    code_plugin(md, options)
     # kramdown writes strikethrough as <del>, markdown-it as <s>
     md.add_render_rule("s_open", lambda self, tokens, idx, opts, env: "<del>")
     md.add_render_rule("s_close", lambda self, tokens, idx, opts, env: "</del>")

@@ -27,12 +27,13 @@ _ITEM = re.compile(
     r")(?=\s|\Z)", re.ASCII)
 _ID_OR_CLASS = re.compile(r"#([A-Za-z][\w:-]*)|\.([^\s.#]+)", re.ASCII)
 
-# Whole-line forms (up to three spaces of indentation, spaces after).
+# Whole-line forms, matched from the first non-blank character of a line (callers check that
+# the indentation is at most three spaces) to its end.
 _ANY = r"(?:\\\}|[^}])"
-BLOCK_IAL = re.compile(rf"^ {{0,3}}\{{:(?![:/])({_ANY}+)\}}[ \t]*$", re.ASCII)
-ALD = re.compile(rf"^ {{0,3}}\{{:({_NAME}):({_ANY}+)\}}[ \t]*$", re.ASCII)
-EXT_START = re.compile(rf"^ {{0,3}}\{{::(\w+)(?:\s({_ANY}*?)|)(/)?\}}[ \t]*$", re.ASCII)
-EXT_STOP = re.compile(rf"^ {{0,3}}\{{:/({_NAME})?\}}[ \t]*$", re.ASCII)
+BLOCK_IAL = re.compile(rf"\{{:(?![:/])({_ANY}+)\}}\s*$", re.ASCII)
+ALD = re.compile(rf"\{{:({_NAME}):({_ANY}+)\}}\s*$", re.ASCII)
+EXT_START = re.compile(rf"\{{::(\w+)(?:\s({_ANY}*?)|)(/)?\}}\s*$", re.ASCII)
+EXT_STOP = re.compile(rf"\{{:/({_NAME})?\}}\s*$", re.ASCII)
 # In running text (span IALs and span extensions), matched at a position.
 SPAN_IAL = re.compile(rf"\{{:({_ANY}+)\}}", re.ASCII)
 SPAN_EXT_START = re.compile(rf"\{{::(\w+)(?:\s({_ANY}*?)|)(/)?\}}", re.ASCII)
