@@ -51,7 +51,17 @@ _LOG_RECORD = re.compile(
     r"|[ \t]+[\w.-]+[ \t]+[\w/.-]+(?:\[\d+\])?:[ \t]"
     r"|:[ \t]+\d+\.\d+:[ \t]*\["
     r"|[ \t]+-[ \t]"
+    r"|[ \t]+" + _LEVEL + r"[ \t]+\d+[ \t]+---[ \t]"
     r")"
+    # Kafka's "[2015-03-02 10:12:01,234] WARN Session 0x0 ..."
+    r"|[ \t]*\[\d{4}-\d{2}-\d{2}[ T][\d:.,+\-Z]+\][ \t]+" + _LEVEL + r"\b[ \t]+[A-Za-z\[(]"
+)
+# Lines of other layouts that begin with no timestamp of ours: an nginx/Apache access log
+# record and a glog (Kubernetes, Go) record.
+_OTHER_RECORD = re.compile(
+    r"[ \t]*(?:\d{1,3}\.){3}\d{1,3}[ \t]+\S+[ \t]+\S+[ \t]+\[\d{2}/[A-Z][a-z]{2}/\d{4}"
+    r"(?::\d{2}){3}[ \t][+-]\d{4}\][ \t]+\""
+    r"|[ \t]*[IWEF]\d{4}[ \t]\d{2}:\d{2}:\d{2}\.\d{6}[ \t]+\d+[ \t][\w.-]+:\d+\][ \t]"
 )
 _PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
 _PYTB_LINE = re.compile(r'[ \t]*File "[^"\n]+", line \d+')
@@ -98,7 +108,7 @@ def is_log_line(line: str) -> bool:
     """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
     m = _LOG_LINE.match(line)
     if not m:
-        return False
+        return bool(_OTHER_RECORD.match(line))
     if _starts_with_timestamp(line):
         return bool(_LOG_RECORD.match(line))
     return True

@@ -23,10 +23,10 @@ from markdown_it.token import Token
 
 from .detect import detect_language, is_log_line, java_signal
 
-__all__ = ["recovery_plugin", "line_kind", "RECOVERABLE"]
+__all__ = ["recovery_plugin", "line_kind", "clearly_prose", "RECOVERABLE"]
 
 # Languages a recovered run may be given; anything else stays prose.
-RECOVERABLE = frozenset({"log", "java"})
+RECOVERABLE = frozenset({"log", "java", "pytb"})
 
 _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)\'')
 _COMMENT = re.compile(r"//.*$|/\*.*?(?:\*/|$)|^\s*\*.*$")
@@ -44,6 +44,19 @@ _STRONG_JAVA = re.compile(
     r"|[}{]|//|/\*)")
 
 _LABEL_COLON = re.compile(r"\w: ")
+# kramdown attribute lists and extensions ({: .warning}, {:toc}, {::comment}) and Liquid
+_MARKUP_LINE = re.compile(r"[ \t]*\{(?::|%|\{)")
+_PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
+_PYTB_RESUME = re.compile(
+    r"[ \t]*(?:Traceback \(most recent call last\):|During handling of the above exception"
+    r"|The above exception was the direct cause)")
+# Markdown structure that ends a paste: list items, quotes, headings, tables, emphasis or an
+# image or link opening a line, HTML blocks
+_STRUCTURE = re.compile(
+    r"[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>|#|\||\*\*|__|!\[|\[[^\]]*\]\("
+    r"|</?(?:div|p|img|br|hr|table|center|span|a|iframe|script|style|figure|h[1-6]|ul|ol"
+    r"|li|blockquote|details|summary)\b)", re.IGNORECASE)
+_SENTENCE_PUNCT = re.compile(r"[，。；！？、：（）“”]")
 _COLON_OK = re.compile(r"\s*(?:case|default)\b|.*\?|.*\bfor\s*\(")
 
 
@@ -61,10 +74,23 @@ def _has_prose(code: str) -> bool:
     return False
 
 
+def clearly_prose(line: str) -> bool:
+    """A line that cannot be part of a pasted log: Markdown structure, kramdown or Liquid
+    markup, or a CJK sentence (a line opening with CJK, or CJK with full-width punctuation
+    outside string literals)."""
+    if _STRUCTURE.match(line) or _MARKUP_LINE.match(line):
+        return True
+    s = line.strip()
+    if s and _CJK.match(s):
+        return True
+    code = _code_part(line)
+    return bool(_CJK.search(code) and _SENTENCE_PUNCT.search(code))
+
+
 def line_kind(line: str) -> str | None:
     """``"strong"`` for a line that can start a recovered block, ``"weak"`` for one that
     can only continue it, ``None`` for prose (or anything unclear)."""
-    if not line.strip() or line.lstrip().startswith(("{%", "{{")):
+    if not line.strip() or _MARKUP_LINE.match(line):
         return None
     if is_log_line(line):
         return "strong"
@@ -93,12 +119,41 @@ def _rel_indent(state: StateBlock, n: int) -> int:
     return state.sCount[n] - state.blkIndent
 
 
-def _scan(state: StateBlock, start: int, end: int) -> int:
-    """The line after the run that starts at ``start`` (``start`` if there is none)."""
+def _opening_mode(line: str) -> str | None:
+    """What kind of run a line at 0-3 spaces opens: ``log`` (a log record or a stack-trace
+    line), ``pytb`` (a Python traceback), ``java``, or ``None``."""
+    if _PYTB_HEAD.match(line):
+        return "pytb"
+    if is_log_line(line):
+        return "log"
+    if line_kind(line) == "strong":
+        return "java"
+    return None
+
+
+def _continues(mode: str, line: str, blank_before: bool) -> bool:
+    """Whether a line at 0-3 spaces belongs to a run of ``mode`` that is already open."""
+    if mode == "java":
+        kind = line_kind(line)
+        return kind is not None and (not blank_before or kind == "strong")
+    if blank_before:
+        # after a blank line only a new record, frame or traceback resumes the paste
+        return is_log_line(line) or bool(_PYTB_RESUME.match(line))
+    return is_log_line(line) or not clearly_prose(line)
+
+
+def _scan(state: StateBlock, start: int, end: int, mode: str | None = None) -> tuple[int, str]:
+    """The line after the run that starts at ``start`` and the run's mode (``start`` and
+    ``""`` if no run starts there). ``mode`` given: ``start`` continues a run of that mode."""
     if _rel_indent(state, start) >= 4 or _rel_indent(state, start) < 0:
-        return start
-    if line_kind(_line(state, start)) != "strong":
-        return start
+        return start, ""
+    first = _line(state, start)
+    if mode is None:
+        mode = _opening_mode(first)
+        if mode is None:
+            return start, ""
+    elif clearly_prose(first) or (mode == "java" and line_kind(first) is None):
+        return start, ""
     last = start + 1           # one past the last code line
     n = start + 1
     while n < end:
@@ -108,22 +163,25 @@ def _scan(state: StateBlock, start: int, end: int) -> int:
         indent = _rel_indent(state, n)
         if indent < 0:
             break
-        blank_before = n > last
-        kind = line_kind(_line(state, n))
-        if indent >= 4:
-            pass               # would be code (or its continuation) anyway: merge it
-        elif kind is None or (blank_before and kind != "strong"):
+        line = _line(state, n)
+        if _MARKUP_LINE.match(line):
+            break              # kramdown attribute lists, extensions and Liquid are not code
+        # lines indented four or more would be code (or its continuation) anyway: merge them
+        if indent < 4 and not _continues(mode, line, n > last):
             break
         last = n + 1
         n += 1
-    return last
+    return last, mode
 
 
 def _dedent(text: str) -> str:
+    """Remove the run's common indentation (spaces; a tab-indented line such as ``\tat ...``
+    keeps its tab and does not limit the cut)."""
     lines = text.split("\n")
-    widths = [len(line) - len(line.lstrip(" ")) for line in lines if line.strip()]
+    widths = [len(line) - len(line.lstrip(" ")) for line in lines
+              if line.strip() and not line.lstrip(" ").startswith("\t")]
     cut = min(widths) if widths else 0
-    return "\n".join(line[cut:] for line in lines)
+    return "\n".join(line[min(cut, len(line) - len(line.lstrip(" "))):] for line in lines)
 
 
 _SILENT_WINDOW = 40
@@ -142,6 +200,14 @@ def _previous_code_block(state: StateBlock, start: int) -> Token | None:
     return prev
 
 
+def _language(mode: str, text: str) -> str:
+    """The language of a run: a log or traceback run is one by construction; Java must be
+    confirmed by ``detect_language``."""
+    if mode in ("log", "pytb"):
+        return mode
+    return detect_language(text)
+
+
 def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.level > 0:
         # inside a list item, quote, footnote...: a one-statement item stays as written.
@@ -149,24 +215,29 @@ def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         return False
     if silent:
         # asked on every line of a paragraph: a cheap first test and a bounded scan keep
-        # a long paragraph linear
-        if not is_log_line(_line(state, start)):
-            return False
-        end = min(end, start + _SILENT_WINDOW)
-    stop = _scan(state, start, end)
+        # a long paragraph linear; only log pastes may interrupt a paragraph ("日志如下："
+        # followed by the log)
+        line = _line(state, start)
+        return (0 <= _rel_indent(state, start) < 4
+                and (is_log_line(line) or bool(_PYTB_HEAD.match(line))))
+    prev = _previous_code_block(state, start)
+    stop, mode = _scan(state, start, end)
+    if stop == start and prev is not None and prev.map is not None and prev.map[1] == start:
+        # a wrapped line at two spaces right after records indented by four
+        prev_mode = _block_mode(prev.content)
+        if prev_mode:
+            stop, mode = _scan(state, start, end, prev_mode)
     if stop == start:
         return False
     text = _dedent(state.getLines(start, stop, state.blkIndent, True))
-    lang = detect_language(text)
+    lang = _language(mode, text)
     if lang not in RECOVERABLE:
         return False
-    if silent:
-        # only log pastes may interrupt a paragraph ("日志如下：" followed by the log)
-        return lang == "log"
-    prev = _previous_code_block(state, start)
     if prev is not None and prev.map is not None:
         merged = _dedent(state.getLines(prev.map[0], stop, state.blkIndent, True))
-        merged_lang = detect_language(merged)
+        adjacent = prev.map[1] == start
+        merged_lang = lang if adjacent and _block_mode(prev.content) else \
+            detect_language(merged)
         if merged_lang in RECOVERABLE:
             state.tokens.pop()
             start, text, lang = prev.map[0], merged, merged_lang
@@ -178,6 +249,19 @@ def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
     token.meta = {"recovered": True}
     state.line = stop
     return True
+
+
+def _block_mode(content: str) -> str:
+    """``log``/``pytb`` when an indented code block ends inside a log or traceback paste,
+    so that a wrapped line after it continues it; ``""`` otherwise."""
+    lines = [line for line in content.splitlines() if line.strip()]
+    if not lines:
+        return ""
+    if any(_PYTB_HEAD.match(line) for line in lines):
+        return "pytb"
+    if is_log_line(lines[0]) or is_log_line(lines[-1]):
+        return "log"
+    return ""
 
 
 def recovery_plugin(md: MarkdownIt) -> None:
