@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import posixpath
+from collections.abc import Iterable
 from typing import Any
 
 from .deps import TrackedDict
@@ -13,10 +14,41 @@ from .timeutil import RubyTime
 
 JEKYLL_VERSION = "4.3.1"
 
+# site's own keys, in the order Jekyll's SiteDrop lists them before the configuration's
+SITE_KEYS = ("posts", "time", "html_pages", "config", "documents", "pages", "data", "categories",
+             "related_posts", "tags", "static_files", "collections")
+
+
+class Drop(TrackedDict):
+    """A payload Jekyll exposes as a Liquid drop rather than a hash (``site``, a post or a
+    collection document): a ``for`` loop over it yields its keys, not ``[key, value]`` pairs
+    (Jekyll's ``Drop#each``). Keys in ``hidden`` answer lookups but are not listed, as
+    ``site.<collection label>`` in Jekyll."""
+
+    __slots__ = ("hidden",)
+
+    def __init__(self, owner: str, *args: Any, hidden: Iterable[Any] = (), **kwargs: Any):
+        super().__init__(owner, *args, **kwargs)
+        self.hidden = frozenset(hidden)
+
+    def __reduce__(self):
+        return (_rebuild_drop, (type(self), self.owner, dict(self), self.hidden))
+
+    def copy(self) -> Drop:
+        return type(self)(self.owner, dict.items(self), hidden=self.hidden)
+
+    def drop_keys(self) -> list[Any]:
+        """The keys a ``for`` loop over the drop yields, in Jekyll's order."""
+        return [k for k in self if k not in self.hidden]
+
+
+def _rebuild_drop(cls: type, owner: str, items: dict, hidden: frozenset) -> Drop:
+    return cls(owner, items, hidden=hidden)
+
 
 def document_payload(doc: Document) -> dict[str, Any]:
     """``page.*`` for one document; front matter first, Jekyll's computed keys over it."""
-    p: dict[str, Any] = TrackedDict(doc.rel_path, doc.data)
+    p: dict[str, Any] = (TrackedDict if doc.kind == "page" else Drop)(doc.rel_path, doc.data)
     p.update({
         "url": doc.url,
         "path": doc.data.get("path", doc.rel_path) if doc.kind == "page" else doc.rel_path,
@@ -25,7 +57,8 @@ def document_payload(doc: Document) -> dict[str, Any]:
         "output": None,
     })
     if doc.kind == "page":
-        p["dir"] = doc.url if doc.url.endswith("/") else posixpath.dirname(doc.url).rstrip("/") + "/"
+        p["dir"] = (doc.url if doc.url.endswith("/")
+                    else posixpath.dirname(doc.url).rstrip("/") + "/")
         p.setdefault("excerpt", None)
     else:
         p.update({
@@ -56,7 +89,7 @@ def static_payload(f: StaticFile) -> dict[str, Any]:
         "name": name,
         "basename": stem,
         "extname": ext,
-        "modified_time": RubyTime.fromtimestamp(f.mtime, _dt.timezone.utc),
+        "modified_time": RubyTime.fromtimestamp(f.mtime, _dt.UTC),
         "collection": f.collection,
         "url": f.url,
     }
@@ -83,34 +116,51 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
         for key in bucket:
             bucket[key].reverse()   # newest first
     pages = sorted((payloads[d.rel_path] for d in sources.pages), key=lambda p: p["name"])
-    collections = []
-    site: dict[str, Any] = TrackedDict("site", config)
+    collections: list[dict[str, Any]] = []
+    labels: dict[str, list] = {}
     documents = []
     for label, docs in sorted(sources.documents.items()):
         items = [payloads[d.rel_path] for d in docs]
-        site[label] = items
+        labels[label] = items
         documents.extend(items)
         collections.append({"label": label, "docs": items, "output": any(d.write for d in docs),
                             "relative_directory": "_" + label, "files": []})
     collections.append({"label": "posts", "docs": posts_asc, "output": True,
                         "relative_directory": "_posts", "files": []})
-    collections.sort(key=lambda c: c["label"])
-    site.update({
-        "time": site_time,
+    collections.sort(key=lambda c: str(c["label"]))
+    own: dict[str, Any] = {
         "posts": posts,
-        "pages": pages,
+        "time": site_time,
         "html_pages": [p for p in pages if str(p["url"]).endswith(("/", ".html", ".htm",
                                                                     ".xhtml"))],
-        "static_files": [static_payload(f) for f in sources.static_files],
-        "tags": tags,
-        "categories": categories,
-        "data": sources.data,
-        "collections": collections,
+        "config": None,              # Jekyll's site.config is private: nil in Liquid
         "documents": documents + posts_asc,
+        "pages": pages,
+        "data": sources.data,
+        "categories": categories,
         "related_posts": posts[:10],
-        "url": config.get("url") or "",
-        "baseurl": config.get("baseurl") or "",
-    })
+        "tags": tags,
+        "static_files": [static_payload(f) for f in sources.static_files],
+        "collections": collections,
+    }
+    # Jekyll lists its own keys first, then the configuration's (``serving`` last, set by
+    # the build command); collection labels answer lookups only. blogtool's own ``blogtool``
+    # and ``url`` keys are not listed unless the configuration gives them a value.
+    hidden = {label for label in labels if label not in own and label not in config}
+    if not config.get("url"):
+        hidden.add("url")
+    hidden.add("blogtool")
+    site: dict[str, Any] = Drop("site", hidden=hidden)
+    site.update(own)
+    for key, value in config.items():
+        if key not in own:
+            site[key] = value
+    site.setdefault("serving", False)
+    for label, items in labels.items():
+        if label not in own:
+            site[label] = items
+    site["url"] = config.get("url") or ""
+    site["baseurl"] = config.get("baseurl") or ""
     return site
 
 
