@@ -1,0 +1,170 @@
+"""Date strings as people write them in front matter, for the Time.parse differential tests.
+
+``date_string(rng)`` builds one from parts (dates in every order, month and weekday names,
+ASCII and full-width separators, times with am/pm and fractions, zones, trailing words and
+CJK text); a share of them are mangled (characters dropped, swapped or added) so that the
+parser's fallbacks are exercised too.
+"""
+from __future__ import annotations
+
+import random
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]
+DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+ZONES = ["+0900", "+09:00", "-0500", "-05:00", "+08", "-03", "+0530", "+05:30", "Z", "UTC",
+         "GMT", "UT", "JST", "KST", "CST", "EST", "EDT", "PST", "PDT", "MST", "BST", "CET",
+         "Asia/Shanghai", "+8", "+800", "GMT+8", "UTC+8", "utc", "z", "-00:00", "+09:00:00",
+         "Pacific Standard Time", "EST DST", "a", "H", "M", "+1", "+14:00", "-12", "+0000",
+         "[+9]", "[-5:EST]", "+09,5", "-0330"]
+JUNK = ["", " ", "  ", " at", " updated", " draft", " (edited)", "Z", " 更新", " 发布",
+        "，星期二", " 周二", " 午後", " 오후", " 下午", " am", " pm", " p.m.", " bc", " BC",
+        " AD", " T", "T", "-", "/", ".", ",", " 1", " 12", " th", "st", " 2nd", " '16"]
+CJK_WORDS = ["发布于", "日期", "更新", "投稿日", "작성일", "星期一", "周二", "令和", "平成",
+             "年", "月", "日", "時", "分", "秒", "点", "号"]
+SEPARATORS = ["-", "/", ".", " ", "－", "／", "．", "年", "月", "日", "_", ",", ", ", "\u3000",
+              "-", "-", "/", "."]
+TIME_SEPARATORS = [":", ":", ":", "：", "時", "点", ".", "h", " ", "-"]
+
+
+def _num(rng: random.Random, low: int, high: int, pad: bool | None = None) -> str:
+    value = rng.randint(low, high)
+    if pad is None:
+        pad = rng.random() < 0.6
+    return f"{value:02d}" if pad else str(value)
+
+
+def _year(rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.7:
+        return str(rng.randint(1995, 2030))
+    if r < 0.8:
+        return f"{rng.randint(0, 99):02d}"
+    if r < 0.85:
+        return "'" + f"{rng.randint(0, 99):02d}"
+    if r < 0.9:
+        return str(rng.choice([0, 1, 99, 100, 999, 1900, 1969, 1970, 9999, 10000]))
+    return f"{rng.randint(0, 9999):04d}"
+
+
+def _month(rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.55:
+        return _num(rng, 1, 12)
+    if r < 0.6:
+        return _num(rng, 0, 19)
+    name = rng.choice(MONTHS)
+    form = rng.random()
+    if form < 0.4:
+        return name[:3]
+    if form < 0.5:
+        return name[:3] + "."
+    if form < 0.6:
+        return name.upper()
+    if form < 0.7:
+        return name.lower()[:4]
+    return name
+
+
+def _day(rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.8:
+        return _num(rng, 1, 31)
+    if r < 0.9:
+        return _num(rng, 0, 39)
+    return str(rng.randint(1, 31)) + rng.choice(["st", "nd", "rd", "th", "日", "号"])
+
+
+def _date(rng: random.Random) -> str:
+    y, m, d = _year(rng), _month(rng), _day(rng)
+    sep = rng.choice(SEPARATORS)
+    sep2 = sep if rng.random() < 0.8 else rng.choice(SEPARATORS)
+    order = rng.random()
+    if order < 0.55:
+        parts = [y, m, d]
+    elif order < 0.7:
+        parts = [d, m, y]
+    elif order < 0.85:
+        parts = [m, d, y]
+        if rng.random() < 0.5:
+            return f"{m} {d}, {y}"
+    elif order < 0.9:
+        parts = [y, m]
+    elif order < 0.95:
+        parts = [m, d]
+    else:
+        return rng.choice([y + m.zfill(2) + d.zfill(2), y + "-" + _num(rng, 1, 366, True),
+                           y + "-W" + _num(rng, 1, 53, True), "H" + _num(rng, 1, 31) + "." +
+                           _num(rng, 1, 12) + "." + _num(rng, 1, 28), "R5.1.1",
+                           d + "-" + MONTHS[rng.randint(0, 11)][:3] + "-" + y])
+    text = sep.join(parts[:2]) + sep2 + sep.join(parts[2:]) if len(parts) == 3 \
+        else sep.join(parts)
+    if sep == "年" and len(parts) == 3:
+        text = f"{y}年{m}月{d}日"
+    return text
+
+
+def _time(rng: random.Random) -> str:
+    sep = rng.choice(TIME_SEPARATORS)
+    h = _num(rng, 0, 23) if rng.random() < 0.9 else _num(rng, 0, 99)
+    mi = _num(rng, 0, 59) if rng.random() < 0.9 else _num(rng, 0, 99)
+    r = rng.random()
+    if r < 0.25:
+        text = h + sep + mi
+    elif r < 0.85:
+        text = h + sep + mi + sep + _num(rng, 0, 60)
+        if rng.random() < 0.2:
+            text += rng.choice([".", ","]) + str(rng.randint(0, 999999)).zfill(rng.randint(1, 9))
+    elif r < 0.92:
+        text = str(rng.randint(1, 12)) + rng.choice(["am", "pm", " a.m.", " PM", "AM"])
+    else:
+        text = h + "h" + mi + "m" + _num(rng, 0, 59) + "s"
+    if rng.random() < 0.15:
+        text += rng.choice([" am", " pm", "pm", " a.m.", " P.M."])
+    return text
+
+
+def _mangle(rng: random.Random, text: str) -> str:
+    chars = list(text)
+    for _ in range(rng.randint(1, 3)):
+        if not chars:
+            break
+        i = rng.randrange(len(chars))
+        action = rng.random()
+        if action < 0.35:
+            del chars[i]
+        elif action < 0.7:
+            chars.insert(i, rng.choice("0123456789-/:. ,TZ+年月日：　abcdefmpstw'"))
+        else:
+            j = rng.randrange(len(chars))
+            chars[i], chars[j] = chars[j], chars[i]
+    return "".join(chars)
+
+
+def date_string(rng: random.Random) -> str:
+    """One front-matter-like date string."""
+    parts: list[str] = []
+    if rng.random() < 0.15:
+        day = rng.choice(DAYS)
+        parts.append(rng.choice([day, day[:3], day[:3] + ",", day.upper()[:3], "周二", "星期三"]))
+    if rng.random() < 0.1:
+        parts.append(rng.choice(CJK_WORDS))
+    if rng.random() < 0.92:
+        parts.append(_date(rng))
+    if rng.random() < 0.6:
+        joiner = rng.choice([" ", " ", "T", "t", "  ", "\u3000", " at ", ", ", "日"])
+        parts.append(joiner + _time(rng) if parts else _time(rng))
+        if rng.random() < 0.4:
+            parts.append(rng.choice(["", " ", " ", ""]) + rng.choice(ZONES))
+    if rng.random() < 0.2:
+        parts.append(rng.choice(JUNK))
+    if rng.random() < 0.08:
+        parts.append(rng.choice(CJK_WORDS))
+    text = "".join(p if i == 0 or p[:1] in " T,日t\u3000" else " " + p
+                   for i, p in enumerate(parts))
+    if rng.random() < 0.15:
+        text = _mangle(rng, text)
+    if rng.random() < 0.03:
+        alphabet = "0123456789-/:.+ TZadmnopst年月日"
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+    return text
