@@ -36,22 +36,44 @@ def split(items: Sequence, jobs: int, minimum: int = 4) -> list[list]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
 
 
-def run_chunks(fn: Callable[[Any], Any], chunks: list, jobs: int,
+# What forked workers inherit for the call under way: set before the first fork, cleared after.
+# Tasks then carry only a chunk index, never the shared state itself (it may be the whole site).
+_INHERITED: tuple[Callable[[Any, Any], Any], Any, list] | None = None
+
+
+def _work_on(i: int) -> Any:
+    """A worker's task: chunk ``i`` of the call it was forked for."""
+    assert _INHERITED is not None, "a pool task outside run_chunks"
+    fn, shared, chunks = _INHERITED
+    return fn(shared, chunks[i])
+
+
+def run_chunks(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: int,
                progress: Callable[[int], None] | None = None) -> list:
-    """``[fn(chunk) for chunk in chunks]``, over ``jobs`` processes when that is possible.
-    ``fn`` must be a module-level function (it is pickled by name); its results are pickled
-    back from the workers."""
+    """``[fn(shared, chunk) for chunk in chunks]``, over ``jobs`` processes when that is
+    possible. Workers are forked during the call, so ``fn``, ``shared`` and the chunks reach
+    them by inheritance, not pickling; only the results are pickled back."""
+    global _INHERITED
     if jobs <= 1 or len(chunks) < 2 or not can_fork():
         results = []
         for chunk in chunks:
-            results.append(fn(chunk))
+            results.append(fn(shared, chunk))
             if progress:
                 progress(len(chunk))
         return results
+    _INHERITED = (fn, shared, chunks)
+    try:
+        return _run_forked(fn, shared, chunks, jobs, progress)
+    finally:
+        _INHERITED = None
+
+
+def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: int,
+                progress: Callable[[int], None] | None) -> list:
     results: list = [None] * len(chunks)
     waiting = deque(range(len(chunks)))
     ctx = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as pool:
+    with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as executor:
         futures: dict = {}
 
         def collect(block: bool) -> None:
@@ -67,12 +89,12 @@ def run_chunks(fn: Callable[[Any], Any], chunks: list, jobs: int,
             # process still finds work at the back
             while waiting and len(futures) < 2 * (jobs - 1):
                 i = waiting.popleft()
-                futures[pool.submit(fn, chunks[i])] = i
+                futures[executor.submit(_work_on, i)] = i
 
         feed()
         while waiting:
             i = waiting.pop()
-            results[i] = fn(chunks[i])
+            results[i] = fn(shared, chunks[i])
             if progress:
                 progress(len(chunks[i]))
             collect(block=False)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import csv
 import dataclasses
-import hashlib
 import fnmatch
+import hashlib
 import io
 import json
 import os
@@ -20,11 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from . import frontmatter, pool, urls
-from .config import NotRegularFile, Settings, front_matter_defaults, load_yaml, \
-    read_source_bytes
+from .config import NotRegularFile, Settings, front_matter_defaults, load_yaml, read_source_bytes
 from .errors import BuildError, Diagnostics, InvalidYaml
 from .models import Document, Layout, Sources, StaticFile
-from .timeutil import RubyTime, from_front_matter, from_ymd, site_zone
+from .timeutil import RubyTime, document_date, site_zone
 
 # Jekyll's Document::DATE_FILENAME_MATCHER and DATELESS_FILENAME_MATCHER
 POST_NAME = re.compile(r"^(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$")
@@ -392,7 +391,6 @@ def _read_posts(ctx: _Context, rel_dir: str, magic: str) -> list[Document]:
 
 
 PARALLEL_READ = 400     # posts; below this, forking readers costs more than it saves
-_READING: tuple | None = None   # what forked readers inherit: (ctx, items, categories, draft)
 
 
 def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
@@ -400,7 +398,6 @@ def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
     """The posts of one ``_posts`` folder, in order; parsed in parallel on a big site (the
     memo's posts are taken as they are). Warnings, notes and the first error come out in
     file order, as when one process reads them all."""
-    global _READING
     out: list[Document | None] = [None] * len(items)
     signatures = [_signature(ctx, path, path_categories, draft) for _rel, path, _m in items]
     todo = []
@@ -411,11 +408,8 @@ def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
         else:
             todo.append(i)
     jobs = ctx.jobs if len(todo) >= PARALLEL_READ else 1
-    _READING = (ctx, items, path_categories, draft)
-    try:
-        chunks = pool.run_chunks(_read_chunk, pool.split(todo, jobs), jobs)
-    finally:
-        _READING = None
+    chunks = pool.run_chunks(_read_chunk, (ctx, items, path_categories, draft),
+                             pool.split(todo, jobs), jobs)
     for chunk in chunks:
         for i, doc, warnings, notes, error in chunk:
             ctx.diagnostics.replay(warnings, notes)
@@ -430,9 +424,9 @@ def _read_post_items(ctx: _Context, items: list[tuple[str, Path, re.Match]],
     return out
 
 
-def _read_chunk(indexes: list[int]) -> list[tuple]:
+def _read_chunk(shared: tuple, indexes: list[int]) -> list[tuple]:
     """Read some posts (in this process or a forked reader); each with what it reported."""
-    ctx, items, path_categories, draft = _READING
+    ctx, items, path_categories, draft = shared
     diagnostics = ctx.diagnostics
     results = []
     for i in indexes:
@@ -503,15 +497,10 @@ def _read_post(ctx: _Context, rel: str, path: Path, m: re.Match, path_categories
     name = rel.rsplit("/", 1)[-1]
     if draft:
         file_slug, ext = m.group(1), m.group(2)
-        date_from_name = None
+        name_date = None
     else:
         year, month, day, file_slug, ext = m.groups()
-        try:
-            date_from_name = from_ymd(_expand_year(year), int(month), int(day), ctx.zone)
-        except ValueError:
-            raise BuildError(rel, None, f"invalid date '{year}-{month}-{day}' in the file name: "
-                                        f"a post's name must start with a valid YYYY-MM-DD "
-                                        f"date") from None
+        name_date = f"{year}-{month}-{day}"
     file_slug = file_slug.rstrip(".")
     basename = name[: len(name) - len(ext)]
     if not yaml_ok:
@@ -520,10 +509,12 @@ def _read_post(ctx: _Context, rel: str, path: Path, m: re.Match, path_categories
         slug = basename
         categories: list[str] = []
     else:
-        date = date_from_name
-        if "date" in data and data["date"] is not None:
+        # a front matter (or defaults) date wins; only without one is the name's date read
+        if "date" in data:
             date = _front_matter_date(data["date"], rel, split.body_line, ctx)
-        elif draft:
+        elif name_date is not None:
+            date = _file_name_date(name_date, rel, ctx)
+        else:
             date = RubyTime.fromtimestamp(path.stat().st_mtime, ctx.zone)
         _or_assign(data, "title", urls.titleize_slug(file_slug))
         _or_assign(data, "slug", file_slug)
@@ -578,16 +569,17 @@ def _or_assign(data: dict, key: str, value: Any) -> None:
         data[key] = value
 
 
-def _expand_year(year: str) -> int:
-    y = int(year)
-    if len(year) == 2:
-        y += 2000 if y < 69 else 1900
-    return y
+def _file_name_date(text: str, rel: str, ctx: _Context) -> RubyTime:
+    try:
+        return document_date(text, ctx.zone)
+    except (ValueError, OverflowError):
+        raise BuildError(rel, None, f"invalid date '{text}' in the file name: a post's name "
+                                    f"must start with a valid YYYY-MM-DD date") from None
 
 
 def _front_matter_date(value: Any, rel: str, body_line: int, ctx: _Context) -> RubyTime:
     try:
-        return from_front_matter(value, ctx.zone)
+        return document_date(value, ctx.zone)
     except (ValueError, OverflowError):
         raise BuildError(rel, _key_line(ctx, rel, "date"),
                          f"invalid date '{value}' in the front matter: use YYYY-MM-DD or "
@@ -720,14 +712,11 @@ def _read_collection(ctx: _Context, label: str, output: bool,
         date = None
         file_slug = stem
         if m:
-            try:
-                date = from_ymd(_expand_year(m.group(1)), int(m.group(2)), int(m.group(3)),
-                                ctx.zone)
-                file_slug = m.group(4)
-            except ValueError:
-                date = None
-        if data.get("date") is not None:
+            file_slug = m.group(4)
+        if "date" in data:
             date = _front_matter_date(data["date"], rel, split.body_line, ctx)
+        elif m:
+            date = _file_name_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", rel, ctx)
         date = date or ctx.site_time       # Jekyll: data["date"] ||= site.time
         file_slug = file_slug.rstrip(".")
         _or_assign(data, "title", urls.titleize_slug(file_slug))

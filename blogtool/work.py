@@ -80,16 +80,13 @@ class WorkState:
             self.fingerprints.valid(entry.get("fields", []))
 
 
-_STATE: WorkState | None = None
-
-
 def _capture(state: WorkState, kind: str, rel_path: str,
-             fn: Callable[[Document, dict], Outcome]) -> Outcome:
+             fn: Callable[[WorkState, Document, dict], Outcome]) -> Outcome:
     diagnostics = state.renderer.diagnostics
     mark = diagnostics.mark()
     doc = state.docs[rel_path]
     try:
-        outcome = fn(doc, state.payloads[rel_path])
+        outcome = fn(state, doc, state.payloads[rel_path])
     except BuildError as exc:
         outcome = Outcome(rel_path, error=exc)
     except RecursionError:
@@ -107,10 +104,9 @@ def _capture(state: WorkState, kind: str, rel_path: str,
     return outcome
 
 
-def _content(doc: Document, page: dict) -> Outcome:
+def _content(state: WorkState, doc: Document, page: dict) -> Outcome:
     """Liquid + Markdown of one document, into a copy of its payload: other documents see
     the new content only after the whole wave, whatever the number of workers."""
-    state = _STATE
     copy = page.copy()
     if not state.record:
         state.renderer.render_content(doc, copy)
@@ -129,8 +125,9 @@ def _content_fields(page: dict) -> dict[str, Any]:
     return {k: dict.get(page, k) for k in CONTENT_KEYS if dict.__contains__(page, k)}
 
 
-def _output(doc: Document, page: dict) -> Outcome:
-    state = _STATE
+def _output(state: WorkState, doc: Document, page: dict) -> Outcome:
+    assert state.staging is not None, "the output wave writes into a staging folder"
+    staging = state.staging
     deps: set[str] = set()
     if state.record:
         with recording() as reads:
@@ -138,12 +135,12 @@ def _output(doc: Document, page: dict) -> Outcome:
                                                 deps=deps)
     else:
         html = state.renderer.render_output(doc, page, paginator=page.get("paginator"))
-    stats = state.staging.stats
+    stats = staging.stats
     before = (stats.written, stats.unchanged)
-    size, mtime = state.staging.write(doc.dest, html.encode("utf-8"))
+    size, mtime = staging.write(doc.dest, html.encode("utf-8"))
     extra = dict.get(page, "sass_map")
     if extra:
-        state.staging.write(extra[0], extra[1].encode("utf-8"))
+        staging.write(extra[0], extra[1].encode("utf-8"))
     if not state.record:
         return Outcome(doc.rel_path, written=stats.written - before[0],
                        unchanged=stats.unchanged - before[1])
@@ -158,7 +155,7 @@ def _output(doc: Document, page: dict) -> Outcome:
 def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
     """A document whose recorded inputs all still match: no rendering at all."""
     entry = state.cache.get(kind, rel_path, state.env)
-    if not state.usable(entry, rel_path):
+    if entry is None or not state.usable(entry, rel_path):
         return None
     warnings = [Problem(p, line, m, "warning") for p, line, m in entry.get("warnings", [])]
     notes = list(entry.get("notes", []))
@@ -169,7 +166,7 @@ def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
     doc = state.docs[rel_path]
     if dict.get(state.payloads[rel_path], "sass_map"):
         return None            # two files from one document: render it (cheap) every time
-    if state.staging.link_previous(doc.dest, out.get("size"), out.get("mtime")):
+    if state.staging is not None and state.staging.link_previous(doc.dest, out.get("size"), out.get("mtime")):
         return Outcome(rel_path, unchanged=1, cached=True, warnings=warnings, notes=notes)
     return None
 
@@ -177,9 +174,9 @@ def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
 _TASKS = {"content": _content, "output": _output}
 
 
-def _run_chunk(kind: str, rel_paths: list[str]) -> list[Outcome]:
+def _run_chunk(kind: str, state: WorkState, rel_paths: list[str]) -> list[Outcome]:
     fn = _TASKS[kind]
-    return [_capture(_STATE, kind, rel, fn) for rel in rel_paths]
+    return [_capture(state, kind, rel, fn) for rel in rel_paths]
 
 
 def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
@@ -187,30 +184,25 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     """Run one wave; results are in the order of ``rel_paths`` whatever ``jobs`` is.
     ``heavy``: each document may cost as much as hundreds of others (the pages of a big site
     list every post), so even two of them are worth sharing out, one at a time."""
-    global _STATE
-    _STATE = state
-    try:
-        done: dict[str, Outcome] = {}
-        for rel in rel_paths if state.record else ():
-            hit = _cached(state, kind, rel)
-            if hit is not None:
-                done[rel] = hit
-        if progress and done:
-            progress(len(done))
-        todo = [rel for rel in rel_paths if rel not in done]
-        for o in _render_wave(kind, todo, jobs, progress, heavy):
-            done[o.rel_path] = o
-            if o.entry is not None:
-                state.cache.put(kind, o.rel_path, o.entry)
-        return [done[rel] for rel in rel_paths]
-    finally:
-        _STATE = None
+    done: dict[str, Outcome] = {}
+    for rel in rel_paths if state.record else ():
+        hit = _cached(state, kind, rel)
+        if hit is not None:
+            done[rel] = hit
+    if progress and done:
+        progress(len(done))
+    todo = [rel for rel in rel_paths if rel not in done]
+    for o in _render_wave(state, kind, todo, jobs, progress, heavy):
+        done[o.rel_path] = o
+        if o.entry is not None:
+            state.cache.put(kind, o.rel_path, o.entry)
+    return [done[rel] for rel in rel_paths]
 
 
-def _render_wave(kind: str, rel_paths: list[str], jobs: int,
+def _render_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
                  progress: Callable[[int], None] | None, heavy: bool = False) -> list[Outcome]:
     if len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD):
         jobs = 1
     chunks = pool.split(rel_paths, jobs, minimum=1 if heavy else 4)
-    results = pool.run_chunks(partial(_run_chunk, kind), chunks, jobs, progress)
+    results = pool.run_chunks(partial(_run_chunk, kind), state, chunks, jobs, progress)
     return [o for chunk in results for o in chunk]
