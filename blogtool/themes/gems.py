@@ -36,12 +36,15 @@ def version_key(version: str) -> tuple:
     """Gem::Version ordering: numeric segments compare as numbers; a segment with letters
     marks a prerelease, which sorts below the release (1.0.0.pre < 1.0.0)."""
     parts = re.findall(r"\d+|[A-Za-z]+", version)
-    key: list[tuple[int, int | str]] = []
-    for part in parts:
-        key.append((1, int(part)) if part.isdigit() else (0, part))
-    while key and key[-1] == (1, 0):    # 1.0 == 1.0.0
-        key.pop()
-    return tuple(key) + ((2, 0),)
+    first_word = next((i for i, p in enumerate(parts) if not p.isdigit()), len(parts))
+    release, pre = parts[:first_word], parts[first_word:]
+    while release and release[-1].isdigit() and int(release[-1]) == 0:   # 1.0 == 1.0.0
+        release.pop()
+    while pre and pre[-1].isdigit() and int(pre[-1]) == 0:
+        pre.pop()
+    key: list[tuple[int, int | str]] = [(2, int(p)) if p.isdigit() else (0, p)
+                                        for p in release + pre]
+    return tuple(key) + ((1, 0),)       # the end: above a prerelease word, below a number
 
 
 def gem_dirs(source: Path | None = None, env: Mapping[str, str] | None = None) -> list[Path]:
