@@ -3,13 +3,15 @@
 Rules (verified against Jekyll 4.3.1, see README "Dates"):
 * an unquoted YAML timestamp without an offset is UTC, then shifted into the site zone;
 * a YAML timestamp or string with an offset keeps its instant, shown in the site zone;
-* a quoted string without offset, a bare date and a file-name date are read *in* the site zone.
+* a quoted string without offset, a bare date and a file-name date are read *in* the site zone;
+* every string (and ``date: 12345``) is read by Ruby's ``Time.parse`` rules (``rubytime``).
 """
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from . import rubytime
 
 
 class RubyTime(_dt.datetime):
@@ -19,7 +21,7 @@ class RubyTime(_dt.datetime):
         return self.strftime("%Y-%m-%d %H:%M:%S %z")
 
     @classmethod
-    def wrap(cls, value: _dt.datetime) -> "RubyTime":
+    def wrap(cls, value: _dt.datetime) -> RubyTime:
         return cls(value.year, value.month, value.day, value.hour, value.minute, value.second,
                    value.microsecond, tzinfo=value.tzinfo, fold=value.fold)
 
@@ -31,7 +33,7 @@ def site_zone(name: str | None) -> _dt.tzinfo:
             return ZoneInfo(str(name))
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone '{name}'") from exc
-    return _dt.datetime.now().astimezone().tzinfo or _dt.timezone.utc
+    return _dt.datetime.now().astimezone().tzinfo or _dt.UTC
 
 
 def in_zone(value: _dt.datetime, zone: _dt.tzinfo) -> RubyTime:
@@ -43,52 +45,52 @@ def localize(value: _dt.datetime, zone: _dt.tzinfo) -> RubyTime:
     return RubyTime.wrap(value.replace(tzinfo=zone))
 
 
-_DATE_STRING = re.compile(
-    r"^\s*(\d{2,4})-(\d{1,2})-(\d{1,2})"
-    r"(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?)?"
-    r"\s*(Z|[+-]\d{2}:?\d{2}|[+-]\d{2})?\s*$"
-)
+def from_instant(instant: rubytime.Instant, zone: _dt.tzinfo) -> RubyTime:
+    """A parsed instant shown in ``zone`` (Jekyll calls ``localtime`` on it). Years Python
+    cannot hold (before 1, after 9999) raise ``ValueError``."""
+    try:
+        moment = _EPOCH + _dt.timedelta(seconds=instant.seconds, microseconds=instant.usec)
+        return in_zone(moment, zone)
+    except OverflowError as exc:
+        raise ValueError(f"year out of range: {exc}") from None
 
 
-def parse_date_string(text: str, zone: _dt.tzinfo) -> RubyTime:
-    """Parse the date strings Jekyll accepts (``2014-10-13``, ``2014-10-13 07:03:18 +0800``...).
+_EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
 
-    A string without an offset is read in ``zone``. Raises ``ValueError`` when invalid.
-    """
-    m = _DATE_STRING.match(text)
-    if not m:
-        raise ValueError(text)
-    year, month, day, hour, minute, second, frac, offset = m.groups()
-    y = int(year)
-    if len(year) == 2:
-        y += 2000 if y < 69 else 1900  # Ruby's Time.parse expands two-digit years this way
-    micro = int((frac or "0")[:6].ljust(6, "0"))
-    day_one = ruby_date(y, int(month), int(day))
-    naive = _dt.datetime(day_one.year, day_one.month, day_one.day, int(hour or 0),
-                         int(minute or 0), int(second or 0), micro)
-    if offset is None:
-        return localize(naive, zone)
-    if offset == "Z":
-        tz = _dt.timezone.utc
-    else:
-        sign = -1 if offset[0] == "-" else 1
-        digits = offset[1:].replace(":", "")
-        hours, minutes = int(digits[:2]), int(digits[2:4] or 0)
-        tz = _dt.timezone(sign * _dt.timedelta(hours=hours, minutes=minutes))
-    return in_zone(naive.replace(tzinfo=tz), zone)
+
+def parse_date_string(text: str, zone: _dt.tzinfo,
+                      now: _dt.datetime | None = None) -> RubyTime:
+    """Read a date string as Ruby's ``Time.parse`` does (``2016/9/20 14:13``, ``Sep 20 2016``,
+    ``2023-12-10 01:5:00 +0900``, trailing words...), in ``zone`` when it names no zone Ruby
+    knows. Raises ``ValueError`` where Ruby raises."""
+    try:
+        instant = rubytime.time_parse(text, zone, now)
+    except rubytime.TimeParseError as exc:
+        raise ValueError(f"{text}: {exc}") from None
+    return from_instant(instant, zone)
 
 
 def from_front_matter(value: object, zone: _dt.tzinfo) -> RubyTime:
-    """Convert a front matter ``date`` value as PyYAML returned it. Raises ``ValueError``."""
+    """Convert a front matter ``date`` value as PyYAML returned it. Raises ``ValueError``.
+
+    Jekyll hands ``value.to_s`` to ``Time.parse``: a YAML timestamp keeps its instant, a date
+    is local midnight, anything else (strings, ``12345``, an empty ``date:``) is parsed as text.
+    """
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:  # unquoted YAML timestamp without offset: UTC (Psych)
-            value = value.replace(tzinfo=_dt.timezone.utc)
+            value = value.replace(tzinfo=_dt.UTC)
         return in_zone(value, zone)
     if isinstance(value, _dt.date):
         return localize(_dt.datetime(value.year, value.month, value.day), zone)
-    if isinstance(value, str):
-        return parse_date_string(value, zone)
+    if value is None or isinstance(value, (str, int, float)):
+        return parse_date_string(rubytime.to_s(value), zone)
     raise ValueError(str(value))
+
+
+def document_date(value: object, zone: _dt.tzinfo) -> RubyTime:
+    """A document's ``date:``: as :func:`from_front_matter`, whole seconds (Jekyll parses the
+    date again from its ``to_s`` after reading, which drops fractions)."""
+    return from_front_matter(value, zone).replace(microsecond=0)
 
 
 def ruby_date(year: int, month: int, day: int) -> _dt.date:
@@ -100,6 +102,12 @@ def ruby_date(year: int, month: int, day: int) -> _dt.date:
 
 
 def from_ymd(year: int, month: int, day: int, zone: _dt.tzinfo) -> RubyTime:
-    """A file-name date: local midnight in the site zone. Raises ``ValueError`` when invalid."""
+    """Local midnight of a date in the site zone. Raises ``ValueError`` when invalid."""
     d = ruby_date(year, month, day)
     return localize(_dt.datetime(d.year, d.month, d.day), zone)
+
+
+def from_file_name(text: str, zone: _dt.tzinfo) -> RubyTime:
+    """A file-name date (``2016-9-5``, ``16-09-05``): ``Time.parse`` of the text, as Jekyll
+    does. Raises ``ValueError`` when Ruby rejects it."""
+    return parse_date_string(text, zone)
