@@ -8,7 +8,8 @@ import pickle
 import pytest
 
 from blogtool.errors import BuildError, Diagnostics
-from blogtool.liquid.engine import LiquidEngine, LiquidSettings, lax_output_markup, unstash
+from blogtool.liquid.engine import LiquidEngine, LiquidSettings, unstash
+from blogtool.liquid.rubyexpr import RLookup, lax_variable
 from blogtool.timeutil import RubyTime
 
 UTC = dt.timezone.utc
@@ -98,10 +99,12 @@ def test_malformed_output_warns_and_renders_like_jekyll(tmp_path):
     assert all("Liquid syntax error" in w.message for w in diags.warnings)
 
 
-def test_lax_output_markup():
-    assert lax_output_markup("'x' | ") == "'x'"
-    assert lax_output_markup("a b") == "a"
-    assert lax_output_markup("x | f: 1, 'y' junk | g") == "x | f: 1, 'y' | g"
+def test_lax_variable():
+    assert lax_variable("'x' | ").name == "x" and lax_variable("'x' | ").filters == []
+    assert str(lax_variable("a b").name) == "a"
+    var = lax_variable("x | f: 1, 'y' junk | g")
+    assert isinstance(var.name, RLookup)
+    assert [(f.name, f.args) for f in var.filters] == [("f", [1, "y"]), ("g", [])]
 
 
 def test_unknown_filter_warns_and_leaves_value(tmp_path):
@@ -143,7 +146,7 @@ def test_render_errors_are_fatal_and_located(tmp_path):
         engine.render("x\n\n{{ 'nope' | date_to_xmlschema }}", {}, path="d.md", line_offset=2)
     assert err.value.problem.line == 5
     assert "Invalid Date" in err.value.problem.message
-    with pytest.raises(BuildError, match="divide by 0"):
+    with pytest.raises(BuildError, match="divided by 0"):  # Ruby: ZeroDivisionError
         engine.render("{{ 1 | divided_by: 0 }}", {}, path="d.md")
 
 

@@ -13,27 +13,24 @@ import os
 import posixpath
 import re
 import stat
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
 from io import StringIO
-from typing import Any, Callable, Mapping
+from pathlib import Path
+from typing import Any
 
 from liquid import Environment
-from liquid.builtin.expressions import FilteredExpression
-from liquid.builtin.output import Output, OutputNode
 from liquid.context import RenderContext
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.parser import Parser
-from liquid.stream import TokenStream
 from liquid.template import BoundTemplate
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_OUTPUT, Token
+from liquid.token import TOKEN_EOF, TOKEN_ILLEGAL, Token
 from liquid.undefined import StrictUndefined, Undefined
 
 from blogtool.errors import BuildError, Diagnostics
-from blogtool.filters import to_ruby_string
 from blogtool.timeutil import site_zone
 
-from .lexer import JekyllTokenStream, jekyll_tokenize
+from .lexer import JekyllTokenStream
 
 _LIQUID_MARKERS = ("{{", "{%")
 _STASH_MARK = re.compile(r"(?:<p>)?<!--bt-stash:(\d+)-->(?:</p>)?")
@@ -52,6 +49,7 @@ class LiquidSettings:
     compat: str = "blogtool"  # "jekyll" | "github-pages" (post_url without baseurl) | "blogtool"
     strict_filters: bool = False
     strict_variables: bool = False
+    error_mode: str = "warn"   # liquid: error_mode (warn | strict | lax)
     ignored_tags: tuple[str, ...] = ()
     highlight: bool = True
     theme_root: str = ""          # a gem or remote theme: its _includes come after the site's
@@ -66,9 +64,11 @@ def line_of(token: Token | None, offset: int = 0) -> int | None:
 
 def error_message(err: BaseException) -> str:
     """One readable sentence for a python-liquid (or filter) exception, Jekyll's wording."""
-    if isinstance(err, LiquidError):
+    if isinstance(err, LiquidError) or type(err).__name__ == "RubyArgumentError":
         msg = str(err.message if err.message is not None else type(err).__name__)
         msg = msg.replace("unexpected tag '", "Unknown tag '")
+        if msg.startswith(("Liquid syntax error", "Liquid error")):
+            return msg
         kind = "Liquid syntax error" if isinstance(err, LiquidSyntaxError) else "Liquid error"
         return f"{kind}: {msg}"
     return f"Liquid error: {err}"
@@ -82,7 +82,7 @@ class RenderState:
     """What the tags and filters of one ``render`` call need: where they are, where to put
     stashed HTML and the includes they read."""
 
-    engine: "LiquidEngine"
+    engine: LiquidEngine
     path: str
     line_offset: int
     stash: list[str] | None
@@ -124,101 +124,6 @@ class JekyllTemplate(BoundTemplate):
     context_class = JekyllContext
 
 
-# --- output statements -----------------------------------------------------------------------
-
-_QUOTED = r"\"[^\"]*\"|'[^']*'"
-_QUOTED_FRAGMENT = rf"(?:{_QUOTED})|(?:[^\s,\|'\"]|{_QUOTED})+"
-_LAX_MARKUP = re.compile(rf"({_QUOTED_FRAGMENT})(.*)", re.S)
-_LAX_FILTERS = re.compile(r"\|\s*(.*)", re.S)
-_LAX_FILTER = re.compile(rf"(?:\s+|{_QUOTED_FRAGMENT}|,)+")
-_LAX_ARGS = re.compile(rf"(?::|,)\s*((?:\w+\s*:\s*)?(?:{_QUOTED_FRAGMENT}))")
-_WORD = re.compile(r"\w+")
-
-
-def lax_output_markup(markup: str) -> str:
-    """Ruby Liquid's lax reading of ``{{ ... }}``: the first fragment, then each filter's name
-    and arguments, everything else dropped (``{{ 'x' | }}`` -> ``'x'``, ``{{ a b }}`` -> ``a``)."""
-    m = _LAX_MARKUP.match(markup.strip())
-    if not m:
-        return ""
-    name, rest = m.group(1), m.group(2)
-    parts = [name]
-    fm = _LAX_FILTERS.search(rest)
-    if fm:
-        for chunk in _LAX_FILTER.findall(fm.group(1)):
-            word = _WORD.search(chunk)
-            if not word:
-                continue
-            args = _LAX_ARGS.findall(chunk[word.end():])
-            parts.append(word.group(0) + (": " + ", ".join(args) if args else ""))
-    return " | ".join(parts)
-
-
-class RubyOutputNode(OutputNode):
-    """``{{ }}`` printing values as Ruby Liquid does (arrays joined, hashes inspected)."""
-
-    def render_to_output(self, context: RenderContext, buffer: Any) -> int:
-        return buffer.write(to_ruby_string(self.expression.evaluate(context)))
-
-
-class _WarningNode(OutputNode):
-    """Replays a parse warning each time the template renders (parses are cached)."""
-
-    def __init__(self, token: Token, expression: Any, message: str):
-        super().__init__(token, expression)
-        self.message = message
-
-    def render_to_output(self, context: RenderContext, buffer: Any) -> int:
-        state: RenderState | None = getattr(context, "state", None)
-        if state is not None:
-            state.warn(self.token, self.message)
-        return buffer.write(to_ruby_string(self.expression.evaluate(context)))
-
-
-class JekyllOutput(Output):
-    """Output statements: strict parse first, then Ruby's lax reading with a warning."""
-
-    node_class = RubyOutputNode
-
-    def parse(self, stream: TokenStream) -> OutputNode:
-        token = stream.eat(TOKEN_OUTPUT)
-        expr_token = stream.expect(TOKEN_EXPRESSION)
-        try:
-            return self.node_class(token, self._parse(expr_token.value, expr_token))
-        except LiquidSyntaxError as err:
-            message = (f"Liquid Warning: Liquid syntax error: {err.message} in "
-                       f"\"{{{{ {expr_token.value} }}}}\"")
-            lax = lax_output_markup(expr_token.value)
-            expression: Any
-            try:
-                expression = self._parse(lax, expr_token) if lax else _EMPTY
-            except LiquidSyntaxError:
-                try:
-                    first = next(jekyll_tokenize(lax, expr_token), None)
-                    expression = self._parse(first.value if first and first.kind != "string"
-                                             else repr(first.value) if first else "", expr_token)
-                except (LiquidSyntaxError, StopIteration):
-                    expression = _EMPTY
-            return _WarningNode(token, expression, message)
-
-    def _parse(self, text: str, parent: Token) -> Any:
-        return FilteredExpression.parse(self.env, TokenStream(jekyll_tokenize(text, parent)))
-
-
-class _Empty:
-    def evaluate(self, context: RenderContext) -> str:
-        return ""
-
-    async def evaluate_async(self, context: RenderContext) -> str:
-        return ""
-
-    def children(self) -> list:
-        return []
-
-
-_EMPTY = _Empty()
-
-
 # --- the environment -------------------------------------------------------------------------
 
 
@@ -227,13 +132,16 @@ class JekyllEnvironment(Environment):
 
     template_class = JekyllTemplate
 
-    def __init__(self, engine: "LiquidEngine"):
+    def __init__(self, engine: LiquidEngine):
         s = engine.settings
         super().__init__(strict_filters=s.strict_filters,
                          undefined=StrictUndefined if s.strict_variables else Undefined)
         self.engine = engine
-        self.add_tag(JekyllOutput)
-        from . import jekyll_filters, tags
+        self.error_mode = s.error_mode
+        self.strict_variables_ruby = s.strict_variables
+        self.parse_warnings: list[tuple[Token, str]] = []
+        from . import jekyll_filters, rubytags, tags
+        rubytags.register(self)
         tags.register(self)
         jekyll_filters.register(self)
 
@@ -261,16 +169,24 @@ class LiquidEngine:
         self.diagnostics = diagnostics
         self.zone = site_zone(settings.timezone)
         self.env = JekyllEnvironment(self)
-        self._templates: dict[tuple[str, str], BoundTemplate] = {}
+        self._templates: dict[tuple[str, str],
+                              tuple[BoundTemplate, list[tuple[Token, str]]]] = {}
         self.includes: dict[str, tuple[tuple[int, int], BoundTemplate]] = {}
         # (name, directory) -> paths looked at, path found, file: where an include is
         self._found: dict[tuple[str, str | None], tuple[tuple[str, ...], str, str]] = {}
 
     def parse(self, text: str, path: str, line_offset: int = 0) -> BoundTemplate:
         """Parse once per (path, text) and process; syntax errors become BuildError."""
+        return self.parse_with_warnings(text, path, line_offset)[0]
+
+    def parse_with_warnings(self, text: str, path: str, line_offset: int = 0
+                            ) -> tuple[BoundTemplate, list[tuple[Token, str]]]:
+        """The template and the warnings Ruby Liquid's parser gives for it (lax fallbacks),
+        which Jekyll prints each time it renders the template (not for includes)."""
         key = (path, text)
-        template = self._templates.get(key)
-        if template is None:
+        cached = self._templates.get(key)
+        if cached is None:
+            self.env.parse_warnings = []
             try:
                 template = self.env.from_string(text, name=path)
             except LiquidError as err:
@@ -284,15 +200,19 @@ class LiquidEngine:
                 raise BuildError(path, None, "Liquid syntax error: nesting too deep") from None
             if len(self._templates) > 4096:
                 self._templates.clear()
-            self._templates[key] = template
-        return template
+            cached = self._templates[key] = (template, self.env.parse_warnings)
+            self.env.parse_warnings = []
+        return cached
 
     def render(self, text: str, context: dict, *, path: str, line_offset: int = 0,
                stash: list[str] | None = None, deps: set[str] | None = None) -> str:
         """Render ``text`` (a document body or a layout) with the Jekyll payload ``context``."""
         if not any(marker in text for marker in _LIQUID_MARKERS):
             return text
-        template = self.parse(text, path, line_offset)
+        template, warnings = self.parse_with_warnings(text, path, line_offset)
+        if self.diagnostics is not None:
+            for token, message in warnings:
+                self.diagnostics.warn(path, line_of(token, line_offset), message)
         page = context.get("page")
         page_path = page.get("path") if isinstance(page, Mapping) else None
         state = RenderState(self, path, line_offset, stash, deps,

@@ -171,8 +171,10 @@ def register(env: "JekyllEnvironment") -> None:
             return func(_undef(value), *[_undef(a) for a in args])
         return wrapper
 
+    from .standard_filters import FILTERS as LIQUID
     table: dict[str, Callable] = {
-        **{name: plain(func) for name, func in F.PLAIN.items()},
+        **{name: plain(func) for name, func in LIQUID.items()},
+        **{name: plain(func) for name, func in F.PLAIN.items() if name != "join"},
         **{name: _date_filter(func) for name, func in F.ZONED.items()},
         "relative_url": relative_url,
         "absolute_url": absolute_url,
