@@ -224,6 +224,7 @@ def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
                        url=settings.url, timezone=settings.timezone, compat=settings.compat,
                        strict_filters=bool((config.get("liquid") or {}).get("strict_filters")),
                        strict_variables=bool((config.get("liquid") or {}).get("strict_variables")),
+                       error_mode=str((config.get("liquid") or {}).get("error_mode") or "warn"),
                        ignored_tags=tuple(bt.get("ignored_tags") or ()),
                        # Jekyll 4 still highlights {% highlight %} with Rouge under
                        # `highlighter: pygments`; only `none` (or unknown) turns it off
