@@ -77,3 +77,11 @@ BUILDS: dict[str, FixtureBuild] = {b.name: b for b in [
     FixtureBuild("sass-imports", "sass-imports"),
     FixtureBuild("sass-imports-nomap", "sass-imports", config={"sass": {"sourcemap": "never"}}),
 ]}
+
+# Gem themes (Debian's jekyll-theme-minima 2.5.1): the site `jekyll new` makes, and a site
+# overriding an include, a layout, the theme's stylesheet and one Sass partial.
+_PINNED_TIME = {"time": "2024-06-01 12:00:00 +0000"}
+BUILDS.update({b.name: b for b in [
+    FixtureBuild("jekyll-new", "jekyll-new", config=_PINNED_TIME),
+    FixtureBuild("minima-override", "minima-override", config=_PINNED_TIME),
+]})
