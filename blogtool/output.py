@@ -226,6 +226,7 @@ class Staging:
         (Jekyll matches keep_files as path prefixes): a site with no ``.git`` in it costs one
         directory listing, not a walk of every page."""
         seen: set[str] = set()
+        assert self.previous is not None, "only a site with a previous build keeps files"
         for prefix in prefixes:
             parent, _, base = prefix.rpartition("/")
             top = self.previous / parent if parent else self.previous

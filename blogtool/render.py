@@ -149,12 +149,14 @@ class Renderer:
                     return content
                 name = "post" if doc.is_post else "page"
             template = f"{name}.html"
+            assert self.theme is not None, "a theme site renders with the theme"
             if not self.theme.has(template):
                 fallback = "post.html" if doc.is_post else "page.html"
                 self.diagnostics.warn(doc.rel_path, doc.key_lines.get("layout"),
                                       f"the layout '{name}' does not exist in the theme; "
                                       f"using '{fallback[:-5]}'")
                 template = fallback
+        assert self.theme is not None
         try:
             return self.theme.render(template, {
                 "site": self.site, "page": page, "content": markup(content),
@@ -163,8 +165,8 @@ class Renderer:
             raise
         except Exception as exc:  # a template bug in a user's _templates/ override
             lineno = getattr(exc, "lineno", None)
-            raise BuildError(f"_templates/{template}" if not getattr(exc, "filename", None)
-                             else str(exc.filename), lineno,
+            filename = getattr(exc, "filename", None)
+            raise BuildError(str(filename) if filename else f"_templates/{template}", lineno,
                              f"template error: {exc}") from None
 
 

@@ -13,7 +13,7 @@ import threading
 import time
 import webbrowser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -36,7 +36,13 @@ def _config_names(source: Path, files: list[str] | None) -> set[str]:
     return names
 
 
-class _Printer:
+if TYPE_CHECKING:
+    from ..serve.loop import Reporter as _ReporterBase
+else:               # serve's modules load only when serve runs (start-up time)
+    _ReporterBase = object
+
+
+class _Printer(_ReporterBase):
     """Serve's console output: one line per build, problems as ``file:line: sentence``."""
 
     def __init__(self, quiet: bool, verbose: bool, trace: bool) -> None:

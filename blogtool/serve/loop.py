@@ -254,6 +254,8 @@ class BuildLoop:
 
     def _run_quick(self, changed: set[str], started: float) -> None:
         """The fast path: saved pages first (their tabs reload now), the full build after."""
+        if self._quick is None:
+            return
         try:
             pages = self._quick(changed)
         except Exception:   # noqa: BLE001 - the full build that follows reports problems

@@ -24,8 +24,8 @@ import io
 import ipaddress
 import json
 import mimetypes
-import queue
 import os
+import queue
 import re
 import selectors
 import socket
@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 from urllib.parse import parse_qs, quote, unquote, urlsplit
 
 from .loop import BuildState, Snapshot
@@ -281,7 +281,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     timeout = 15  # seconds a client may take to send its request (socket timeout)
 
     def setup(self) -> None:
-        self.timeout = self.server.request_timeout
+        self.timeout = self.server.request_timeout  # type: ignore[misc,assignment]
         super().setup()
         head = getattr(self.server._local, "head", b"")
         if head:  # the request head was already read by the server's head reader
@@ -310,7 +310,8 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         if not snap.epoch and snap.error is None:
             snap = state.wait_for_first_build(self.server.first_build_wait)
         mount = self.server.mount
-        fh, status, path = None, HTTPStatus.NOT_FOUND, None
+        fh, path = None, None
+        status: int = HTTPStatus.NOT_FOUND
         for attempt in range(3):  # a request racing a swap retries (twice at most)
             _wait_for_swap(mount)
             identity = _identity(mount.root)
@@ -539,7 +540,7 @@ class DevServer(ThreadingHTTPServer):
     def port(self) -> int:
         return int(self.server_address[1])
 
-    def process_request(self, request: socket.socket, client_address: object) -> None:
+    def process_request(self, request: Any, client_address: Any) -> None:
         """Accepted connections first go to the head reader: one thread that collects request
         heads from every connection at once, each under an overall deadline, so clients that
         trickle their headers (slowloris) never hold a worker thread."""
@@ -699,7 +700,7 @@ class _HeadReader(threading.Thread):
                     except OSError:
                         pass
                     continue
-                self._read(key.fileobj)
+                self._read(key.fileobj)  # type: ignore[arg-type]
             with self.lock:
                 arrived, self.inbox = self.inbox, []
             deadline = time.monotonic() + self.server.request_timeout

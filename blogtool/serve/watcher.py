@@ -21,7 +21,7 @@ import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -198,7 +198,7 @@ class SourceWatcher:
         self._debouncer = EventDebouncer(debounce, self._flush)
         self._handler = _Forward(self._event)
         self._lock = threading.RLock()
-        self._watches: dict[str, object] = {}   # top-level entry name -> ObservedWatch
+        self._watches: dict[str, Any] = {}   # top-level entry name -> ObservedWatch
 
     @property
     def rules(self) -> IgnoreRules:
@@ -226,7 +226,7 @@ class SourceWatcher:
             self._on_change(changed)
 
     def _wanted_dirs(self) -> set[str]:
-        wanted = set()
+        wanted: set[str] = set()
         try:
             entries = list(os.scandir(self.source))
         except OSError:
