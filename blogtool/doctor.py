@@ -7,6 +7,10 @@ Two questions, two functions:
   and returns :class:`Finding` values: unknown plugins, Liquid tags that are neither Jekyll's
   nor blogtool's, Ruby plugins, gem and remote themes, configuration blogtool ignores, a
   Markdown engine other than kramdown. ``unsupported`` findings mean the output will differ.
+* :func:`trial_build` builds the site as ``blogtool build`` would, into a scratch folder: any
+  rule blogtool does not follow the way Jekyll 4.3.1 does and that stops the build (a date
+  Ruby reads, a template Ruby Liquid accepts, an import sassc resolves...) is found by running
+  it, not by a list of known gaps. ``diagnose(..., trial=DIR)`` includes it.
 * :func:`missing_urls` compares an old site's output directory with a new build and lists every
   file the old site served that the new one does not, resolving ``x.html`` / ``x`` /
   ``x/index.html`` as web servers (and GitHub Pages) do, so a migration breaks no link.
@@ -16,9 +20,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 from urllib.parse import unquote
 
 # --- what blogtool knows ---------------------------------------------------------------------
@@ -39,9 +44,10 @@ GHPAGES_PLUGINS = frozenset({"jekyll-relative-links", "jekyll-optional-front-mat
 # Liquid tags other plugins add, to name the plugin in the message.
 PLUGIN_TAGS = {
     "gist": "jekyll-gist", "include_cached": "jekyll-include-cache", "avatar": "jekyll-avatar",
-    "octicon": "jekyll-octicons", "twitter": "jekyll-twitter-plugin", "tweet": "jekyll-twitter-plugin",
-    "asset": "jekyll-assets", "asset_path": "jekyll-assets", "youtube": "a YouTube plugin",
-    "mermaid": "jekyll-mermaid", "katex": "jekyll-katex", "github_edit_link": "jekyll-github-edit-link",
+    "octicon": "jekyll-octicons", "twitter": "jekyll-twitter-plugin",
+    "tweet": "jekyll-twitter-plugin", "asset": "jekyll-assets", "asset_path": "jekyll-assets",
+    "youtube": "a YouTube plugin", "mermaid": "jekyll-mermaid", "katex": "jekyll-katex",
+    "github_edit_link": "jekyll-github-edit-link",
     "jekyll_version": "a site plugin", "bibliography": "jekyll-scholar", "cite": "jekyll-scholar",
 }
 # Tags Liquid reads as part of a block, never on their own.
@@ -262,13 +268,15 @@ def _config_findings(config: Mapping[str, Any], compat: str, cfg_path: str,
 
 
 def diagnose(source: Path | str = ".", *, config_files: list[str] | None = None,
-             overrides: Mapping[str, Any] | None = None) -> list[Finding]:
+             overrides: Mapping[str, Any] | None = None,
+             trial: Path | None = None) -> list[Finding]:
     """Everything in the site at ``source`` that blogtool handles differently from Jekyll,
-    in file order. Raises :class:`~blogtool.errors.BuildError` when the site cannot even be
-    read (broken configuration or front matter)."""
+    in file order; with ``trial`` (a scratch folder), also what a real build of the site stops
+    on or warns about. Raises :class:`~blogtool.errors.BuildError` when the configuration
+    cannot be read."""
     import datetime as _dt
 
-    from .errors import Diagnostics
+    from .errors import BuildError, Diagnostics
     from .reader import read_site
     from .site import plan
     from .timeutil import RubyTime
@@ -284,9 +292,15 @@ def diagnose(source: Path | str = ".", *, config_files: list[str] | None = None,
     findings = _plugin_findings(config, compat, cfg_path, cfg_text)
     findings += _config_findings(config, compat, cfg_path, cfg_text)
     findings += _ruby_plugin_findings(source, str(config.get("plugins_dir") or "_plugins"))
+    if trial is not None:
+        findings += trial_build(source, trial, config_files=config_files, overrides=overrides)
 
-    now = RubyTime.wrap(_dt.datetime.now(_dt.timezone.utc))
-    sources = read_site(config, settings, now, diagnostics)
+    now = RubyTime.wrap(_dt.datetime.now(_dt.UTC))
+    try:
+        sources = read_site(config, settings, now, diagnostics)
+    except BuildError as exc:      # the trial build reports it, or this does
+        stop = _stop_finding(exc)
+        return findings if stop in findings else findings + [stop]
     ignored = tuple(str(t) for t in (config.get("blogtool") or {}).get("ignored_tags") or ())
     known = known_tags()
     hits: list[tuple[str, int, str]] = []
@@ -298,7 +312,39 @@ def diagnose(source: Path | str = ".", *, config_files: list[str] | None = None,
         if doc.data.get("render_with_liquid", True) is not False:
             hits += scan_tags(doc.body, doc.rel_path, doc.body_line, known, ignored)
     findings += _tag_findings(hits, ignored)
-    return findings
+    # a build warning where a finding already points (an ignored tag) says nothing new
+    placed = {(f.path, f.line) for f in findings if not f.message.startswith("build warning:")}
+    return [f for f in findings
+            if not (f.message.startswith("build warning:") and (f.path, f.line) in placed)]
+
+
+def trial_build(source: Path | str, dest: Path, *, config_files: list[str] | None = None,
+                overrides: Mapping[str, Any] | None = None) -> list[Finding]:
+    """Build the site into ``dest`` as ``blogtool build`` would (no cache written into the
+    source). What stops the build is a finding: Jekyll 4.3.1 builds the sites whose rules
+    blogtool follows, so a stop is a difference unless Jekyll stops there too. Build
+    warnings are notes (Jekyll warns about the same things)."""
+    from .errors import BuildError
+    from .site import build
+
+    try:
+        result = build(Path(source), Path(dest), config_files=config_files, overrides=overrides,
+                       use_cache=False)
+    except BuildError as exc:
+        return [_stop_finding(exc)]
+    except Exception as exc:  # noqa: BLE001 - an internal error is a finding, never a traceback
+        return [Finding(str(source), None, f"the build fails with an internal error: "
+                                           f"{type(exc).__name__}: {exc}",
+                        "stops; please report this site")]
+    return [Finding(w.path, w.line, f"build warning: {w.message}",
+                    "warns and goes on", unsupported=False) for w in result.warnings]
+
+
+def _stop_finding(exc: Any) -> Finding:
+    p = exc.problem
+    return Finding(p.path, p.line, f"the build stops here: {p.message}",
+                   "stops, as `blogtool build` would; if Jekyll 4.3.1 builds this site, this "
+                   "is a rule blogtool does not follow yet")
 
 
 def _tag_findings(hits: list[tuple[str, int, str]], ignored: tuple[str, ...]) -> list[Finding]:

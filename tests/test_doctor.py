@@ -9,8 +9,16 @@ import pytest
 from click.testing import CliRunner
 
 from blogtool.cli.doctor import command
-from blogtool.doctor import (Finding, config_line, diagnose, ignored_tags_suggestion,
-                             known_tags, missing_urls, scan_tags, url_key)
+from blogtool.doctor import (
+    Finding,
+    config_line,
+    diagnose,
+    ignored_tags_suggestion,
+    known_tags,
+    missing_urls,
+    scan_tags,
+    url_key,
+)
 
 THEMES = Path(__file__).parent / "fixtures" / "themes"
 
@@ -101,7 +109,9 @@ def test_cli_exit_1_prints_findings_and_the_ignored_tags_line(tmp_path: Path) ->
     assert result.exit_code == 1
     assert "_layouts/default.html:3: unknown Liquid tag 'gist'" in result.output
     assert "  blogtool: {ignored_tags: [gist, include_cached, fancy]}" in result.output
-    assert "11 problem(s)" in result.output
+    # the eleven static findings, and the trial build stopping at the first unknown tag
+    assert "12 problem(s)" in result.output
+    assert "the build stops here:" in result.output
 
 
 def test_ignored_tags_become_notes_and_exit_0(tmp_path: Path) -> None:
@@ -136,7 +146,11 @@ def test_supported_plugins_and_tags_need_nothing(tmp_path: Path) -> None:
         "index.md": "---\n---\n{%- assign x = 1 -%}{{ x }}",
     })
     assert diagnose(site) == []
-    assert CliRunner().invoke(command, ["-s", str(site)]).exit_code == 0
+    # only building it shows that the site does not build (Jekyll stops there too: the
+    # render tag has no file system in Jekyll, include_relative a.md is missing)
+    output = CliRunner().invoke(command, ["-s", str(site)]).output
+    assert "unknown Liquid tag" not in output and "plugin" not in output
+    assert "the build stops here:" in output
 
 
 def test_jekyll_bootstrap_fixture_has_only_notes() -> None:
@@ -248,3 +262,45 @@ def test_compare_lists_what_the_new_build_lacks(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert "missing: /2012/01/01/旧文章.html\nmissing: /sitemap.xml\n" in result.output
     assert "2 URL(s) of" in result.output
+
+
+# --- the trial build: what stops a real build is a finding ---------------------------------
+
+
+def test_a_site_that_does_not_build_is_never_said_to_build(tmp_path: Path) -> None:
+    # nothing the static checks know about: only building the site shows the stop
+    site = _write(tmp_path, {"_config.yml": "title: t\n",
+                             "_layouts/default.html": "{{ content }}{% include nav.html %}\n",
+                             "index.md": "---\nlayout: default\n---\nhome\n"})
+    assert diagnose(site) == []
+    findings = diagnose(site, trial=tmp_path / "trial")
+    assert [(f.path, f.unsupported) for f in findings] == [("_layouts/default.html", True)]
+    assert findings[0].message.startswith("the build stops here:")
+    result = CliRunner().invoke(command, ["-s", str(site)])
+    assert result.exit_code == 1
+    assert "can build this site as Jekyll does" not in result.output
+    assert "1 problem(s)" in result.output
+
+
+def test_a_site_that_builds_is_said_to_build_and_warnings_are_notes(tmp_path: Path) -> None:
+    site = _write(tmp_path, {"_config.yml": "title: t\n",
+                             "_layouts/default.html": "<title>{{ page.title }}</title>"
+                                                      "{{ content }}\n",
+                             "_posts/2020-01-01-a.md": "---\nlayout: default\ntitle: A\n---\nA\n",
+                             "b.md": "---\nlayout: missing\n---\nB\n"})
+    findings = diagnose(site, trial=tmp_path / "trial")
+    assert [(f.path, f.unsupported) for f in findings] == [("b.md", False)]
+    assert findings[0].message.startswith("build warning:")
+    assert (tmp_path / "trial" / "2020" / "01" / "01" / "a.html").is_file()
+    result = CliRunner().invoke(command, ["-s", str(site)])
+    assert result.exit_code == 0, result.output
+    assert "blogtool can build this site as Jekyll does. (1 note(s))" in result.output
+
+
+def test_compare_needs_a_site_that_builds(tmp_path: Path) -> None:
+    site = _write(tmp_path / "src", {"_layouts/default.html": "{% include nav.html %}\n",
+                                     "index.md": "---\nlayout: default\n---\nhome\n"})
+    old = _write(tmp_path / "old", {"index.html": "old\n"})
+    result = CliRunner().invoke(command, ["-s", str(site), "--compare", str(old)])
+    assert result.exit_code == 1
+    assert "does not build, so its URLs cannot be compared" in result.output

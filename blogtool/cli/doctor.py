@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from ..doctor import Finding
 from .common import config_files, fail
 
 
@@ -27,17 +28,42 @@ from .common import config_files, fail
 def command(source: Path, config: str | None, compat: str | None, old_site: Path | None,
             trace: bool) -> None:
     """Check that an existing Jekyll site builds with blogtool as it does with Jekyll."""
-    from ..doctor import diagnose, ignored_tags_suggestion, missing_urls
+    from ..doctor import diagnose, missing_urls
 
     overrides = {"blogtool": {"compat": compat}} if compat else None
     files = config_files(config)
-    try:
-        findings = diagnose(source, config_files=files, overrides=overrides)
-    except BaseException as exc:  # a site that cannot be read: one line, exit 1
-        if isinstance(exc, SystemExit):
-            raise
-        fail(exc, trace)
-        return
+    with tempfile.TemporaryDirectory(prefix="blogtool-doctor-") as tmp:
+        trial = Path(tmp) / "site"
+        try:    # a real build too: whatever stops it is found, not guessed
+            findings = diagnose(source, config_files=files, overrides=overrides, trial=trial)
+        except BaseException as exc:  # a site that cannot be read: one line, exit 1
+            if isinstance(exc, SystemExit):
+                raise
+            fail(exc, trace)
+            return
+        built = trial.is_dir() and not any(f.message.startswith("the build stops here")
+                                           for f in findings)
+        _report(findings)
+        unsupported = [f for f in findings if f.unsupported]
+        missing: list[str] = []
+        if old_site is not None:
+            if not built:
+                click.echo("The site does not build, so its URLs cannot be compared.")
+                raise SystemExit(1)
+            missing = missing_urls(old_site, trial)
+            for url in missing:
+                click.echo(f"missing: {url}")
+            if missing:
+                click.echo(f"{len(missing)} URL(s) of {old_site} are missing from the new "
+                           f"build: links to them would break.")
+            else:
+                click.echo(f"Every URL of {old_site} is in the new build.")
+    raise SystemExit(1 if unsupported or missing else 0)
+
+
+def _report(findings: list[Finding]) -> None:
+    from ..doctor import ignored_tags_suggestion
+
     for finding in findings:
         click.echo(str(finding))
     unsupported = [f for f in findings if f.unsupported]
@@ -49,26 +75,3 @@ def command(source: Path, config: str | None, compat: str | None, old_site: Path
     else:
         click.echo("\nblogtool can build this site as Jekyll does."
                    + (f" ({len(findings)} note(s))" if findings else ""))
-
-    missing: list[str] = []
-    if old_site is not None:
-        from ..site import build
-
-        with tempfile.TemporaryDirectory(prefix="blogtool-doctor-") as tmp:
-            try:
-                build(source, Path(tmp) / "site", config_files=files, overrides=overrides,
-                      use_cache=False)   # a check leaves nothing behind in the source
-            except BaseException as exc:
-                if isinstance(exc, SystemExit):
-                    raise
-                fail(exc, trace)
-                return
-            missing = missing_urls(old_site, Path(tmp) / "site")
-        for url in missing:
-            click.echo(f"missing: {url}")
-        if missing:
-            click.echo(f"{len(missing)} URL(s) of {old_site} are missing from the new build: "
-                       f"links to them would break.")
-        else:
-            click.echo(f"Every URL of {old_site} is in the new build.")
-    raise SystemExit(1 if unsupported or missing else 0)
