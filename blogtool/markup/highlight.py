@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import html
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
-from pygments.token import STANDARD_TYPES, Text, Token, Whitespace, _TokenType
+from pygments.token import STANDARD_TYPES, Token, Whitespace, _TokenType
 from pygments.util import ClassNotFound
 
 from .fastlex import fast_lexer
 from .loglexer import LogLexer
 
-__all__ = ["code_block_html", "highlight_tag_html", "style_css", "find_lexer", "escape_code"]
+__all__ = ["code_block_html", "highlight_tag_html", "style_css", "find_lexer", "escape_code",
+           "inline_spans"]
 
 # Rouge's plain-text lexer names: blocks in these languages are escaped, never tokenised.
 _PLAIN = frozenset({"plaintext", "text", "plain", "txt"})
@@ -38,8 +38,8 @@ def escape_code(code: str) -> str:
 def find_lexer(lang: str) -> Lexer | None:
     """The lexer for a language name, or None when Pygments has none (Jekyll then writes the
     block unhighlighted). Like Rouge, ``Java`` is not found: callers that want a forgiving
-    lookup lower-case the name first. ``log`` and its aliases resolve to blogtool's own lexer even when the
-    package's entry point is not installed (a source checkout)."""
+    lookup lower-case the name first. ``log`` and its aliases resolve to blogtool's own lexer
+    even when the package's entry point is not installed (a source checkout)."""
     name = lang.strip()
     if not name or name in _PLAIN or name != name.lower():
         return None            # Rouge's names are lower case and its lookup is exact
@@ -110,6 +110,12 @@ def _spans(code: str, lexer: Lexer) -> str:
             run.append(value)
     close()
     return "".join(out)
+
+
+def inline_spans(code: str, lexer: Lexer) -> str:
+    """A highlighted code span's content (Rouge's ``span`` output: token spans, no wrapper)."""
+    body = _spans(code, lexer)
+    return body[:-1] if body.endswith("\n") and not code.endswith("\n") else body
 
 
 def _trailing_newline(code: str) -> str:

@@ -13,12 +13,12 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from mdit_py_plugins.anchors import anchors_plugin
 from mdit_py_plugins.deflist import deflist_plugin
-from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .cjk import cjk_plugin, heading_ids_plugin
 from .code import code_plugin
 from .highlight import escape_code
+from .kramdown.span import kramdown_span_plugin
 from .htmlblock import kramdown_html_plugin
 from .kramdown.dialect import kramdown_block_plugin
 from .options import MarkupOptions
@@ -50,7 +50,7 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.typographer:
         md.enable(["replacements", "smartquotes"])
         kramdown_typography_plugin(md)
-    md.use(footnote_plugin).use(deflist_plugin).use(tasklists_plugin)
+    md.use(deflist_plugin).use(tasklists_plugin)
     kramdown_html_plugin(md)
     if options.cjk:
         cjk_plugin(md)
@@ -65,6 +65,8 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
             anchors_plugin(md, min_level=1, max_level=6, slug_func=kramdown_basic_id)
         else:
             heading_ids_plugin(md)
+    if options.kramdown_syntax:
+        kramdown_span_plugin(md, options)  # footnotes, abbreviations, math, span IALs, URLs
     # kramdown writes strikethrough as <del>, markdown-it as <s>
     md.add_render_rule("s_open", lambda self, tokens, idx, opts, env: "<del>")
     md.add_render_rule("s_close", lambda self, tokens, idx, opts, env: "</del>")

@@ -1,0 +1,138 @@
+"""kramdown span IALs: ``{: .cls #id key="v"}`` written right after a span element gives it
+attributes: emphasis, strong, strikethrough, code spans, links and images
+(``![x](a.png){: width="50%"}``, ``[a](b){:target="_blank"}``, ``*a*{:.c}``).
+
+Classes add up, other attributes replace (so ``title`` overrides a link's title); several lists
+in a row apply in turn; references to ALDs (``{:name}``) are resolved from
+``env["kramdown_alds"]``. After plain text (or a space) the list stays text, as in kramdown;
+``\\{:`` is an escaped brace. Attributes on a code span follow Jekyll's Rouge setup: a
+``language-x`` class makes Rouge highlight the span, otherwise it is plain text and gets
+``language-plaintext ... highlighter-rouge``.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_inline import StateInline
+from markdown_it.token import Token
+from markdown_it.utils import EnvType, OptionsDict
+
+from .attrs import SPAN_IAL, apply_attrs, parse_attr_list
+
+__all__ = ["span_ial_plugin"]
+
+# Elements closed by these tokens take attributes on their opening token.
+_CLOSERS = {"em_close": "em_open", "strong_close": "strong_open", "s_close": "s_open",
+            "link_close": "link_open"}
+# Elements that are one token.
+_SINGLE = frozenset(("image", "code_inline"))
+# Elements kramdown attaches a list to but whose HTML shows no attributes here.
+_SWALLOW = frozenset(("math_inline", "kd_footnote_ref"))
+
+
+def span_ial(state: StateInline, silent: bool) -> bool:
+    src = state.src
+    pos = state.pos
+    if src[pos] != "{" or not src.startswith(":", pos + 1) or src.startswith(("::", ":/"),
+                                                                              pos + 1):
+        return False
+    m = SPAN_IAL.match(src, pos, state.posMax)
+    if m is None:
+        return False
+    if not silent:
+        token = state.push("kd_span_ial", "", 0)
+        token.content = m.group(0)
+        token.meta = {"ial": parse_attr_list(m.group(1))}
+    state.pos = m.end()
+    return True
+
+
+def _opening(tokens: list[Token], close: int, open_type: str) -> int | None:
+    depth = 0
+    for j in range(close, -1, -1):
+        tok = tokens[j]
+        if tok.type == tokens[close].type:
+            depth += 1
+        elif tok.type == open_type:
+            depth -= 1
+            if depth == 0:
+                return j
+    return None
+
+
+def _target(tokens: list[Token], i: int) -> int | None:
+    """The token an IAL at ``i`` applies to (skipping IALs applied before it)."""
+    j = i - 1
+    while j >= 0 and tokens[j].type == "kd_span_ial" and tokens[j].meta.get("applied"):
+        j -= 1
+    if j < 0:
+        return None
+    tok = tokens[j]
+    if tok.type in _CLOSERS:
+        return _opening(tokens, j, _CLOSERS[tok.type])
+    if tok.type in _SINGLE or tok.type in _SWALLOW:
+        return j
+    return None
+
+
+def apply_span_ials(state: StateInline) -> None:
+    """Inline post-processing (after emphasis pairing): attach or give back as text."""
+    tokens = state.tokens
+    if not any(t.type == "kd_span_ial" for t in tokens):
+        return
+    alds = state.env.get("kramdown_alds") or {}
+    for i, tok in enumerate(tokens):
+        if tok.type != "kd_span_ial":
+            continue
+        target = _target(tokens, i)
+        if target is None:
+            tok.type = "text"
+            tok.meta = {}
+            continue
+        tok.meta["applied"] = True
+        element = tokens[target]
+        if element.type in _SWALLOW:
+            continue
+        attrs: dict[str, str] = {k: str(v) for k, v in element.attrs.items()}
+        apply_attrs(attrs, tok.meta["ial"], alds)
+        element.attrs = dict(attrs)
+
+
+def _code_renderer(previous: Callable[..., str], highlight: bool) -> Callable[..., str]:
+    from ..highlight import escape_code, find_lexer, inline_spans
+
+    def render(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict,
+               env: EnvType) -> str:
+        token = tokens[idx]
+        if not token.attrs:
+            return str(previous(tokens, idx, options, env))  # a bound render rule
+        attrs = {k: str(v) for k, v in token.attrs.items()}
+        classes = attrs.get("class", "").split()
+        lang = next((c[len("language-"):] for c in classes if c.startswith("language-")), None)
+        body = escape_code(token.content)
+        if highlight:
+            if lang is None:
+                classes = ["language-plaintext", *classes, "highlighter-rouge"]
+            else:
+                lexer = find_lexer(lang)
+                if lexer is not None:
+                    body = inline_spans(token.content, lexer)
+                    classes = [*classes, "highlighter-rouge"]
+            attrs["class"] = " ".join(classes)
+        rendered = "".join(f' {k}="{escape_code(v).replace(chr(34), "&quot;")}"'
+                           for k, v in attrs.items())
+        return f"<code{rendered}>{body}</code>"
+
+    return render
+
+
+def span_ial_plugin(md: MarkdownIt, highlight: bool = True) -> None:
+    """Install span IALs; call after the code rendering rules are installed."""
+    md.inline.ruler.before("text", "kd_span_ial", span_ial)
+    md.inline.ruler2.push("kd_span_ial", apply_span_ials)
+    md.add_render_rule("kd_span_ial", lambda *args: "")
+    previous = md.renderer.rules.get("code_inline")  # type: ignore[attr-defined]
+    if previous is not None:
+        md.add_render_rule("code_inline", _code_renderer(previous, highlight))
