@@ -1,0 +1,46 @@
+"""Block rule wrapper: list markers as kramdown reads them.
+
+kramdown knows ``*``, ``+``, ``-`` and ``1.`` markers: ``1)`` starts no list. Any ordered
+marker (not only ``1.``) ends a paragraph and starts a list, and ``<ol>`` never gets a
+``start`` attribute (kramdown numbers every list from 1).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock
+from markdown_it.rules_core import StateCore
+
+_PAREN = re.compile(r"\d{1,9}\)")
+_ORDERED = re.compile(r"\d{1,9}\.[ \t]+\S")
+
+BlockRule = Callable[[StateBlock, int, int, bool], bool]
+
+
+def wrap_list(inner: BlockRule) -> BlockRule:
+    def kramdown_list(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[start] + state.tShift[start]
+        head = state.src[pos:pos + 11]
+        if head[:1].isdigit():
+            if _PAREN.match(head):
+                return False
+            if silent and state.sCount[start] - state.blkIndent < 4 and \
+                    _ORDERED.match(state.src, pos, state.eMarks[start]):
+                return True
+        return inner(state, start, end, silent)
+    return kramdown_list
+
+
+def drop_list_start(state: StateCore) -> None:
+    for tok in state.tokens:
+        if tok.type == "ordered_list_open" and "start" in tok.attrs:
+            del tok.attrs["start"]
+
+
+def lists_plugin(md: MarkdownIt) -> None:
+    """Wrap the list rule (the dialect registers :func:`drop_list_start` as a core rule)."""
+    rules = md.block.ruler.__rules__
+    rule = rules[md.block.ruler.__find__("list")]
+    md.block.ruler.at("list", wrap_list(rule.fn), {"alt": list(rule.alt)})
