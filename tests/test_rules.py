@@ -319,6 +319,17 @@ RULES: tuple[Rule, ...] = (
     R("I64", "jekyll serve: baseurl mount, extensionless resolution, 404.html", None,
       "the serve tests", covers=("C19",),
       proof_test="tests/test_serve_server.py"),
+    R("S01", "Sass: an @import in a page is looked for in the site source folder first, never "
+             "next to the page, then in the load paths, so css/default.scss importing "
+             "'default' finds _sass/default.scss", "sass-imports",
+      "the CSS carries the partials' rules and the source folder's $w; the map names them",
+      contains=(("css/default.css", ".default { margin: 0; }"),
+                ("assets/css/main.css", ".main { width: 30px; }"),
+                ("css/default.css.map", "_sass/theme/_colors.scss"))),
+    R("S02", "Sass without source maps resolves imports the same way", "sass-imports-nomap",
+      "no .css.map written, same CSS",
+      contains=(("assets/css/plain.css", ".plain { width: 30px; }"),),
+      absent=("css/default.css.map",)),
 )
 
 CHECKLIST = tuple(f"C{i}" for i in range(1, 23))
