@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 from pygments.lexers import get_lexer_by_name, get_lexer_for_filename
-from pygments.token import (Comment, Error, Generic, Keyword, Literal, Name, Number,
-                            Punctuation)
+from pygments.token import Comment, Error, Generic, Keyword, Literal, Name, Number, Punctuation
 
 from blogtool.markup.loglexer import LEVEL_TOKENS, LogLexer
 
@@ -144,3 +143,46 @@ def test_registered_through_entry_point() -> None:
         assert type(lexer).__name__ == "LogLexer"
         assert type(lexer).__module__ == "blogtool.markup.loglexer"
     assert type(get_lexer_for_filename("flume.log")).__name__ == "LogLexer"
+
+
+# --- pasted runs: continuation lines and frames ------------------------------------------
+
+RECORD_HEAD = "2014-11-06 09:12:44,318 INFO [main] o.a.h.h.StateChange - "
+
+
+@pytest.mark.parametrize("wrapped", [
+    "The reported blocks 0 needs additional 1523 blocks to reach the threshold 0.9990.",
+    "port: 1463",
+    "hdfs://nameservice1/flume/events/2014-10-16/17/FlumeData.1413450000000",
+    "nested exception is java.sql.SQLException: Access denied for user 'order'",
+    '{"orderId":"20150304-000187","amount":199.00}',
+    "Container killed on request. Exit code is 143",
+])
+def test_wrapped_line_is_lexed_as_the_message_of_the_record_above(wrapped: str) -> None:
+    as_message = tokens(RECORD_HEAD + wrapped + "\n")
+    head = len(tokens(RECORD_HEAD + "x\n")) - 1
+    for indent in ("", "  ", "    "):
+        continuation = tokens(RECORD_HEAD + "x\n" + indent + wrapped + "\n")[head + 1:]
+        assert [(t, v.strip()) for t, v in continuation] == \
+            [(t, v.strip()) for t, v in as_message[head:]], (indent, wrapped)
+        assert not any(t in Error or t in Generic.Error for t, _ in continuation)
+
+
+def test_frames_in_every_shape_are_frames() -> None:
+    for line, function in [
+        ("\tat a.B$$FastClassBySpringCGLIB$$2f4b0e1a.invoke(<generated>)", "invoke"),
+        ("    at java.base/java.lang.Thread.run(Thread.java:829)", "run"),
+        ("  at sun.nio.ch.FileDispatcherImpl.read0(Native Method)", "read0"),
+        ("      at o.a.h.ipc.Client.call(Client.java:1468) ~[hadoop-common-2.6.0.jar:?]", "call"),
+        ('  File "/opt/etl/loader.py", line 143, in load', "load"),
+    ]:
+        assert token_of(line + "\n", function) is Name.Function, line
+        assert all(t is not Error for t, _ in tokens(line + "\n"))
+
+
+def test_spring_boot_header() -> None:
+    line = ("2015-09-10 14:02:11.880 ERROR 12345 --- [nio-8080-exec-7] "
+            "c.e.order.web.GlobalExceptionHandler     : 下单失败\n")
+    assert token_of(line, "nio-8080-exec-7") is Name.Variable
+    assert token_of(line, "c.e.order.web.GlobalExceptionHandler") is Name.Namespace
+    assert token_of(line, "ERROR") is LEVEL_TOKENS["ERROR"]

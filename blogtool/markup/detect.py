@@ -17,7 +17,7 @@ import re
 
 from .loglexer import TIMESTAMP
 
-__all__ = ["detect_language", "LANGUAGES", "is_log_line", "java_signal"]
+__all__ = ["detect_language", "LANGUAGES", "is_log_line", "log_line_shape", "java_signal"]
 
 LANGUAGES = ("java", "log", "xml", "console", "bash", "properties", "ini", "pytb", "json",
              "sql", "text")
@@ -33,7 +33,7 @@ _LOG_LINE = re.compile(
     r"|\.\.\.[ \t]*\d+[ \t]+(?:more|common frames omitted)"
     r"|Caused by:[ \t]"
     r"|Exception in thread \""
-    r"|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)(?::|[ \t]*$)"
+    r"|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)(?:\([\w$.]+\))?(?::|[ \t]*$)"
     r"|\d+\.\d+:[ \t]+\[(?:Full )?GC"
     r"|\[?" + _LEVEL + r"\]?(?::[\w.]*:|:[ \t]|[ \t]+\[)"
     r")"
@@ -104,16 +104,29 @@ _JAVA_KEYWORD = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 
 
-def is_log_line(line: str) -> bool:
-    """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
-    m = _LOG_LINE.match(line)
-    if not m:
+def log_line_shape(line: str) -> bool:
+    """True when a line has the shape of a log record or stack-trace line, whatever its
+    message (inside a paste, ``WARNING: 连接建立成功，开始发送数据`` is a record)."""
+    if not _LOG_LINE.match(line):
         return bool(_OTHER_RECORD.match(line))
     if _starts_with_timestamp(line):
         return bool(_LOG_RECORD.match(line))
     return True
 
 
+def is_log_line(line: str) -> bool:
+    """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
+    if not log_line_shape(line):
+        return False
+    if _starts_with_timestamp(line) or not _LOG_LINE.match(line):
+        return True
+    # "java.lang.OutOfMemoryError: Java heap space 说明堆内存不够，需要调大 -Xmx。" is a
+    # sentence about an exception: a CJK sentence mark outside quotes says prose
+    return not _CJK_SENTENCE.search(_QUOTED.sub("", line))
+
+
+_CJK_SENTENCE = re.compile(r"[，。；！？]")
+_QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 _TS_ONLY = re.compile(r"[ \t]*\[?(?:" + TIMESTAMP + r")")
 
 

@@ -20,8 +20,18 @@ from __future__ import annotations
 import re
 
 from pygments.lexer import RegexLexer, bygroups, default, include
-from pygments.token import (Comment, Generic, Keyword, Literal, Name, Number, Operator,
-                            Punctuation, String, Text)
+from pygments.token import (
+    Comment,
+    Generic,
+    Keyword,
+    Literal,
+    Name,
+    Number,
+    Operator,
+    Punctuation,
+    String,
+    Text,
+)
 
 __all__ = ["LogLexer", "LEVEL_TOKENS", "TIMESTAMP_RE"]
 
@@ -95,6 +105,11 @@ class LogLexer(RegexLexer):
             (r"([ \t]*)(at)([ \t]+)", bygroups(Text, Keyword, Text), "frame"),
             (r"([ \t]*)(\.\.\.)([ \t]*)(\d+)([ \t]+)(more|common frames omitted)(.*?$)",
              bygroups(Text, Punctuation, Text, Number, Text, Comment, Comment)),
+            # a Python traceback's frame inside a log: File "x.py", line 3, in main
+            (r'([ \t]*)(File)([ \t]+)("[^"\n]+")(,[ \t]*)(line)([ \t]+)(\d+)'
+             r"(?:(,[ \t]*)(in)([ \t]+)([\w<>.$]+))?",
+             bygroups(Text, Keyword, Text, String.Double, Punctuation, Keyword, Text, Number,
+                      Punctuation, Keyword, Text, Name.Function)),
             (r"([ \t]*)(Caused by|Suppressed|Wrapped by)(:)([ \t]*)",
              bygroups(Text, Generic.Heading, Punctuation, Text), "exception"),
             (r'(Exception in thread)([ \t]+)("[^"\n]*")([ \t]*)',
@@ -115,6 +130,8 @@ class LogLexer(RegexLexer):
             (r"\n", Text, "#pop"),
             # "[DEBUG - logger.method(File.java:1)]": the dash does not end the header
             (r"[ \t]*-[ \t]+(?=(?:[\w$]+\.)+[\w$<>]+\()", Punctuation),
+            # Spring Boot: "ERROR 12345 --- [thread] logger : message"
+            (r"---(?=[ \t])", Punctuation),
             (r"[ \t]+", Text),
             include("levels"),
             # JVM unified logging: [info][gc]
@@ -183,7 +200,7 @@ class LogLexer(RegexLexer):
                                                            Punctuation)),
             (r"([\w$-]+\.\w+)(:)(\d+)(\))", bygroups(Name.Attribute, Punctuation, Number,
                                                     Punctuation)),
-            (r"(Native Method|Unknown Source|[\w$-]+\.\w+)(\))", bygroups(Comment,
+            (r"(Native Method|Unknown Source|<generated>|[\w$-]+\.\w+)(\))", bygroups(Comment,
                                                                          Punctuation)),
             (r"[ \t]*~?\[[^\]\n]*\]", Comment),
             (r"[^\n]", Text),

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from .detect import detect_language, is_log_line, java_signal
+from .detect import detect_language, is_log_line, java_signal, log_line_shape
 
 __all__ = ["recovery_plugin", "line_kind", "clearly_prose", "RECOVERABLE"]
 
@@ -138,8 +138,8 @@ def _continues(mode: str, line: str, blank_before: bool) -> bool:
         return kind is not None and (not blank_before or kind == "strong")
     if blank_before:
         # after a blank line only a new record, frame or traceback resumes the paste
-        return is_log_line(line) or bool(_PYTB_RESUME.match(line))
-    return is_log_line(line) or not clearly_prose(line)
+        return log_line_shape(line) or bool(_PYTB_RESUME.match(line))
+    return log_line_shape(line) or not clearly_prose(line)
 
 
 def _scan(state: StateBlock, start: int, end: int, mode: str | None = None) -> tuple[int, str]:
