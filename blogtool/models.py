@@ -109,3 +109,8 @@ class Sources:
             docs.extend(items)
         docs.extend(self.pages)
         return docs
+
+
+def term_key(term: Any) -> str:
+    """Tags and categories that differ only in case or spacing are one term (one page)."""
+    return " ".join(str(term).split()).casefold()

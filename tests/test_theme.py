@@ -12,8 +12,9 @@ import html5lib
 import pytest
 from markupsafe import Markup
 
+from blogtool.labels import label, site_lang
 from blogtool.site import build
-from blogtool.theme import Theme, cdata, label, site_lang, templates_dir, xml_text
+from blogtool.theme import Theme, cdata, templates_dir, xml_text
 from blogtool.timeutil import RubyTime
 
 REPO = Path(__file__).resolve().parent.parent

@@ -21,8 +21,8 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import BuildError, Diagnostics
+from ..labels import label, site_lang
 from ..models import Document, Sources
-from ..theme import label, site_lang
 from . import archives, assets, feed, paginate, redirects, sitemap, taxonomy
 from .pages import PostRefs, make_page, virtual_path
 

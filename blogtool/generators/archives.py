@@ -8,8 +8,8 @@ from typing import Any
 
 from .. import urls
 from ..config import deep_merge
+from ..labels import label
 from ..models import Document, Sources
-from ..theme import label
 from .pages import make_page, refs, virtual_path
 
 ARCHIVE_URL = "/archive/"

@@ -11,14 +11,13 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any
 
 from .. import urls
 from ..errors import BuildError
-from ..models import Document
-from ..theme import label
-from .paginate import theme_pages
+from ..labels import label
+from ..models import Document, term_key
 from .pages import make_page, refs, virtual_path
+from .paginate import theme_pages
 
 KINDS = {"tag": ("tags", "tag_permalink", "/tags/"),
          "category": ("categories", "category_permalink", "/categories/")}
@@ -31,10 +30,6 @@ class Term:
     posts: list[Document] = field(default_factory=list)   # newest first
     slug: str = ""
     url: str = ""
-
-
-def term_key(term: Any) -> str:
-    return " ".join(str(term).split()).casefold()
 
 
 def collect_terms(posts: list[Document], kind: str) -> list[Term]:
