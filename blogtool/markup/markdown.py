@@ -68,7 +68,8 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.kramdown_syntax:
         kramdown_span_plugin(md, options)  # footnotes, abbreviations, math, span IALs, URLs
     # kramdown writes strikethrough as <del>, markdown-it as <s>
-    md.add_render_rule("s_open", lambda self, tokens, idx, opts, env: "<del>")
+    md.add_render_rule("s_open", lambda self, tokens, idx, opts, env:
+                       f"<del{self.renderAttrs(tokens[idx])}>")  # attributes: span IALs
     md.add_render_rule("s_close", lambda self, tokens, idx, opts, env: "</del>")
     md.render("warm *up* `x`\n\n    code\n")
     return md

@@ -92,16 +92,25 @@ def footnote_def(state: StateBlock, start: int, end: int, silent: bool) -> bool:
 
 
 def footnote_ref(state: StateInline, silent: bool) -> bool:
+    """A marker of a defined note; any other ``[^`` (or ``![^``) is text, never a link."""
     src = state.src
     pos = state.pos
+    if src[pos] == "!":
+        if not src.startswith("[^", pos + 1):
+            return False
+        if not silent:
+            state.append_pending("!")
+        state.pos = pos + 1
+        return True
     if src[pos] != "[" or not src.startswith("^", pos + 1):
         return False
     data = state.env.get(_KEY)
-    if not data or not data["defs"]:
-        return False
     m = _REF.match(src, pos, state.posMax)
-    if m is None or m.group(1) not in data["defs"]:
-        return False
+    if m is None or not data or m.group(1) not in data["defs"]:
+        if not silent:
+            state.append_pending("[")
+        state.pos = pos + 1
+        return True
     if not silent:
         _push_ref(state, m.group(1), data)
     state.pos = m.end()

@@ -39,8 +39,8 @@ def _after_boundary(state: StateBlock, start: int) -> bool:
 
 def _before_boundary(state: StateBlock, line: int, end: int) -> bool:
     """Followed by a blank line, the end, an attribute list line or ``^``."""
-    if line >= end or state.isEmpty(line):
-        return True
+    if line >= end or state.isEmpty(line) or state.sCount[line] < state.blkIndent:
+        return True         # the end of the document or of the list item
     text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
     return text.startswith("{:") or text.rstrip() == "^"
 

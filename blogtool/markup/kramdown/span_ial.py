@@ -65,8 +65,9 @@ def _opening(tokens: list[Token], close: int, open_type: str) -> int | None:
 def _target(tokens: list[Token], i: int) -> int | None:
     """The token an IAL at ``i`` applies to (skipping IALs applied before it)."""
     j = i - 1
-    while j >= 0 and tokens[j].type == "kd_span_ial" and tokens[j].meta.get("applied"):
-        j -= 1
+    while j >= 0 and (tokens[j].type == "kd_span_ial" and tokens[j].meta.get("applied")
+                      or tokens[j].type == "text" and not tokens[j].content):
+        j -= 1      # earlier lists on the same element; what is left of a ** or ~~ pair
     if j < 0:
         return None
     tok = tokens[j]
