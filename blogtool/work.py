@@ -23,7 +23,8 @@ from .render import Renderer
 
 PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
 HEAVY_SITE = 500          # posts; from here pages (listings of every post) go out one by one
-CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc", "sass_map")
+CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc", "toc_requested",
+                "sass_map")
 
 
 @dataclass

@@ -127,3 +127,28 @@ def test_long_posts_get_a_table_of_contents(tmp_path: Path) -> None:
     short = (dest / "2020/01/02/short.html").read_text("utf-8")
     assert '<nav class="toc"' not in short
     assert 'rel="prev" href="/2020/01/01/long.html"' in short
+
+
+def test_table_of_contents_on_request(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_config.yml").write_text("title: t\n", "utf-8")
+    posts = {
+        "asked": "---\ntitle: a\ntoc: true\n---\n## 一\n\n文。\n",
+        "declined": "---\ntitle: d\ntoc: false\n---\n" + "## 节\n\n文。\n\n" * 4,
+        "kramdown": "---\ntitle: k\n---\n* 目录\n{:toc}\n\n## 一\n\n## 二\n\n## 三\n",
+        "notice": "---\ntitle: n\n---\n注意。\n{: .notice--warning}\n",
+    }
+    for name, text in posts.items():
+        (src / f"_posts/2020-01-01-{name}.md").write_text(text, "utf-8")
+    dest = tmp_path / "out"
+    build(src, dest, site_time=SITE_TIME, jobs=1)
+    page = {name: (dest / f"2020/01/01/{name}.html").read_text("utf-8") for name in posts}
+    assert '<nav class="toc"' in page["asked"] and 'href="#一"' in page["asked"]
+    assert '<nav class="toc"' not in page["declined"]
+    assert '<nav class="toc"' not in page["kramdown"]
+    assert '<ul id="markdown-toc">' in page["kramdown"]
+    assert 'id="markdown-toc-一"' in page["kramdown"]
+    assert '<p class="notice--warning">注意。</p>' in page["notice"]
+    css = next((dest / "assets").rglob("blogtool*.css")).read_text("utf-8")
+    assert ".notice--warning" in css and "#markdown-toc" in css
