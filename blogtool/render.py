@@ -12,8 +12,6 @@ from typing import Any
 
 from .config import Settings, deep_merge
 from .errors import BuildError, Diagnostics
-from .generators.direct import produce
-from .generators.values import PageView
 from .liquid.engine import LiquidEngine, unstash
 from .markup import text as mtext
 from .markup.markdown import render_document
@@ -45,15 +43,9 @@ class Renderer:
         return {"site": self.site, "page": page, "layout": layout or {}, "content": content,
                 "paginator": paginator, "jekyll": self.jekyll}
 
-    def view(self, page: dict) -> PageView:
-        return PageView(self.site, page, self.settings.url, self.settings.baseurl,
-                        self.liquid.zone, self.jekyll["version"])
-
     def convert(self, doc: Document, body: str, page: dict, *, line: int,
                 deps: set[str] | None = None) -> tuple[str, tuple]:
         """Liquid (when the text has any), then Markdown for Markdown documents."""
-        if doc.producer is not None:
-            return produce(doc.producer, self.view(page), doc.rel_path), ()
         stash: list[str] | None = [] if doc.markdown else None
         if doc.data.get("render_with_liquid", True) is not False:
             layout = self.layouts.get(doc.layout or "")
