@@ -20,6 +20,7 @@ from .code import code_plugin
 from .highlight import escape_code
 from .kramdown.span import kramdown_span_plugin
 from .htmlblock import kramdown_html_plugin
+from .nospace_heading import nospace_heading_plugin
 from .kramdown.dialect import kramdown_block_plugin
 from .options import MarkupOptions
 from .typography import kramdown_typography_plugin
@@ -58,6 +59,8 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if kramdown_input:
         _plain_kramdown_parser(md)
     code_plugin(md, options)
+    if not options.jekyll_exact:
+        nospace_heading_plugin(md)   # "##标题" (README: where blogtool differs)
     if options.kramdown_syntax:
         kramdown_block_plugin(md, options)
     elif options.auto_ids:
