@@ -12,10 +12,14 @@ from typing import Any
 
 from .config import Settings, deep_merge
 from .errors import BuildError, Diagnostics
+from .generators.direct import produce
+from .generators.values import PageView
 from .liquid.engine import LiquidEngine, unstash
 from .markup import text as mtext
 from .markup.markdown import render_document
 from .models import Document, Layout
+from .plugins import active
+from .plugins.postrender import post_render
 from .theme import Theme, markup
 
 _BLOCK_OPEN = re.compile(r"\{%-?\s*(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
@@ -43,9 +47,15 @@ class Renderer:
         return {"site": self.site, "page": page, "layout": layout or {}, "content": content,
                 "paginator": paginator, "jekyll": self.jekyll}
 
+    def view(self, page: dict) -> PageView:
+        return PageView(self.site, page, self.settings.url, self.settings.baseurl,
+                        self.liquid.zone, self.jekyll["version"])
+
     def convert(self, doc: Document, body: str, page: dict, *, line: int,
                 deps: set[str] | None = None) -> tuple[str, tuple]:
         """Liquid (when the text has any), then Markdown for Markdown documents."""
+        if doc.producer is not None:
+            return produce(doc.producer, self.view(page), doc.rel_path), ()
         stash: list[str] | None = [] if doc.markdown else None
         if doc.data.get("render_with_liquid", True) is not False:
             layout = self.layouts.get(doc.layout or "")
@@ -80,7 +90,8 @@ class Renderer:
                 prose, dict.get(self.site, "blogtool", {}).get("summary_width", 160))
             page["summary"] = doc.data.get("description") or summary
             page["toc_requested"] = doc.data.get("toc")   # front matter `toc:`, for the theme
-            page["toc"] = [{"level": h.level, "id": h.id, "text": h.text} for h in headings]
+            if "toc" not in doc.data:   # front matter's toc (jekyll-toc's switch) stays
+                page["toc"] = [{"level": h.level, "id": h.id, "text": h.text} for h in headings]
 
     def render_excerpt(self, doc: Document, page: dict, deps: set[str] | None) -> str | None:
         separator = doc.data.get("excerpt_separator", self.settings.excerpt_separator)
@@ -99,7 +110,8 @@ class Renderer:
         content = page["content"] if page.get("content") is not None else ""
         if self.theme is not None:
             return self._theme_output(doc, page, content, paginator)
-        return self._liquid_output(doc, page, content, paginator, deps)
+        return post_render(active(self.site, self.settings), self.site, doc,
+                           self._liquid_output(doc, page, content, paginator, deps))
 
     def _liquid_output(self, doc: Document, page: dict, content: str, paginator: Any,
                        deps: set[str] | None) -> str:

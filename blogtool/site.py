@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from . import generators, themes
+from . import generators, plugins, themes
 from .config import Settings, load_config, settings_from
 from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
@@ -230,7 +230,7 @@ def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
                        # `highlighter: pygments`; only `none` (or unknown) turns it off
                        highlight=str(config.get("highlighter") or "rouge").lower()
                        in ("rouge", "pygments"),
-                       theme_root=settings.theme_root),
+                       theme_root=settings.theme_root, plugins=plugins.active(config, settings)),
         post_urls=post_urls, link_urls=link_urls, diagnostics=diagnostics)
 
 

@@ -53,6 +53,7 @@ class LiquidSettings:
     ignored_tags: tuple[str, ...] = ()
     highlight: bool = True
     theme_root: str = ""          # a gem or remote theme: its _includes come after the site's
+    plugins: tuple[str, ...] = ()  # the plugins the site turns on (blogtool.plugins)
 
 
 def line_of(token: Token | None, offset: int = 0) -> int | None:
@@ -144,6 +145,8 @@ class JekyllEnvironment(Environment):
         rubytags.register(self)
         tags.register(self)
         jekyll_filters.register(self)
+        from ..plugins import liquid_tags
+        liquid_tags.register(self)
 
     def __hash__(self) -> int:  # python-liquid caches parsers by env hash; keep ours apart
         return id(self)

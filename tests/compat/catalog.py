@@ -85,3 +85,10 @@ BUILDS.update({b.name: b for b in [
     FixtureBuild("jekyll-new", "jekyll-new", config=_PINNED_TIME),
     FixtureBuild("minima-override", "minima-override", config=_PINNED_TIME),
 ]})
+
+# Plugins (Debian's ruby-jekyll-* packages), one fixture each.
+BUILDS.update({b.name: b for b in [
+    FixtureBuild("plugin-toc", "plugin-toc"),
+    FixtureBuild("plugin-gist", "plugin-gist"),
+    FixtureBuild("plugin-include-cache", "plugin-include-cache"),
+]})

@@ -1,0 +1,159 @@
+"""Liquid tags and filters of Jekyll plugins, registered only when the site turns the plugin
+on (``plugins:``, a theme gem's dependencies, or GitHub Pages' set), as Jekyll does:
+
+* jekyll-include-cache: ``{% include_cached %}``, the include tag under another name (the
+  plugin's cache only saves time: an include that reads no page variable renders the same);
+* jekyll-gist: ``{% gist %}`` (:mod:`.gist`);
+* jekyll-toc: the ``toc``, ``toc_only`` and ``inject_anchors`` filters and ``{% toc %}``
+  (:mod:`.toc`).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TextIO
+
+from liquid.ast import Node
+from liquid.context import RenderContext
+from liquid.filter import with_context
+from liquid.stream import TokenStream
+from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
+
+from ..errors import BuildError
+from . import gist, toc
+
+if TYPE_CHECKING:
+    from ..liquid.engine import JekyllEnvironment
+
+
+def _resolve(context: RenderContext, name: str) -> Any:
+    value = context.resolve(name, default=None)
+    return value if isinstance(value, dict) or hasattr(value, "get") else None
+
+
+def _page(context: RenderContext) -> Any:
+    return _resolve(context, "page") or {}
+
+
+def _site(context: RenderContext) -> Any:
+    return _resolve(context, "site") or {}
+
+
+def _state(context: RenderContext) -> Any:
+    return context.state  # type: ignore[attr-defined]
+
+
+# --- jekyll-gist -----------------------------------------------------------------------------
+
+class GistNode(Node):
+    def __init__(self, token: Token, markup: str):
+        super().__init__(token)
+        self.markup = markup
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        args = gist.arguments(self.markup)
+        state = _state(context)
+        if args is None:
+            raise BuildError(state.path, None, gist.SYNTAX_HELP)
+        gist_id, filename = args
+        for name, value in (("id", gist_id), ("file", filename)):
+            resolved = context.resolve(value, default=None) if value else None
+            if isinstance(resolved, (str, int)) and not isinstance(resolved, bool):
+                if name == "id":
+                    gist_id = str(resolved)
+                else:
+                    filename = str(resolved)
+        if gist.wants_noscript(_site(context)):
+            state.warn(self.token, f"the <noscript> tag for the gist {gist_id} could not be "
+                                   "generated (blogtool does not fetch gists)")
+        return buffer.write(gist.script_tag(gist_id, filename))
+
+
+class GistTag(Tag):
+    name = "gist"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.expect(TOKEN_TAG)
+        markup = ""
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+            markup = stream.current.value
+        return GistNode(token, markup)
+
+
+# --- jekyll-toc ------------------------------------------------------------------------------
+
+def _toc_on(context: RenderContext) -> bool:
+    return _page(context).get("toc") is True
+
+
+def _toc_options(context: RenderContext) -> dict:
+    return toc.options(_site(context))
+
+
+class TocNode(Node):
+    def __init__(self, token: Token):
+        super().__init__(token)
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        page = _page(context)
+        flag = page.get("toc")
+        if not flag or isinstance(flag, list):   # a list is blogtool's own heading list
+            return 0
+        content = page.get("content")
+        return buffer.write(toc.build_toc(content if isinstance(content, str) else "",
+                                          _toc_options(context)))
+
+
+class TocTag(Tag):
+    name = "toc"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.expect(TOKEN_TAG)
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+        return TocNode(token)
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ("" if value is None else str(value))
+
+
+@with_context
+def toc_filter(value: Any, *, context: RenderContext) -> Any:
+    return toc.toc(_text(value), _toc_options(context)) if _toc_on(context) else value
+
+
+@with_context
+def toc_only_filter(value: Any, *, context: RenderContext) -> Any:
+    return toc.build_toc(_text(value), _toc_options(context)) if _toc_on(context) else ""
+
+
+@with_context
+def inject_anchors_filter(value: Any, *, context: RenderContext) -> Any:
+    return toc.inject_anchors(_text(value), _toc_options(context)) if _toc_on(context) \
+        else value
+
+
+# --- registration ----------------------------------------------------------------------------
+
+def register(env: JekyllEnvironment) -> None:
+    """Add the tags and filters of the plugins the site turns on."""
+    plugins = set(getattr(env.engine.settings, "plugins", ()) or ())
+    if "jekyll-include-cache" in plugins:
+        from ..liquid.tags import IncludeTag
+
+        class IncludeCachedTag(IncludeTag):
+            name = "include_cached"
+
+        env.add_tag(IncludeCachedTag)
+    if "jekyll-gist" in plugins:
+        env.add_tag(GistTag)
+    if "jekyll-toc" in plugins:
+        env.add_tag(TocTag)
+        env.add_filter("toc", toc_filter)
+        env.add_filter("toc_only", toc_only_filter)
+        env.add_filter("inject_anchors", inject_anchors_filter)
