@@ -9,10 +9,12 @@ import copy
 import errno
 import fnmatch
 import os
+import re
 import stat
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import yaml
 
@@ -39,6 +41,20 @@ def _timestamp_or_string(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> obje
 
 
 YamlLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_or_string)
+
+# Psych reads a plain one-line scalar starting with ':' (`meta: :PLATFORM ve :THEME`) as a Ruby
+# Symbol, which Jekyll 4.3.1's safe YAML loading refuses ("Tried to load unspecified class:
+# Symbol"): the configuration and _data stop the build, front matter is an error and skipped.
+_SYMBOL_TAG = "tag:ruby.yaml.org,2002:sym"
+YamlLoader.add_implicit_resolver(_SYMBOL_TAG, re.compile(r"^:[^\n]+$"), [":"])
+
+
+def _refuse_symbol(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> object:
+    raise yaml.constructor.ConstructorError(None, None, "Tried to load unspecified class: Symbol",
+                                            node.start_mark)
+
+
+YamlLoader.add_constructor(_SYMBOL_TAG, _refuse_symbol)
 
 ALWAYS_EXCLUDED = [".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock",
                    "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/",
