@@ -92,3 +92,6 @@ BUILDS.update({b.name: b for b in [
     FixtureBuild("plugin-gist", "plugin-gist"),
     FixtureBuild("plugin-include-cache", "plugin-include-cache"),
 ]})
+
+# Posts as authors pasted them: headings without the space, logs and Java at uneven indents.
+BUILDS["pasted"] = FixtureBuild("pasted", "pasted")
