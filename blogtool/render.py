@@ -90,7 +90,7 @@ class Renderer:
                 prose, dict.get(self.site, "blogtool", {}).get("summary_width", 160))
             page["summary"] = doc.data.get("description") or summary
             page["toc_requested"] = doc.data.get("toc")   # front matter `toc:`, for the theme
-            if "toc" not in doc.data:   # front matter's toc (jekyll-toc's switch) stays
+            if self.theme is not None or "toc" not in doc.data:   # jekyll-toc's switch stays
                 page["toc"] = [{"level": h.level, "id": h.id, "text": h.text} for h in headings]
 
     def render_excerpt(self, doc: Document, page: dict, deps: set[str] | None) -> str | None:
