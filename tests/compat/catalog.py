@@ -91,6 +91,7 @@ BUILDS.update({b.name: b for b in [
     FixtureBuild("plugin-toc", "plugin-toc"),
     FixtureBuild("plugin-gist", "plugin-gist"),
     FixtureBuild("plugin-include-cache", "plugin-include-cache"),
+    FixtureBuild("plugin-mentions", "plugin-mentions"),
 ]})
 
 # Posts as authors pasted them: headings without the space, logs and Java at uneven indents.
