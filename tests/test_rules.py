@@ -330,6 +330,12 @@ RULES: tuple[Rule, ...] = (
       "no .css.map written, same CSS",
       contains=(("assets/css/plain.css", ".plain { width: 30px; }"),),
       absent=("css/default.css.map",)),
+    R("P01", "A heading without the space (##Flume 安装) and an under-indented log paste are "
+             "paragraphs under kramdown's GFM parser", "pasted",
+      "Jekyll's paragraphs; blogtool's own mode differs (tests/test_pasted_compat.py)",
+      contains=(("2016/01/05/nospace.html", "<p>##Flume 安装</p>"),
+                ("2016/01/06/spaced.html", '<h2 id="flume-安装">Flume 安装</h2>'),
+                ("2016/01/07/safemode.html", "<p>##现象</p>"))),
 )
 
 CHECKLIST = tuple(f"C{i}" for i in range(1, 23))
