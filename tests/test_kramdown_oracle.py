@@ -79,7 +79,7 @@ def documents(draw: st.DrawFn) -> str:
 def test_composed_documents_match_jekyll() -> None:
     docs: list[str] = []
 
-    @settings(max_examples=1000, derandomize=True, database=None, deadline=None,
+    @settings(max_examples=1100, derandomize=True, database=None, deadline=None,
               suppress_health_check=list(HealthCheck))
     @given(documents())
     def collect(doc: str) -> None:
@@ -87,7 +87,7 @@ def test_composed_documents_match_jekyll() -> None:
 
     collect()
     unique = list(dict.fromkeys(docs))
-    assert len(unique) >= 1000 or len(docs) >= 1000
+    assert len(unique) >= 1000
     cases = [Case(f"composed-{i}", d) for i, d in enumerate(unique)]
     diffs = _compare(cases)
     share = 1 - len(diffs) / len(cases)

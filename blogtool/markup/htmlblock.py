@@ -5,6 +5,12 @@ CommonMark ends an HTML block at the first blank line, so the very common Jekyll
 an indented code block). kramdown, and therefore every Jekyll site, keeps the whole element as
 raw HTML. This block rule runs before markdown-it's ``html_block`` and only takes over when the
 element is balanced; everything else is left to CommonMark.
+
+``markdown="1"`` (or ``"block"``) on the start tag, or kramdown's ``parse_block_html`` option,
+makes the element's content Markdown: the start and end tags (each alone on its line) stay HTML
+(without the ``markdown`` attribute) and the lines between are parsed as blocks. Headings in
+there get kramdown's own ids (``meta["kramdown_html"]``), as kramdown's GFM parser leaves them to
+its HTML converter.
 """
 from __future__ import annotations
 
@@ -17,9 +23,14 @@ from markdown_it.rules_block import StateBlock
 BLOCK_TAGS = frozenset("""address article aside blockquote body center dd details dialog dir div
 dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html iframe
 legend li main menu nav noscript ol p pre section summary table tbody td tfoot th thead tr ul
-video audio canvas script style textarea""".split())
+video audio canvas script style textarea""".split())  # noqa: SIM905
 
 _START = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>]|$)")
+_MARKDOWN_ATTR = re.compile(r"""\s+markdown=(["']?)(1|block)\1""")
+_ALONE = re.compile(r"^<[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>\s*$")
+# Elements whose content kramdown parses as blocks under markdown="1" / parse_block_html.
+_BLOCK_CONTENT = frozenset("""article aside blockquote body details dialog dir div dl fieldset
+figure footer form header hgroup main menu nav noscript ol section ul""".split())  # noqa: SIM905
 
 
 @lru_cache(maxsize=128)
@@ -34,7 +45,10 @@ def kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -
     pos = state.bMarks[start] + state.tShift[start]
     first = state.src[pos:state.eMarks[start]]
     m = _START.match(first)
-    if not m or m.group(1).lower() not in BLOCK_TAGS or 'markdown="1"' in first:
+    if not m or m.group(1).lower() not in BLOCK_TAGS:
+        return False
+    markdown = _MARKDOWN_ATTR.search(first) is not None
+    if 'markdown="' in first and not markdown:
         return False
     opens, closes = _tag_patterns(m.group(1))
     depth = 0
@@ -50,6 +64,16 @@ def kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -
         line += 1
     else:
         return False           # never closed: CommonMark's reading stands
+    tag = m.group(1).lower()
+    parse_inside = (markdown or _parse_block_html(state.env)) and \
+        tag in _BLOCK_CONTENT and line > start and _ALONE.match(first.rstrip()) and \
+        closes.fullmatch(state.src[state.bMarks[line] + state.tShift[line]:
+                                   state.eMarks[line]].strip())
+    if parse_inside:
+        if silent:
+            return True
+        _markdown_inside(state, start, line, _MARKDOWN_ATTR.sub("", first.rstrip()))
+        return True
     if not spans_blank:
         return False           # no blank line inside: CommonMark gives the same block
     if silent:
@@ -61,6 +85,35 @@ def kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -
     return True
 
 
-def kramdown_html_plugin(md: MarkdownIt) -> None:
+def _parse_block_html(env: dict) -> bool:
+    inline = (env.get("kramdown_options") or {}).get("parse_block_html")
+    if inline is not None:
+        return str(inline).lower() == "true"
+    return bool(env.get("kramdown_parse_block_html"))
+
+
+def _markdown_inside(state: StateBlock, start: int, close: int, opening: str) -> None:
+    token = state.push("html_block", "", 0)
+    token.map = [start, start + 1]
+    token.content = opening + "\n"
+    first = len(state.tokens)
+    state.md.block.tokenize(state, start + 1, close)
+    for tok in state.tokens[first:]:
+        if tok.type == "heading_open":
+            tok.meta = {**(tok.meta or {}), "kramdown_html": True}
+    token = state.push("html_block", "", 0)
+    token.map = [close, close + 1]
+    token.content = state.getLines(close, close + 1, state.blkIndent, True)
+    state.line = close + 1
+
+
+def kramdown_html_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
+    """Install the rule; ``parse_block_html`` is kramdown's option of that name."""
+    if parse_block_html:
+        md.core.ruler.before("block", "kramdown_parse_block_html", _parse_block_html_on)
     md.block.ruler.before("html_block", "kramdown_html_block", kramdown_html_block,
                           {"alt": ["paragraph", "reference", "blockquote"]})
+
+
+def _parse_block_html_on(state) -> None:  # type: ignore[no-untyped-def]
+    state.env["kramdown_parse_block_html"] = True

@@ -18,10 +18,10 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 from .cjk import cjk_plugin, heading_ids_plugin
 from .code import code_plugin
 from .highlight import escape_code
-from .kramdown.span import kramdown_span_plugin
 from .htmlblock import kramdown_html_plugin
-from .nospace_heading import nospace_heading_plugin
 from .kramdown.dialect import kramdown_block_plugin
+from .kramdown.span import kramdown_span_plugin
+from .nospace_heading import nospace_heading_plugin
 from .options import MarkupOptions
 from .typography import kramdown_typography_plugin
 
@@ -51,8 +51,11 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.typographer:
         md.enable(["replacements", "smartquotes"])
         kramdown_typography_plugin(md)
-    md.use(deflist_plugin).use(tasklists_plugin)
-    kramdown_html_plugin(md)
+    md.use(deflist_plugin)
+    if not options.kramdown_syntax:
+        md.use(tasklists_plugin)      # the kramdown dialect writes task lists its own way
+    kramdown_html_plugin(md, parse_block_html=options.kramdown_syntax and str(
+        options.kramdown_option("parse_block_html", False)).lower() == "true")
     if options.cjk:
         cjk_plugin(md)
     kramdown_input = str(options.input).lower() == "kramdown"
