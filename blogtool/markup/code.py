@@ -18,7 +18,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from .detect import detect_language
-from .highlight import code_block_html, escape_code
+from .highlight import code_block_html, escape_code, rouge_options
 from .loglexer import LogLexer
 from .options import MarkupOptions
 from .recovery import recovery_plugin
@@ -42,22 +42,24 @@ def _block_renderer(options: MarkupOptions):
     exact = options.jekyll_exact
     detect = options.detect_language and not exact
     highlight = options.highlight
+    rouge = rouge_options(options.kramdown_option("syntax_highlighter_opts"))
 
     def render(self, tokens: Sequence[Token], idx: int, opts: OptionsDict, env: EnvType) -> str:
         token = tokens[idx]
         lang = fence_language(token.info) if token.type == "fence" else ""
+        lang = lang or rouge.default_lang or ""
         if lang:
             if exact and lang in _BLOGTOOL_ONLY:
                 return (f'<pre><code class="language-{html.escape(lang)}">'
                         f'{escape_code(token.content)}</code></pre>\n')
             lexer_lang = lang if exact else lang.lower()
             return code_block_html(token.content, lang, highlight=highlight,
-                                   lexer_lang=lexer_lang)
+                                   lexer_lang=lexer_lang, rouge=rouge)
         if detect:
             guessed = detect_language(token.content)
             if guessed != "text":
-                return code_block_html(token.content, guessed, highlight=highlight)
-        return code_block_html(token.content, None, highlight=highlight)
+                return code_block_html(token.content, guessed, highlight=highlight, rouge=rouge)
+        return code_block_html(token.content, None, highlight=highlight, rouge=rouge)
 
     return render
 

@@ -9,6 +9,7 @@ stack trace into many posts, and the parser is rebuilt per worker anyway.
 from __future__ import annotations
 
 import html
+from dataclasses import dataclass
 from functools import lru_cache
 
 from pygments.formatters import HtmlFormatter
@@ -21,7 +22,7 @@ from .fastlex import fast_lexer
 from .loglexer import LogLexer
 
 __all__ = ["code_block_html", "highlight_tag_html", "style_css", "find_lexer", "escape_code",
-           "inline_spans"]
+           "inline_spans", "RougeOptions", "rouge_options"]
 
 # Rouge's plain-text lexer names: blocks in these languages are escaped, never tokenised.
 _PLAIN = frozenset({"plaintext", "text", "plain", "txt"})
@@ -122,18 +123,62 @@ def _trailing_newline(code: str) -> str:
     return code if code.endswith("\n") else code + "\n"
 
 
+@dataclass(frozen=True)
+class RougeOptions:
+    """kramdown's ``syntax_highlighter_opts`` as Jekyll hands them to Rouge."""
+    css_class: str = "highlight"        # the class of the block's <pre>
+    line_numbers: bool = False          # block: {line_numbers: true}: Rouge's table
+    start_line: int = 1                 # block: {start_line: N}
+    default_lang: str | None = None     # language of unlabelled blocks and code spans
+    disable: bool = False               # disable: true, or syntax_highlighter: nil... (off)
+
+
+DEFAULT_ROUGE = RougeOptions()
+
+
+def _true(value: object) -> bool:
+    return value is True or str(value).lower() in ("true", "yes", "1")
+
+
+def rouge_options(opts: object, highlighter: object = "rouge") -> RougeOptions:
+    """Read a ``syntax_highlighter_opts`` mapping (anything else gives the defaults)."""
+    if not isinstance(opts, dict):
+        opts = {}
+    block = opts.get("block") if isinstance(opts.get("block"), dict) else {}
+    try:
+        start = int(block.get("start_line", opts.get("start_line", 1)))
+    except (TypeError, ValueError):
+        start = 1
+    lang = opts.get("default_lang")
+    return RougeOptions(
+        css_class=str(opts.get("css_class") or "highlight"),
+        line_numbers=_true(block.get("line_numbers", opts.get("line_numbers", False))),
+        start_line=start,
+        default_lang=str(lang) if lang else None,
+        disable=_true(opts.get("disable", False)),
+    )
+
+
+def _table(body: str, lines: int, start: int) -> str:
+    """Rouge's ``line_numbers`` table around a block's spans (``body`` ends with a newline)."""
+    gutter = "".join(f"{n}\n" for n in range(start, start + lines))
+    return ('<table class="rouge-table"><tbody><tr><td class="rouge-gutter gl">'
+            f'<pre class="lineno">{gutter}</pre></td><td class="rouge-code"><pre>{body}</pre>'
+            "</td></tr></tbody></table>")
+
+
 @lru_cache(maxsize=2048)
 def code_block_html(code: str, lang: str | None, *, highlight: bool = True,
-                    lexer_lang: str | None = None) -> str:
+                    lexer_lang: str | None = None, rouge: RougeOptions = DEFAULT_ROUGE) -> str:
     """A fenced or indented code block as Jekyll 4 writes it (jekyll-semantics 8.4).
 
     ``lang`` is the language as written (it becomes the class); ``lexer_lang`` is the name to
     look the lexer up by when it differs (blogtool looks up ``Java`` as ``java``, Jekyll does
     not). ``highlight=False`` is Jekyll with ``highlighter: pygments``/``none``: no wrapper, no
-    spans."""
+    spans. ``rouge`` carries kramdown's ``syntax_highlighter_opts``."""
     code = _trailing_newline(code) if code else code
     lang = (lang or "").strip() or None
-    if not highlight:
+    if not highlight or rouge.disable:
         cls = f' class="language-{html.escape(lang)}"' if lang else ""
         return f"<pre><code{cls}>{escape_code(code)}</code></pre>\n"
     if lang is None or lang in _PLAIN:
@@ -146,8 +191,10 @@ def code_block_html(code: str, lang: str | None, *, highlight: bool = True,
                     "</code></pre>\n")
         body = _spans(code, lexer)
         label = lang
+    if rouge.line_numbers:
+        body = _table(body, code.count("\n"), rouge.start_line)
     return (f'<div class="language-{html.escape(label)} highlighter-rouge"><div class="highlight">'
-            f'<pre class="highlight"><code>{body}</code></pre></div></div>\n')
+            f'<pre class="{html.escape(rouge.css_class)}"><code>{body}</code></pre></div></div>\n')
 
 
 @lru_cache(maxsize=512)

@@ -25,16 +25,15 @@ from ..highlight import escape_code
 __all__ = ["math_plugin"]
 
 
-_MARKERS = frozenset(("kramdown_ial", "kramdown_ald", "kramdown_eob"))
-
-
 def _after_boundary(state: StateBlock, start: int) -> bool:
-    """After a blank line, an attribute list or ``^``, or first in the document or in a
-    container (quote, list item)."""
+    """After a blank line, ``^``, an attribute list waiting for the next block, or first in
+    the document or in a container (quote, list item)."""
     if start == 0 or not state.tokens:
         return True
     last = state.tokens[-1]
-    return last.nesting == 1 or last.type in _MARKERS or state.isEmpty(start - 1)
+    if last.nesting == 1 or last.type == "kramdown_eob" or state.isEmpty(start - 1):
+        return True
+    return last.type == "kramdown_ial" and bool((last.meta or {}).get("after_blank"))
 
 
 def _before_boundary(state: StateBlock, line: int, end: int) -> bool:

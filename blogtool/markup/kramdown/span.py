@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
+from ..highlight import rouge_options
 from ..options import MarkupOptions
 from .abbreviations import abbreviations_plugin
 from .codespan import codespan_plugin
@@ -39,7 +40,8 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     engine = options.kramdown_option("math_engine", "mathjax")
     math_plugin(md, None if engine in (None, "", "null", "nil") else str(engine))
     links_plugin(md)
-    span_ial_plugin(md, highlight=options.highlight)
+    rouge = rouge_options(options.kramdown_option("syntax_highlighter_opts"))
+    span_ial_plugin(md, highlight=options.highlight, rouge=rouge)
     if options.typographer:
         smart_quotes_plugin(md, cjk=options.cjk)
         guillemets_plugin(md)

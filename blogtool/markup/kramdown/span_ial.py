@@ -19,6 +19,7 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from ..highlight import DEFAULT_ROUGE, RougeOptions, escape_code, find_lexer, inline_spans
 from .attrs import SPAN_IAL, apply_attrs, parse_attr_list
 
 __all__ = ["span_ial_plugin"]
@@ -101,19 +102,24 @@ def apply_span_ials(state: StateInline) -> None:
         element.attrs = dict(attrs)
 
 
-def _code_renderer(previous: Callable[..., str], highlight: bool) -> Callable[..., str]:
-    from ..highlight import escape_code, find_lexer, inline_spans
+def _code_renderer(previous: Callable[..., str], highlight: bool,
+                   rouge: RougeOptions) -> Callable[..., str]:
+    highlight = highlight and not rouge.disable
+    plain = not rouge.default_lang and highlight
 
     def render(self: Any, tokens: Sequence[Token], idx: int, options: OptionsDict,
                env: EnvType) -> str:
         token = tokens[idx]
-        if not token.attrs:
+        if not token.attrs and plain:
             return str(previous(tokens, idx, options, env))  # a bound render rule
         attrs = {k: str(v) for k, v in token.attrs.items()}
         classes = attrs.get("class", "").split()
         lang = next((c[len("language-"):] for c in classes if c.startswith("language-")), None)
         body = escape_code(token.content)
         if highlight:
+            if lang is None and rouge.default_lang:
+                lang = rouge.default_lang
+                classes = [f"language-{lang}", *classes]
             if lang is None:
                 classes = ["language-plaintext", *classes, "highlighter-rouge"]
             else:
@@ -123,17 +129,18 @@ def _code_renderer(previous: Callable[..., str], highlight: bool) -> Callable[..
                     classes = [*classes, "highlighter-rouge"]
             attrs["class"] = " ".join(classes)
         rendered = "".join(f' {k}="{escape_code(v).replace(chr(34), "&quot;")}"'
-                           for k, v in attrs.items())
+                           for k, v in attrs.items() if v or k != "class")
         return f"<code{rendered}>{body}</code>"
 
     return render
 
 
-def span_ial_plugin(md: MarkdownIt, highlight: bool = True) -> None:
+def span_ial_plugin(md: MarkdownIt, highlight: bool = True,
+                    rouge: RougeOptions = DEFAULT_ROUGE) -> None:
     """Install span IALs; call after the code rendering rules are installed."""
     md.inline.ruler.before("text", "kd_span_ial", span_ial)
     md.inline.ruler2.push("kd_span_ial", apply_span_ials)
     md.add_render_rule("kd_span_ial", lambda *args: "")
     previous = md.renderer.rules.get("code_inline")  # type: ignore[attr-defined]
     if previous is not None:
-        md.add_render_rule("code_inline", _code_renderer(previous, highlight))
+        md.add_render_rule("code_inline", _code_renderer(previous, highlight, rouge))
