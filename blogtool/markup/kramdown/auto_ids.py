@@ -49,11 +49,18 @@ def make_auto_ids(gfm: bool, enabled: bool, prefix: str) -> Callable[[StateCore]
             return
         pre = str(overrides.get("auto_id_prefix", prefix))
         counts: dict[str, int] = {}
+        html_counts: dict[str, int] = {}
         tokens = state.tokens
         for i, tok in enumerate(tokens):
             if tok.type != "heading_open" or "id" in tok.attrs:
                 continue
             inline = tokens[i + 1]
+            if gfm and tok.meta and tok.meta.get("kramdown_html"):
+                # inside <div markdown="1">: kramdown's converter makes the id, not the parser
+                gen = kramdown_basic_id(heading_text(inline))
+                n = html_counts[gen] = html_counts.get(gen, -1) + 1
+                tok.attrs["id"] = pre + (f"{gen}-{n}" if n else gen)
+                continue
             gen = slug(heading_text(inline))
             if gfm:
                 n = counts.get(gen, -1) + 1

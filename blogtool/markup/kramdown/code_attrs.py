@@ -28,6 +28,7 @@ def take_language(token: Token) -> None:
         return
     if not token.info.strip():
         token.info = m.group(1)
+        token.type = "fence"                # the code renderer reads languages of fences
     rest = (cls[:m.start()] + cls[m.end():]).split()
     if rest:
         token.attrs["class"] = " ".join(rest)

@@ -4,10 +4,19 @@ Block rules (tried at the start of each line, before markdown-it's own):
   kramdown_ald        ``{:name: ...}``                      ald.py
   kramdown_ial        ``{: ...}``                           ial.py
   kramdown_extension  ``{::comment}`` ``{::nomarkdown}`` ``{::options /}``  extension.py
+  kramdown_eob        ``^``                                 eob.py
+  table (replaced)    kramdown tables                       table.py
+  list, fence         wrapped: kramdown's markers and fences lists.py, fences.py
+  hr                  no longer interrupts a paragraph
+Inline rule:
+  kramdown_span_extension  ``{::comment}...{:/}`` inside text  extension_span.py
 Core rules:
-  after block parsing   kramdown_header_id (``{#id}``), kramdown_list_item_ial,
+  after block parsing   kramdown_header_id (``{#id}``), kramdown_list_start,
+                        kramdown_list_paragraphs (list_paragraphs.py),
+                        kramdown_list_item_ial,
                         kramdown_ial_apply
-  at the end            kramdown_auto_ids, kramdown_toc
+  after inline          kramdown_task_lists (tasklist.py)
+  at the end            kramdown_auto_ids, kramdown_toc, kramdown_blank_lines
 Render rules: the markers render as nothing; code blocks carry IAL attributes (code_attrs.py).
 
 Every rule first checks for its marker (``{:``, ``{#``) so a document without kramdown syntax
@@ -23,12 +32,20 @@ from markdown_it.rules_core import StateCore
 from ..options import MarkupOptions
 from .ald import kramdown_ald
 from .auto_ids import make_auto_ids, option_on
+from .blank_lines import blank_lines
 from .code_attrs import code_attrs_plugin
+from .eob import kramdown_eob
 from .extension import kramdown_extension
+from .extension_span import kramdown_span_extension
+from .fences import fences_plugin
 from .header_id import header_ids
 from .ial import kramdown_ial
 from .ial_apply import apply_ials
 from .list_item_ial import list_item_ials
+from .list_paragraphs import list_paragraphs
+from .lists import drop_list_start, lists_plugin
+from .table import kramdown_table
+from .tasklist import task_lists
 from .toc import make_toc, parse_levels
 
 # What an IAL line may interrupt without a blank line (kramdown ends the block there).
@@ -47,24 +64,42 @@ def _nothing(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped
     return ""
 
 
+def _newline(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped-def]
+    return "\n"
+
+
 def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     """Install the block half of the dialect (call after the code render rules are set)."""
     block = md.block.ruler
     block.after("code", "kramdown_ald", kramdown_ald, {"alt": _INTERRUPTS})
     block.after("kramdown_ald", "kramdown_ial", kramdown_ial, {"alt": _INTERRUPTS})
     block.after("kramdown_ial", "kramdown_extension", kramdown_extension)
+    block.at("table", kramdown_table)
+    block.after("kramdown_extension", "kramdown_eob", kramdown_eob, {"alt": _INTERRUPTS})
+    hr = block.__rules__[block.__find__("hr")]
+    block.at("hr", hr.fn, {"alt": ["reference", "blockquote", "list"]})   # not after text
+    lists_plugin(md)
+    fences_plugin(md)
+
+    md.inline.ruler.before("text", "kramdown_span_extension", kramdown_span_extension)
 
     core = md.core.ruler
     core.after("block", "kramdown_header_id", _when("{#", header_ids))
-    core.after("kramdown_header_id", "kramdown_list_item_ial", _when("{:", list_item_ials))
+    core.after("kramdown_header_id", "kramdown_list_start", drop_list_start)
+    core.after("kramdown_list_start", "kramdown_list_paragraphs", list_paragraphs)
+    core.after("kramdown_list_paragraphs", "kramdown_list_item_ial", _when("{:", list_item_ials))
     core.after("kramdown_list_item_ial", "kramdown_ial_apply", _when("{:", apply_ials))
     auto = option_on(options.kramdown_option("auto_ids"), options.auto_ids)
     prefix = str(options.kramdown_option("auto_id_prefix") or "")
     gfm = str(options.input).lower() != "kramdown"
+    core.after("inline", "kramdown_task_lists", task_lists)
     core.push("kramdown_auto_ids", make_auto_ids(gfm, auto, prefix))
     levels = parse_levels(options.kramdown_option("toc_levels", "1..6"))
     core.push("kramdown_toc", _when("{:", make_toc(levels)))
 
+    core.push("kramdown_blank_lines", blank_lines)
+
     for name in ("kramdown_ial", "kramdown_ald", "kramdown_eob"):
         md.add_render_rule(name, _nothing)
+    md.add_render_rule("kramdown_blank", _newline)
     code_attrs_plugin(md)

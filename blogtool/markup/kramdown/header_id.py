@@ -18,6 +18,17 @@ _CHAR = _START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
 HEADER_ID = re.compile(rf"[\t ]\{{#([{_START}][{_CHAR}]*)\}}$")
 
 
+def _closed_atx(src: str, tok: object) -> bool:
+    """``## Title {#id} ##``: kramdown looks for the id before taking off the closing
+    hashes, so there is no id."""
+    markup = getattr(tok, "markup", "")
+    line_map = getattr(tok, "map", None)
+    if not markup.startswith("#") or not line_map:
+        return False
+    lines = src.split("\n", line_map[0] + 1)
+    return len(lines) > line_map[0] and lines[line_map[0]].rstrip().endswith("#")
+
+
 def header_ids(state: StateCore) -> None:
     tokens = state.tokens
     for i, tok in enumerate(tokens):
@@ -28,7 +39,7 @@ def header_ids(state: StateCore) -> None:
         if not content.endswith("}"):
             continue
         m = HEADER_ID.search(content)
-        if m is None:
+        if m is None or _closed_atx(state.src, tok):
             continue
         inline.content = content[:m.start()].rstrip()
         tok.attrs["id"] = m.group(1)

@@ -63,7 +63,8 @@ def apply_ials(state: StateCore) -> None:
     if not any(t.type == "kramdown_ial" for t in tokens):
         return
     alds: dict[str, AttrList] = state.env.get("kramdown_alds", {})
-    pending: dict[int, tuple[AttrList, int]] = {}     # level -> (IAL, line the block must start)
+    # level -> (IAL, line the block must start on, or -1: the next block after blank lines)
+    pending: dict[int, tuple[AttrList, int]] = {}
     target_of: dict[int, int | None] = {}             # IAL token index -> block it went to
     for i, tok in enumerate(tokens):
         if tok.type == "kramdown_ial":
@@ -84,17 +85,23 @@ def apply_ials(state: StateCore) -> None:
                 target_of[i] = target
                 continue
             target_of[i] = None
+            # After a blank line the IAL waits across further blank lines (they continue
+            # the same run of blank lines in kramdown); otherwise the block must follow.
+            reach = -1 if tok.meta["after_blank"] else line + 1
             earlier = pending.get(tok.level)
-            if earlier is not None and earlier[1] == line:
+            if earlier is not None and earlier[1] in (line, -1):
                 earlier[0].update(ial)
-                pending[tok.level] = (earlier[0], line + 1)
+                pending[tok.level] = (earlier[0], reach if earlier[1] != -1 else -1)
             else:
                 merged = AttrList()
                 merged.update(ial)
-                pending[tok.level] = (merged, line + 1)
+                pending[tok.level] = (merged, reach)
             continue
+        if pending and tok.nesting == -1:
+            for level in [lv for lv in pending if lv > tok.level]:
+                del pending[level]             # the container ended
         if tok.nesting == -1 or not tok.block or tok.type in _MARKERS:
             continue
         waiting = pending.pop(tok.level, None)
-        if waiting is not None and tok.map and tok.map[0] == waiting[1]:
+        if waiting is not None and tok.map and waiting[1] in (tok.map[0], -1):
             _attach(tok, waiting[0], alds)
