@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import rubytime
 from .config import load_yaml
 from .errors import BuildError
 
@@ -102,33 +103,75 @@ def _repair_liquid_values(yaml_text: str) -> str | None:
 
 # --- Jekyll's fix-ups on the loaded data ------------------------------------------------------
 
-def _as_list(value: Any) -> list:
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return value.split()
-    if isinstance(value, (list, tuple)):
-        return [v for v in value if v is not None]
-    return [value]
-
-
-def categories_of(data: dict, path_categories: list[str]) -> list[str]:
-    """Path categories, then ``categories``, then ``category``; stringified, de-duplicated."""
-    out: list[str] = []
-    for value in (path_categories, _as_list(data.get("categories")),
-                  _as_list(data.get("category"))):
-        for item in value:
-            s = str(item)
-            if s not in out:
-                out.append(s)
+def _flat(values: list) -> list:
+    """Ruby's ``flatten``."""
+    out: list = []
+    for v in values:
+        out.extend(_flat(v) if isinstance(v, list) else [v])
     return out
 
 
+def _plural(data: dict, key: str) -> Any:
+    """Jekyll's ``value_from_plural_key``: a string split on whitespace, a list without its
+    nils, anything else nothing."""
+    value = data.get(key)
+    if isinstance(value, str):
+        return value.split()
+    if isinstance(value, list):
+        return [v for v in value if v is not None]
+    return None
+
+
+def _pluralized(data: dict, singular: str, plural: str) -> list:
+    """Jekyll's ``pluralized_array_from_hash``: the singular key's value as one item (never
+    split), else the plural key's; flattened, nils dropped."""
+    value = data.get(singular)
+    if value is None or value is False:
+        value = _plural(data, plural)
+    return [v for v in _flat([value]) if v is not None]
+
+
+def _key(value: Any) -> tuple[str, str]:
+    return type(value).__name__, repr(value)
+
+
+def _union(a: list, b: list) -> list:
+    """Ruby's ``Array#|``: order kept, duplicates (by type and value) dropped."""
+    seen: set = set()
+    out = []
+    for v in a + b:
+        k = _key(v)
+        if k not in seen:
+            seen.add(k)
+            out.append(v)
+    return out
+
+
+def categories_of(data: dict, path_categories: list[str]) -> list:
+    """``page.categories`` as Jekyll builds it: the folder categories, united with a
+    ``categories`` list (a string is split); then ``category`` (one value, never split) or
+    ``categories`` again, each stringified with Ruby's ``to_s`` (a nested list becomes its
+    ``inspect`` text as well as its flattened items) and de-duplicated; that result is united
+    with the list once more, so non-string items stay in it too."""
+    merged: Any = list(path_categories)
+    if "categories" in data:
+        value = data["categories"]
+        if isinstance(value, str):
+            value = value.split()
+        merged = _union(merged, value) if isinstance(value, list) else value
+    first = merged if isinstance(merged, list) else ([] if merged is None else [merged])
+    final = _union([], [rubytime.to_s(v) for v in first + _pluralized(
+        data, "category", "categories")])
+    result = _union(merged, final) if isinstance(merged, list) else final
+    # site.categories is keyed by category: a list or mapping item (from a nested list) is
+    # kept as its to_s text, which Jekyll adds to the list anyway
+    return _union([], [rubytime.to_s(c) if isinstance(c, (list, dict)) else c for c in result])
+
+
 def tags_of(data: dict) -> list:
-    """``tag`` beats ``tags``; whitespace-split strings; neither stringified nor de-duplicated."""
-    if "tag" in data:
-        return _as_list(data.get("tag"))
-    return _as_list(data.get("tags"))
+    """``tag`` (one value) beats ``tags`` (a string is split); flattened, nils dropped;
+    neither stringified nor de-duplicated."""
+    return _pluralized(data, "tag", "tags")
 
 
 def mentions_liquid(text: str) -> bool:

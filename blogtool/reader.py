@@ -29,6 +29,7 @@ from .timeutil import RubyTime, document_date, site_zone
 POST_NAME = re.compile(r"^(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$")
 DRAFT_NAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
 HTML_EXTS = (".html", ".xhtml", ".htm")
+YAML_EXTS = (".yml", ".yaml")
 SASS_EXTS = (".scss", ".sass")
 
 
@@ -381,8 +382,8 @@ def _read_posts(ctx: _Context, rel_dir: str, magic: str) -> list[Document]:
     items = []
     for inner, path in _post_entries(ctx, base, rel_base):
         m = (DRAFT_NAME if draft else POST_NAME).match(inner)
-        if m:
-            items.append((posixpath.join(rel_base, inner), path, m))
+        if m and posixpath.splitext(inner)[1] not in YAML_EXTS:   # Jekyll loads those as
+            items.append((posixpath.join(rel_base, inner), path, m))  # data: no content, no post
     docs = []
     for doc in _read_post_items(ctx, items, path_categories, draft):
         if doc is not None and _publishable(ctx, doc):
@@ -639,6 +640,7 @@ def _read_page(ctx: _Context, rel_dir: str, rel: str, raw: bytes) -> Document | 
         return None
     name = rel.rsplit("/", 1)[-1]
     stem, ext = posixpath.splitext(name)
+    stem = stem.rstrip(".")        # Jekyll's Page#process: trailing dots leave the basename
     low = ext.lower()
     output_ext = _output_ext(ext, data, s)
     permalink = data.get("permalink")

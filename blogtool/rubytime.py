@@ -742,7 +742,22 @@ def to_s(value: object) -> str:
         return "false"
     if isinstance(value, float):
         return _float_to_s(value)
+    if isinstance(value, (list, dict)):
+        return _inspect(value)
     return str(value)
+
+
+def _inspect(value: object) -> str:
+    """Ruby's ``inspect`` of YAML values (what ``to_s`` gives for arrays and hashes)."""
+    if value is None:
+        return "nil"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, list):
+        return "[" + ", ".join(_inspect(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_inspect(k)}=>{_inspect(v)}" for k, v in value.items()) + "}"
+    return to_s(value)
 
 
 def _float_to_s(x: float) -> str:

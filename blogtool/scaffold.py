@@ -29,7 +29,7 @@ import yaml
 
 from . import __version__, urls
 from .errors import BuildError
-from .timeutil import RubyTime, in_zone, parse_date_string, site_zone
+from .timeutil import RubyTime, iana_zone, in_zone, parse_date_string
 
 __all__ = [
     "NewPost", "PostStyle", "default_timezone", "detect_style", "front_matter", "init_files",
@@ -75,7 +75,7 @@ def read_config(source: Path) -> dict:
 def read_zone(config: Mapping) -> _dt.tzinfo:
     """The site's zone from ``timezone:``; the machine's zone when unset, as Jekyll does."""
     try:
-        return site_zone(config.get("timezone"))
+        return iana_zone(config.get("timezone"))
     except ValueError:
         raise BuildError("_config.yml", None,
                          f"unknown time zone '{config.get('timezone')}' in timezone: "
@@ -403,14 +403,14 @@ def init_files(directory: Path, *, title: str | None = None, timezone: str | Non
     if not existing_site:
         zone_name = timezone or default_timezone()
         try:
-            site_zone(zone_name)
+            iana_zone(zone_name)
         except ValueError:
             raise BuildError("", None, f"unknown time zone '{zone_name}'; use an IANA name "
                              "such as Asia/Shanghai") from None
         site_title = title or (directory.resolve().name or "blog")
         files["_config.yml"] = config_text(title=site_title, timezone=zone_name)
         files[".gitignore"] = GITIGNORE
-        zone = site_zone(zone_name)
+        zone = iana_zone(zone_name)
         instant = now if now is not None else _dt.datetime.now(_dt.timezone.utc)
         if instant.tzinfo is None:
             instant = instant.astimezone()

@@ -9,6 +9,7 @@ Rules (verified against Jekyll 4.3.1, see README "Dates"):
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from . import rubytime
@@ -26,14 +27,27 @@ class RubyTime(_dt.datetime):
                    value.microsecond, tzinfo=value.tzinfo, fold=value.fold)
 
 
-def site_zone(name: str | None) -> _dt.tzinfo:
-    """The zone named by ``timezone:``; without one, the machine's local zone (as Jekyll)."""
+def iana_zone(name: str | None) -> _dt.tzinfo:
+    """The zone named ``name`` (an IANA name); without one, the machine's local zone. An
+    unknown name raises ``ValueError`` (for the commands that write a zone into files)."""
     if name:
         try:
             return ZoneInfo(str(name))
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone '{name}'") from exc
-    return _dt.datetime.now().astimezone().tzinfo or _dt.UTC
+    return _dt.datetime.now().astimezone().tzinfo or _dt.timezone.utc
+
+
+def site_zone(name: str | None) -> _dt.tzinfo:
+    """The zone a build runs in: ``timezone:`` as Jekyll's ``ENV["TZ"]``. An unknown name is
+    UTC, called by its leading letters, as the C library reads it (``Asia/Beijing``: UTC,
+    "Asia")."""
+    try:
+        return iana_zone(name)
+    except ValueError:
+        letters = re.match(r"[A-Za-z]*", str(name))
+        label = letters.group() if letters and len(letters.group()) >= 3 else "UTC"
+        return _dt.timezone(_dt.timedelta(0), label)
 
 
 def in_zone(value: _dt.datetime, zone: _dt.tzinfo) -> RubyTime:

@@ -15,6 +15,8 @@ from functools import lru_cache
 from typing import Mapping
 from urllib.parse import quote, unquote
 
+from .rubytime import to_s
+
 # --- slugify -------------------------------------------------------------------------------
 
 SLUGIFY_MODES = ("raw", "default", "pretty", "ascii", "latin")
@@ -182,12 +184,12 @@ def document_placeholders(*, date: _dt.datetime | None, slug: str, basename: str
     """Values for a post or collection document's URL template (Jekyll's UrlDrop)."""
     cats: list[str] = []
     for c in categories:
-        low = str(c).lower()
+        low = to_s(c).lower()
         if low not in cats:
             cats.append(low)
     slug_cats: list[str] = []
     for c in categories:
-        s = slugify(str(c))
+        s = slugify(to_s(c))
         if s not in slug_cats:
             slug_cats.append(s)
     values: dict[str, str | None] = {
@@ -261,8 +263,12 @@ def page_url(*, dir: str, basename: str, output_ext: str, html: bool,
 
 
 def url_to_path(url: str, output_ext: str, *, page: bool = False) -> str:
-    """The destination path (relative, POSIX, decoded) a URL is written to."""
-    path = unescape_path(url).lstrip("/")
+    """The destination path (relative, POSIX, decoded) a URL is written to. As Jekyll's
+    ``sanitized_path``, ``.`` and ``..`` (also percent-encoded ones) are resolved from the
+    destination's root and never climb above it."""
+    path = posixpath.normpath("/" + unescape_path(url)).lstrip("/")
+    if path == ".":
+        path = ""
     if url.endswith("/") or not path:
         name = ("index" + output_ext) if page else "index.html"
         return posixpath.join(path, name)
