@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from . import generators, plugins, themes
+from .plugins import sources as plugin_sources
 from .config import Settings, load_config, settings_from
 from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
@@ -161,8 +162,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
     jobs = jobs if jobs is not None else default_jobs()
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
-    if settings.compat == "github-pages":
-        sources = _github_pages(config, settings, sources, now, diagnostics)
+    sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
     session.hashes.new_build()
@@ -174,35 +174,6 @@ def _build(source: Path | str, destination: Path | str | None, *,
         result.hint = (f"{source} has no _config.yml and no posts: "
                        f"`blogtool init` starts a new blog, `blogtool new` writes a post")
     return result
-
-
-def _github_pages(config: dict, settings: Settings, sources: Sources, now: RubyTime,
-                  diagnostics: Diagnostics) -> Sources:
-    """The two plugins GitHub Pages always runs that change files and links:
-    jekyll-optional-front-matter and jekyll-relative-links."""
-    from dataclasses import replace
-    from . import ghpages
-    from .reader import read_pages
-
-    if ghpages.optional_front_matter_enabled(config):
-        extra = ghpages.optional_front_matter_pages([f.rel_path for f in sources.static_files],
-                                                    config, settings.markdown_exts)
-        if extra:
-            pages = read_pages(config, settings, extra, now, diagnostics)
-            statics = sources.static_files
-            if ghpages.optional_front_matter_removes_originals(config):
-                taken = set(extra)
-                statics = [f for f in statics if f.rel_path not in taken]
-            sources = replace(sources, pages=sources.pages + pages, static_files=statics)
-    options = ghpages.relative_links_options(config)
-    targets = {f.rel_path: f.url for f in sources.static_files}
-    targets.update({d.rel_path: d.url for d in sources.all_documents() if d.write})
-    for doc in sources.all_documents():
-        if ghpages.relative_links_apply(doc.rel_path, doc.kind == "page", options,
-                                        settings.markdown_exts):
-            doc.body = ghpages.rewrite_relative_links(doc.body, doc.rel_path, targets,
-                                                      settings.baseurl)
-    return sources
 
 
 def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,

@@ -92,7 +92,24 @@ BUILDS.update({b.name: b for b in [
     FixtureBuild("plugin-gist", "plugin-gist"),
     FixtureBuild("plugin-include-cache", "plugin-include-cache"),
     FixtureBuild("plugin-mentions", "plugin-mentions"),
+    FixtureBuild("plugin-readme-index", "plugin-readme-index"),
+    FixtureBuild("plugin-titles-from-headings", "plugin-titles-from-headings"),
+    FixtureBuild("plugin-default-layout", "plugin-default-layout"),
+    FixtureBuild("plugin-optional-front-matter", "plugin-optional-front-matter"),
 ]})
 
 # Posts as authors pasted them: headings without the space, logs and Java at uneven indents.
 BUILDS["pasted"] = FixtureBuild("pasted", "pasted")
+
+# Dates as Time.parse reads them, front matter categories/tags, page output names
+BUILDS.update({b.name: b for b in [
+    FixtureBuild("dates-timeparse", "dates-timeparse"),
+    FixtureBuild("frontmatter-categories", "frontmatter-categories"),
+    FixtureBuild("page-urls", "page-urls"),
+    FixtureBuild("page-urls-pretty", "page-urls", config={"permalink": "pretty"}),
+    FixtureBuild("page-urls-ordinal", "page-urls", config={"permalink": "ordinal"}),
+    FixtureBuild("page-urls-none", "page-urls", config={"permalink": "none"}),
+    FixtureBuild("page-urls-custom", "page-urls",
+                 config={"permalink": "/:categories/:title:output_ext"}),
+    FixtureBuild("page-urls-custom-dir", "page-urls", config={"permalink": "/:year/:title/"}),
+]})
