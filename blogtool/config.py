@@ -298,6 +298,14 @@ class Settings:
         return self.compat == "blogtool"
 
 
+def _markdown_processor(config: Mapping[str, Any], compat: str) -> str:
+    """Jekyll's `markdown:`; GitHub Pages renders anything but GFM with kramdown."""
+    name = str(config.get("markdown") or "kramdown")
+    if compat == "github-pages" and name.lower() not in ("gfm", "commonmarkghpages"):
+        return "kramdown"
+    return name
+
+
 def settings_from(config: Mapping[str, Any], destination: str) -> Settings:
     bt = config["blogtool"]
     compat = bt["compat"]
@@ -322,7 +330,8 @@ def settings_from(config: Mapping[str, Any], destination: str) -> Settings:
         hard_wrap=bool(kram.get("hard_wrap", False)),
         input=str(kram.get("input", "GFM")),
         guess_lang=bool(kram.get("guess_lang", True)),
-        kramdown=freeze_mapping(kram), markdown=str(config.get("markdown") or "kramdown"),
+        kramdown=freeze_mapping(kram), markdown=_markdown_processor(config, compat),
+        commonmark=freeze_mapping(config.get("commonmark")),
     )
     collections = []
     raw_collections = config.get("collections") or {}

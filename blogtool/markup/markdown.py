@@ -17,6 +17,7 @@ from mdit_py_plugins.tasklists import tasklists_plugin
 
 from .cjk import cjk_plugin, heading_ids_plugin
 from .code import code_plugin
+from .commonmark import make_commonmark
 from .highlight import escape_code
 from .htmlblock import kramdown_html_plugin
 from .kramdown.dialect import kramdown_block_plugin
@@ -41,6 +42,8 @@ def _quotes(names: tuple[str, str, str, str]) -> str:
 def make_markdown(options: MarkupOptions) -> MarkdownIt:
     """Build (once per process and options) the parser; configuration is not thread-safe,
     so it is finished and warmed up here before anyone shares it."""
+    if not options.kramdown_syntax:
+        return make_commonmark(options)  # jekyll-commonmark sites: no kramdown syntax
     md = MarkdownIt("commonmark", {
         "typographer": options.typographer,
         "quotes": _quotes(options.smart_quotes),

@@ -22,6 +22,7 @@ class MarkupOptions:
     # the site's whole `kramdown:` mapping, frozen by `freeze` (read with `kramdown_option`)
     kramdown: tuple[tuple[str, Any], ...] = ()
     markdown: str = "kramdown"       # Jekyll's `markdown:` (kramdown, CommonMark, GFM)
+    commonmark: tuple[tuple[str, Any], ...] = ()   # `commonmark:` (options, extensions), frozen
 
     def kramdown_option(self, name: str, default: Any = None) -> Any:
         """One `kramdown:` setting as written in the configuration (mappings come back as
@@ -30,6 +31,10 @@ class MarkupOptions:
             if key == name:
                 return thaw(value)
         return default
+
+    def commonmark_settings(self) -> dict[str, Any]:
+        """The `commonmark:` mapping of a jekyll-commonmark site."""
+        return {key: thaw(value) for key, value in self.commonmark}
 
     @property
     def kramdown_syntax(self) -> bool:
