@@ -138,7 +138,7 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
         "pages": pages,
         "data": sources.data,
         "categories": categories,
-        "related_posts": posts[:10],
+        "related_posts": None,       # set per document by site_for()
         "tags": tags,
         "static_files": [static_payload(f) for f in sources.static_files],
         "collections": collections,
@@ -162,6 +162,21 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
     site["url"] = config.get("url") or ""
     site["baseurl"] = config.get("baseurl") or ""
     return site
+
+
+def site_for(site: dict[str, Any], page: Any) -> dict[str, Any]:
+    """``site`` as Jekyll shows it while rendering ``page``: ``related_posts`` is the ten most
+    recent posts other than the document itself (Jekyll without LSI) for a post or collection
+    document, and nil for a page."""
+    if not isinstance(site, Drop):
+        return site
+    related = None
+    if isinstance(page, Drop):
+        posts = dict.get(site, "posts") or []
+        related = [p for p in posts[:11] if getattr(p, "owner", None) != page.owner][:10]
+    view = site.copy()
+    dict.__setitem__(view, "related_posts", related)
+    return view
 
 
 def jekyll_payload(environment: str) -> dict[str, str]:

@@ -18,6 +18,7 @@ from .liquid.engine import LiquidEngine, unstash
 from .markup import text as mtext
 from .markup.markdown import render_document
 from .models import Document, Layout
+from .payload import site_for
 from .plugins import active
 from .plugins.postrender import post_render
 from .theme import Theme, markup
@@ -44,7 +45,8 @@ class Renderer:
 
     def context(self, page: dict, layout: dict | None = None, content: Any = None,
                 paginator: Any = None) -> dict[str, Any]:
-        return {"site": self.site, "page": page, "layout": layout or {}, "content": content,
+        return {"site": site_for(self.site, page), "page": page, "layout": layout or {},
+                "content": content,
                 "paginator": paginator, "jekyll": self.jekyll}
 
     def view(self, page: dict) -> PageView:

@@ -330,6 +330,12 @@ RULES: tuple[Rule, ...] = (
       "no .css.map written, same CSS",
       contains=(("assets/css/plain.css", ".plain { width: 30px; }"),),
       absent=("css/default.css.map",)),
+    R("S03", "site.related_posts (no LSI): the ten most recent posts other than the document "
+             "itself, for posts and collection documents; nil on pages", "related-posts",
+      "the newest post lists the next ten, a note lists the newest ten, the page none",
+      contains=(("2020/01/13/p13.html", '<a href="/2020/01/03/p03.html">p03</a> (10)'),
+                ("notes/n.html", '<a href="/2020/01/04/p04.html">p04</a> (10)'),
+                ("index.html", "related: ()"))),
     R("P01", "A heading without the space (##Flume 安装) and an under-indented log paste are "
              "paragraphs under kramdown's GFM parser", "pasted",
       "Jekyll's paragraphs; blogtool's own mode differs (tests/test_pasted_compat.py)",
