@@ -66,7 +66,7 @@ def kramdown_blockquote(state: StateBlock, start: int, end: int, silent: bool) -
     token = state.push("blockquote_close", "blockquote", -1)
     token.markup = ">"
     state.parentType, state.blkIndent, state.lineMax = old_parent, old_indent, old_max
-    for k, (b, t, s, bs) in zip(range(start, last), saved):
+    for k, (b, t, s, bs) in zip(range(start, last), saved, strict=True):
         state.bMarks[k], state.tShift[k], state.sCount[k], state.bsCount[k] = b, t, s, bs
     state.line = last
     return True
