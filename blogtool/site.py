@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from . import generators, plugins, themes
+from .plugins import payload as plugin_payload
 from .plugins import sources as plugin_sources
 from .config import Settings, load_config, settings_from
 from .errors import BuildError, Diagnostics, Problem
@@ -212,6 +213,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     docs = sources.all_documents()
     payloads = {d.rel_path: document_payload(d) for d in docs}
     site = site_payload(config, sources, payloads, now)
+    plugin_payload.extend(config, settings, sources, payloads, site, env)
     for g in generated:
         payloads[g.rel_path] = document_payload(g)
     generators.attach(site, generated, payloads)

@@ -9,6 +9,7 @@ on (``plugins:``, a theme gem's dependencies, or GitHub Pages' set), as Jekyll d
 """
 from __future__ import annotations
 
+import datetime as _dt
 from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid.ast import Node
@@ -138,6 +139,43 @@ def inject_anchors_filter(value: Any, *, context: RenderContext) -> Any:
         else value
 
 
+# --- jekyll-last-modified-at -----------------------------------------------------------------
+
+class LastModifiedNode(Node):
+    def __init__(self, token: Token, fmt: str):
+        super().__init__(token)
+        self.format = fmt
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        from ..filters import ruby_strftime
+        from .last_modified import date_format
+        page = _page(context)
+        value = page.get("last_modified_at")
+        if not isinstance(value, _dt.datetime):
+            return 0
+        # the plugin keeps the first text it printed for a file for the whole build, so a
+        # later tag on the same page with another format prints that same text
+        cache = _state(context).engine.__dict__.setdefault("last_modified_texts", {})
+        key = page.get("path")
+        if key not in cache:
+            cache[key] = ruby_strftime(value, self.format or date_format(_site(context)))
+        return buffer.write(cache[key])
+
+
+class LastModifiedTag(Tag):
+    name = "last_modified_at"
+    block = False
+
+    def parse(self, stream: TokenStream) -> Node:
+        token = stream.expect(TOKEN_TAG)
+        fmt = ""
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+            fmt = stream.current.value.strip()
+        return LastModifiedNode(token, fmt)
+
+
 # --- registration ----------------------------------------------------------------------------
 
 def register(env: JekyllEnvironment) -> None:
@@ -157,3 +195,5 @@ def register(env: JekyllEnvironment) -> None:
         env.add_filter("toc", toc_filter)
         env.add_filter("toc_only", toc_only_filter)
         env.add_filter("inject_anchors", inject_anchors_filter)
+    if "jekyll-last-modified-at" in plugins:
+        env.add_tag(LastModifiedTag)

@@ -97,6 +97,8 @@ BUILDS.update({b.name: b for b in [
     FixtureBuild("plugin-titles-from-headings", "plugin-titles-from-headings"),
     FixtureBuild("plugin-default-layout", "plugin-default-layout"),
     FixtureBuild("plugin-optional-front-matter", "plugin-optional-front-matter"),
+    FixtureBuild("plugin-github-metadata", "plugin-github-metadata"),
+    FixtureBuild("plugin-last-modified-at", "plugin-last-modified-at"),
 ]})
 
 # Posts as authors pasted them: headings without the space, logs and Java at uneven indents.
