@@ -54,9 +54,8 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.typographer:
         md.enable(["replacements", "smartquotes"])
         kramdown_typography_plugin(md)
-    md.use(deflist_plugin)
-    if not options.kramdown_syntax:
-        md.use(tasklists_plugin)      # the kramdown dialect writes task lists its own way
+    if not options.kramdown_syntax:   # the kramdown dialect has its own of both
+        md.use(deflist_plugin).use(tasklists_plugin)
     kramdown_html_plugin(md, parse_block_html=options.kramdown_syntax and str(
         options.kramdown_option("parse_block_html", False)).lower() == "true")
     if options.cjk:

@@ -6,6 +6,7 @@ Block rules (tried at the start of each line, before markdown-it's own):
   kramdown_extension  ``{::comment}`` ``{::nomarkdown}`` ``{::options /}``  extension.py
   kramdown_eob        ``^``                                 eob.py
   table (replaced)    kramdown tables                       table.py
+  kramdown_deflist    definition lists                      deflist.py
   code, blockquote    replaced: lazy lines as kramdown      code_block.py, blockquote.py
   list, fence         wrapped: kramdown's markers and fences lists.py, fences.py
   hr                  no longer interrupts a paragraph
@@ -37,6 +38,7 @@ from .blank_lines import blank_lines
 from .blockquote import kramdown_blockquote
 from .code_attrs import code_attrs_plugin
 from .code_block import kramdown_code
+from .deflist import kramdown_deflist
 from .eob import kramdown_eob
 from .extension import kramdown_extension
 from .extension_span import kramdown_span_extension
@@ -78,6 +80,7 @@ def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     block.after("kramdown_ald", "kramdown_ial", kramdown_ial, {"alt": _INTERRUPTS})
     block.after("kramdown_ial", "kramdown_extension", kramdown_extension)
     block.at("table", kramdown_table)
+    block.before("paragraph", "kramdown_deflist", kramdown_deflist, {"alt": ["paragraph"]})
     block.at("code", kramdown_code)
     block.at("blockquote", kramdown_blockquote,
              {"alt": ["paragraph", "reference", "blockquote", "list"]})

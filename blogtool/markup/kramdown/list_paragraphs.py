@@ -51,7 +51,8 @@ def list_paragraphs(state: StateCore) -> None:
             para_close = _close(tokens, j + 1)
             item_close = _close(tokens, j)
             others = item_close - para_close > 1
-            blank_after = blank(para.map[1]) and (last or para.map[1] < tokens[items[n + 1]].map[0])
+            next_map = None if last else tokens[items[n + 1]].map
+            blank_after = blank(para.map[1]) and (next_map is None or para.map[1] < next_map[0])
             first_ok = (not blank_after) or (last and not others and not eob)
             position_ok = not last or len(items) == 1 or bare_before
             bare = first_ok and position_ok
