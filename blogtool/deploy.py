@@ -1,6 +1,6 @@
 """Publish a built site to a branch (``gh-pages``) with git plumbing, never touching the checkout.
 
-Why plumbing and not ``git checkout gh-pages`` or ghp-import (README "Publishing"):
+Why plumbing and not ``git checkout gh-pages`` or ghp-import (README "Publishing and writing"):
 * the user's working tree, index and current branch must stay exactly as they were, so the
   site is staged in a *temporary* index (``GIT_INDEX_FILE``) whose work tree is the built site;
 * the remote is the authority: its tip is read with ``git ls-remote`` and fetched before every

@@ -14,8 +14,8 @@ Pages always runs and that change which files exist and where links point.
   left alone. Its regexes are the plugin's, so it rewrites what the plugin rewrites (also
   inside code blocks).
 
-Pure functions over paths and text; the pipeline decides when to call them (README, "GitHub
-Pages profile").
+Pure functions over paths and text; the pipeline decides when to call them (README,
+"Migrating a Jekyll site", ``compat: github-pages``).
 """
 from __future__ import annotations
 

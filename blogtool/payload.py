@@ -1,5 +1,5 @@
 """The Liquid/Jinja view of the site: ``site.*`` and ``page.*`` shaped exactly as Jekyll
-exposes them (README "Site payload"). Built once per build; documents' ``content`` and
+exposes them. Built once per build; documents' ``content`` and
 ``excerpt`` are filled in as the render waves finish."""
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Writing new things: a new blog (``blogtool init``) and a new post (``blogtool new``).
 
-Why this is more than a template (README "Writing"):
+Why this is more than a template (README "Publishing and writing"):
 * a post's date decides its URL, so the date in the file name, the ``date:`` in the front
   matter (written with the site's UTC offset) and the URL are computed from one instant in the
   site's ``timezone:`` and always agree;

@@ -1,6 +1,6 @@
 """Dates the way Jekyll (Ruby) sees them: parsed once, in the site's time zone.
 
-Rules (verified against Jekyll 4.3.1, see README "Dates"):
+Rules (verified against Jekyll 4.3.1; why, in docs/decisions.md):
 * an unquoted YAML timestamp without an offset is UTC, then shifted into the site zone;
 * a YAML timestamp or string with an offset keeps its instant, shown in the site zone;
 * a quoted string without offset, a bare date and a file-name date are read *in* the site zone;

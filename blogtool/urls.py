@@ -1,6 +1,6 @@
 """Every URL is made here and only here: slugify, permalink templates, escaping, URL -> file.
 
-The rules are Jekyll 4.3.1's (README "URLs"; verified examples in the tests):
+The rules are Jekyll 4.3.1's (verified examples in tests/test_urls.py and the fixture sites):
 * placeholder values are percent-encoded, literal permalink text is not;
 * the file on disk is the percent-decoded URL;
 * ``:categories`` is lowercased, not slugified; ``:title`` is pretty-slugified, case kept.

@@ -35,7 +35,8 @@ NOTE_PREFIXES = ("Jekyll bug:", "blogtool improvement:", "CommonMark:", "not a C
 
 
 def base_md() -> MarkdownIt:
-    """The MarkdownIt setup the brief fixes; CJK rules not yet installed."""
+    """blogtool's MarkdownIt setup (typographer, strikethrough, tables); CJK rules not yet
+    installed."""
     return MarkdownIt("commonmark", {"typographer": True}).enable(
         ["strikethrough", "table", "replacements", "smartquotes"]
     )
@@ -93,7 +94,7 @@ def test_every_difference_from_jekyll_is_explained(case: Case) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Emphasis: the brief's list, and CommonMark without the plugin
+# Emphasis next to CJK punctuation, and CommonMark without the plugin
 # --------------------------------------------------------------------------------------------
 
 CJK_EMPHASIS = [
@@ -245,7 +246,7 @@ def test_custom_quotes_option() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Heading ids: the jekyll-semantics §8.3 table through anchors_plugin + heading_slug
+# Heading ids as Jekyll/kramdown makes them, through anchors_plugin + heading_slug
 # --------------------------------------------------------------------------------------------
 
 JEKYLL_IDS = [

@@ -1,4 +1,4 @@
-"""HTML shapes of code (jekyll-semantics 8.4, checked against Jekyll 4.3.1 output), the code
+"""HTML shapes of code (checked against Jekyll 4.3.1 output), the code
 render rules in both compatibility modes, and the stylesheet."""
 from __future__ import annotations
 

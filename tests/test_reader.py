@@ -1,4 +1,4 @@
-"""Unit tests of ``blogtool.frontmatter`` (Jekyll's split rule §2.1, fix-ups §2.3) and of
+"""Unit tests of ``blogtool.frontmatter`` (Jekyll's front matter split and its fix-ups) and of
 ``blogtool.reader`` on small sites made in a temporary folder."""
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """Unit tests of ``blogtool.urls`` against the values real Jekyll 4.3.1 produced
-(the tables of the research notes §3 and §4, re-verified by the fixture builds)."""
+(permalink styles, placeholders, escaping and slugify modes; re-verified by the fixture
+builds)."""
 from __future__ import annotations
 
 import datetime as dt

@@ -170,7 +170,7 @@ def _table(body: str, lines: int, start: int) -> str:
 @lru_cache(maxsize=2048)
 def code_block_html(code: str, lang: str | None, *, highlight: bool = True,
                     lexer_lang: str | None = None, rouge: RougeOptions = DEFAULT_ROUGE) -> str:
-    """A fenced or indented code block as Jekyll 4 writes it (jekyll-semantics 8.4).
+    """A fenced or indented code block as Jekyll 4 writes it (tests/test_highlight.py).
 
     ``lang`` is the language as written (it becomes the class); ``lexer_lang`` is the name to
     look the lexer up by when it differs (blogtool looks up ``Java`` as ``java``, Jekyll does

@@ -1,10 +1,10 @@
 """The development HTTP server: the built site under ``baseurl``, live reload over SSE.
 
-Standard library only (``http.server``), as the research notes recommend (section 7.3):
-Server-Sent Events need no WebSocket dependency, ``EventSource`` reconnects by itself, and the
-events carry typed payloads (the build error). Behaviour follows ``jekyll serve`` (notes section
-12): the site is mounted only under ``baseurl``, ``/about`` finds ``about.html``, a directory
-finds its ``index.html``, ``404.html`` answers misses with status 404, nothing is cached.
+Standard library only (``http.server``), with Server-Sent Events for live reload: they need
+no WebSocket dependency, ``EventSource`` reconnects by itself, and the events carry typed
+payloads (the build error). Behaviour follows ``jekyll serve``: the site is mounted only under
+``baseurl``, ``/about`` finds ``about.html``, a directory finds its ``index.html``,
+``404.html`` answers misses with status 404, nothing is cached.
 
 Safety, because a dev server is still a server: a request can never read outside the
 destination (``..`` in any encoding, encoded slashes and backslashes, NUL bytes and symlinks

@@ -7,7 +7,7 @@ non-recursively and each top-level directory that is not ignored gets its own re
 a new top-level directory is picked up when it appears. The same layout keeps
 ``PollingObserver`` (``--force-polling``) from walking ``_site`` every poll.
 
-What counts as a change (watchdog 7 semantics, research notes section 6): ``created``,
+What counts as a change (watchdog 7's event types): ``created``,
 ``modified`` and ``closed`` (after a write) on files, ``moved`` (an editor's atomic save is a
 move of a temp file onto the post: the post is in ``dest_path``), ``deleted``, and ``attrib``
 (``touch`` gives nothing else). ``opened`` and ``closed_no_write`` are the build reading its
