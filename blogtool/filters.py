@@ -123,6 +123,14 @@ def to_ruby_string(value: Any) -> str:
     return str(value)
 
 
+def ruby_to_s(value: Any) -> str:
+    """Ruby's ``to_s``, which filters apply: like :func:`to_ruby_string` except that arrays
+    and hashes are ``inspect``ed (``[1, 2]``), not joined."""
+    if isinstance(value, (list, tuple, Mapping)) and not _is_undefined(value):
+        return ruby_inspect(value)
+    return to_ruby_string(value)
+
+
 def _is_undefined(value: Any) -> bool:
     return type(value).__name__.endswith("Undefined") and hasattr(value, "poke")
 
@@ -213,9 +221,9 @@ def to_time(value: Any, zone: _dt.tzinfo) -> RubyTime | None:
         return RubyTime.wrap(value.astimezone(zone))
     if isinstance(value, _dt.date):
         return RubyTime(value.year, value.month, value.day, tzinfo=zone)
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, (int, float)):
+    if isinstance(value, bool) or value is None or isinstance(value, float):
+        return None   # Liquid's to_date: only integers and digit strings are epoch seconds
+    if isinstance(value, int):
         return RubyTime.wrap(_dt.datetime.fromtimestamp(value, zone))
     if not isinstance(value, str) or not value:
         return None
@@ -228,14 +236,7 @@ def to_time(value: Any, zone: _dt.tzinfo) -> RubyTime | None:
         return parse_date_string(value, zone)
     except ValueError:
         pass
-    try:
-        from dateutil import parser as _dateparser
-        parsed = _dateparser.parse(value)
-    except (ValueError, OverflowError, ImportError):
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=zone)
-    return RubyTime.wrap(parsed.astimezone(zone))
+    return None
 
 
 _STRFTIME = re.compile(r"%([-_0^#]*)(\d*)(:{0,2}z|[A-Za-z%+])")
@@ -362,13 +363,13 @@ def ruby_strftime(t: _dt.datetime, fmt: str) -> str:
 
 def date(value: Any, fmt: Any, zone: _dt.tzinfo) -> Any:
     """Liquid's ``date``: input unchanged when the format is empty or the input unreadable."""
-    if fmt is None or to_ruby_string(fmt) == "":
+    if fmt is None or ruby_to_s(fmt) == "":
         return value
     t = to_time(value, zone) if not isinstance(value, _dt.datetime) else (
         value if value.tzinfo else value.replace(tzinfo=zone))
     if t is None:
         return value
-    return ruby_strftime(t, to_ruby_string(fmt))
+    return ruby_strftime(t, ruby_to_s(fmt))
 
 
 class InvalidDate(ValueError):
@@ -389,7 +390,7 @@ def _ordinal(day: int) -> str:
 
 
 def _stringify_date(value: Any, month: str, kind: Any, style: Any, zone: _dt.tzinfo) -> Any:
-    if to_ruby_string(value) == "":
+    if ruby_to_s(value) == "":
         return value
     t = _jekyll_time(value, zone)
     if kind == "ordinal":
@@ -413,14 +414,14 @@ def date_to_long_string(value: Any, kind: Any = None, style: Any = None, *,
 
 def date_to_xmlschema(value: Any, *, zone: _dt.tzinfo = _dt.timezone.utc) -> Any:
     """``2014-10-14T00:00:00+00:00`` (Ruby ``Time#xmlschema``)."""
-    if to_ruby_string(value) == "":
+    if ruby_to_s(value) == "":
         return value
     return ruby_strftime(_jekyll_time(value, zone), "%Y-%m-%dT%H:%M:%S%:z")
 
 
 def date_to_rfc822(value: Any, *, zone: _dt.tzinfo = _dt.timezone.utc) -> Any:
     """``Tue, 14 Oct 2014 00:00:00 +0000``."""
-    if to_ruby_string(value) == "":
+    if ruby_to_s(value) == "":
         return value
     return ruby_strftime(_jekyll_time(value, zone), "%a, %d %b %Y %H:%M:%S %z")
 
@@ -513,6 +514,10 @@ def _smart_text(text: str) -> str:
             out.append("\u2018" if opening else "\u2019")
         elif ch == "&":
             out.append("&amp;")
+        elif ch == "<":
+            out.append("&lt;")
+        elif ch == ">":
+            out.append("&gt;")
         else:
             out.append(ch)
     return "".join(out)

@@ -196,9 +196,10 @@ class LiquidEngine:
                 unclosed = _unclosed_block(text, str(err.message))
                 if unclosed is not None:
                     name, line = unclosed
-                    raise BuildError(path, line + line_offset,
-                                     f"Liquid syntax error: '{name}' tag was never closed") from None
-                raise BuildError(path, line_of(err.token, line_offset), error_message(err)) from None
+                    raise BuildError(path, line + line_offset, f"Liquid syntax error: '{name}' "
+                                                               "tag was never closed") from None
+                raise BuildError(path, line_of(err.token, line_offset),
+                                 error_message(err)) from None
             except RecursionError:
                 raise BuildError(path, None, "Liquid syntax error: nesting too deep") from None
             if len(self._templates) > 4096:

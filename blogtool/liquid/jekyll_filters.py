@@ -11,17 +11,29 @@ with :func:`set_markdown_options` (``None`` means the defaults of ``MarkupOption
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING, Any, Callable
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from liquid.builtin.expressions import BooleanExpression, FilteredExpression
-from liquid.exceptions import FilterArgumentError, LiquidSyntaxError
+from liquid.exceptions import FilterArgumentError
 from liquid.filter import with_context
-from liquid.stream import TokenStream
-from liquid.token import Token
 
 from blogtool import filters as F
 
-from .lexer import jekyll_tokenize
+from . import jekyll_ruby as R
+from .rubyexpr import RubySyntaxError, lax_variable, ruby_eq, strict_variable, truthy
+from .standard_filters import to_s
+
+# Jekyll's filters with Ruby's handling of every input type (blogtool.filters has the logic
+# the Jinja theme shares)
+JEKYLL_RUBY: dict[str, Callable] = {
+    "strip_index": R.strip_index, "slugify": R.slugify, "xml_escape": R.xml_escape,
+    "cgi_escape": R.cgi_escape, "uri_escape": R.uri_escape,
+    "normalize_whitespace": R.normalize_whitespace, "number_of_words": R.number_of_words,
+    "array_to_sentence_string": R.array_to_sentence_string, "inspect": R.inspect,
+    "to_integer": R.to_integer, "jsonify": R.jsonify, "where": R.where, "find": R.find,
+    "group_by": R.group_by, "sort": R.sort, "pop": R.pop, "shift": R.shift, "push": R.push,
+    "unshift": R.unshift, "smartify": R.smartify,
+}
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -50,7 +62,7 @@ def _errors(func: Callable) -> Callable:
             return func(*args, **kwargs)
         except FilterArgumentError:
             raise
-        except (ValueError, ArithmeticError, KeyError, AttributeError) as exc:
+        except (ValueError, ArithmeticError, KeyError, AttributeError, TypeError) as exc:
             raise FilterArgumentError(str(exc), token=None) from exc
     return wrapper
 
@@ -59,30 +71,35 @@ def _undef(value: Any) -> Any:
     return None if F._is_undefined(value) else value
 
 
-def _settings(context: "RenderContext") -> Any:
+def _settings(context: RenderContext) -> Any:
     return context.state.engine.settings  # type: ignore[attr-defined]
 
 
-def _zone(context: "RenderContext") -> Any:
+def _zone(context: RenderContext) -> Any:
     return context.state.engine.zone  # type: ignore[attr-defined]
 
 
-_PARSED: dict[tuple[str, str], Any] = {}
+_PARSED: dict[tuple[str, str, str], Any] = {}
 
 
-def _parse(env: "JekyllEnvironment", kind: str, text: str) -> Any:
-    key = (kind, text)
+def _parse(env: JekyllEnvironment, kind: str, text: str) -> Any:
+    """A ``where_exp`` condition (Ruby's strict parser) or a ``group_by_exp`` expression
+    (a Liquid variable: strict, then lax unless ``error_mode: strict``), cached."""
+    key = (kind, text, env.error_mode)
     parsed = _PARSED.get(key)
     if parsed is None:
-        token = Token("expression", text, 0, text)
-        stream = TokenStream(jekyll_tokenize(text, token))
         try:
             if kind == "bool":
-                parsed = BooleanExpression.parse(env, stream)
+                parsed = R.parse_condition(text)
             else:
-                parsed = FilteredExpression.parse(env, stream)
-        except LiquidSyntaxError as err:
-            raise FilterArgumentError(f"invalid expression '{text}': {err.message}",
+                try:
+                    parsed = strict_variable(text)
+                except RubySyntaxError:
+                    if env.error_mode == "strict":
+                        raise
+                    parsed = lax_variable(text)
+        except RubySyntaxError as err:
+            raise FilterArgumentError(f"Liquid syntax error: {err.message} in \"{text}\"",
                                       token=None) from None
         if len(_PARSED) > 1024:
             _PARSED.clear()
@@ -90,80 +107,91 @@ def _parse(env: "JekyllEnvironment", kind: str, text: str) -> Any:
     return parsed
 
 
-def _select(input: Any, variable: Any, expression: Any, context: "RenderContext",
+def _select(input: Any, variable: Any, expression: Any, context: RenderContext,
             first: bool) -> Any:
-    items = F._as_list(input)
+    if isinstance(input, Mapping):
+        items: list | None = list(input.values())
+    elif isinstance(input, (list, tuple, range)):
+        items = list(input)
+    else:
+        items = None
     if items is None:
         return input
-    condition = _parse(context.env, "bool", F.to_ruby_string(expression))
-    name = F.to_ruby_string(variable)
+    condition = _parse(context.env, "bool", to_s(expression))  # type: ignore[arg-type]
+    name = to_s(variable)
     out = []
     for item in items:
         with context.extend({name: item}):
-            if condition.evaluate(context):
+            if truthy(condition.evaluate(context)):
                 if first:
                     return item
                 out.append(item)
     return None if first else out
 
 
-def register(env: "JekyllEnvironment") -> None:
+def register(env: JekyllEnvironment) -> None:
     """Add Jekyll's filters and fix python-liquid's where they differ from Ruby Liquid."""
     for name in _NOT_IN_LIQUID_5_4:
         env.filters.pop(name, None)
 
     @with_context
     @_errors
-    def relative_url(value: Any, *, context: "RenderContext") -> Any:
-        return F.relative_url(_undef(value), _settings(context).baseurl)
+    def relative_url(value: Any, *, context: RenderContext) -> Any:
+        return R.relative_url(_undef(value), _settings(context).baseurl)
 
     @with_context
     @_errors
-    def absolute_url(value: Any, *, context: "RenderContext") -> Any:
+    def absolute_url(value: Any, *, context: RenderContext) -> Any:
         s = _settings(context)
-        return F.absolute_url(_undef(value), s.url, s.baseurl)
+        return R.absolute_url(_undef(value), s.url, s.baseurl)
 
     @with_context
     @_errors
-    def date(value: Any, fmt: Any = None, *, context: "RenderContext") -> Any:
+    def date(value: Any, fmt: Any = None, *, context: RenderContext) -> Any:
         return F.date(_undef(value), _undef(fmt), _zone(context))
 
     def _date_filter(func: Callable) -> Callable:
         @with_context
         @_errors
-        def wrapper(value: Any, *args: Any, context: "RenderContext") -> Any:
+        def wrapper(value: Any, *args: Any, context: RenderContext) -> Any:
             return func(_undef(value), *[_undef(a) for a in args], zone=_zone(context))
         return wrapper
 
     @with_context
     @_errors
-    def markdownify(value: Any, *, context: "RenderContext") -> str:
+    def markdownify(value: Any, *, context: RenderContext) -> str:
         return F.markdownify(_undef(value), MARKDOWN_OPTIONS)
 
     @with_context
     @_errors
-    def where_exp(input: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+    def where_exp(input: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
         return _select(input, variable, expression, context, first=False)
 
     @with_context
     @_errors
-    def find_exp(input: Any, variable: Any, expression: Any, *, context: "RenderContext") -> Any:
+    def find_exp(input: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
         return _select(input, variable, expression, context, first=True)
 
     @with_context
     @_errors
     def group_by_exp(input: Any, variable: Any, expression: Any, *,
-                     context: "RenderContext") -> Any:
-        items = F._as_list(input)
+                     context: RenderContext) -> Any:
+        items = R._groupable(input)
         if items is None:
             return input
-        expr = _parse(context.env, "filtered", F.to_ruby_string(expression))
-        name = F.to_ruby_string(variable)
-
-        def key(item: Any) -> Any:
+        expr = _parse(context.env, "variable", to_s(expression))  # type: ignore[arg-type]
+        name = to_s(variable)
+        groups: list[tuple[Any, list]] = []
+        for item in items:
             with context.extend({name: item}):
-                return expr.evaluate(context)
-        return F.group_by_key(items, key)
+                value = expr.evaluate(context)
+            for group in groups:
+                if type(group[0]) is type(value) and ruby_eq(group[0], value):
+                    group[1].append(item)
+                    break
+            else:
+                groups.append((value, [item]))
+        return [{"name": k, "items": v, "size": len(v)} for k, v in groups]
 
     def plain(func: Callable) -> Callable:
         @_errors
@@ -175,6 +203,7 @@ def register(env: "JekyllEnvironment") -> None:
     table: dict[str, Callable] = {
         **{name: plain(func) for name, func in LIQUID.items()},
         **{name: plain(func) for name, func in F.PLAIN.items() if name != "join"},
+        **{name: plain(func) for name, func in JEKYLL_RUBY.items()},
         **{name: _date_filter(func) for name, func in F.ZONED.items()},
         "relative_url": relative_url,
         "absolute_url": absolute_url,

@@ -86,7 +86,7 @@ def ruby_eq(a: Any, b: Any) -> bool:
     if isinstance(a, str) or isinstance(b, str):
         return isinstance(a, str) and isinstance(b, str) and a == b
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(ruby_eq(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(ruby_eq(x, y) for x, y in zip(a, b, strict=True))
     if isinstance(a, range) and isinstance(b, range):
         return a == b
     if isinstance(a, Mapping) and isinstance(b, Mapping):

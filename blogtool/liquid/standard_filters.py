@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 from urllib.parse import quote_plus, unquote_to_bytes
 
-from blogtool.filters import _ruby_float, ruby_inspect
+from blogtool.filters import _ruby_float, ruby_to_s
 
 from .rubyexpr import RubyArgumentError, ruby_eq, strip, to_integer
 
@@ -22,26 +22,7 @@ _CTX = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_UP)
 _RUBY_WS = " \t\n\v\f\r"
 
 
-def to_s(value: Any) -> str:
-    """Ruby's ``to_s``: nil is empty, arrays and hashes are ``inspect``ed."""
-    if isinstance(value, str):
-        return value
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        return _ruby_float(value)
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, range):
-        return f"{value.start}..{value.stop - 1}"
-    if isinstance(value, (list, tuple, Mapping)):
-        return ruby_inspect(value)
-    if isinstance(value, Decimal):
-        return _ruby_float(float(value))
-    from blogtool.filters import to_ruby_string
-    return to_ruby_string(value)
+to_s = ruby_to_s
 
 
 def _error(message: str) -> RubyArgumentError:
@@ -228,16 +209,20 @@ def base64_decode(a: Any) -> str:
         raise _error("invalid base64 provided to base64_decode") from None
 
 
+_URL_SAFE = str.maketrans("-_", "+/")
+
+
 def base64_url_safe_encode(a: Any) -> str:
     return base64.urlsafe_b64encode(to_s(a).encode("utf-8")).decode("ascii")
 
 
 def base64_url_safe_decode(a: Any) -> str:
     text = to_s(a)
-    if "=" not in text and len(text) % 4:
+    if not text.endswith("=") and len(text) % 4:
         text += "=" * (4 - len(text) % 4)
     try:
-        return base64.urlsafe_b64decode(text.encode("ascii")).decode("utf-8", "replace")
+        return base64.b64decode(text.translate(_URL_SAFE), validate=True).decode("utf-8",
+                                                                                 "replace")
     except (binascii.Error, ValueError, UnicodeEncodeError):
         raise _error("invalid base64 provided to base64_url_safe_decode") from None
 
@@ -514,7 +499,8 @@ def uniq(a: Any, prop: Any = None) -> Any:
 
 def _eql(a: Any, b: Any) -> bool:
     """``eql?`` (``uniq``): ``1`` and ``1.0`` differ."""
-    if type(a) is not type(b) and not (isinstance(a, (list, tuple)) and isinstance(b, (list, tuple))):
+    both_lists = isinstance(a, (list, tuple)) and isinstance(b, (list, tuple))
+    if type(a) is not type(b) and not both_lists:
         return False
     return ruby_eq(a, b)
 
@@ -590,6 +576,9 @@ def sort_natural(a: Any, prop: Any = None) -> Any:
         return []
     if prop is None:
         return sorted(items, key=functools.cmp_to_key(_casecmp))
+    if not all(isinstance(i, (Mapping, str, list)) or (isinstance(i, int) and not
+                                                          isinstance(i, bool)) for i in items):
+        return None   # Ruby: not every item responds to []
     keyed = []
     for item in items:
         found, value = _property(item, prop)
