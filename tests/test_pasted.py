@@ -150,7 +150,7 @@ def test_a_log_record_and_prose_right_after_it() -> None:
 
 def test_wrapped_line_at_two_spaces_after_records_at_four() -> None:
     text = ("日志：\n\n"
-            "    2014-10-13 07:03:18,893 (main) [INFO - a.B.c(B.java:206)] Building RpcClient with\n"
+            "    2014-10-13 07:03:18,893 (m) [INFO - a.B.c(B.java:206)] Building RpcClient with\n"
             "  hostname: 10.2.8.11, port: 1463\n"
             "    2014-10-13 07:03:18,905 (main) [DEBUG - a.B.c(B.java:231)] Created RpcClient\n\n"
             "后文。\n")
@@ -158,6 +158,6 @@ def test_wrapped_line_at_two_spaces_after_records_at_four() -> None:
     (block,) = _blocks(tokens)
     assert block.info == "log"
     assert block.content == (
-        "  2014-10-13 07:03:18,893 (main) [INFO - a.B.c(B.java:206)] Building RpcClient with\n"
+        "  2014-10-13 07:03:18,893 (m) [INFO - a.B.c(B.java:206)] Building RpcClient with\n"
         "hostname: 10.2.8.11, port: 1463\n"
         "  2014-10-13 07:03:18,905 (main) [DEBUG - a.B.c(B.java:231)] Created RpcClient\n")
