@@ -81,9 +81,9 @@ def _target(tokens: list[Token], i: int) -> int | None:
 
 def apply_span_ials(state: StateInline) -> None:
     """Inline post-processing (after emphasis pairing): attach or give back as text."""
-    tokens = state.tokens
-    if not any(t.type == "kd_span_ial" for t in tokens):
+    if "{:" not in state.src:
         return
+    tokens = state.tokens
     alds = state.env.get("kramdown_alds") or {}
     for i, tok in enumerate(tokens):
         if tok.type != "kd_span_ial":
