@@ -14,6 +14,8 @@ import re
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
+from .blockquote import _ends_quote
+
 _TAIL = re.compile(r"[\t |]")
 
 
@@ -99,19 +101,24 @@ def _definition(state: StateBlock, start: int, end: int, marker: int, as_para: b
     line = start + 1
     last = start + 1
     last_blank = False
+    lazy: list[tuple[int, int]] = []
     while line < end:
         if _blank(state, line):
             last_blank = True
             line += 1
             continue
-        if state.sCount[line] >= indent or (not last_blank and _dd_start(state, line) is None
-                                            and state.src[state.bMarks[line] +
-                                                          state.tShift[line]] != "^"):
-            last_blank = False
-            line += 1
-            last = line
-            continue
-        break
+        if state.sCount[line] >= indent:
+            pass
+        elif not last_blank and _dd_start(state, line) is None and \
+                not _ends_quote(state, line):
+            lazy.append((line, state.sCount[line]))     # kramdown's lazy line
+        else:
+            break
+        last_blank = False
+        line += 1
+        last = line
+    for k, _col in lazy:
+        state.sCount[k] = indent
     token = state.push("dd_open", "dd", 1)
     token.map = [start, last]
     saved = (state.bMarks[start], state.tShift[start], state.sCount[start], state.blkIndent,
@@ -126,6 +133,8 @@ def _definition(state: StateBlock, start: int, end: int, marker: int, as_para: b
     state.md.block.tokenize(state, start, last)
     (state.bMarks[start], state.tShift[start], state.sCount[start], state.blkIndent,
      state.parentType, state.lineMax) = saved
+    for k, col in lazy:
+        state.sCount[k] = col
     if not as_para and first < len(state.tokens) and \
             state.tokens[first].type == "paragraph_open":
         _hide_paragraph(state.tokens, first)

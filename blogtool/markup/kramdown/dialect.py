@@ -8,12 +8,14 @@ Block rules (tried at the start of each line, before markdown-it's own):
   table (replaced)    kramdown tables                       table.py
   kramdown_deflist    definition lists                      deflist.py
   code, blockquote    replaced: lazy lines as kramdown      code_block.py, blockquote.py
-  list, fence         wrapped: kramdown's markers and fences lists.py, fences.py
+  list, fence         wrapped: kramdown's markers, lazy lines and fences
+                      (lists.py, lazy.py, fences.py)
   hr                  no longer interrupts a paragraph
 Inline rule:
   kramdown_span_extension  ``{::comment}...{:/}`` inside text  extension_span.py
 Core rules:
-  after block parsing   kramdown_header_id (``{#id}``), kramdown_list_start,
+  after block parsing   kramdown_header_id (``{#id}``), kramdown_list_merge,
+                        kramdown_list_start,
                         kramdown_list_paragraphs (list_paragraphs.py),
                         kramdown_list_item_ial,
                         kramdown_ial_apply
@@ -48,7 +50,7 @@ from .ial import kramdown_ial
 from .ial_apply import apply_ials
 from .list_item_ial import list_item_ials
 from .list_paragraphs import list_paragraphs
-from .lists import drop_list_start, lists_plugin
+from .lists import drop_list_start, lists_plugin, merge_bullet_lists
 from .table import kramdown_table
 from .tasklist import task_lists
 from .toc import make_toc, parse_levels
@@ -94,7 +96,8 @@ def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
 
     core = md.core.ruler
     core.after("block", "kramdown_header_id", _when("{#", header_ids))
-    core.after("kramdown_header_id", "kramdown_list_start", drop_list_start)
+    core.after("kramdown_header_id", "kramdown_list_merge", merge_bullet_lists)
+    core.after("kramdown_list_merge", "kramdown_list_start", drop_list_start)
     core.after("kramdown_list_start", "kramdown_list_paragraphs", list_paragraphs)
     core.after("kramdown_list_paragraphs", "kramdown_list_item_ial", _when("{:", list_item_ials))
     core.after("kramdown_list_item_ial", "kramdown_ial_apply", _when("{:", apply_ials))

@@ -13,6 +13,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 
+from .lazy import lift_lazy_lines, restore
+
 _PAREN = re.compile(r"\d{1,9}\)")
 _ORDERED = re.compile(r"\d{1,9}\.[ \t]+\S")
 
@@ -29,7 +31,13 @@ def wrap_list(inner: BlockRule) -> BlockRule:
             if silent and state.sCount[start] - state.blkIndent < 4 and \
                     _ORDERED.match(state.src, pos, state.eMarks[start]):
                 return True
-        return inner(state, start, end, silent)
+        if silent:
+            return inner(state, start, end, silent)
+        changed = lift_lazy_lines(state, start, end)
+        try:
+            return inner(state, start, end, silent)
+        finally:
+            restore(state, changed)
     return kramdown_list
 
 
@@ -39,8 +47,22 @@ def drop_list_start(state: StateCore) -> None:
             del tok.attrs["start"]
 
 
+def merge_bullet_lists(state: StateCore) -> None:
+    """kramdown continues a list across a change of bullet (``*`` then ``-``): join two
+    bullet lists that follow each other with nothing but blank lines between."""
+    tokens = state.tokens
+    i = 1
+    while i < len(tokens):
+        if tokens[i].type == "bullet_list_open" and tokens[i - 1].type == "bullet_list_close" \
+                and tokens[i].level == tokens[i - 1].level:
+            del tokens[i - 1:i + 1]
+            continue
+        i += 1
+
+
 def lists_plugin(md: MarkdownIt) -> None:
-    """Wrap the list rule (the dialect registers :func:`drop_list_start` as a core rule)."""
+    """Wrap the list rule (the dialect registers :func:`drop_list_start` and
+    :func:`merge_bullet_lists` as core rules)."""
     rules = md.block.ruler.__rules__
     rule = rules[md.block.ruler.__find__("list")]
     md.block.ruler.at("list", wrap_list(rule.fn), {"alt": list(rule.alt)})
