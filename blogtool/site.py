@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from . import generators, plugins, themes
+from .plugins import paginate_v2
 from .plugins import payload as plugin_payload
 from .plugins import sources as plugin_sources
 from .config import Settings, load_config, settings_from
@@ -165,6 +166,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
+    if "jekyll-paginate-v2" in plugins.active(config, settings):
+        generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
     session.hashes.new_build()
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,

@@ -399,6 +399,13 @@ RULES: tuple[Rule, ...] = (
     R("T12", "jekyll-last-modified-at: page.last_modified_at from git, the tag's format",
       "plugin-last-modified-at", "the footer of the page", exists=("index.html",),
       contains=(("index.html", "<footer>Updated "),)),
+    R("T13", "jekyll-paginate-v2: pagination: in front matter over _config.yml; category "
+             "filter, sort, trail, indexpage/extension; page 1 keeps its file name in its URL",
+      "plugin-paginate-v2", "three pages of the home list, two of the java list",
+      exists=("index.html", "page/2/index.html", "page/3/index.html", "java/list.htm",
+              "java/page/2/list.htm"),
+      contains=(("index.html", "url /index.html; info 1/3"),
+                ("page/2/index.html", "<title>分页 - 第 2 页</title>"))),
 )
 
 CHECKLIST = tuple(f"C{i}" for i in range(1, 23))

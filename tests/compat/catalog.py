@@ -99,6 +99,7 @@ BUILDS.update({b.name: b for b in [
     FixtureBuild("plugin-optional-front-matter", "plugin-optional-front-matter"),
     FixtureBuild("plugin-github-metadata", "plugin-github-metadata"),
     FixtureBuild("plugin-last-modified-at", "plugin-last-modified-at"),
+    FixtureBuild("plugin-paginate-v2", "plugin-paginate-v2"),
 ]})
 
 # Posts as authors pasted them: headings without the space, logs and Java at uneven indents.
