@@ -4,7 +4,8 @@ CommonMark ends an HTML block at the first blank line, so the very common Jekyll
 ``<ul>`` whose ``{% for %}`` lines render to blank lines falls apart (the ``<li>`` lines become
 an indented code block). kramdown, and therefore every Jekyll site, keeps the whole element as
 raw HTML. This block rule runs before markdown-it's ``html_block`` and only takes over when the
-element is balanced; everything else is left to CommonMark.
+element is balanced; everything else is left to CommonMark. The block also ends at the end tag
+when text follows on the next line (CommonMark would run on to the next blank line).
 
 ``markdown="1"`` (or ``"block"``) on the start tag, or kramdown's ``parse_block_html`` option,
 makes the element's content Markdown: the start and end tags (each alone on its line) stay HTML
@@ -74,8 +75,12 @@ def kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -
             return True
         _markdown_inside(state, start, line, _MARKDOWN_ATTR.sub("", first.rstrip()))
         return True
-    if not spans_blank:
-        return False           # no blank line inside: CommonMark gives the same block
+    closing = state.src[state.bMarks[line]:state.eMarks[line]].rstrip()
+    text_follows = (line + 1 < end and not state.isEmpty(line + 1)
+                    and closes.search(closing) is not None
+                    and closing.endswith(closes.findall(closing)[-1]))
+    if not spans_blank and not text_follows:
+        return False           # CommonMark gives the same block
     if silent:
         return True
     token = state.push("html_block", "", 0)
@@ -85,7 +90,7 @@ def kramdown_html_block(state: StateBlock, start: int, end: int, silent: bool) -
     return True
 
 
-def _parse_block_html(env: dict) -> bool:
+def _parse_block_html(env: Any) -> bool:
     inline = (env.get("kramdown_options") or {}).get("parse_block_html")
     if inline is not None:
         return str(inline).lower() == "true"

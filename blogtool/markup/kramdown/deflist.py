@@ -53,10 +53,14 @@ def kramdown_deflist(state: StateBlock, start: int, end: int, silent: bool) -> b
         return False
     terms = tokens[-2].content.split("\n")
     del tokens[-3:]
-    before = tokens[-1] if tokens else None
+    k = len(tokens) - 1
+    while k >= 0 and tokens[k].type in ("kramdown_ial", "kramdown_ald"):
+        k -= 1                   # an IAL for the new list is lost when the lists join
+    before = tokens[k] if k >= 0 else None
     joined = before is not None and before.type == "dl_close" and before.level == state.level
     if joined:
-        tokens.pop()
+        del tokens[k]
+        state.level += 1         # back inside the list whose closing token was taken off
         dl = None
     else:
         dl = state.push("dl_open", "dl", 1)

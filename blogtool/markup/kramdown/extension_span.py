@@ -3,7 +3,7 @@
 ``Do you see {::comment}this text{:/comment}?`` — the same extensions as the block rule
 (``extension.py``), written inside a paragraph (a start line right after text does not end the
 paragraph in kramdown, so multi-line ones land here too): ``comment`` becomes an HTML comment,
-``nomarkdown`` its body as it is, ``options`` nothing.
+``nomarkdown`` its body as it is, ``options`` sets options as the block form does.
 """
 from __future__ import annotations
 
@@ -30,6 +30,9 @@ def kramdown_span_extension(state: StateInline, silent: bool) -> bool:
         if stop is None:
             return False
         body, end = state.src[m.end():stop.start()], stop.end()
+    if not silent and name == "options":
+        attrs = parse_attr_list(m.group(2) or "").attrs
+        state.env.setdefault("kramdown_options", {}).update(attrs)
     if not silent and body is not None and name != "options":
         token = state.push("html_inline", "", 0)
         if name == "comment":

@@ -2,7 +2,8 @@
 
 kramdown knows ``*``, ``+``, ``-`` and ``1.`` markers: ``1)`` starts no list. Any ordered
 marker (not only ``1.``) ends a paragraph and starts a list, and ``<ol>`` never gets a
-``start`` attribute (kramdown numbers every list from 1).
+``start`` attribute (kramdown numbers every list from 1). (Also here: setext headings need a
+block boundary before them.)
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore
 
+from .boundary import after_boundary
 from .lazy import lift_lazy_lines, restore
 
 _PAREN = re.compile(r"\d{1,9}\)")
@@ -60,9 +62,20 @@ def merge_bullet_lists(state: StateCore) -> None:
         i += 1
 
 
+def wrap_setext(inner: BlockRule) -> BlockRule:
+    """A setext heading only after a block boundary (see ``boundary.py``)."""
+    def kramdown_lheading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        if not after_boundary(state, start):
+            return False
+        return inner(state, start, end, silent)
+    return kramdown_lheading
+
+
 def lists_plugin(md: MarkdownIt) -> None:
     """Wrap the list rule (the dialect registers :func:`drop_list_start` and
     :func:`merge_bullet_lists` as core rules)."""
     rules = md.block.ruler.__rules__
     rule = rules[md.block.ruler.__find__("list")]
     md.block.ruler.at("list", wrap_list(rule.fn), {"alt": list(rule.alt)})
+    rule = rules[md.block.ruler.__find__("lheading")]
+    md.block.ruler.at("lheading", wrap_setext(rule.fn), {"alt": list(rule.alt)})

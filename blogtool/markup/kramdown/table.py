@@ -18,6 +18,7 @@ import re
 from markdown_it.rules_block import StateBlock
 
 from .attrs import ALD, BLOCK_IAL
+from .boundary import after_boundary
 
 _SEP = re.compile(r"^[+|: \t-]*-[+|: \t-]*$")
 _FOOT = re.compile(r"^[+|: \t=]*=[+|: \t=]*$")
@@ -77,10 +78,7 @@ def kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> boo
     first = _line(state, start)
     if not first or not _has_pipe(first):
         return False
-    # The line before belongs to a block that just ended (a paragraph would have taken the
-    # rows): kramdown needs a boundary there. A less indented line is outside the container.
-    if start > 0 and state.sCount[start - 1] >= state.blkIndent and \
-            not _boundary(state, start - 1):
+    if not after_boundary(state, start):
         return False
     line = start
     while line < end and not state.isEmpty(line) and \
