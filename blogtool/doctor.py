@@ -26,13 +26,15 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from .plugins import SUPPORTED as PLUGIN_SUPPORT
+
 # --- what blogtool knows ---------------------------------------------------------------------
 
 # Plugins whose output blogtool produces itself (generators, tags).
 SUPPORTED_PLUGINS = frozenset({
     "jekyll-feed", "jekyll-sitemap", "jekyll-paginate", "jekyll-archives", "jekyll-seo-tag",
-    "jekyll-redirect-from",
-})
+    "jekyll-redirect-from", "jekyll-paginate-v2",
+}) | frozenset(PLUGIN_SUPPORT)
 # Plugins that change nothing in the output of `jekyll build`, or that Jekyll 4 bundles.
 HARMLESS_PLUGINS = frozenset({
     "jekyll-sass-converter", "jekyll-watch", "jekyll-compose", "jekyll-admin",
@@ -87,12 +89,13 @@ class Finding:
         return f"{where}: {kind}{self.message}\n    blogtool: {self.action}"
 
 
-def known_tags() -> frozenset[str]:
+def known_tags(plugins: tuple[str, ...] = ()) -> frozenset[str]:
     """Every Liquid tag name blogtool's engine parses (Liquid's, Jekyll's, plugin tags it
     implements), plus the ``end`` tags of its blocks."""
     from .liquid.engine import LiquidEngine, LiquidSettings
 
-    env = LiquidEngine(LiquidSettings(source="."), post_urls={}, link_urls={}).env
+    env = LiquidEngine(LiquidSettings(source=".", plugins=plugins), post_urls={},
+                       link_urls={}).env
     names = {n for n in env.tags if n not in ("illegal", "output", "content")}
     names |= _BLOCK_PARTS
     names |= {"end" + n for n in names}
@@ -253,14 +256,8 @@ def _config_findings(config: Mapping[str, Any], compat: str, cfg_path: str,
                            "with it (the highlight tag uses Rouge)",
                            "does the same with --compat jekyll; highlights code in its own "
                            "mode", unsupported=False))
-    for key in ("theme", "remote_theme"):
-        if config.get(key):
-            out.append(Finding(cfg_path, config_line(cfg_text, key),
-                               f"'{key}: {config[key]}' is a gem theme blogtool cannot load "
-                               f"(it needs Ruby)",
-                               "uses only the site's own _layouts, _includes and _sass; copy "
-                               "the theme's files into the site, or drop the key to use "
-                               "blogtool's theme"))
+    from .themes.report import theme_notes
+    out += [Finding(*n) for n in theme_notes(Path(str(config["source"])), config)]
     return out
 
 
@@ -302,7 +299,8 @@ def diagnose(source: Path | str = ".", *, config_files: list[str] | None = None,
         stop = _stop_finding(exc)
         return findings if stop in findings else findings + [stop]
     ignored = tuple(str(t) for t in (config.get("blogtool") or {}).get("ignored_tags") or ())
-    known = known_tags()
+    from .plugins import active
+    known = known_tags(active(config, settings))
     hits: list[tuple[str, int, str]] = []
     for layout in sorted(sources.layouts.values(), key=lambda x: x.rel_path):
         hits += scan_tags(layout.body, layout.rel_path, layout.body_line, known, ignored)
