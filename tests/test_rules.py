@@ -336,6 +336,15 @@ RULES: tuple[Rule, ...] = (
       contains=(("2020/01/13/p13.html", '<a href="/2020/01/03/p03.html">p03</a> (10)'),
                 ("notes/n.html", '<a href="/2020/01/04/p04.html">p04</a> (10)'),
                 ("index.html", "related: ()"))),
+    R("S04", "Plugin generators run by priority (archives, redirect-from before paginate, feed, "
+             "sitemap), each priority in plugins: order, so site.pages ends in that order",
+      "generator-order", "sitemap listed before the feed and the pager pages",
+      contains=(("list.html", '<li><a href="/list.html">/list.html</a></li><li><a href='
+                              '"/sitemap.xml">/sitemap.xml</a></li>'),)),
+    R("S05", "The same site with jekyll-feed listed first", "generator-order-feed-first",
+      "the feed, then the pager pages, then the sitemap",
+      contains=(("list.html", '<li><a href="/feed.xml">/feed.xml</a></li><li><a href='
+                              '"/page2/">/page2/</a></li>'),)),
     R("P01", "A heading without the space (##Flume 安装) and an under-indented log paste are "
              "paragraphs under kramdown's GFM parser", "pasted",
       "Jekyll's paragraphs; blogtool's own mode differs (tests/test_pasted_compat.py)",

@@ -16,6 +16,7 @@ them for the posts' ``page.*`` dicts, which the render waves later fill with con
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,20 +78,22 @@ def theme_site(sources: Sources, config: dict, settings: Settings) -> list[Docum
 
 def jekyll_plugins(sources: Sources, config: dict, settings: Settings,
                    diagnostics: Diagnostics) -> list[Document]:
-    """The files Jekyll's plugins would add, in the order Jekyll runs them (normal priority:
-    archives, redirects; lowest: paginate, feed, sitemap) so later ones see earlier pages."""
-    plugins = set(settings.plugins)
+    """The files Jekyll's plugins would add, in the order Jekyll runs their generators:
+    normal priority first (archives, redirect-from), then lowest (paginate, feed, sitemap),
+    each group in the order ``plugins:`` lists (requires) them, so ``site.pages`` ends the
+    same way."""
+    makers: dict[str, tuple[int, Callable[[], list[Document]]]] = {
+        "jekyll-archives": (0, lambda: archives.jekyll_archives(sources, config)),
+        "jekyll-redirect-from": (0, lambda: redirects.jekyll_redirects(sources, config,
+                                                                        settings)),
+        "jekyll-paginate": (1, lambda: paginate.jekyll_paginate(sources, config, diagnostics)),
+        "jekyll-feed": (1, lambda: feed.jekyll_feed(sources, config, settings)),
+        "jekyll-sitemap": (1, lambda: sitemap.jekyll_sitemap(sources, settings)),
+    }
+    order = list(dict.fromkeys(p for p in settings.plugins if p in makers))
     docs: list[Document] = []
-    if "jekyll-archives" in plugins:
-        docs.extend(archives.jekyll_archives(sources, config))
-    if "jekyll-redirect-from" in plugins:
-        docs.extend(redirects.jekyll_redirects(sources, config, settings))
-    if "jekyll-paginate" in plugins:
-        docs.extend(paginate.jekyll_paginate(sources, config, diagnostics))
-    if "jekyll-feed" in plugins:
-        docs.extend(feed.jekyll_feed(sources, config, settings))
-    if "jekyll-sitemap" in plugins:
-        docs.extend(sitemap.jekyll_sitemap(sources, settings))
+    for name in sorted(order, key=lambda n: (makers[n][0], order.index(n))):
+        docs.extend(makers[name][1]())
     return docs
 
 

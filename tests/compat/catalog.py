@@ -77,6 +77,11 @@ BUILDS: dict[str, FixtureBuild] = {b.name: b for b in [
     FixtureBuild("sass-imports", "sass-imports"),
     FixtureBuild("sass-imports-nomap", "sass-imports", config={"sass": {"sourcemap": "never"}}),
     FixtureBuild("related-posts", "related-posts"),
+    FixtureBuild("generator-order", "generator-order",
+                 config={"time": "2020-02-01 00:00:00 +0000"}),
+    FixtureBuild("generator-order-feed-first", "generator-order",
+                 config={"time": "2020-02-01 00:00:00 +0000",
+                         "plugins": ["jekyll-feed", "jekyll-paginate", "jekyll-sitemap"]}),
 ]}
 
 # Gem themes (Debian's jekyll-theme-minima 2.5.1): the site `jekyll new` makes, and a site
