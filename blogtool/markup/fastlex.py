@@ -1,154 +1,184 @@
-"""Pygments' RegexLexer loop with one regular expression per state: the same tokens, faster.
+"""A faster scanner for Pygments' regex lexers: one regular expression per state.
 
-Why: ``RegexLexer`` tries a state's rules one by one from Python, so a Java identifier costs
-about twenty calls (keywords, declarations, types ... before ``Name``); highlighting was the
-largest single cost of a build. Here the rules of a state are joined into one alternation,
-``(?P<_0>rule0)|(?P<_1>rule1)|...``: Python's regex engine tries alternatives in order at the
-same position and takes the first that matches, exactly what the loop does, so the chosen
-rule, its span and the tokens are the same (checked over every code block of the benchmark
-corpus and the test data, for each lexer blogtool uses). A rule whose action needs its own
-groups (``bygroups``, ``using``) is matched again alone at that position, which gives the
-same match. States whose rules cannot be joined (back-references, named groups, inline
-flags) keep Pygments' loop.
+A Pygments ``RegexLexer`` describes, per state, a list of rules ``(regex, action, transition)``
+and produces tokens like this: at the current position, the first rule of the state on top of
+the stack whose regex matches there wins; its action gives the tokens (one token type for the
+whole match, or a callback such as ``bygroups``/``using`` that yields several) and the position
+moves to the end of the match; its transition pushes states, pushes the top again
+(``#push``) or pops (``#pop``, ``#pop:n``), never below the bottom state. When no rule
+matches, a newline becomes a ``Whitespace`` token and the stack goes back to ``root``; any
+other character becomes an ``Error`` token. The text ends the scan.
+
+Trying the rules one by one from Python costs a call per rule (a Java identifier goes past
+about twenty rules before ``Name``), and highlighting was the largest single cost of a build.
+Here a state's regexes are joined into one alternation, ``(r0)|(r1)|...``: at one position
+the regex engine tries the alternatives in order and keeps the first that matches, with the
+span it would have alone, so the rule is the same; which one matched is the number of the
+outermost group that took part (``lastindex``). A callback gets a match of its own regex,
+since it reads that regex's groups. States whose regexes cannot share one pattern (group
+names or numbers referred to, inline flags, different flags) and short states are scanned
+rule by rule. ``tests/test_fastlex.py`` checks the tokens against Pygments for every lexer
+blogtool speeds up.
 """
 from __future__ import annotations
 
 import re
-from typing import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 from pygments.lexer import Lexer, RegexLexer
 from pygments.token import Error, Whitespace, _TokenType
 
 __all__ = ["fast_lexer"]
 
-_UNJOINABLE = re.compile(r"\(\?P[<=]|\(\?\(|\\[1-9]|\(\?[aiLmsux-]+\)|\(\?[aiLmsux-]+:")
-_FAST_CLASSES: dict[type, type] = {}
+JOIN_MIN = 10   # rules; a shorter state is as fast rule by rule (measured on xml, ini, diff)
+
+# what stops a regex from sharing one pattern with others: named groups and references to
+# groups (their numbers change), conditionals, inline flags
+_UNSHAREABLE = re.compile(r"\(\?P[<=]|\(\?\(|\\[1-9]|\(\?[aiLmsux-]+[):]")
+
+# One rule, ready to apply: (its own match function, token type or None, callback or None,
+# stack steps). A step is a state name to push, "#push" (the top again) or -n (pop n).
+Rule = tuple[Callable[..., Any], Any, Any, tuple]
+# One state: (the joined pattern's match function or None, rule by outermost group number,
+# the rules in order)
+Plan = tuple[Callable[..., Any] | None, dict[int, Rule], list[Rule]]
+
+_SPED_UP: dict[type, type] = {}
 
 
 def fast_lexer(lexer: Lexer) -> Lexer:
-    """``lexer`` itself, or the same lexer class with the joined-rules loop when it is a plain
-    :class:`RegexLexer` (one that does not override the loop)."""
-    cls = type(lexer)
+    """A lexer that gives the same tokens as ``lexer``, faster when ``lexer`` is a plain
+    :class:`RegexLexer` (one that keeps Pygments' own scanning) with a state long enough to
+    gain; otherwise ``lexer`` itself."""
+    base = type(lexer)
     if not isinstance(lexer, RegexLexer) or \
-            cls.get_tokens_unprocessed is not RegexLexer.get_tokens_unprocessed:
+            base.get_tokens_unprocessed is not RegexLexer.get_tokens_unprocessed:
         return lexer
-    fast = _FAST_CLASSES.get(cls)
-    if fast is None:
-        fast = type(cls.__name__, (cls,), {
-            "get_tokens_unprocessed": _get_tokens_unprocessed, "_joined": None,
-            "__module__": cls.__module__, "__doc__": cls.__doc__})
-        if not any(_joined(fast(**lexer.options)).values()):
-            fast = cls            # no state long enough to gain: keep Pygments' own loop
-        _FAST_CLASSES[cls] = fast
-    return lexer if fast is cls else fast(**lexer.options)
+    sped_up = _SPED_UP.get(base)
+    if sped_up is None:
+        sped_up = type(base.__name__, (base,), {
+            "get_tokens_unprocessed": _scan, "_plans": None, "_joined": None,
+            "__module__": base.__module__, "__doc__": base.__doc__})
+        if not any(plan[0] for plan in _plans(sped_up(**lexer.options)).values()):
+            sped_up = base
+        _SPED_UP[base] = sped_up
+    return lexer if sped_up is base else sped_up(**lexer.options)
 
 
-def _joined(lexer: RegexLexer) -> dict[str, object]:
-    """Per state: the joined pattern's match function, or None to keep the loop."""
-    table = type(lexer)._joined
-    if table is None:
-        table = {}
-        for state, rules in lexer._tokens.items():
-            table[state] = _join(rules)
-        type(lexer)._joined = table
-    return table
+def _plans(lexer: RegexLexer) -> dict[str, Plan]:
+    """Per state, its plan; made once per lexer class (Pygments compiles the rules on the
+    first instance). ``_joined`` shows, per state, the joined pattern's match function or
+    None."""
+    cls = type(lexer)
+    plans = cls._plans
+    if plans is None:
+        plans = {state: _plan(rules) for state, rules in lexer._tokens.items()}
+        cls._plans = plans
+        cls._joined = {state: plan[0] for state, plan in plans.items()}
+    return plans
 
 
-JOIN_MIN = 10   # rules; a shorter state is as fast with the loop (measured on xml, ini, diff)
-
-
-def _join(rules: list) -> object:
-    if len(rules) < JOIN_MIN:
-        return None
-    parts = []
-    flags = None
-    for i, (rexmatch, _action, _new_state) in enumerate(rules):
-        compiled = getattr(rexmatch, "__self__", None)
-        if not isinstance(compiled, re.Pattern) or _UNJOINABLE.search(compiled.pattern):
-            return None
-        if compiled.pattern:          # an empty rule (``default``) matches whatever the flags
-            if flags is None:
-                flags = compiled.flags
-            elif compiled.flags != flags:
-                return None
-        parts.append(f"(?P<_{i}>{compiled.pattern})")
-    if not parts:
-        return None
+def _plan(rules: list) -> Plan:
+    ready = [_rule(match, action, transition) for match, action, transition in rules]
+    joined = _joined_pattern(ready) if len(ready) >= JOIN_MIN else None
+    if joined is None:
+        return None, {}, ready
+    pattern, flags = joined
     try:
-        return re.compile("|".join(parts), flags & ~re.UNICODE if flags else 0).match
+        compiled = re.compile(pattern, flags)
     except (re.error, RecursionError, OverflowError):
-        return None
+        return None, {}, ready
+    by_group: dict[int, Rule] = {}
+    number = 1
+    for rule in ready:
+        by_group[number] = rule
+        number += 1 + getattr(rule[0], "__self__").groups
+    return compiled.match, by_group, ready
 
 
-def _get_tokens_unprocessed(self, text: str, stack=("root",)) -> Iterator[tuple]:
-    """RegexLexer.get_tokens_unprocessed, one regex call per token."""
-    pos = 0
-    tokendefs = self._tokens
-    joined = _joined(self)
-    statestack = list(stack)
-    state = statestack[-1]
-    statetokens = tokendefs[state]
-    match = joined[state]
-    while 1:
-        if match is not None:
-            m = match(text, pos)
-            if m:
-                index = m.lastindex - 1 if m.lastgroup is None else int(m.lastgroup[1:])
-                rexmatch, action, new_state = statetokens[index]
-                if action is not None:
-                    if type(action) is _TokenType:
-                        yield pos, action, m.group(m.lastgroup)
-                    else:
-                        yield from action(self, rexmatch(text, pos))
-                pos = m.end(m.lastgroup)
-            found = m is not None
+def _rule(match: Callable[..., Any], action: Any, transition: Any) -> Rule:
+    token = action if type(action) is _TokenType else None
+    callback = action if token is None and action is not None else None
+    return match, token, callback, _steps(transition)
+
+
+def _steps(transition: Any) -> tuple:
+    """Pygments' processed transition (None, a tuple of names and ``#pop``/``#push``, a
+    negative count, or ``#push``) as a tuple of steps."""
+    if transition is None:
+        return ()
+    if isinstance(transition, int):
+        return (transition,)
+    if isinstance(transition, str):
+        return (transition,)
+    return tuple(-1 if step == "#pop" else step for step in transition)
+
+
+def _joined_pattern(rules: list[Rule]) -> tuple[str, int] | None:
+    flags: int | None = None
+    parts = []
+    for rule in rules:
+        regex = getattr(rule[0], "__self__", None)
+        if not isinstance(regex, re.Pattern) or _UNSHAREABLE.search(regex.pattern):
+            return None
+        if regex.pattern:       # an empty regex (``default``) matches under any flags
+            if flags is None:
+                flags = regex.flags
+            elif regex.flags != flags:
+                return None
+        parts.append(f"({regex.pattern})")
+    return "|".join(parts), flags or 0
+
+
+def _move(stack: list[str], steps: tuple) -> None:
+    for step in steps:
+        if type(step) is int:
+            del stack[max(1, len(stack) + step):]
+        elif step == "#push":
+            stack.append(stack[-1])
         else:
-            found = False
-            for rexmatch, action, new_state in statetokens:
-                m = rexmatch(text, pos)
-                if m:
-                    if action is not None:
-                        if type(action) is _TokenType:
-                            yield pos, action, m.group()
-                        else:
-                            yield from action(self, m)
-                    pos = m.end()
-                    found = True
+            stack.append(step)
+
+
+def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
+          ) -> Iterator[tuple[int, Any, str]]:
+    """Tokens of ``text`` as ``(index, token type, text)``, starting with ``stack``."""
+    plans = _plans(self)
+    states = list(stack)
+    joined, by_group, rules = plans[states[-1]]
+    pos = 0
+    while True:
+        rule: Rule | None = None
+        if joined is not None:
+            found = joined(text, pos)
+            if found is not None:
+                rule = by_group[found.lastindex]
+                end = found.end()
+        else:
+            for candidate in rules:
+                found = candidate[0](text, pos)
+                if found is not None:
+                    rule = candidate
+                    end = found.end()
                     break
-        if found:
-            if new_state is not None:
-                if isinstance(new_state, tuple):
-                    for st in new_state:
-                        if st == "#pop":
-                            if len(statestack) > 1:
-                                statestack.pop()
-                        elif st == "#push":
-                            statestack.append(statestack[-1])
-                        else:
-                            statestack.append(st)
-                elif isinstance(new_state, int):
-                    if abs(new_state) >= len(statestack):
-                        del statestack[1:]
-                    else:
-                        del statestack[new_state:]
-                elif new_state == "#push":
-                    statestack.append(statestack[-1])
-                else:
-                    raise AssertionError(f"wrong state def: {new_state!r}")
-                state = statestack[-1]
-                statetokens = tokendefs[state]
-                match = joined[state]
+        if rule is not None:
+            match, token, callback, steps = rule
+            if token is not None:
+                yield pos, token, text[pos:end]
+            elif callback is not None:
+                yield from callback(self, found if joined is None else match(text, pos))
+            pos = end
+            if steps:
+                _move(states, steps)
+                joined, by_group, rules = plans[states[-1]]
             continue
-        try:
-            if text[pos] == "\n":
-                statestack = ["root"]
-                state = "root"
-                statetokens = tokendefs["root"]
-                match = joined["root"]
-                yield pos, Whitespace, "\n"
-                pos += 1
-                continue
+        if pos >= len(text):
+            return
+        if text[pos] == "\n":
+            states = ["root"]
+            joined, by_group, rules = plans["root"]
+            yield pos, Whitespace, "\n"
+        else:
             yield pos, Error, text[pos]
-            pos += 1
-        except IndexError:
-            break
+        pos += 1
