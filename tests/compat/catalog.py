@@ -125,3 +125,15 @@ BUILDS.update({b.name: b for b in [
                  config={"permalink": "/:categories/:title:output_ext"}),
     FixtureBuild("page-urls-custom-dir", "page-urls", config={"permalink": "/:year/:title/"}),
 ]})
+
+# kramdown's span syntax in posts (four languages): footnotes, abbreviations, math, span IALs,
+# smart quotes and Rouge's line numbers (syntax_highlighter_opts)
+BUILDS["kramdown-span"] = FixtureBuild("kramdown-span", "kramdown-span")
+
+# kramdown's block syntax in posts (four languages): {:toc}, block IALs and ALDs, {#id},
+# extensions, definition lists, kramdown tables, markdown="1", and structure kramdown reads
+# differently from CommonMark (1) lists, lazy lines, hr after text); a variant with settings
+BUILDS["kramdown-block"] = FixtureBuild("kramdown-block", "kramdown-block")
+BUILDS["kramdown-block-settings"] = FixtureBuild(
+    "kramdown-block-settings", "kramdown-block",
+    config={"kramdown": {"toc_levels": "2..3", "auto_id_prefix": "id-", "auto_ids": True}})
