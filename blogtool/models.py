@@ -31,6 +31,7 @@ class Document:
     write: bool = True           # collections with ``output: false`` are read, not written
     generated: bool = False      # made by a generator (tag pages, feed...), not read from disk
     template: str | None = None  # for generated documents: the theme template to render
+    producer: str | None = None  # a page written by Python code (generators.direct), not Liquid
     key_lines: dict[str, int] = field(default_factory=dict)   # front matter key -> file line
 
     @property

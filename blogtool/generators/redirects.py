@@ -1,6 +1,7 @@
 """jekyll-redirect-from (0.16.0): a redirect page at every ``redirect_from:`` path, a document
 with ``redirect_to:`` replaced by a redirect, and ``redirects.json``, as the plugin writes them.
-The redirect page uses the site's ``redirect`` layout when it has one, else the plugin's."""
+The redirect page uses the site's ``redirect`` layout when it has one; else it is the plugin's
+small HTML page, written by :func:`redirect_html`."""
 from __future__ import annotations
 
 import json
@@ -12,8 +13,9 @@ from .. import filters, urls
 from ..config import Settings
 from ..models import Document, Sources
 from .pages import make_page, virtual_path
-from .plugin_sources import REDIRECT_HTML
+from .values import PageView, prop, text
 
+PRODUCER = "jekyll-redirect"
 _HTTP = re.compile(r"^https?://")
 
 
@@ -30,14 +32,15 @@ def _target(to: str, settings: Settings) -> str:
                                                             settings.baseurl) or "")
 
 
-def _redirect_data(sources: Sources, source_from: str, to: str) -> tuple[dict, str]:
-    """Front matter and body of a redirect: the site's layout, or the plugin's page."""
+def _redirect_data(sources: Sources, source_from: str, to: str) -> tuple[dict, str | None]:
+    """Front matter and producer of a redirect: the site's layout (with an empty body), or
+    the plugin's page."""
     data: dict[str, Any] = {"sitemap": False, "redirect": {"from": source_from, "to": to}}
     if "redirect" in sources.layouts:
         data["layout"] = "redirect"
-        return data, ""
+        return data, None
     data["layout"] = None
-    return data, REDIRECT_HTML
+    return data, PRODUCER
 
 
 def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list[Document]:
@@ -48,19 +51,22 @@ def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list
         for path in _as_list(doc.data.get("redirect_from")):
             source_from = path if path.startswith("/") else "/" + path
             to = _target(doc.url, settings)
-            data, body = _redirect_data(sources, source_from, to)
+            data, producer = _redirect_data(sources, source_from, to)
             data["permalink"] = source_from
             url = urls.page_url(dir="", basename="redirect", output_ext=".html", html=True,
                                 permalink_style=settings.permalink, permalink=source_from)
-            out.append(make_page(virtual_path("redirect-from", url, "redirect.html"), url,
-                                 data=data, body=body, ext=".html"))
+            page = make_page(virtual_path("redirect-from", url, "redirect.html"), url,
+                             data=data, ext=".html")
+            page.producer = producer
+            out.append(page)
             redirects[source_from] = to
         targets = _as_list(doc.data.get("redirect_to"))
         if targets:
             to = _target(targets[0], settings)
-            data, body = _redirect_data(sources, doc.url, to)
+            data, producer = _redirect_data(sources, doc.url, to)
             doc.data.update(data)          # the plugin merges the redirect over the document
-            doc.body = body
+            doc.body = ""
+            doc.producer = producer
             doc.markdown = False
             redirects[doc.url] = to
     json_enabled = (config.get("redirect_from") or {}).get("json", True) \
@@ -72,3 +78,20 @@ def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list
                                              separators=(",", ":")),
                              data={"layout": None, "render_with_liquid": False}))
     return out
+
+
+def redirect_html(view: PageView) -> str:
+    """A page that sends the reader on to ``page.redirect.to`` (link, script and refresh) and
+    keeps itself out of search indexes."""
+    to = text(prop(view.page.get("redirect"), "to"))
+    lines = ['<!DOCTYPE html>', '<html lang="en-US">',
+             '  <meta charset="utf-8">',
+             '  <title>Redirecting&hellip;</title>',
+             f'  <link rel="canonical" href="{to}">',
+             f'  <script>location="{to}"</script>',
+             f'  <meta http-equiv="refresh" content="0; url={to}">',
+             '  <meta name="robots" content="noindex">',
+             '  <h1>Redirecting&hellip;</h1>',
+             f'  <a href="{to}">Click here if you are not redirected.</a>',
+             '</html>', '']
+    return "\n".join(lines)
