@@ -65,7 +65,7 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
         _plain_kramdown_parser(md)
     code_plugin(md, options)
     if not options.jekyll_exact:
-        nospace_heading_plugin(md)   # "##标题" (README: where blogtool differs)
+        nospace_heading_plugin(md)   # "##标题" as a heading (an improvement on Jekyll)
     if options.kramdown_syntax:
         kramdown_block_plugin(md, options)
     elif options.auto_ids:
