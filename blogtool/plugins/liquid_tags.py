@@ -10,6 +10,7 @@ on (``plugins:``, a theme gem's dependencies, or GitHub Pages' set), as Jekyll d
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import TYPE_CHECKING, Any, TextIO
 
 from liquid.ast import Node
@@ -45,6 +46,22 @@ def _state(context: RenderContext) -> Any:
 
 # --- jekyll-gist -----------------------------------------------------------------------------
 
+def _lookup(context: RenderContext, path: str) -> Any:
+    """A variable named like ``page.gist_id`` or ``site.data.gists[0]`` (None if absent)."""
+    parts = [p for p in re.split(r"\.|\[|\]", path) if p]
+    if not parts or not re.fullmatch(r"[\w-]+", parts[0]):
+        return None
+    value = context.resolve(parts[0], default=None)
+    for part in parts[1:]:
+        if isinstance(value, dict) or hasattr(value, "get") and not isinstance(value, str):
+            value = value.get(part.strip("'\""))
+        elif isinstance(value, list) and part.lstrip("-").isdigit():
+            value = value[int(part)] if -len(value) <= int(part) < len(value) else None
+        else:
+            return None
+    return value
+
+
 class GistNode(Node):
     def __init__(self, token: Token, markup: str):
         super().__init__(token)
@@ -58,7 +75,7 @@ class GistNode(Node):
             raise BuildError(state.path, None, gist.SYNTAX_HELP)
         gist_id, filename = args
         for name, value in (("id", gist_id), ("file", filename)):
-            resolved = context.resolve(value, default=None) if value else None
+            resolved = _lookup(context, value) if value else None
             if isinstance(resolved, (str, int)) and not isinstance(resolved, bool):
                 if name == "id":
                     gist_id = str(resolved)
