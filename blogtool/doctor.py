@@ -57,7 +57,45 @@ _BLOCK_PARTS = frozenset({"else", "elsif", "when", "raw", "endraw", "comment", "
 
 # Markdown options blogtool honours (settings_from); other kramdown keys matter only when they
 # differ from Jekyll's defaults.
-HONOURED_KRAMDOWN = frozenset({"auto_ids", "smart_quotes", "hard_wrap", "input", "guess_lang"})
+HONOURED_KRAMDOWN = frozenset({
+    "auto_ids", "smart_quotes", "hard_wrap", "input", "guess_lang", "auto_id_prefix",
+    "toc_levels", "footnote_nr", "footnote_backlink", "math_engine", "parse_block_html",
+    "syntax_highlighter_opts"})
+# kramdown 2.4's options (with kramdown-parser-gfm's): anything else under ``kramdown:`` is
+# ignored by kramdown; Jekyll 4 itself reads only JEKYLL_KRAMDOWN_KEYS there.
+KRAMDOWN_OPTIONS = frozenset({
+    "template", "auto_ids", "auto_id_stripping", "auto_id_prefix", "transliterated_header_ids",
+    "parse_block_html", "parse_span_html", "html_to_native", "link_defs", "footnote_nr",
+    "entity_output", "toc_levels", "line_width", "latex_headers", "smart_quotes",
+    "typographic_symbols", "remove_block_html_tags", "remove_span_html_tags", "header_offset",
+    "syntax_highlighter", "syntax_highlighter_opts", "math_engine", "math_engine_opts",
+    "footnote_backlink", "footnote_backlink_inline", "footnote_prefix",
+    "remove_line_breaks_for_cjk", "forbidden_inline_options", "list_indent", "hard_wrap",
+    "gfm_quirks",
+})
+JEKYLL_KRAMDOWN_KEYS = frozenset({"input", "enable_coderay", "coderay", "show_warnings"})
+# kramdown's own defaults, as the scalar a YAML file gives for them
+_KRAMDOWN_DEFAULTS: dict[str, Any] = {
+    "auto_id_stripping": False, "auto_id_prefix": "", "transliterated_header_ids": False,
+    "parse_block_html": False, "parse_span_html": True, "html_to_native": False,
+    "footnote_nr": 1, "entity_output": "as_char", "line_width": 72,
+    "remove_block_html_tags": True, "remove_span_html_tags": False, "header_offset": 0,
+    "syntax_highlighter": "rouge", "math_engine": "mathjax", "footnote_backlink": "&#8617;",
+    "footnote_backlink_inline": False, "footnote_prefix": "", "list_indent": 2,
+    "remove_line_breaks_for_cjk": False, "enable_coderay": False,
+}
+
+
+def _kramdown_default(key: str, value: Any) -> bool:
+    """Is ``value`` what kramdown (or Jekyll) uses anyway for ``key``?"""
+    if key not in _KRAMDOWN_DEFAULTS:
+        return False
+    default = _KRAMDOWN_DEFAULTS[key]
+    if isinstance(default, bool) or isinstance(value, bool):
+        return value is default
+    return str(value).lstrip(":") == str(default)
+
+
 # Jekyll configuration keys whose effect blogtool does not reproduce, with what it does.
 IGNORED_KEYS: dict[str, tuple[Any, str]] = {
     # key: (Jekyll's default, what blogtool does)
@@ -229,9 +267,16 @@ def _config_findings(config: Mapping[str, Any], compat: str, cfg_path: str,
     defaults = JEKYLL_DEFAULTS["kramdown"]
     if isinstance(kramdown, Mapping):
         for key, value in kramdown.items():
-            if key in HONOURED_KRAMDOWN or defaults.get(key, object()) == value:
+            if key in HONOURED_KRAMDOWN or defaults.get(key, object()) == value \
+                    or _kramdown_default(key, value):
                 continue
-            out.append(Finding(cfg_path, config_line(cfg_text, key, "kramdown"),
+            line = config_line(cfg_text, key, "kramdown")
+            if key not in KRAMDOWN_OPTIONS and key not in JEKYLL_KRAMDOWN_KEYS:
+                out.append(Finding(cfg_path, line, f"kramdown option '{key}: {value}' is read "
+                                                   f"by neither kramdown 2.4 nor Jekyll 4",
+                                   "ignores it too", unsupported=False))
+                continue
+            out.append(Finding(cfg_path, line,
                                f"kramdown option '{key}: {value}' is not supported",
                                "uses kramdown's default for it"))
     for key, (default, action) in IGNORED_KEYS.items():

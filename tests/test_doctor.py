@@ -47,7 +47,7 @@ PROBLEM_SITE = {
         "  - jekyll-twitter-plugin\n"                         # 8
         "kramdown:\n"                                         # 9
         "  input: GFM\n"                                      # 10
-        "  parse_block_html: true\n"                          # 11
+        "  remove_span_html_tags: true\n"                     # 11
         "liquid:\n"                                           # 12
         "  error_mode: strict\n"                              # 13
     ),
@@ -84,7 +84,7 @@ def test_problem_site_lists_every_difference_with_file_and_line(tmp_path: Path) 
         ("_config.yml", 7, True),       # jekyll-spaceship
         ("_config.yml", 8, True),       # jekyll-twitter-plugin
         ("_config.yml", 3, True),       # markdown: redcarpet
-        ("_config.yml", 11, True),      # kramdown parse_block_html
+        ("_config.yml", 11, True),      # kramdown remove_span_html_tags
         ("_config.yml", 4, True),       # lsi
         ("_config.yml", 13, True),      # liquid.error_mode
         ("_config.yml", 2, False),      # gem theme: Debian's minima, where its files come from
@@ -304,3 +304,15 @@ def test_compare_needs_a_site_that_builds(tmp_path: Path) -> None:
     result = CliRunner().invoke(command, ["-s", str(site), "--compare", str(old)])
     assert result.exit_code == 1
     assert "does not build, so its URLs cannot be compared" in result.output
+
+
+def test_kramdown_options_that_change_nothing_are_not_problems(tmp_path: Path) -> None:
+    # EZLippi's blog: `use_coderay: false` is read by neither kramdown 2.4 nor Jekyll 4;
+    # `parse_span_html: true` and `syntax_highlighter: rouge` are kramdown's own defaults
+    site = _write(tmp_path, {"_config.yml": "kramdown:\n  use_coderay: false\n"
+                                            "  parse_span_html: true\n"
+                                            "  syntax_highlighter: rouge\n"
+                                            "  remove_span_html_tags: true\n"})
+    findings = diagnose(site)
+    assert _where(findings) == [("_config.yml", 2, False), ("_config.yml", 5, True)]
+    assert "read by neither kramdown 2.4 nor Jekyll 4" in findings[0].message
