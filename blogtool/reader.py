@@ -229,11 +229,38 @@ def _walk(ctx: _Context, rel_dir: str, posts: list, pages: list, statics: list) 
         if raw is None:
             continue
         if frontmatter.has_front_matter(raw) or _bom_page(ctx, raw, rel):
+            copy = _undecodable_page(ctx, path, rel_dir, rel, raw)
+            if copy is not None:
+                statics.append(copy)
+                continue
             page = _read_page(ctx, rel_dir, rel, raw)
             if page is not None:
                 pages.append(page)
         else:
             statics.append(_static(ctx, path, rel))
+
+
+def _undecodable_page(ctx: _Context, path: Path, rel_dir: str, rel: str,
+                      raw: bytes) -> StaticFile | None:
+    """A page that is not text in the site's encoding: Jekyll warns that it cannot read its
+    front matter and writes the file unprocessed, unless a converter or Liquid has to read it
+    (then the build stops, as :func:`_read_page` reports)."""
+    if decode(ctx, raw, rel) is not None:
+        return None
+    name = rel.rsplit("/", 1)[-1]
+    stem, ext = posixpath.splitext(name)
+    low = ext.lower()
+    if low in ctx.settings.markdown_exts or low in SASS_EXTS or b"{{" in raw or b"{%" in raw:
+        return None
+    try:
+        raw.decode(ctx.settings.encoding.lower().replace("bom|", "").replace("utf8", "utf-8"))
+    except (UnicodeDecodeError, LookupError):
+        ctx.diagnostics.warn(rel, None, f"Error reading file: invalid byte sequence in "
+                                        f"{ctx.settings.encoding}; written unprocessed")
+    url = urls.page_url(dir=rel_dir, basename=stem.rstrip("."), output_ext=ext,
+                        html=low in HTML_EXTS, permalink_style=ctx.settings.permalink)
+    static = _static(ctx, path, rel)
+    return dataclasses.replace(static, dest=urls.url_to_path(url, ext, page=True), url=url)
 
 
 def _bom_page(ctx: _Context, raw: bytes, rel: str) -> bool:
