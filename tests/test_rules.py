@@ -1,8 +1,8 @@
-"""The rule table: every Jekyll rule the build issue names (``I…``) and every item of the
-research checklist (``C1``–``C22``), each mapped to the fixture build that exercises it and to
-what proves it: files that must exist or be absent and text a file must contain, checked in
-real Jekyll's output *and* in blogtool's (``--compat jekyll``). A rule whose fixture is missing
-fails; so does a checklist item no rule covers.
+"""The rule table: every Jekyll rule blogtool copies (``I…``) and every item of a checklist of
+rules that sites depend on (``C1``–``C22``, :data:`CHECKLIST`), each mapped to the fixture
+build that exercises it and to what proves it: files that must exist or be absent and text a
+file must contain, checked in real Jekyll's output *and* in blogtool's (``--compat jekyll``). A
+rule whose fixture is missing fails; so does a checklist item no rule covers.
 
 A few rules are proven by a test elsewhere (``proof_test``): that test must exist.
 """
@@ -76,19 +76,19 @@ RULES: tuple[Rule, ...] = (
       exists=("2014/10/14/.html",), covers=("C21",)),
     R("I10", "Dates: an unquoted timestamp without offset is UTC; quoted strings, bare dates "
              "and file-name dates are read in the site zone (timezone unset, TZ=UTC)",
-      "dates-utc", "the §1.4 table, first column, in the URLs (hour-minute-second)",
+      "dates-utc", "each kind of date's hour-minute-second in the URLs (zone unset)",
       exists=("2014/10/13/23-30-00/unquoted.html", "2014/10/13/01-00-00/offset.html",
               "2014/10/13/00-00-00/bare.html", "2014/10/20/10-00-00/quoted.html",
               "2014/10/13/00-00-00/none.html", "2014/01/15/01-20-30/iso.html")),
     R("I11", "Dates with timezone: Asia/Shanghai — 2014-10-13 23:30:00 is published on the "
-             "14th", "dates-shanghai", "the §1.4 table, Shanghai column",
+             "14th", "dates-shanghai", "the same dates in Asia/Shanghai",
       exists=("2014/10/14/07-30-00/unquoted.html", "2014/10/13/09-00-00/offset.html",
               "2014/10/13/00-00-00/bare.html", "2014/10/20/10-00-00/quoted.html",
               "2014/10/13/16-00-00/shanghai.html"),
       contains=(("2014/10/14/07-30-00/unquoted.html", "date=2014-10-14 07:30:00 +0800"),),
       covers=("C3",)),
     R("I12", "Dates with timezone: America/New_York — an offset date moves to the previous day",
-      "dates-newyork", "the §1.4 table, New York column",
+      "dates-newyork", "the same dates in America/New_York",
       exists=("2014/10/13/19-30-00/unquoted.html", "2014/10/12/21-00-00/offset.html",
               "2014/10/13/00-00-00/bare.html", "2014/10/20/10-00-00/quoted.html"),
       contains=(("2014/10/12/21-00-00/offset.html", "date=2014-10-12 21:00:00 -0400"),)),
@@ -198,7 +198,7 @@ RULES: tuple[Rule, ...] = (
       exists=(".git/HEAD",), absent=("kept/notes.txt", "stale.html")),
     # --- URLs ----------------------------------------------------------------------------------
     R("I37", "permalink: date (default) — posts /:categories/:year/:month/:day/:title.html, "
-             "pages .html", "permalink-date", "the §3.1/§3.5 date column",
+             "pages .html", "permalink-date", "the date style's post and page URLs",
       exists=("big data/hadoop/2014/10/13/flume-agent-stops.html", "2014/10/15/中文-标题!.html",
               "about.html", "404.html", "about/index.html", "docs/中文 页面.html",
               "guides/setup.html")),
@@ -357,12 +357,66 @@ RULES: tuple[Rule, ...] = (
       contains=(("2020/01/13/p13.html", '<a href="/2020/01/03/p03.html">p03</a> (10)'),
                 ("notes/n.html", '<a href="/2020/01/04/p04.html">p04</a> (10)'),
                 ("index.html", "related: ()"))),
+    R("S04", "Plugin generators run by priority (archives, redirect-from before paginate, feed, "
+             "sitemap), each priority in plugins: order, so site.pages ends in that order",
+      "generator-order", "sitemap listed before the feed and the pager pages",
+      contains=(("list.html", '<li><a href="/list.html">/list.html</a></li><li><a href='
+                              '"/sitemap.xml">/sitemap.xml</a></li>'),)),
+    R("S05", "The same site with jekyll-feed listed first", "generator-order-feed-first",
+      "the feed, then the pager pages, then the sitemap",
+      contains=(("list.html", '<li><a href="/feed.xml">/feed.xml</a></li><li><a href='
+                              '"/page2/">/page2/</a></li>'),)),
     R("P01", "A heading without the space (##Flume 安装) and an under-indented log paste are "
              "paragraphs under kramdown's GFM parser", "pasted",
       "Jekyll's paragraphs; blogtool's own mode differs (tests/test_pasted_compat.py)",
       contains=(("2016/01/05/nospace.html", "<p>##Flume 安装</p>"),
                 ("2016/01/06/spaced.html", '<h2 id="flume-安装">Flume 安装</h2>'),
                 ("2016/01/07/safemode.html", "<p>##现象</p>"))),
+    R("D01", "A front matter date wins and the file name's date is then not checked; date "
+             "strings are read by Ruby's Time.parse (slashes, one-digit fields, month and "
+             "weekday names, full-width colons dropping the time, zones, trailing words, "
+             "date: 12345); document dates are whole seconds", "dates-timeparse",
+      "each post's URL and printed date",
+      exists=("2018/08/26/notes.html", "2016/09/05/short.html", "2012/12/10/int.html",
+              "2023/12/10/zone.html", "2014/03/02/feb.html", "2016/09/19/weekday.html"),
+      contains=(("2016/09/20/fullwidth.html", "date=2016-09-20 00:00:00 +0800"),
+                ("2016/09/20/est.html", "date=2016-09-20 23:00:00 +0800"),
+                ("2016/09/20/jst.html", "date=2016-09-20 10:00:00 +0800"),
+                ("2016/09/20/frac.html", "date=2016-09-20 14:13:52 +0800"),
+                ("2015/03/20/three-digit-zone.html", "date=2015-03-20 09:20:26 +0800"))),
+    R("D02", "In _posts, files not named YYYY-MM-DD-slug.ext and .yml/.yaml files are neither "
+             "posts nor static files", "dates-timeparse", "no output for them",
+      absent=("notes.html", "_posts/notes.md", "2016/01/13/data.yml", "2016/01/13/data.html",
+              "_posts/2016-01-13-data.yml")),
+    R("D03", "Singular category/tag is one value; plural strings split on whitespace; nested "
+             "lists flattened, nils dropped; numbers stringified for categories; folder "
+             "categories and defaults united", "frontmatter-categories", "the URLs and tags",
+      exists=("data mining/2019/01/01/single.html", "data/mining/2019/01/02/plural.html",
+              '["game engine", "unity"]/c#/game engine/unity/2019/01/03/nested.html',
+              "2019/2019/01/04/numbers.html", "two/three/one/2019/01/05/both.html",
+              "a/2019/01/06/nil.html", "a/b/c/from defaults/2019/01/07/folder.html",
+              "notes/data mining/note/index.html"),
+      contains=(('["game engine", "unity"]/c#/game engine/unity/2019/01/03/nested.html',
+                 "tags=Game Engine,Unity,C#"),
+                ("2019/2019/01/04/numbers.html", "tags=1,true,2.5"),
+                ("two/three/one/2019/01/05/both.html", "tags=solo tag"))),
+    R("D04", "Page output names: a converted page keeps its basename without trailing dots "
+             "and takes the converter's extension; encoded or plain .. in a permalink stays "
+             "inside the destination", "page-urls", "the output files",
+      exists=("trailing-dots.html", "about.html", "docs/guide.html", "docs/index.html",
+              "escaped.html", "climbed/index.html", "feed.xml"),
+      absent=("about.md.html", "trailing-dots/.html")),
+    R("D05", "Page URLs under the pretty, ordinal, none and custom permalink styles",
+      "page-urls-pretty", "about/index.html under pretty",
+      exists=("about/index.html", "trailing-dots/index.html", "docs/guide/index.html")),
+    R("D06", "Pages under the ordinal style keep .html", "page-urls-ordinal", "about.html",
+      exists=("about.html", "trailing-dots.html")),
+    R("D07", "Pages under the none style keep .html", "page-urls-none", "about.html",
+      exists=("about.html", "trailing-dots.html")),
+    R("D08", "A custom style ending in :output_ext gives pages .html", "page-urls-custom",
+      "about.html", exists=("about.html", "trailing-dots.html")),
+    R("D09", "A custom style ending in / gives pages folders", "page-urls-custom-dir",
+      "about/index.html", exists=("about/index.html", "trailing-dots/index.html")),
     # --- gem themes and plugins ----------------------------------------------------------------
     R("T01", "theme: minima (a gem theme) supplies layouts, includes, Sass and assets; its "
              "runtime dependencies (jekyll-feed, jekyll-seo-tag) are active", "jekyll-new",
