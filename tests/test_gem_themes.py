@@ -233,7 +233,10 @@ def server(isolated: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[_Server]
     srv = _Server({"/acme/paper-theme/zip/v1.2": github_zip("paper-theme-1.2", {
         **THEME_FILES, "README.md": "# Paper\n", "paper-theme.gemspec":
         'Gem::Specification.new do |spec|\n  spec.add_runtime_dependency "jekyll-feed"\nend\n'}),
-        "/pages-themes/cayman/zip/v0.2.0": github_zip("cayman-0.2.0", THEME_FILES),
+        "/pages-themes/cayman/zip/v0.2.0": github_zip("cayman-0.2.0", {
+            **THEME_FILES, "jekyll-theme-cayman.gemspec":
+            'Gem::Specification.new do |s|\n  s.add_runtime_dependency "jekyll-feed", "~> 0.9"\n'
+            '  s.add_development_dependency "rake"\nend\n'}),
         "/pages-themes/cayman/zip/v0.1.1": github_zip("cayman-0.1.1", THEME_FILES)})
     monkeypatch.setenv(remote.BASE_ENV, srv.base)
     yield srv
@@ -286,11 +289,14 @@ def test_known_gem_downloaded_when_not_installed(isolated: Path, server: _Server
     site = write(isolated / "site", {**SITE_FILES, "_config.yml": "theme: jekyll-theme-cayman\n"})
     theme = find_gem_theme(site, "jekyll-theme-cayman")
     assert (theme.origin, theme.version) == ("download", "0.2.0")
-    write(site, {"Gemfile.lock": "GEM\n  specs:\n    jekyll-theme-cayman (0.1.1)\n"})
-    assert find_gem_theme(site, "jekyll-theme-cayman").version == "0.1.1"
-    assert server.requests == ["/pages-themes/cayman/zip/v0.2.0", "/pages-themes/cayman/zip/v0.1.1"]
+    assert theme.dependencies == ("jekyll-feed",)    # from the repository's gemspec
     out = build(site, isolated / "out")
     assert "theme extra" in (out / "index.html").read_text()
+    assert (out / "feed.xml").is_file()     # the gemspec's runtime dependency is turned on
+    write(site, {"Gemfile.lock": "GEM\n  specs:\n    jekyll-theme-cayman (0.1.1)\n"})
+    assert find_gem_theme(site, "jekyll-theme-cayman").version == "0.1.1"
+    assert server.requests == ["/pages-themes/cayman/zip/v0.2.0",
+                               "/pages-themes/cayman/zip/v0.1.1"]
 
 
 def test_failed_download_is_one_located_line(isolated: Path, server: _Server) -> None:

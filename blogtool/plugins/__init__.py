@@ -35,6 +35,8 @@ SUPPORTED: dict[str, str] = {
     "jekyll-relative-links": "links to .md files point to their pages",
     "jekyll-github-metadata": "site.github from the git remote and _config.yml (offline)",
     "jekyll-last-modified-at": "page.last_modified_at and {% last_modified_at %} from git",
+    "jekyll-paginate-v2": "pagination: pages (no auto-pages)",
+    "jekyll-remote-theme": "remote_theme: is downloaded once and cached (blogtool.themes)",
 }
 
 
