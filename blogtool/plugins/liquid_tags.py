@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from liquid.ast import Node
 from liquid.context import RenderContext
@@ -22,9 +22,6 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from ..errors import BuildError
 from . import gist, toc
-
-if TYPE_CHECKING:
-    from ..liquid.engine import JekyllEnvironment
 
 
 def _resolve(context: RenderContext, name: str) -> Any:
@@ -195,16 +192,14 @@ class LastModifiedTag(Tag):
 
 # --- registration ----------------------------------------------------------------------------
 
-def register(env: JekyllEnvironment) -> None:
+def register(env: Any) -> None:
     """Add the tags and filters of the plugins the site turns on."""
     plugins = set(getattr(env.engine.settings, "plugins", ()) or ())
     if "jekyll-include-cache" in plugins:
-        from ..liquid.tags import IncludeTag
-
-        class IncludeCachedTag(IncludeTag):
-            name = "include_cached"
-
-        env.add_tag(IncludeCachedTag)
+        # the engine's include tag under another name (taken from the environment, so that
+        # this module does not import the engine's)
+        include = type(env.tags["include"])
+        env.add_tag(type("IncludeCachedTag", (include,), {"name": "include_cached"}))
     if "jekyll-gist" in plugins:
         env.add_tag(GistTag)
     if "jekyll-toc" in plugins:
