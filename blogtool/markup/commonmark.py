@@ -96,7 +96,8 @@ def _ghpages_ids(state: StateCore) -> None:
         if token.type != "heading_open":
             continue
         inline = state.tokens[i + 1]
-        content = md.renderer.renderInline(inline.children or [], md.options, state.env)
+        content = md.renderer.renderInline(  # type: ignore[attr-defined]
+            inline.children or [], md.options, state.env)
         gen = _NOT_ID.sub("", _NON_ALPHA_START.sub("", content)).replace(" ", "-").lower()
         gen = gen or "section"
         if gen in used:

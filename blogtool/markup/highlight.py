@@ -144,9 +144,11 @@ def rouge_options(opts: object, highlighter: object = "rouge") -> RougeOptions:
     """Read a ``syntax_highlighter_opts`` mapping (anything else gives the defaults)."""
     if not isinstance(opts, dict):
         opts = {}
-    block = opts.get("block") if isinstance(opts.get("block"), dict) else {}
+    block = opts.get("block")
+    if not isinstance(block, dict):
+        block = {}
     try:
-        start = int(block.get("start_line", opts.get("start_line", 1)))
+        start = int(str(block.get("start_line", opts.get("start_line", 1))))
     except (TypeError, ValueError):
         start = 1
     lang = opts.get("default_lang")

@@ -97,9 +97,12 @@ CASES: list[Case] = [
     Case("typo-symbols", "This is... something---this too--!\n"),
     Case("typo-guillemets", "This <<is>> some text, << this >> too!\n"),
     Case("typo-escaped-guillemets", "a \\<< b \\>> c\n"),
-    Case("typo-quotes-en", "\"Fancy quotes\" are 'cool', even in the '80s!\nYou're a funny one! Thomas' name\n"),
-    Case("typo-quotes-nested", "\"'Nested' quotes are 'possible'\", too!\n'\"Otherway\" is \"round\"'!\n"),
-    Case("typo-quotes-emphasis", "\"_Single underscores_ should work.\"\n\n'**Double asterisks**.'\n"),
+    Case("typo-quotes-en", "\"Fancy quotes\" are 'cool', even in the '80s!\n"
+                           "You're a funny one! Thomas' name\n"),
+    Case("typo-quotes-nested", "\"'Nested' quotes are 'possible'\", too!\n"
+                               "'\"Otherway\" is \"round\"'!\n"),
+    Case("typo-quotes-emphasis",
+         "\"_Single underscores_ should work.\"\n\n'**Double asterisks**.'\n"),
     Case("typo-quotes-html", "<em>Cluster</em>'s Last Stand.\n"),
     Case("typo-quotes-ellipsis", "\"...some Text\" and This: \"... some Text\"\n"),
     Case("typo-quotes-zh", "他说\"你好\"，然后'离开'了。\n"),
