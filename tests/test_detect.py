@@ -51,10 +51,10 @@ def test_never_uses_guess_lexer(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def _seed_blocks() -> list[str]:
     lines = SEED.read_text(encoding="utf-8").splitlines()
-    first = "\n".join(l.strip() for l in lines[17:22])
-    second = "\n".join(l[4:] for l in lines[26:31])
-    javadoc = "\n".join(l[4:] for l in lines[38:64])
-    last = "\n".join(l[2:] for l in lines[70:77])
+    first = "\n".join(ln.strip() for ln in lines[17:22])
+    second = "\n".join(ln[4:] for ln in lines[26:31])
+    javadoc = "\n".join(ln[4:] for ln in lines[38:64])
+    last = "\n".join(ln[2:] for ln in lines[70:77])
     return [first, second, javadoc, last]
 
 
@@ -75,7 +75,16 @@ def test_seed_blocks() -> None:
     "+-------+\n| host  |\n+-------+",
     "ERROR",
     "2016-02-24 08:00:03 7f3a2c1fb700\n*** (1) TRANSACTION:\nmysql tables in use 1, locked 1",
-    ">>> import os\n>>> os.getcwd()",
+    "int a = 1;",                  # C, Java, C#...: one declaration says nothing
+    "x, y = 1, 2",
+    "#flume #hadoop",
+    "{: .warning}",
+    "{:toc}",
+    "{% highlight java %}",
+    "def list = []\nlist.add 100",   # Groovy
+    "fun main() {\n    println(\"hi\")\n}",   # Kotlin
+    "let mut n = 1;\nprintln!(\"{n}\");",   # Rust
+    "Console.WriteLine(dt.Kind);\nstring s = \"a\";",   # C#
 ])
 def test_unsure_is_text(text: str) -> None:
     assert detect_language(text) == "text"
@@ -93,7 +102,19 @@ def test_unsure_is_text(text: str) -> None:
     ("<dependency>\n  <groupId>x</groupId>\n</dependency>", "xml"),
     ("a1.sinks.k1.type = avro\na1.sinks.k1.port = 1463", "properties"),
     ("[mysqld]\nmax_connections=1000", "ini"),
-    ("int a = 1;", "java"),
+    ("@Override\npublic void start() {\n  super.start();\n}", "java"),
+    (">>> import os\n>>> os.getcwd()", "pycon"),
+    ("def f(x):\n    return x + 1", "python"),
+    ("from kafka import KafkaConsumer\nc = KafkaConsumer('t')", "python"),
+    ("spring:\n  redis:\n    host: 127.0.0.1\n    port: 6379", "yaml"),
+    ("const fs = require('fs');\nconsole.log(fs.readFileSync('a'));", "javascript"),
+    ("interface A {\n  id: number;\n}\nconst a: A = { id: 1 };\nconsole.log(a);", "typescript"),
+    ("func main() {\n\tx := 1\n\tfmt.Println(x)\n}", "go"),
+    ("#include <stdio.h>\nint main(void) { printf(\"hi\\n\"); return 0; }", "c"),
+    ("#include <iostream>\nint main() { std::cout << 1 << std::endl; }", "cpp"),
+    ("object App {\n  def main(args: Array[String]): Unit = println(1)\n}", "scala"),
+    ("FROM openjdk:8\nCOPY app.jar /app.jar\nCMD [\"java\", \"-jar\", \"/app.jar\"]", "dockerfile"),
+    ("server {\n    listen 80;\n    proxy_pass http://127.0.0.1:8080;\n}", "nginx"),
 ])
 def test_each_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang

@@ -1,7 +1,7 @@
 """Cheap, deterministic language detection for unlabelled code blocks.
 
 Pygments' ``guess_lexer`` imports every lexer on its first call and names the seed's log
-blocks "CBM BASIC V2" (research notes, libraries 3.1), so blogtool never uses it. Instead
+blocks "CBM BASIC V2", so blogtool never uses it. Instead
 each line is classified once by a few compiled regexes, the block is scored by the share of
 lines of each kind, and the first rule that is clearly satisfied wins. When no rule is clear
 the answer is ``text``: an unhighlighted block is better than a wrongly coloured one.
@@ -14,13 +14,27 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 
+from .langmarkers import (
+    NAMED,
+    command_line,
+    dockerfile_block,
+    html_block,
+    json_fragment,
+    marker_counts,
+    nginx_block,
+    one_command,
+    yaml_block,
+)
 from .loglexer import TIMESTAMP
 
-__all__ = ["detect_language", "LANGUAGES", "is_log_line", "log_line_shape", "java_signal"]
+__all__ = ["detect_language", "LANGUAGES", "is_log_line", "log_line_shape", "java_signal",
+           "java_shaped"]
 
 LANGUAGES = ("java", "log", "xml", "console", "bash", "properties", "ini", "pytb", "json",
-             "sql", "text")
+             "sql", "python", "pycon", "yaml", "javascript", "typescript", "go", "c", "cpp",
+             "scala", "dockerfile", "nginx", "text")
 
 _LEVEL = r"(?:FATAL|ERROR|SEVERE|CRITICAL|WARNING|WARN|INFO|NOTICE|DEBUG|TRACE|FINE|FINER|FINEST)"
 
@@ -36,6 +50,7 @@ _LOG_LINE = re.compile(
     r"|(?:[a-z_$][\w$]*\.)+[A-Z][\w$]*(?:Exception|Error|Throwable)(?:\([\w$.]+\))?(?::|[ \t]*$)"
     r"|\d+\.\d+:[ \t]+\[(?:Full )?GC"
     r"|\[?" + _LEVEL + r"\]?(?::[\w.]*:|:[ \t]|[ \t]+\[)"
+    r"|" + _LEVEL + r"[ \t]+\.?(?:[\w$]+\.)+[\w$]+[ \t]+:[ \t]"
     r")"
 )
 # A timestamp line that is clearly a log record rather than a dated sentence
@@ -66,7 +81,8 @@ _OTHER_RECORD = re.compile(
 _PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
 _PYTB_LINE = re.compile(r'[ \t]*File "[^"\n]+", line \d+')
 _PROMPT = re.compile(
-    r"(?:\$|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]|(?:mysql|hive|hbase\([^)]*\):\d+:\d+)>)[ \t]+\S"
+    r"(?:\$|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]"
+    r"|(?:mysql|hive|hbase\([^)]*\):\d+:\d+)>)[ \t]+\S"
     r"|#[ \t]+(?:sudo|service|systemctl|netstat|ps|ls|cat|cd|vi|vim|yum|apt|apt-get|echo|kill"
     r"|top|free|df|du|tail|head|grep|java|jps|jstack|jmap|jstat|hdfs|hadoop|mvn|git|ssh|scp"
     r"|curl|wget|tar|mkdir|rm|cp|mv|chmod|chown|docker|kubectl|mysql|lsof|iptables|ulimit"
@@ -82,12 +98,20 @@ _BASH_LINE = re.compile(
 )
 _BASH_TOKEN = re.compile(r"\$\{?\w+|\$\(|&&|\|\||2>&1|;[ \t]*(?:then|do)\b")
 _SECTION = re.compile(r"[ \t]*\[[\w .:/-]+\][ \t]*$")
-_KV_STRICT = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*[^\s=][^;{}]*$|[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*[=:][ \t]*\S[^;{}]*$")
+_KV_STRICT = re.compile(
+    r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*(?![\[{'\"(])[^\s=][^;{}()]*$"
+    r"|[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*[=:][ \t]*\S[^;{}]*$")
+# ini values may be quoted (Addrs = ["http://..."])
+_KV_LOOSE = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*\S")
+_DOTTED_KV = re.compile(r"[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*=[ \t]*\S")
 _CONF_COMMENT = re.compile(r"[ \t]*[#;!]")
 _SQL_START = re.compile(
     r"[ \t]*(?:SELECT|INSERT[ \t]+INTO|UPDATE|DELETE[ \t]+FROM|CREATE[ \t]+(?:TABLE|INDEX|DATABASE"
     r"|VIEW|UNIQUE)|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|INDEX|DATABASE)|SHOW[ \t]+\w+"
-    r"|EXPLAIN[ \t]|GRANT[ \t]|TRUNCATE[ \t]|WITH[ \t]+\w+[ \t]+AS)\b", re.IGNORECASE)
+    r"|EXPLAIN[ \t]|GRANT[ \t]|TRUNCATE[ \t]|WITH[ \t]+\w+[ \t]+AS|USE[ \t]+\w+;|BEGIN;"
+    r"|CREATE[ \t]+(?:USER|POLICY|FUNCTION|PROCEDURE|TRIGGER)|FLUSH[ \t]+\w+;)\b",
+    re.IGNORECASE)
+_SQL_PROMPT = re.compile(r"[ \t]*SQL> ")
 _SQL_WORD = re.compile(
     r"\b(?:FROM|WHERE|VALUES|SET|TABLE|JOIN|GROUP[ \t]+BY|ORDER[ \t]+BY|LIMIT|LIKE|INDEX"
     r"|PRIMARY[ \t]+KEY|ENGINE|NOT[ \t]+NULL|VARIABLES|STATUS|AND|ON)\b", re.IGNORECASE)
@@ -102,6 +126,10 @@ _JAVA_KEYWORD = re.compile(
     r"[ \t]+[a-z_$][\w$]*[ \t]*(?:=|;|\())"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
+# kramdown attribute lists and extensions, Liquid: never part of what a block's language is
+_MARKUP = re.compile(r"[ \t]*\{(?::|%|\{)")
+_PYCON = re.compile(r"[ \t]*>>> \S")
+_MAX_LINES = 24
 
 
 def log_line_shape(line: str) -> bool:
@@ -163,20 +191,27 @@ def detect_language(code: str) -> str:
     code = code.strip()
     if not code:
         return "text"
-    lines = [line for line in code.splitlines() if line.strip()]
+    # the first 24 lines decide: enough for any language, and a 3,000-line paste costs no
+    # more than a short one
+    lines = [line for line in code.splitlines()[:_MAX_LINES]
+             if line.strip() and not _MARKUP.match(line)]
+    if not lines:
+        return "text"
     first = lines[0]
     n = len(lines)
 
     if _PYTB_HEAD.match(first):
         return "pytb"
-    if _is_json(code):
+    if len(code) < 100_000 and _is_json(code):
         return "json"
     if _SHEBANG.match(first):
         return "bash"
     if _PROMPT.match(first):
         return "console"
+    if _PYCON.match(first):
+        return "pycon"
 
-    log = xml = java = bash = kv = comments = sections = pytb = 0
+    log = xml = bash = kv = loose = comments = sections = pytb = commands = java = 0
     for line in lines:
         if is_log_line(line):
             log += 1
@@ -194,28 +229,89 @@ def detect_language(code: str) -> str:
             continue
         if _KV_STRICT.match(line):
             kv += 1
+        if _KV_LOOSE.match(line):
+            loose += 1
         if java_signal(line):
             java += 1
-        if _BASH_LINE.match(line) or _BASH_TOKEN.search(line):
+        if command_line(line):
+            commands += 1
+        elif _BASH_LINE.match(line):
             bash += 1
 
     if log * 2 >= n and log:
         return "log"
     if pytb:
         return "pytb"
+    if first.lstrip().startswith("<") and html_block(lines):
+        return "text"           # HTML, a template or JSP: not XML, and not the code inside
     if xml * 2 >= n and first.lstrip().startswith("<"):
         return "xml"
-    if _SQL_START.match(first) and (_SQL_WORD.search(code) or code.rstrip().endswith(";")):
+    markers = marker_counts(lines)
+    code_markers = sum(markers[lang] for lang in markers if lang != "css")
+    if code_markers < 4:
+        if json_fragment(lines):
+            return "json"
+        if dockerfile_block(lines):
+            return "dockerfile"
+        if nginx_block(lines):
+            return "nginx"
+    sql_first = next((line for line in lines if not line.lstrip().startswith("--")), "")
+    if _SQL_PROMPT.match(first):
         return "sql"
+    if _SQL_START.match(sql_first) and (_SQL_WORD.search(code) or code.rstrip().endswith(";")):
+        return "sql"
+    strongest = max((v for k, v in markers.items() if k != "css"), default=0)
+    if strongest < 4 and yaml_block(lines):
+        return "yaml"
     body = n - comments - sections
-    if sections and body and kv * 2 >= body and java == 0:
+    if sections and body and loose * 2 >= body and not code_markers:
         return "ini"
-    if body and kv >= 2 * max(1, body - kv) and kv >= 1 and java == 0 and bash * 2 < body:
+    if (body and kv >= 1 and kv >= 2 * (body - kv) and not code_markers and bash * 2 < body
+            and (body > 1 or _DOTTED_KV.match(lines[-1]))):
         return "properties"
-    if bash * 2 >= n and bash > java:
+    if (body and max(bash, commands) * 5 >= body * 4 and not code_markers
+            and (body > 1 or one_command(lines[-1]) or bash)):
         return "bash"
-    if java * 5 >= n * 2 and java:
-        return "java"
-    if any(_PROMPT.match(line) for line in lines):
+    lang = _by_markers(markers, n)
+    if lang:
+        return lang
+    if (body > 1 and max(bash, commands) * 2 >= body and not code_markers):
+        return "bash"
+    if any(_PROMPT.match(line) and not line.lstrip().startswith("#") for line in lines):
         return "console"
     return "text"
+
+
+def java_shaped(code: str) -> bool:
+    """A run of statements that reads as Java and as no other language detect_language
+    names: two in five lines look like Java (``;``, braces, declarations) and no line
+    carries another language's marker. Recovery uses this for runs it already opened on a
+    Java line (``conf.set("k", "v");``), where detect_language alone would say text."""
+    lines = [line for line in code.splitlines()[:_MAX_LINES] if line.strip()]
+    if not lines:
+        return False
+    markers = marker_counts(lines)
+    if any(markers[lang] for lang in markers if lang not in ("java", "css", "html")):
+        return False
+    return sum(1 for line in lines if java_signal(line)) * 5 >= len(lines) * 2
+
+
+def _by_markers(markers: Counter[str], n: int) -> str:
+    """The language whose markers clearly outnumber every other's (C and C++ count
+    together), or ``""``."""
+    scores = Counter({lang: count for lang, count in markers.items() if lang != "html"})
+    scores["c"] += scores.pop("cpp", 0)
+    scores["javascript"] += scores.pop("typescript", 0)
+    ranked = scores.most_common(2)
+    if not ranked or ranked[0][1] == 0:
+        return ""
+    best, top = ranked[0]
+    second = ranked[1][1] if len(ranked) > 1 else 0
+    if top < 1.5 * second + 1 or top < 2:
+        return ""
+    if best == "c":
+        return "cpp" if markers["cpp"] else "c"
+    if best == "javascript" and markers["typescript"]:
+        # type annotations, interfaces: TypeScript (a type or two alone may be Python...)
+        return "typescript" if markers["javascript"] or top >= 4 else ""
+    return best if best in NAMED else ""

@@ -21,7 +21,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from .detect import detect_language, is_log_line, java_signal, log_line_shape
+from .detect import detect_language, is_log_line, java_shaped, java_signal, log_line_shape
 
 __all__ = ["recovery_plugin", "line_kind", "clearly_prose", "RECOVERABLE"]
 
@@ -32,11 +32,13 @@ _STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)\'')
 _COMMENT = re.compile(r"//.*$|/\*.*?(?:\*/|$)|^\s*\*.*$")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef\u3000-\u303f]")
 _WORD_RUN = re.compile(r"(?<![\w.$@\"'])([A-Za-z]+) ([A-Za-z]+) ([A-Za-z]+)(?![\w(])")
-_JAVA_WORDS = frozenset(
-    "abstract boolean break byte case catch char class const continue default do double else "
-    "enum extends final finally float for if implements import instanceof int interface long "
-    "native new package private protected public return short static strictfp super switch "
-    "synchronized this throw throws transient try void volatile while var".split())
+_JAVA_WORDS = frozenset({
+    "abstract", "boolean", "break", "byte", "case", "catch", "char", "class", "const",
+    "continue", "default", "do", "double", "else", "enum", "extends", "final", "finally",
+    "float", "for", "if", "implements", "import", "instanceof", "int", "interface", "long",
+    "native", "new", "package", "private", "protected", "public", "return", "short", "static",
+    "strictfp", "super", "switch", "synchronized", "this", "throw", "throws", "transient", "try",
+    "void", "volatile", "while", "var"})
 _CODE_PUNCT = re.compile(r"[(){}\[\];=+<>]|\.\w")
 _STRONG_JAVA = re.compile(
     r"\s*(?:@[A-Z]\w*|(?:public|private|protected|static|final|abstract|synchronized|import"
@@ -68,10 +70,8 @@ def _code_part(line: str) -> str:
 def _has_prose(code: str) -> bool:
     if _CJK.search(code):
         return True
-    for m in _WORD_RUN.finditer(code):
-        if not any(w in _JAVA_WORDS for w in m.groups()):
-            return True
-    return False
+    return any(not any(w in _JAVA_WORDS for w in m.groups())
+               for m in _WORD_RUN.finditer(code))
 
 
 def clearly_prose(line: str) -> bool:
@@ -99,13 +99,12 @@ def line_kind(line: str) -> str | None:
         return None
     s = code.strip()
     signal = java_signal(code) if s else java_signal(line)   # "f(); // 中文注释"
-    if signal and (s.endswith((";", "{", "}")) or _STRONG_JAVA.match(line) or not s):
-        # a statement must contain code punctuation, not be "Step 1: edit flume.conf;"
-        if not s or _CODE_PUNCT.search(s) or _STRONG_JAVA.match(line):
-            # "word: " is prose ("Step 1: edit flume.conf;") unless a case label, a
-            # ternary or a for-each
-            if not _LABEL_COLON.search(s) or _COLON_OK.match(s):
-                return "strong"
+    # a statement must contain code punctuation, not be "Step 1: edit flume.conf;"; and
+    # "word: " is prose unless a case label, a ternary or a for-each
+    if (signal and (s.endswith((";", "{", "}")) or _STRONG_JAVA.match(line) or not s)
+            and (not s or _CODE_PUNCT.search(s) or _STRONG_JAVA.match(line))
+            and (not _LABEL_COLON.search(s) or _COLON_OK.match(s))):
+        return "strong"
     if s and _CODE_PUNCT.search(s) and not _LABEL_COLON.search(s):
         return "weak"
     return None
@@ -205,7 +204,8 @@ def _language(mode: str, text: str) -> str:
     confirmed by ``detect_language``."""
     if mode in ("log", "pytb"):
         return mode
-    return detect_language(text)
+    lang = detect_language(text)
+    return "java" if lang == "text" and java_shaped(text) else lang
 
 
 def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -237,7 +237,7 @@ def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         merged = _dedent(state.getLines(prev.map[0], stop, state.blkIndent, True))
         adjacent = prev.map[1] == start
         merged_lang = lang if adjacent and _block_mode(prev.content) else \
-            detect_language(merged)
+            _language(mode, merged)
         if merged_lang in RECOVERABLE:
             state.tokens.pop()
             start, text, lang = prev.map[0], merged, merged_lang

@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import random
 import shutil
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 HERE = Path(__file__).resolve().parent
 SEED = 20141018
@@ -22,7 +22,9 @@ LABELS = {
     "java": "java", "log4j": "log", "logback": "log", "jul": "log", "pylog": "log",
     "syslog": "log", "gclog": "log", "stacktrace": "log", "xml": "xml", "console": "console",
     "bash": "bash", "properties": "properties", "ini": "ini", "pytb": "pytb", "json": "json",
-    "sql": "sql", "text": "text",
+    "sql": "sql", "text": "text", "python": "python", "pycon": "pycon", "yaml": "yaml",
+    "javascript": "javascript", "typescript": "typescript", "go": "go", "c": "c", "cpp": "cpp",
+    "scala": "scala", "dockerfile": "dockerfile", "nginx": "nginx",
 }
 
 PKGS = ["org.apache.flume.sink", "org.apache.hadoop.hdfs", "com.example.order",
@@ -566,12 +568,383 @@ def text(r: random.Random) -> str:
     return r.choice(TEXT)
 
 
+# --- languages added with the measurement on real blogs (appended: the kinds above keep
+# their random draws) ---------------------------------------------------------------------
+
+PYTHON = [
+    """import json
+import requests
+
+def fetch_metrics(host, port=8080):
+    resp = requests.get(f"http://{host}:{port}/metrics", timeout=5)
+    resp.raise_for_status()
+    return json.loads(resp.text)""",
+    """from kafka import KafkaConsumer
+
+consumer = KafkaConsumer("order-events", bootstrap_servers=["10.2.8.41:9092"])
+for msg in consumer:
+    print(msg.offset, msg.value)""",
+    """class SinkMonitor(object):
+    def __init__(self, name):
+        self.name = name
+        self.failures = 0
+
+    def record(self, ok):
+        if not ok:
+            self.failures += 1""",
+    """if __name__ == "__main__":
+    main()""",
+    """with open("/var/log/flume/flume.log") as f:
+    for line in f:
+        if "ERROR" in line:
+            print(line.strip())""",
+    """try:
+    conn = pymysql.connect(host="localhost", user="root", password="secret")
+except pymysql.err.OperationalError as e:
+    print("连接失败", e)""",
+    """def parse(line):
+    parts = line.split(" - ")
+    if len(parts) < 2:
+        return None
+    return parts[0], parts[1]""",
+]
+
+
+def python(r: random.Random) -> str:
+    out = r.choice(PYTHON)
+    if r.random() < 0.3:
+        out += "\n\n" + r.choice(PYTHON)
+    return out
+
+
+PYCON = [
+    """>>> import sys
+>>> sys.version
+'2.7.5 (default, Nov 20 2015, 02:00:19)'""",
+    """>>> d = {"a": 1}
+>>> d.get("b", 0)
+0""",
+    """>>> for i in range(3):
+...     print(i)
+...
+0
+1
+2""",
+]
+
+
+def pycon(r: random.Random) -> str:
+    return r.choice(PYCON)
+
+
+YAML = [
+    """spring:
+  datasource:
+    url: jdbc:mysql://localhost:3306/blog
+    username: root
+    password: secret
+  redis:
+    host: 127.0.0.1
+    port: 6379""",
+    """version: "3"
+services:
+  zookeeper:
+    image: zookeeper:3.4
+    ports:
+      - "2181:2181"
+  kafka:
+    image: wurstmeister/kafka
+    depends_on:
+      - zookeeper""",
+    """apiVersion: v1
+kind: Service
+metadata:
+  name: order-api
+spec:
+  selector:
+    app: order-api
+  ports:
+    - port: 80
+      targetPort: 8080""",
+    """server:
+  port: 8080
+logging:
+  level:
+    root: INFO
+    com.example.order: DEBUG""",
+    """- hosts: hadoop
+  tasks:
+    - name: install java
+      yum:
+        name: java-1.8.0-openjdk
+        state: present""",
+]
+
+
+def yaml(r: random.Random) -> str:
+    return r.choice(YAML)
+
+
+JAVASCRIPT = [
+    """const express = require('express');
+const app = express();
+
+app.get('/health', (req, res) => {
+  res.json({ status: 'UP' });
+});
+
+app.listen(3000, () => console.log('listening on 3000'));""",
+    """function debounce(fn, wait) {
+  let timer = null;
+  return function () {
+    clearTimeout(timer);
+    timer = setTimeout(() => fn.apply(this, arguments), wait);
+  };
+}""",
+    """fetch('/api/orders')
+  .then(res => res.json())
+  .then(data => {
+    console.log(data.length);
+  });""",
+    """module.exports = {
+  entry: './src/index.js',
+  output: { filename: 'bundle.js' }
+};""",
+    """document.getElementById('submit').addEventListener('click', async () => {
+  const resp = await fetch('/api/login', { method: 'POST' });
+  console.log(resp.status);
+});""",
+]
+
+
+def javascript(r: random.Random) -> str:
+    return r.choice(JAVASCRIPT)
+
+
+TYPESCRIPT = [
+    """interface Order {
+  id: number;
+  userId: number;
+  amount: number;
+}
+
+export function total(orders: Order[]): number {
+  return orders.reduce((sum, o) => sum + o.amount, 0);
+}""",
+    """export class OrderService {
+  constructor(private readonly http: HttpClient) {}
+
+  list(page: number): Observable<Order[]> {
+    return this.http.get<Order[]>(`/api/orders?page=${page}`);
+  }
+}""",
+    """const retries: number = 3;
+let lastError: string | null = null;
+console.log(retries, lastError);""",
+]
+
+
+def typescript(r: random.Random) -> str:
+    return r.choice(TYPESCRIPT)
+
+
+GO = [
+    """package main
+
+import (
+	"fmt"
+	"net/http"
+)
+
+func main() {
+	http.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {
+		fmt.Fprintln(w, "ok")
+	})
+	http.ListenAndServe(":8080", nil)
+}""",
+    """func readConfig(path string) (*Config, error) {
+	data, err := ioutil.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var cfg Config
+	err = json.Unmarshal(data, &cfg)
+	return &cfg, err
+}""",
+    """type Sink struct {
+	Host string
+	Port int
+}
+
+func (s *Sink) Addr() string {
+	return fmt.Sprintf("%s:%d", s.Host, s.Port)
+}""",
+    """ch := make(chan int, 10)
+go func() {
+	for i := 0; i < 10; i++ {
+		ch <- i
+	}
+	close(ch)
+}()""",
+]
+
+
+def go(r: random.Random) -> str:
+    return r.choice(GO)
+
+
+C = [
+    """#include <stdio.h>
+#include <stdlib.h>
+
+int main(int argc, char *argv[])
+{
+    char *buf = malloc(1024);
+    if (buf == NULL) {
+        perror("malloc");
+        return 1;
+    }
+    printf("%s\\n", argv[0]);
+    free(buf);
+    return 0;
+}""",
+    """static int sink_open(struct sink *s, const char *host)
+{
+    s->fd = socket(AF_INET, SOCK_STREAM, 0);
+    if (s->fd < 0)
+        return -errno;
+    return 0;
+}""",
+    """struct list_head {
+    struct list_head *next, *prev;
+};""",
+    """#define MAX_EVENTS 64
+unsigned long flags;
+spin_lock_irqsave(&q->lock, flags);""",
+]
+
+
+def c(r: random.Random) -> str:
+    return r.choice(C)
+
+
+CPP = [
+    """#include <iostream>
+#include <vector>
+using namespace std;
+
+int main() {
+    vector<int> v = {3, 1, 2};
+    for (auto x : v) cout << x << endl;
+    return 0;
+}""",
+    """template <typename T>
+class Queue {
+public:
+    void push(const T& item) { items_.push_back(item); }
+private:
+    std::deque<T> items_;
+};""",
+    """std::unique_ptr<Sink> sink = std::make_unique<AvroSink>(host, port);
+sink->start();""",
+]
+
+
+def cpp(r: random.Random) -> str:
+    return r.choice(CPP)
+
+
+SCALA = [
+    """import org.apache.spark.{SparkConf, SparkContext}
+
+object WordCount {
+  def main(args: Array[String]): Unit = {
+    val conf = new SparkConf().setAppName("WordCount")
+    val sc = new SparkContext(conf)
+    sc.textFile(args(0)).flatMap(_.split(" ")).map(w => (w, 1)).reduceByKey(_ + _)
+      .saveAsTextFile(args(1))
+  }
+}""",
+    """case class Event(id: Long, body: String)
+
+def parse(line: String): Option[Event] = line.split(",") match {
+  case Array(id, body) => Some(Event(id.toLong, body))
+  case _ => None
+}""",
+    """val lines = sc.textFile("hdfs:///flume/events")
+val errors = lines.filter(_.contains("ERROR"))
+println(errors.count())""",
+]
+
+
+def scala(r: random.Random) -> str:
+    return r.choice(SCALA)
+
+
+DOCKERFILE = [
+    """FROM openjdk:8-jre
+COPY target/order-api.jar /app/app.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/app.jar"]""",
+    """FROM python:3.7-slim
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -r requirements.txt \\
+    && rm -rf /root/.cache
+COPY . .
+CMD ["python", "app.py"]""",
+    """# 构建阶段
+FROM maven:3.6-jdk-8 AS build
+COPY . /src
+RUN mvn -f /src/pom.xml package -DskipTests""",
+]
+
+
+def dockerfile(r: random.Random) -> str:
+    return r.choice(DOCKERFILE)
+
+
+NGINX = [
+    """upstream order_api {
+    server 10.2.8.21:8080;
+    server 10.2.8.22:8080;
+}
+
+server {
+    listen 80;
+    server_name api.example.com;
+
+    location / {
+        proxy_pass http://order_api;
+        proxy_set_header Host $host;
+    }
+}""",
+    """location /static/ {
+    root /data/www;
+    expires 7d;
+}""",
+    """worker_processes auto;
+events {
+    worker_connections 1024;
+}""",
+    """client_max_body_size 20m;
+proxy_read_timeout 300s;""",
+]
+
+
+def nginx(r: random.Random) -> str:
+    return r.choice(NGINX)
+
+
 GENERATORS: dict[str, tuple[Callable[[random.Random], str], int]] = {
     "java": (java, 40), "log4j": (log4j, 30), "logback": (logback, 20), "jul": (jul, 12),
     "pylog": (pylog, 12), "syslog": (syslog, 12), "gclog": (gclog, 12),
     "stacktrace": (stacktrace, 25), "xml": (xml, 20), "console": (console, 20),
     "bash": (bash, 20), "properties": (properties, 20), "ini": (ini, 12), "pytb": (pytb, 15),
     "json": (json_, 15), "sql": (sql, 20), "text": (text, 20),
+    "python": (python, 15), "pycon": (pycon, 6), "yaml": (yaml, 12),
+    "javascript": (javascript, 12), "typescript": (typescript, 8), "go": (go, 12), "c": (c, 12),
+    "cpp": (cpp, 8), "scala": (scala, 8), "dockerfile": (dockerfile, 8), "nginx": (nginx, 10),
 }
 
 
