@@ -84,16 +84,16 @@ def _plan(rules: list) -> Plan:
     joined = _joined_pattern(ready) if len(ready) >= JOIN_MIN else None
     if joined is None:
         return None, {}, ready
-    pattern, flags = joined
+    pattern, flags, groups = joined
     try:
         compiled = re.compile(pattern, flags)
     except (re.error, RecursionError, OverflowError):
         return None, {}, ready
     by_group: dict[int, Rule] = {}
     number = 1
-    for rule in ready:
+    for rule, inner in zip(ready, groups, strict=True):
         by_group[number] = rule
-        number += 1 + getattr(rule[0], "__self__").groups
+        number += 1 + inner
     return compiled.match, by_group, ready
 
 
@@ -115,9 +115,11 @@ def _steps(transition: Any) -> tuple:
     return tuple(-1 if step == "#pop" else step for step in transition)
 
 
-def _joined_pattern(rules: list[Rule]) -> tuple[str, int] | None:
+def _joined_pattern(rules: list[Rule]) -> tuple[str, int, list[int]] | None:
+    """The alternation of the rules' regexes, its flags, and each regex's own group count."""
     flags: int | None = None
     parts = []
+    groups = []
     for rule in rules:
         regex = getattr(rule[0], "__self__", None)
         if not isinstance(regex, re.Pattern) or _UNSHAREABLE.search(regex.pattern):
@@ -128,7 +130,8 @@ def _joined_pattern(rules: list[Rule]) -> tuple[str, int] | None:
             elif regex.flags != flags:
                 return None
         parts.append(f"({regex.pattern})")
-    return "|".join(parts), flags or 0
+        groups.append(regex.groups)
+    return "|".join(parts), flags or 0, groups
 
 
 def _move(stack: list[str], steps: tuple) -> None:
