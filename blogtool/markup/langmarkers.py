@@ -74,18 +74,40 @@ def _literal(pattern: str) -> str:
     return max(runs, key=len)
 
 
-class _Marker:
-    """A compiled marker and the literal a line must contain for it to match."""
+_PLAIN = re.compile(r"(?:[^\\()\[\]{}*+?|^$.]|\\[.()\[\]{}*+?|^$\\/-:<>=])+")
 
-    __slots__ = ("rx", "literal")
+
+def _any_of(pattern: str) -> tuple[str, ...]:
+    """For a pattern whose first required group is plain alternatives,
+    ``(?:public|private)``: the literals one of which every match contains."""
+    m = re.search(r"\(\?:((?:[^()\\]|\\.)*)\)(?![?*{])", pattern)
+    if not m or re.search(r"(?<!\\)\|", pattern[:m.start()] + pattern[m.end():]):
+        return ()
+    found = []
+    for alt in re.split(r"(?<!\\)\|", m.group(1)):
+        plain = _PLAIN.match(alt)
+        if not plain or len(plain.group()) < 2:
+            return ()
+        found.append(re.sub(r"\\(.)", r"\1", plain.group()))
+    return tuple(found)
+
+
+class _Marker:
+    """A compiled marker and the literal (or literals, one of which) a block must contain
+    for it to match."""
+
+    __slots__ = ("rx", "literal", "any_of")
 
     def __init__(self, pattern: str) -> None:
         self.rx = re.compile(pattern, re.MULTILINE)
         literal = _literal(pattern)
         self.literal = literal if len(literal) >= 2 else ""
+        self.any_of = () if self.literal else _any_of(pattern)
 
     def finditer(self, text: str):  # type: ignore[no-untyped-def]
         if self.literal and self.literal not in text:
+            return ()
+        if self.any_of and not any(word in text for word in self.any_of):
             return ()
         return self.rx.finditer(text)
 
