@@ -506,11 +506,11 @@ def _smart_text(text: str) -> str:
     for i, ch in enumerate(text):
         prev = text[i - 1] if i else ""
         if ch == '"':
-            opening = not prev or prev.isspace() or prev in "([{\u2014\u2013-"
+            opening = not prev or prev in " \t\n\r\f\v([{\u2014\u2013-"
             out.append("\u201c" if opening else "\u201d")
         elif ch == "'":
-            opening = (not prev or prev.isspace() or prev in "([{\u2014\u2013-\"") and \
-                i + 1 < len(text) and not text[i + 1].isspace()
+            opening = (not prev or prev in " \t\n\r\f\v([{\u2014\u2013-\"") and \
+                i + 1 < len(text) and text[i + 1] not in " \t\n\r\f\v"
             out.append("\u2018" if opening else "\u2019")
         elif ch == "&":
             out.append("&amp;")

@@ -26,7 +26,7 @@ Liquid::Template.error_mode = input["mode"].to_sym
 t = Liquid::Template.parse(input["t"], line_numbers: true)
 out = t.render!(input["vars"], registers: {site: $site, page: {}},
                 strict_filters: input["strict_filters"], strict_variables: false)
-{"out" => out, "warnings" => t.warnings.map(&:message)}
+{"out" => out.scrub("\uFFFD"), "warnings" => t.warnings.map(&:message)}
 '''
 
 
@@ -49,10 +49,16 @@ class Outcome:
     warnings: list[str]
 
     def same(self, other: Outcome) -> bool:
+        """Same error/no-error, output and warnings. blogtool reports a warning once per
+        file, line and message (its Diagnostics), Jekyll each time it occurs."""
         if (self.error is None) != (other.error is None):
             return False
         return self.error is not None or (self.out == other.out
-                                          and self.warnings == other.warnings)
+                                          and _once(self.warnings) == _once(other.warnings))
+
+
+def _once(messages: list[str]) -> list[str]:
+    return list(dict.fromkeys(messages))
 
 
 def ruby_outcomes(cases: list[Case], tmp_dir: str) -> list[Outcome]:

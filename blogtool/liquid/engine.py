@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 import stat
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from io import StringIO
@@ -67,13 +68,18 @@ def error_message(err: BaseException) -> str:
     """One readable sentence for a python-liquid (or filter) exception, Jekyll's wording."""
     if isinstance(err, LiquidError) or type(err).__name__ == "RubyArgumentError":
         msg = str(err.message if err.message is not None else type(err).__name__)
-        msg = msg.replace("unexpected tag '", "Unknown tag '")
+        msg = msg.replace("unexpected tag '", "Unknown tag '").replace(
+            "block nesting limit reached", f"Nesting too deep (more than {MAX_SCOPES} nested "
+                                           "blocks)")
         if msg.startswith(("Liquid syntax error", "Liquid error")):
             return msg
         kind = "Liquid syntax error" if isinstance(err, LiquidSyntaxError) else "Liquid error"
         return f"{kind}: {msg}"
     return f"Liquid error: {err}"
 
+
+MAX_SCOPES = 100   # Ruby Liquid's Block::MAX_DEPTH, for scopes and for parsing blocks
+RECURSION_LIMIT = 20000   # 99 nested includes take thousands of Python frames
 
 # --- per-render state ------------------------------------------------------------------------
 
@@ -90,6 +96,17 @@ class RenderState:
     deps: set[str] | None
     page_path: str | None = None
     includes: list = field(default_factory=list)   # the include chain being rendered
+    scopes: int = 1   # Ruby Liquid's scope stack: includes and for loops each push one
+
+    def push_scope(self, token: Token | None, what: str) -> None:
+        """Ruby Liquid stops when its scope stack passes 100 (``Nesting too deep``): 99
+        nested includes render, or fewer when for loops enclose them."""
+        if self.scopes + 1 > MAX_SCOPES:
+            chain = " -> ".join(r for r, _ in self.includes[-4:])
+            raise self.error(token, "Liquid error: Nesting too deep (more than "
+                                    f"{MAX_SCOPES - 1} nested includes and for loops"
+                                    + (f"; {what} in {chain}" if chain else "") + ")")
+        self.scopes += 1
 
     @property
     def engine_page_path(self) -> str | None:
@@ -137,6 +154,9 @@ class JekyllEnvironment(Environment):
         s = engine.settings
         super().__init__(strict_filters=s.strict_filters,
                          undefined=StrictUndefined if s.strict_variables else Undefined)
+        # Ruby's limits instead of python-liquid's (30): nesting is counted by RenderState
+        self.block_nesting_limit = MAX_SCOPES
+        self.context_depth_limit = 100000
         self.engine = engine
         self.error_mode = s.error_mode
         self.strict_variables_ruby = s.strict_variables
@@ -224,6 +244,8 @@ class LiquidEngine:
         ctx = JekyllContext(template, globals=dict(context))
         ctx.state = state  # type: ignore[attr-defined]
         buffer = StringIO()
+        if sys.getrecursionlimit() < RECURSION_LIMIT:
+            sys.setrecursionlimit(RECURSION_LIMIT)
         try:
             template.render_with_context(ctx, buffer)
         except BuildError:

@@ -58,19 +58,49 @@ def _absolute(text: str) -> bool:
     return True
 
 
+_UNRESERVED = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~"
+_PCHAR = _UNRESERVED + "!$&'()*+,;=:@/"
+_QUERY = _PCHAR + "?"
+_COMPONENT = _UNRESERVED + ":/?#[]@!$&'()*+,;="
+_PERCENT = re.compile(r"((?:%[0-9A-Fa-f]{2})+)")
+
+
+def _addressable(text: str, safe: str) -> str:
+    """Addressable's ``normalize_component``: escapes decoded, NFKC, then everything outside
+    ``safe`` percent-encoded (``，`` becomes ``,``; ``%41`` becomes ``A``)."""
+    import unicodedata
+
+    def decode(m: re.Match) -> str:
+        raw = bytes.fromhex(m.group(1).replace("%", ""))
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return m.group(1)
+    text = unicodedata.normalize("NFKC", _PERCENT.sub(decode, text))
+    out = []
+    for ch in text:
+        if ch in safe:
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8")))
+    return "".join(out)
+
+
 def _normalize(url: str) -> str:
-    from urllib.parse import quote
+    """``Addressable::URI.parse(url).normalize.to_s`` for a path with query and fragment."""
+    from .rubyexpr import strip
+    url = strip(url)   # Addressable::URI.parse strips the string
     hash_at = url.find("#")
-    frag = url[hash_at:] if hash_at >= 0 else ""
+    frag = url[hash_at + 1:] if hash_at >= 0 else None
     url = url[:hash_at] if hash_at >= 0 else url
     q_at = url.find("?")
-    query = url[q_at:] if q_at >= 0 else ""
+    query = url[q_at + 1:] if q_at >= 0 else None
     path = url[:q_at] if q_at >= 0 else url
-    out = quote(F._remove_dot_segments(path), safe=_PATH_SAFE)
-    if query:
-        out += "?" + quote(query[1:], safe=_QUERY_SAFE)
-    if frag:
-        out += "#" + quote(frag[1:], safe=_QUERY_SAFE)
+    out = _addressable(F._remove_dot_segments(path), _PCHAR)
+    if query is not None:
+        out += "?" + _addressable(query, _QUERY)
+    if frag is not None:
+        out += "#" + _addressable(frag, _QUERY)
     return out
 
 
@@ -137,7 +167,7 @@ def uri_escape(value: Any) -> Any:
         return None
     if not isinstance(value, str):
         raise RubyTypeError(f"Can't convert {ruby_class(value)} into String.")
-    return F.uri_escape(value)
+    return _addressable(value, _COMPONENT)
 
 
 def normalize_whitespace(value: Any) -> str:
@@ -177,7 +207,13 @@ def array_to_sentence_string(array: Any, connector: Any = "and") -> str:
         return to_s(items[0])
     if len(items) == 2:
         return f"{to_s(items[0])} {conn} {to_s(items[1])}"
-    return ", ".join(to_s(i) for i in items[:-1]) + f", {conn} {to_s(items[-1])}"
+    return _ruby_join(items[:-1], ", ") + f", {conn} {to_s(items[-1])}"
+
+
+def _ruby_join(items: list, sep: str) -> str:
+    """``Array#join``: nested arrays joined recursively with the same separator."""
+    return sep.join(_ruby_join(list(i), sep) if isinstance(i, (list, tuple)) else to_s(i)
+                    for i in items)
 
 
 def inspect(value: Any) -> str:
@@ -434,8 +470,17 @@ def unshift(array: Any, value: Any) -> Any:
     return [value, *array] if isinstance(array, (list, tuple)) else array
 
 
+_SMART_CHARS = "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb"
+
+
 def smartify(value: Any) -> str:
-    return F.smartify(to_s(value))
+    """kramdown's SmartyPants; the ``to_s`` of a non-string that is plain ASCII is a US-ASCII
+    string in Ruby, so kramdown writes the typographic characters as numeric entities."""
+    text = to_s(value)
+    out = F.smartify(text)
+    if not isinstance(value, str) and text.isascii():
+        out = "".join(f"&#{ord(c)};" if c in _SMART_CHARS else c for c in out)
+    return out
 
 
 # --- expressions (where_exp, find_exp, group_by_exp) ----------------------------------------

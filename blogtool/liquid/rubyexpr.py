@@ -228,8 +228,8 @@ def to_integer(value: Any) -> int:
     """Liquid's ``Utils.to_integer``: integers, or strings Ruby's ``Integer()`` reads."""
     if isinstance(value, int) and not isinstance(value, bool):
         return value
-    from blogtool.filters import to_ruby_string
-    text = strip(to_ruby_string(value))
+    from blogtool.filters import ruby_to_s
+    text = strip(ruby_to_s(value))
     if re.fullmatch(r"[-+]?[0-9]+(?:_[0-9]+)*", text):
         digits = text.replace("_", "")
         body = digits.lstrip("+-")

@@ -538,8 +538,21 @@ class ForTag(Tag):
             next(stream)
             default = _parse_block(self.env, stream, frozenset((self.end,)))
         _expect_end(stream, token, self.end)
-        node = ForNode(token, loop, block, default)
-        return node
+        return RubyForNode(token, loop, block, default)
+
+
+class RubyForNode(ForNode):
+    """A for loop that counts as one of Ruby Liquid's scopes while it renders."""
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        state = getattr(context, "state", None)
+        if state is None:
+            return super().render_to_output(context, buffer)
+        state.push_scope(self.token, "a for loop")
+        try:
+            return super().render_to_output(context, buffer)
+        finally:
+            state.scopes -= 1
 
 
 # --- cycle ----------------------------------------------------------------------------------------
@@ -594,7 +607,9 @@ class CycleTag(Tag):
         out = []
         for part in parts:
             m = _CYCLE_VAR.search(part)
-            out.append(parse_expression(m.group(1), token) if m else None)
+            value = parse_expression(m.group(1), token) if m else None
+            if value is not None:   # Ruby compacts: unmatched parts and nil literals go
+                out.append(value)
         return out
 
 

@@ -481,6 +481,8 @@ def map_(a: Any, prop: Any) -> list:
 
 def uniq(a: Any, prop: Any = None) -> Any:
     items = input_iterator(a)
+    if len(items) <= 1:
+        return items   # Ruby's uniq calls no block for one item
     seen: list = []
     out = []
     for item in items:
@@ -579,6 +581,8 @@ def sort_natural(a: Any, prop: Any = None) -> Any:
     if not all(isinstance(i, (Mapping, str, list)) or (isinstance(i, int) and not
                                                           isinstance(i, bool)) for i in items):
         return None   # Ruby: not every item responds to []
+    if len(items) == 1:
+        return items
     keyed = []
     for item in items:
         found, value = _property(item, prop)

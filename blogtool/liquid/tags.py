@@ -68,9 +68,6 @@ def _render_nodes(nodes: list[Node], context: RenderContext) -> str:
 # --- include / include_relative --------------------------------------------------------------
 
 
-MAX_INCLUDE_DEPTH = 100   # Ruby Liquid's nesting limit ("Nesting too deep")
-
-
 class IncludeNode(Node):
     """``{% include file k="v" k=var %}``: the file's Liquid runs in the caller's scope
     (assignments stay visible afterwards), with the parameters as ``include.*``."""
@@ -95,11 +92,7 @@ class IncludeNode(Node):
                                           f"characters or sequences: {name} (valid syntax: "
                                           f"{{% {tag} file.ext param='value' %}})")
         rel_path, template = state.engine.load_include(name, state, self.relative, self.token)
-        if len(state.includes) >= MAX_INCLUDE_DEPTH:
-            chain = " -> ".join(r for r, _ in state.includes[-4:]) + f" -> {rel_path}"
-            raise state.error(self.token, f"Liquid error: includes nested more than "
-                                          f"{MAX_INCLUDE_DEPTH} deep ({chain}); does an include "
-                                          f"include itself?")
+        state.push_scope(self.token, f"including {rel_path}")
         state.includes.append((rel_path, self.token))
         params: dict[str, Any] | None = None
         if self.params is not None:
@@ -118,6 +111,7 @@ class IncludeNode(Node):
         finally:
             state.path, state.line_offset = saved
             state.includes.pop()
+            state.scopes -= 1
         return 1
 
 

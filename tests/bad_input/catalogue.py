@@ -281,7 +281,7 @@ CASES: list[Case] = [
     Case("liquid-deep-nesting", "300 nested {% if %} blocks",
          {POST: _post("layout: default\n", "{% if true %}" * 300 + "DEEP" + "{% endif %}" * 300
                       + "\n")},
-         "error", "Nesting too deep", "error", POST + ":4", "nesting limit"),
+         "error", "Nesting too deep", "error", POST + ":4", "Nesting too deep"),
 
     # --- outputs --------------------------------------------------------------------------------
     Case("same-url", "Two pages with the same permalink",
