@@ -83,3 +83,20 @@ def test_the_seed_post_has_its_four_code_blocks(site: Path) -> None:
     assert re.findall(r'<div class="language-(\w+) highlighter-rouge">', html) == \
         ["log", "log", "java", "java"]
     assert "<p>应该是channel出问题了" in html
+
+
+def test_the_pasted_post_has_its_headings_and_three_code_blocks(site: Path) -> None:
+    """A post written as a phone editor and a terminal leave it: ``##现象`` without the space,
+    a client log wrapped onto unindented lines, a stack trace at two and four spaces, a Java
+    method whose signature is at two spaces and body at four."""
+    html = (site / "hadoop/2016/08/02/yarn-container-beyond-memory.html").read_text("utf-8")
+    assert re.findall(r'<h([23]) id="([^"]+)">', html) == [
+        ("2", "现象"), ("2", "排查"), ("3", "任务自己的日志"), ("3", "出问题的代码"), ("2", "解决")]
+    assert re.findall(r'<div class="language-(\w+) highlighter-rouge">', html) == \
+        ["log", "log", "java"]
+    outside = re.sub(r"<pre.*?</pre>", "", html, flags=re.S)
+    for pasted in ("Container killed on request", "Killing container", "at java.nio.Bits",
+                   "... 8 more", "allocateDirect(64"):
+        assert pasted not in outside, pasted
+    assert "<p>日志里 ERROR 一条都没有，只有 INFO 和 WARN。" in html
+    assert "<p>#hadoop #yarn</p>" in html
