@@ -117,6 +117,18 @@ CASES: list[Case] = [
     Case("entities", "This is the A&O. &copy; 2008 by me &#343; &#xAF; &#xYZ; BS&T;\n"),
     Case("hard-break", "第一行  \n第二行\n"),
     Case("hard-wrap", "line one\nline two\n", kramdown={"hard_wrap": True}),
+    # --- emphasis as kramdown reads it
+    Case("em-heads-up", "**Heads up!**We `love` open *source*.\n"),
+    Case("em-note-zh", "**Note：**另外，在使用。\n\n**注意：**这里\n"),
+    Case("em-cjk-paren", "这是**重要（注意）**的，**“引号”**后\n"),
+    Case("em-ja", "これは**重要**です。*強調*も。\n"),
+    Case("em-ko", "**주의:**반드시 확인하세요.\n"),
+    Case("em-intraword", "foo_bar_baz, 中_x_, snake_case_name and __init__, a*b*c, x**y**z\n"),
+    Case("em-nesting", "*a **b** c* and **a *b* c** and ***x***\n"),
+    Case("em-fallback", "**a* and ***a** b* and *a **b***\n"),
+    Case("em-unclosed", "a * b * and *a * and **a**b** and a**\n"),
+    Case("em-across-link", "*[link*](u) and *`a*`* and [**a**](u)\n"),
+    Case("em-underscore", "_a_b and __a__ and __a_ and *a _b_ c*\n"),
     # --- code spans
     Case("code-basic-zh", "使用 `kill -9` 命令。\n"),
     Case("code-double", "And ``` ``some`` ``` more, `` ` `` here.\n"),

@@ -19,6 +19,7 @@ from ..highlight import rouge_options
 from ..options import MarkupOptions
 from .abbreviations import abbreviation_def, abbreviations_plugin
 from .codespan import codespan_plugin
+from .emphasis import kramdown_emphasis_plugin
 from .footnotes import footnote_def, footnote_ref, footnotes_plugin
 from .guillemets import guillemets, guillemets_plugin
 from .links import links_plugin
@@ -47,6 +48,8 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
                      backlink=str(options.kramdown_option("footnote_backlink", "&#8617;") or ""))
     abbreviations_plugin(md)
     codespan_plugin(md)
+    if options.jekyll_exact:
+        kramdown_emphasis_plugin(md)   # blogtool's mode keeps CommonMark + CJK rules
     engine = options.kramdown_option("math_engine", "mathjax")
     math_plugin(md, None if engine in (None, "", "null", "nil") else str(engine))
     links_plugin(md)
