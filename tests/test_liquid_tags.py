@@ -96,7 +96,7 @@ def test_missing_include_is_fatal_at_the_tag(site):
     assert "Could not locate the included file 'missing.html'" in problem.message
 
 
-@pytest.mark.parametrize("name", ["../secret.html", "中文.html", "a//b.html", "/etc/passwd"])
+@pytest.mark.parametrize("name", ["../secret.html", "中文.html", "a//b.html", "/../etc/passwd"])
 def test_invalid_include_names_are_fatal(site, name):
     e = engine_for(site)
     with pytest.raises(BuildError, match="Invalid syntax for include tag"):
@@ -297,3 +297,58 @@ def test_seo_tag_home_and_title_false(site):
     assert e.render("{% seo %}", ctx, path="l.html") == SEO_HOME
     no_title = e.render("{% seo title=false %}", ctx, path="l.html")
     assert "<title>" not in no_title and no_title.count("\n") == SEO_HOME.count("\n") - 1
+
+
+def test_include_with_leading_slash_and_include_cached(site: Path) -> None:
+    """Jekyll joins ``_includes`` and ``/inner.html`` into ``_includes/inner.html``;
+    jekyll-include-cache's tag renders the include."""
+    engine = engine_for(site)
+    out = engine.render('{% include /inner.html a="1" %}{% include_cached note.html a="c" %}'
+                        '{% include_relative /docs/snippet.md %}', {"page": {"title": "T"}},
+                        path="index.html")
+    assert out == "(1)\n[c|||]\nsnippet T\n"
+    with pytest.raises(BuildError, match="invalid characters or sequences"):
+        engine.render("{% include /../inner.html %}", {}, path="index.html")
+    with pytest.raises(BuildError, match=r"Could not locate the included file '/etc/passwd' in "
+                                         r'any of \["_includes"\]'):
+        engine.render("{% include /etc/passwd %}", {}, path="index.html")
+
+
+def test_nesting_limits_are_ruby_liquids(site: Path) -> None:
+    """99 nested includes render, the 100th stops (Jekyll: "Nesting too deep"); a for loop
+    around each include counts as one more scope, so 50 levels render and 51 stop."""
+    (site / "_includes" / "deep.html").write_text(
+        "{% assign d = d | plus: 1 %}{% if d < include.max %}"
+        "{% include deep.html max=include.max %}{% endif %}.", encoding="utf-8")
+    (site / "_includes" / "deeploop.html").write_text(
+        "{% assign d = d | plus: 1 %}{% if d < include.max %}{% for i in (1..1) %}"
+        "{% include deeploop.html max=include.max %}{% endfor %}{% endif %}.", encoding="utf-8")
+    engine = engine_for(site)
+    assert engine.render("{% include deep.html max=99 %}", {}, path="a.html") == "." * 99
+    with pytest.raises(BuildError, match="Nesting too deep"):
+        engine.render("{% include deep.html max=100 %}", {}, path="a.html")
+    assert engine.render("{% include deeploop.html max=50 %}", {}, path="b.html") == "." * 50
+    with pytest.raises(BuildError, match="Nesting too deep"):
+        engine.render("{% include deeploop.html max=51 %}", {}, path="b.html")
+    assert engine.render("{% if true %}" * 100 + "x" + "{% endif %}" * 100, {},
+                         path="c.html") == "x"
+    with pytest.raises(BuildError, match="Nesting too deep"):
+        engine.render("{% if true %}" * 101 + "x" + "{% endif %}" * 101, {}, path="c.html")
+
+
+def test_error_modes(site: Path) -> None:
+    """warn: Ruby's lax reading with Jekyll's warning; lax: silent; strict: stops."""
+    template = "{% for p in list order:ascending %}{{ p }}{% endfor %}"
+    diags = Diagnostics()
+    warn = engine_for(site, diags)
+    assert warn.render(template, {"list": [1, 2]}, path="w.html") == "12"
+    assert [w.message for w in diags.warnings] == [
+        'Liquid Warning: Liquid syntax error (line 1): Invalid attribute in for loop. Valid '
+        'attributes are limit and offset in "p in list order:ascending"']
+    quiet = Diagnostics()
+    lax = engine_for(site, quiet, error_mode="lax")
+    assert lax.render(template, {"list": [1, 2]}, path="l.html") == "12"
+    assert quiet.warnings == []
+    strict = engine_for(site, Diagnostics(), error_mode="strict")
+    with pytest.raises(BuildError, match="Invalid attribute in for loop"):
+        strict.render(template, {"list": [1, 2]}, path="s.html")

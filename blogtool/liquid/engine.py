@@ -316,7 +316,8 @@ class LiquidEngine:
             return tuple(looked), rel, str(file)
         if state.deps is not None:
             state.deps.update(looked)
-        dirs = ", ".join(f'"{posixpath.dirname(rel) or "."}"' for rel, _ in candidates[:1])
+        where = page_dir if relative else self.settings.includes_dir.strip("/")
+        dirs = f'"{where or "."}"'
         tag = "include_relative" if relative else "include"
         raise state.error(token, f"Could not locate the included file '{name}' in any of "
                                  f"[{dirs}] ({tag}). Ensure it exists in one of those "

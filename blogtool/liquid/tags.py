@@ -86,8 +86,7 @@ class IncludeNode(Node):
         state = _state(context)
         name = _render_nodes(self.file_nodes, context).strip() if self.file_nodes else self.file
         tag = "include_relative" if self.relative else "include"
-        if (_INVALID_SEQUENCES.search(name) or not _VALID_FILENAME.match(name)
-                or name.startswith("/")):
+        if _INVALID_SEQUENCES.search(name) or not _VALID_FILENAME.match(name):
             raise state.error(self.token, "Invalid syntax for include tag. File contains invalid "
                                           f"characters or sequences: {name} (valid syntax: "
                                           f"{{% {tag} file.ext param='value' %}})")
@@ -170,6 +169,13 @@ class IncludeTag(Tag):
 class IncludeRelativeTag(IncludeTag):
     name = "include_relative"
     node_class = IncludeRelativeNode
+
+
+class IncludeCachedTag(IncludeTag):
+    """jekyll-include-cache's ``include_cached``: Jekyll's include, rendered each time (the
+    plugin reuses the first output for the same file and parameters)."""
+
+    name = "include_cached"
 
 
 # --- highlight -------------------------------------------------------------------------------
@@ -411,7 +417,7 @@ class UnknownTag(Tag):
 
 
 def register(env: "JekyllEnvironment") -> None:
-    for tag in (IncludeTag, IncludeRelativeTag, HighlightTag, PostUrlTag, LinkTag, SeoTag,
+    for tag in (IncludeTag, IncludeRelativeTag, IncludeCachedTag, HighlightTag, PostUrlTag, LinkTag, SeoTag,
                 FeedMetaTag):
         env.add_tag(tag)
     env.tags[TOKEN_ILLEGAL] = UnknownTag(env)
@@ -423,6 +429,7 @@ def register(env: "JekyllEnvironment") -> None:
 def find_include(engine: "LiquidEngine", name: str, page_dir: str | None) -> list[tuple[str, Path]]:
     """Candidate (source-relative path, file) pairs in lookup order."""
     source = Path(engine.settings.source)
+    name = name[1:] if name.startswith("/") else name   # File.join(dir, "/x") is dir/x
     if page_dir is not None:
         rel = os.path.normpath(os.path.join(page_dir, name)).replace(os.sep, "/")
         return [(rel, source / rel)]
