@@ -26,6 +26,9 @@ __all__ = ["code_block_html", "highlight_tag_html", "style_css", "find_lexer", "
 
 # Rouge's plain-text lexer names: blocks in these languages are escaped, never tokenised.
 _PLAIN = frozenset({"plaintext", "text", "plain", "txt"})
+# Rouge names that Pygments knows under another name (a Jekyll post's ```yml is highlighted).
+_ROUGE_ALIASES = {"yml": "yaml", "viml": "vim", "shell_session": "console",
+                  "ruby_session": "rbcon"}
 
 
 def escape_code(code: str) -> str:
@@ -48,7 +51,7 @@ def find_lexer(lang: str) -> Lexer | None:
         lexer: Lexer = LogLexer()
     else:
         try:
-            lexer = get_lexer_by_name(name)
+            lexer = get_lexer_by_name(_ROUGE_ALIASES.get(name, name))
         except ClassNotFound:
             return None
     return fast_lexer(lexer)
