@@ -102,9 +102,9 @@ _KV_STRICT = re.compile(
     r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*(?![\[{'\"(])[^\s=][^;{}()]*$"
     r"|[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*[=:][ \t]*\S[^;{}]*$")
 # ini values may be quoted (Addrs = ["http://..."])
-_KV_LOOSE = re.compile(r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*\S")
+_KV_LOOSE = re.compile(r"[ \t]*[A-Za-z_/][\w./*-]*[ \t]*=[ \t]*\S")
 _DOTTED_KV = re.compile(r"[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*=[ \t]*\S")
-_CONF_COMMENT = re.compile(r"[ \t]*[#;!]")
+_CONF_COMMENT = re.compile(r"[ \t]*(?:[#;!]|(?:\.\.\.|…+)[ \t]*$)")
 _SQL_START = re.compile(
     r"[ \t]*(?:SELECT|INSERT[ \t]+INTO|UPDATE|DELETE[ \t]+FROM|CREATE[ \t]+(?:TABLE|INDEX|DATABASE"
     r"|VIEW|UNIQUE)|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|INDEX|DATABASE)|SHOW[ \t]+\w+"
@@ -264,7 +264,7 @@ def detect_language(code: str) -> str:
     if strongest < 4 and yaml_block(lines):
         return "yaml"
     body = n - comments - sections
-    if sections and body and loose * 2 >= body and not code_markers:
+    if sections and body and loose * 2 >= body and code_markers < 2:
         return "ini"
     if (body and kv >= 1 and kv >= 2 * (body - kv) and not code_markers and bash * 2 < body
             and (body > 1 or _DOTTED_KV.match(lines[-1]))):
@@ -299,7 +299,8 @@ def java_shaped(code: str) -> bool:
 def _by_markers(markers: Counter[str], n: int) -> str:
     """The language whose markers clearly outnumber every other's (C and C++ count
     together), or ``""``."""
-    scores = Counter({lang: count for lang, count in markers.items() if lang != "html"})
+    scores = Counter({lang: count for lang, count in markers.items()
+                      if lang not in ("html", "css")})
     scores["c"] += scores.pop("cpp", 0)
     scores["javascript"] += scores.pop("typescript", 0)
     ranked = scores.most_common(2)

@@ -125,7 +125,8 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
     "python": (_rx(
         r"^\s*def \w+\(.*\)\s*(?:->\s*[^:]+)?:\s*$", r"^\s*class \w+(?:\([\w., =]*\))?:\s*$",
         r"^\s*from [\w.]+ import [\w*(]", r"^\s*elif .*:\s*$",
-        r"^\s*except(?: [\w., ()]+)?(?: as \w+)?\s*:\s*$", r"\bself\.\w", r"__\w+__",
+        r"^\s*except(?: [\w., ()]+)?(?: as \w+)?\s*:\s*$", r"\bself\.\w",
+        r"__(?:init|name|main|file|dict|class|str|repr|len|call|enter|exit|all|doc|module)__",
         r"^\s*(?:>>>|\.\.\.) ", r"\blambda \w*:", r"^\s*if __name__\b",
         r"^\s*(?:for|with) .*[^:]:\s*$", r"\bprint\(f?\"",
     ), _rx(
@@ -147,7 +148,7 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
         r"^\s*export (?:default|const|function|class|async)\b", r"^\s*import .* from ['\"]",
         r"\)\s*=>", r"\b\w+\s*=>\s*[{(]", r"\bfunction\s*\w*\s*\(", r"\bdocument\.\w",
         r"\basync (?:function|\()", r"\bJSON\.(?:parse|stringify)\(", r"\bprocess\.env\.",
-        r"\$\(['\"]", r"\bnew Promise\(", r"\bwindow\.\w",
+        r"\$\(['\"]", r"\bnew Promise\(", r"\bwindow\.\w", r"^\s*constructor\s*\(",
     ), _rx(
         r"^\s*(?:const|let|var) \w+ = ", r"\s(?:===|!==)\s", r"\bawait \w", r"\.then\(",
         r"^\s*import ['\"]\.{0,2}/", r"\bthis\.\w+", r"\bundefined\b",
@@ -166,7 +167,8 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
         r" -> ",
     )),
     "c": (_rx(
-        r"^\s*#(?:include|define|ifdef|ifndef|endif|pragma|undef)\b", r"\w->\w",
+        r"^\s*#(?:include\s*[<\"]|define\s+\w+(?:\(|\s+\S+\s*$|\s*$)|ifn?def\s+\w+\s*$"
+        r"|endif\b|pragma\b|undef\s+\w+\s*$)", r"\w->\w",
         r"\bprintf\(", r"\b(?:malloc|kfree|kmalloc|free)\(", r"\bsizeof\s*\(",
         r"^\s*(?:static |extern |const |typedef )*struct \w+", r"\bunsigned\b",
         r"\b(?:u8|u16|u32|u64|s32|s64|size_t|uint\d+_t|int\d+_t|atomic_\w+)\b",
@@ -203,14 +205,19 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
         r"\.(?:get|set|is)[A-Z]\w*\(", r"\b(?:boolean|Integer|Long|Object)\b", r"\.equals\(",
         r"\bthis\.\w+\s*=", r"^\s*@[A-Z]\w+", r"\bfor \((?:final )?[A-Z]\w* \w+ : ",
         r"\.length\b(?!\()", r"\bnew (?:int|long|byte|char|boolean)\[",
+        r"<(?:Integer|Long|String|Boolean|Double|Object)(?:, ?[A-Z]\w*)?>",
+        r"^\s*\*\s+@(?:param|return|since|author|throws|see)\b", r"^\s*public @interface\b",
         r"^\s*[A-Z]\w*(?:<[^>]*>)? [a-z]\w* = [A-Z]\w*\.\w+\(",
     )),
     # languages detect.py does not name: their markers keep the named ones honest
     "typescript": (_rx(
-        r"\w\??: (?:string|number|boolean|any|void|unknown|never)\b",
+        r"\w\??: (?:string|number|boolean|any|void|unknown|never)(?:\[\])?\s*[;,)=|]",
         r"^\s*(?:export )?(?:interface|type|enum) \w+", r"\bas const\b",
         r"\bprivate readonly\b", r"^\s*@(?:Component|Injectable|Module|Input|Output|Entity"
-        r"|Column)\(", r"^\s*(?:export )?const \w+: [A-Z]\w*"), _rx(r"<\w+>\(")),
+        r"|Column)\(", r"^\s*(?:export )?const \w+: [A-Z]\w*",
+        r"^\s*@(?:Get|Post|Put|Delete|Patch|Body|Param|Query|Public|Auth|UseGuards|ApiProperty"
+        r"|Prop|Schema)\(", r"\): Promise<",
+        r"^\s*(?:private|public|protected|readonly) constructor\b"), _rx(r"<\w+>\(")),
     "kotlin": (_rx(r"\bfun\b", r"^\s*data class\b", r"\bcompanion object\b", r"\{ \w+ -> ",
                    r"\b(?:mutable)?(?:List|Set|Map)Of\("), _rx(r"\bprintln\([^;]*\)$")),
     "rust": (_rx(r"^\s*(?:pub )?fn \w+", r"\blet mut\b", r"\bprintln!\(", r"^\s*impl\b",
@@ -233,10 +240,12 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
     "vb": (_rx(r"^\s*Dim ", r"^\s*End (?:If|Sub|Function)", r"\bMsgBox\b"), _rx(r"^\s*Loop\b")),
     "r": (_rx(r"\w <- ", r"\blibrary\("), _rx(r"^\s*> \w")),
     "css": (_rx(r"^\s*[.#@][\w-][^{]*\{\s*$"), _rx(r"^\s*[a-z-]+\s*:\s*[^;{}]+;\s*$")),
+    # (not <select>, <option>, <input>: MyBatis mappers and other XML have them)
     "html": (_rx(r"<(?:div|span|p|a|img|template|script|style|html|head|body|ul|ol|li|table|tr"
-                 r"|td|th|button|input|form|h[1-6]|meta|link|br|nav|section|header|footer|main"
-                 r"|article|label|select|option|textarea|iframe|svg|em|strong|pre|small|title)\b",
-                 r"<!DOCTYPE html", r"<%@"), _rx(r"</\w+>")),
+                 r"|td|th|button|h[1-6]|meta|link|br|nav|section|header|footer|main|article"
+                 r"|iframe|svg|em|strong|small)(?=[\s>/])", r"<!DOCTYPE html", r"<%@",
+                 r"\bclassName="),
+             _rx(r"</\w+>")),
 }
 
 _STRINGS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`\n]*`')
@@ -287,10 +296,18 @@ _COMMAND = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+# any lower-case program with plain arguments, one of them an option: "uv tool install x -U"
+_ARG = r"(?:-{1,2}[\w-]+(?:=\S+)?|[\w@./:~=+,%-]+|\"[^\"]*\"|'[^']*')"
+_OPTIONED = re.compile(r"\s*[a-z][\w.-]*(?:\s+" + _ARG + r")*\s+-{1,2}[a-zA-Z][\w-]*(?:=\S+)?"
+                       r"(?:\s+" + _ARG + r")*\s*\\?$")
+
+
 def command_line(line: str) -> bool:
     """A shell command line (``npm i x``, ``docker ps | grep y``, ``./bin/start.sh``)."""
     code = line.split(" #", 1)[0].rstrip()
-    return bool(_COMMAND.match(line)) and not _CJK.search(code) and not code.endswith(";")
+    if _CJK.search(code) or code.endswith(";"):
+        return False
+    return bool(_COMMAND.match(line) or _OPTIONED.match(code))
 
 
 def one_command(line: str) -> bool:
