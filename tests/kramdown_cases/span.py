@@ -116,6 +116,8 @@ CASES: list[Case] = [
     Case("typo-apostrophe-start", "'80s are really cool.\n"),
     Case("entities", "This is the A&O. &copy; 2008 by me &#343; &#xAF; &#xYZ; BS&T;\n"),
     Case("hard-break", "第一行  \n第二行\n"),
+    Case("escapes", "\\& \\% \\@ \\~ \\| \\\" \\' \\$ \\= \\< \\> \\^ \\, \\/ \\; \\?\n"),
+    Case("escapes-kept-zh", "路径 C:\\Users\\下载 和 50\\% 折扣，\\*不是强调\\*\n"),
     Case("hard-wrap", "line one\nline two\n", kramdown={"hard_wrap": True}),
     # --- emphasis as kramdown reads it
     Case("em-heads-up", "**Heads up!**We `love` open *source*.\n"),

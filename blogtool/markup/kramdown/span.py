@@ -20,6 +20,7 @@ from ..options import MarkupOptions
 from .abbreviations import abbreviation_def, abbreviations_plugin
 from .codespan import codespan_plugin
 from .emphasis import kramdown_emphasis_plugin
+from .escapes import kept_backslash
 from .footnotes import footnote_def, footnote_ref, footnotes_plugin
 from .guillemets import guillemets, guillemets_plugin
 from .links import links_plugin
@@ -57,13 +58,13 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     span_ial_plugin(md, highlight=options.highlight, rouge=rouge)
     inline: dict[str, list[InlineRule]] = {"{": [span_ial], "[": [footnote_ref],
                                            "!": [footnote_ref], "$": [math_inline],
-                                           "\\": [math_inline]}
+                                           "\\": [math_inline, kept_backslash]}
     names = ["kd_span_ial", "footnote_ref", "math_inline"]
     if options.typographer:
         smart_quotes_plugin(md, cjk=options.cjk)
         guillemets_plugin(md)
         inline.update({"'": [smart_quote], '"': [smart_quote], "<": [guillemets],
-                       "\\": [math_inline, guillemets]})
+                       "\\": [math_inline, guillemets, kept_backslash]})
         names += ["kd_smart_quotes", "kd_guillemets"]
     md.inline.ruler.disable(names)
     md.inline.ruler.before("escape", "kramdown_span", _inline_dispatch(inline))
