@@ -16,7 +16,7 @@ def _indented(state: StateBlock, line: int) -> bool:
 
 
 def kramdown_code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if not _indented(state, start):
+    if state.sCount[start] - state.blkIndent < 4 or state.isEmpty(start):
         return False
     parts: list[str] = []
     line = start

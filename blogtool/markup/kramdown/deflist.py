@@ -36,6 +36,9 @@ def _blank(state: StateBlock, line: int) -> bool:
 
 
 def kramdown_deflist(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    if state.src[state.bMarks[start] + state.tShift[start]:
+                 state.bMarks[start] + state.tShift[start] + 1] != ":":
+        return False
     marker = _dd_start(state, start)
     if marker is None:
         return False

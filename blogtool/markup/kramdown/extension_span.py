@@ -17,7 +17,7 @@ from .extension import KNOWN
 
 def kramdown_span_extension(state: StateInline, silent: bool) -> bool:
     pos = state.pos
-    if not state.src.startswith("{::", pos):
+    if state.src[pos] != "{" or not state.src.startswith("{::", pos):
         return False
     m = SPAN_EXT_START.match(state.src, pos)
     if m is None or m.group(1) not in KNOWN:

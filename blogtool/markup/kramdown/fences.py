@@ -28,7 +28,7 @@ def wrap_fence(inner: BlockRule) -> BlockRule:
         pos = state.bMarks[start] + state.tShift[start]
         char = state.src[pos:pos + 1]
         if char not in ("`", "~") or state.sCount[start] - state.blkIndent >= 4:
-            return inner(state, start, end, silent)
+            return False
         line = state.src[pos:state.eMarks[start]]
         size = len(line) - len(line.lstrip(char))
         if size < 3:

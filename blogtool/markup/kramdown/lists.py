@@ -19,6 +19,7 @@ from .lazy import lift_lazy_lines, restore
 
 _PAREN = re.compile(r"\d{1,9}\)")
 _ORDERED = re.compile(r"\d{1,9}\.[ \t]+\S")
+_ANY_MARKER = re.compile(r"(?:[*+-]|\d{1,9}\.)(?:[ \t]|$)")
 
 BlockRule = Callable[[StateBlock, int, int, bool], bool]
 
@@ -33,7 +34,8 @@ def wrap_list(inner: BlockRule) -> BlockRule:
             if silent and state.sCount[start] - state.blkIndent < 4 and \
                     _ORDERED.match(state.src, pos, state.eMarks[start]):
                 return True
-        if silent:
+        if silent or not _ANY_MARKER.match(state.src, pos, state.eMarks[start]) or \
+                state.sCount[start] - state.blkIndent >= 4:
             return inner(state, start, end, silent)
         changed = lift_lazy_lines(state, start, end)
         try:
@@ -63,8 +65,13 @@ def merge_bullet_lists(state: StateCore) -> None:
 
 
 def wrap_setext(inner: BlockRule) -> BlockRule:
-    """A setext heading only after a block boundary (see ``boundary.py``)."""
+    """A setext heading: one line of text right above the underline, after a block
+    boundary (see ``boundary.py``)."""
     def kramdown_lheading(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        nxt = start + 1
+        if nxt >= end or state.src[state.bMarks[nxt] + state.tShift[nxt]:
+                                   state.bMarks[nxt] + state.tShift[nxt] + 1] not in ("=", "-"):
+            return False          # kramdown: the text of a setext heading is one line
         if not after_boundary(state, start):
             return False
         return inner(state, start, end, silent)

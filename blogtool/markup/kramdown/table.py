@@ -76,7 +76,7 @@ def kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> boo
     if state.sCount[start] - state.blkIndent >= 4:
         return False
     first = _line(state, start)
-    if not first or not _has_pipe(first):
+    if "|" not in first or not _has_pipe(first):
         return False
     if not after_boundary(state, start):
         return False
