@@ -56,9 +56,12 @@ def _refuse_symbol(loader: yaml.BaseLoader, node: yaml.ScalarNode) -> object:
 
 YamlLoader.add_constructor(_SYMBOL_TAG, _refuse_symbol)
 
+# Jekyll's DEFAULT_EXCLUDES, added to site.exclude; blogtool's cache folder is skipped too but
+# not listed there (a theme printing site.exclude sees what Jekyll shows)
 ALWAYS_EXCLUDED = [".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock",
                    "node_modules", "vendor/bundle/", "vendor/cache/", "vendor/gems/",
-                   "vendor/ruby/", ".blogtool-cache"]
+                   "vendor/ruby/"]
+CACHE_DIR = ".blogtool-cache"
 
 JEKYLL_DEFAULTS: dict[str, Any] = {
     "source": ".",
@@ -125,9 +128,12 @@ COMPAT_MODES = ("blogtool", "jekyll", "github-pages")
 
 
 def deep_merge(base: dict, override: Mapping) -> dict:
-    """Jekyll's ``Utils.deep_merge_hashes``: nested mappings merge, everything else replaces."""
+    """Jekyll's ``Utils.deep_merge_hashes``: nested mappings merge, everything else replaces,
+    except that a nil (``key:`` with no value) keeps the value it would replace."""
     out = dict(base)
     for key, value in override.items():
+        if value is None and key in out:
+            continue
         if isinstance(value, Mapping) and isinstance(out.get(key), Mapping):
             out[key] = deep_merge(dict(out[key]), value)
         else:
@@ -192,6 +198,50 @@ def _read_config_file(path: Path, source: Path, diagnostics: Diagnostics) -> dic
     return data
 
 
+def _config_text(path: Path) -> str:
+    try:
+        return read_source_bytes(path).decode("utf-8-sig", errors="replace")
+    except OSError:
+        return ""
+
+
+def _check_arrays(user: Mapping[str, Any], texts: list[tuple[str, str]]) -> None:
+    """Jekyll's ``Configuration#validate`` on the merged files: ``plugins``, ``include`` and
+    ``exclude``, when given (even empty), must be arrays, or the build stops."""
+    for key in ("plugins", "include", "exclude"):
+        if key in user and not isinstance(user[key], list):
+            path, line = texts[-1][0], None
+            for rel, text in reversed(texts):    # the last file that sets it
+                found = _key_line(text, key)
+                if found is not None:
+                    path, line = rel, found
+                    break
+            raise BuildError(path, line, f"'{key}' should be set as an array, but was: "
+                                         f"{ruby_inspect(user[key])}.")
+
+
+def _key_line(text: str, key: str) -> int | None:
+    pattern = re.compile(rf"^{re.escape(key)}\s*:", re.M)
+    m = pattern.search(text)
+    return text.count("\n", 0, m.start()) + 1 if m else None
+
+
+def ruby_inspect(value: Any) -> str:
+    """How Ruby's ``inspect`` shows a YAML value in Jekyll's messages."""
+    if value is None:
+        return "nil"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, Mapping):
+        return "{" + ", ".join(f"{ruby_inspect(k)}=>{ruby_inspect(v)}"
+                               for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(ruby_inspect(v) for v in value) + "]"
+    return str(value)
+
+
 def _display(path: Path, source: Path) -> str:
     try:
         return path.resolve().relative_to(source.resolve()).as_posix()
@@ -205,17 +255,23 @@ def load_config(source: Path, config_files: Iterable[str | Path] | None = None,
     """Merge Jekyll's defaults, the config files (later wins) and command-line overrides."""
     diagnostics = diagnostics or Diagnostics()
     source = Path(source)
-    config = copy.deepcopy(JEKYLL_DEFAULTS)
     files = [Path(f) if Path(f).is_absolute() else Path.cwd() / f for f in (config_files or [])]
     if not files:
         for name in ("_config.yml", "_config.yaml"):
             if (source / name).is_file():
                 files = [source / name]
                 break
+    # As Jekyll: the files merged over each other first, checked, then laid over the defaults
+    user: dict = {}
+    texts: list[tuple[str, str]] = []
     for f in files:
         if not f.exists():
             raise BuildError(str(f), None, "the configuration file could not be found")
-        config = deep_merge(config, _read_config_file(f, source, diagnostics))
+        user = deep_merge(user, _read_config_file(f, source, diagnostics))
+        texts.append((_display(f, source), _config_text(f)))
+    if files:
+        _check_arrays(user, texts)
+    config = deep_merge(copy.deepcopy(JEKYLL_DEFAULTS), user)
     if overrides:
         config = deep_merge(config, {k: v for k, v in overrides.items() if v is not None})
     config["source"] = str(source)
@@ -224,14 +280,15 @@ def load_config(source: Path, config_files: Iterable[str | Path] | None = None,
         if value is None:
             config[key] = []
         elif isinstance(value, str):
-            raise BuildError("_config.yml", None, f"'{key}' must be a list, not a string")
+            raise BuildError("_config.yml", None, f"'{key}' should be set as an array, but was: "
+                                                  f"{ruby_inspect(value)}.")
     config["exclude"] = list(config["exclude"]) + [e for e in ALWAYS_EXCLUDED
                                                     if e not in config["exclude"]]
     if config.get("baseurl") is None:
         config["baseurl"] = ""
     if config.get("url") is None:
         config["url"] = ""
-    if isinstance(config.get("plugins"), str):
+    if isinstance(config.get("plugins"), str):   # from --config-less overrides only
         config["plugins"] = [config["plugins"]]
     bt = deep_merge(BLOGTOOL_DEFAULTS, config.get("blogtool") or {})
     if bt["compat"] not in COMPAT_MODES:
@@ -363,7 +420,7 @@ def settings_from(config: Mapping[str, Any], destination: str) -> Settings:
         excerpt_separator=str(config.get("excerpt_separator", "\n\n")),
         markdown_exts=exts,
         include=tuple(str(x) for x in config.get("include") or ()),
-        exclude=tuple(str(x) for x in config.get("exclude") or ()),
+        exclude=tuple(str(x) for x in config.get("exclude") or ()) + (CACHE_DIR,),
         keep_files=tuple(str(x) for x in config.get("keep_files") or ()),
         show_drafts=bool(show_drafts),
         future=bool(config.get("future")),
