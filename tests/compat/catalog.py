@@ -137,3 +137,9 @@ BUILDS["kramdown-block"] = FixtureBuild("kramdown-block", "kramdown-block")
 BUILDS["kramdown-block-settings"] = FixtureBuild(
     "kramdown-block-settings", "kramdown-block",
     config={"kramdown": {"toc_levels": "2..3", "auto_id_prefix": "id-", "auto_ids": True}})
+
+# Ruby Liquid's lax parsing in Jekyll's default error_mode (warn), silent (lax); includes with a
+# leading slash, include_cached, and includes that walk nested site data 40 levels deep
+BUILDS["liquid-lax"] = FixtureBuild("liquid-lax", "liquid-lax")
+BUILDS["liquid-lax-silent"] = FixtureBuild("liquid-lax-silent", "liquid-lax",
+                                           config={"liquid": {"error_mode": "lax"}})
