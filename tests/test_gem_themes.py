@@ -4,6 +4,7 @@ cached with a checksum and used offline, vendored into the site; the site's own 
 over the theme's."""
 from __future__ import annotations
 
+import datetime
 import http.server
 import io
 import json
@@ -84,8 +85,11 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+SITE_TIME = datetime.datetime(2024, 6, 1, 12, 0, tzinfo=datetime.UTC)
+
+
 def build(source: Path, dest: Path) -> Path:
-    site_mod.build(source, dest, use_cache=False, jobs=1)
+    site_mod.build(source, dest, use_cache=False, jobs=1, site_time=SITE_TIME)
     return dest
 
 
@@ -249,16 +253,17 @@ def test_remote_theme_builds_like_a_copy_in_the_site(isolated: Path, server: _Se
                                               + "remote_theme: acme/paper-theme@v1.2\n"})
     out_remote = build(remote_site, isolated / "out-remote")
     assert server.requests == ["/acme/paper-theme/zip/v1.2"]
-    # the same files copied into the site, theme config merged by hand
+    # the same files copied into the site (jekyll-remote-theme reads no theme _config.yml;
+    # it turns on the plugins of the theme's NAME.gemspec)
     local_site = write(isolated / "local", {**{k: v for k, v in THEME_FILES.items()
                                                if k != "_config.yml"}, **SITE_FILES,
                                             "_config.yml": SITE_FILES["_config.yml"]
-                                            + "theme_colour: teal\n"})
+                                            + "plugins: [jekyll-feed]\n"})
     out_local = build(local_site, isolated / "out-local")
     assert tree(out_remote) == tree(out_local)
     assert b"theme extra" in tree(out_remote)["index.html"]
-    # remote themes turn on no plugins (jekyll-remote-theme loads none)
-    assert "feed.xml" not in tree(out_remote)
+    assert b"teal" not in tree(out_remote)["index.html"]
+    assert "feed.xml" in tree(out_remote)
 
 
 def test_download_is_cached_with_checksum_and_used_offline(isolated: Path, server: _Server,

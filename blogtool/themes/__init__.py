@@ -5,7 +5,8 @@
 :func:`apply` is the build's single entry point: it returns the configuration with the
 theme's ``_config.yml`` merged under the site's, and settings that name the theme's folder
 (``theme_root``), make the site a Jekyll site and add the theme gem's runtime
-dependencies to the active plugins, as Jekyll requires them.
+dependencies to the active plugins, as Jekyll requires them (a remote theme: those of its
+gemspec, as jekyll-remote-theme reads them; its ``_config.yml`` is not read).
 """
 from __future__ import annotations
 

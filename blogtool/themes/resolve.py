@@ -140,16 +140,26 @@ def find_remote_theme(source: Path, raw: str, env: Mapping[str, str] | None = No
     vendored = _vendored(source, f"{ref.owner}/{ref.name}")
     if vendored is not None:
         return ResolvedTheme("remote_theme", f"{ref.owner}/{ref.name}", vendored, "vendored",
-                             str(vendored))
+                             str(vendored),
+                             dependencies=tuple(_remote_dependencies(vendored, ref.name)))
     try:
         root = remote.fetch(ref, env)
     except remote.ThemeUnavailable as exc:
         raise _missing(source, "remote_theme", ref.label, str(exc),
                        f"build once with network to cache it, or "
                        f"{_vendor_hint(ref.owner + '/' + ref.name)}") from None
-    # jekyll-remote-theme loads no plugins for a theme: its dependencies stay off
     return ResolvedTheme("remote_theme", f"{ref.owner}/{ref.name}", root, "download",
-                         f"{remote.archive_url(ref, env)} ({root})", ref.ref)
+                         f"{remote.archive_url(ref, env)} ({root})", ref.ref,
+                         tuple(_remote_dependencies(root, ref.name)))
+
+
+def _remote_dependencies(root: Path, name: str) -> list[str]:
+    """jekyll-remote-theme reads a theme's dependencies from ``NAME.gemspec`` or
+    ``jekyll-theme-NAME.gemspec`` in the repository, nowhere else."""
+    for candidate in (f"{name}.gemspec", f"jekyll-theme-{name}.gemspec"):
+        if (root / candidate).is_file():
+            return gems.spec_dependencies(root, root / candidate)
+    return []
 
 
 def resolve(source: Path, config: Mapping[str, Any], diagnostics: Diagnostics,
@@ -173,8 +183,9 @@ def resolve(source: Path, config: Mapping[str, Any], diagnostics: Diagnostics,
 def theme_config(theme: ResolvedTheme, config: Mapping[str, Any]) -> tuple[dict, list[str]]:
     """The site's configuration with the theme's ``_config.yml`` underneath it, and the
     keys of the theme's file that were dropped (Jekyll's own settings, which a theme may
-    not change). ``ignore_theme_config: true`` or a symlinked file: unchanged."""
-    if config.get("ignore_theme_config") is True:
+    not change). ``ignore_theme_config: true``, a symlinked file or a remote theme
+    (jekyll-remote-theme sets the theme after the configuration is read): unchanged."""
+    if config.get("ignore_theme_config") is True or theme.key == "remote_theme":
         return dict(config), []
     path = theme.root / "_config.yml"
     if not path.is_file() or path.is_symlink():
