@@ -3,7 +3,8 @@
 An item whose first paragraph starts with ``[ ]`` or ``[x]`` (any case) and whitespace gets a
 disabled checkbox ``<input type="checkbox" class="task-list-item-checkbox" disabled="disabled"
 />`` (``checked="checked"`` for ``[x]``) in their place and the class ``task-list-item``; its list
-gets ``task-list``. Only items from the first task item on are marked, as in kramdown.
+gets ``task-list``. Items from the first task item on that start with a paragraph get the
+class too, as in kramdown.
 """
 from __future__ import annotations
 
@@ -50,8 +51,8 @@ def task_lists(state: StateCore) -> None:
                                                 else "/>")
                         first.content = first.content[m.end():]
                         inline.children.insert(0, box)
-                if seen:
-                    item.attrs["class"] = "task-list-item"
+                    if seen:
+                        item.attrs["class"] = "task-list-item"
             j += 1
         if seen:
             tok.attrs["class"] = "task-list"

@@ -39,7 +39,7 @@ def parse_levels(value: object) -> frozenset[int]:
 def _entry_tokens(children: list[Token]) -> list[Token]:
     out = []
     for child in children:
-        if child.type in ("link_open", "link_close") or child.type.startswith("footnote_ref"):
+        if child.type in ("link_open", "link_close") or "footnote_ref" in child.type:
             continue
         out.append(child)
     return out
