@@ -433,8 +433,9 @@ RULES: tuple[Rule, ...] = (
              "and takes the converter's extension; encoded or plain .. in a permalink stays "
              "inside the destination", "page-urls", "the output files",
       exists=("trailing-dots.html", "about.html", "docs/guide.html", "docs/index.html",
-              "escaped.html", "climbed/index.html", "feed.xml"),
-      absent=("about.md.html", "trailing-dots/.html")),
+              "escaped.html", "climbed/index.html", "feed.xml", "notes.html", "old.html",
+              "assets/style.css", "notes.txt"),
+      absent=("about.md.html", "trailing-dots/.html", "notes.mkdn.html", "assets/style.scss")),
     R("D05", "Page URLs under the pretty, ordinal, none and custom permalink styles",
       "page-urls-pretty", "about/index.html under pretty",
       exists=("about/index.html", "trailing-dots/index.html", "docs/guide/index.html")),
@@ -510,6 +511,25 @@ RULES: tuple[Rule, ...] = (
               "java/page/2/list.htm"),
       contains=(("index.html", "url /index.html; info 1/3"),
                 ("page/2/index.html", "<title>分页 - 第 2 页</title>"))),
+    # --- Liquid as Ruby Liquid 5.4 parses it ---------------------------------------------------
+    R("Q01", "error_mode warn: markup the strict parser rejects is read by Ruby's lax parser "
+             "(unknown for attributes, .['key'], {{x}} inside a tag, stray characters, extra "
+             "filter arguments) and rendered", "liquid-lax",
+      "the layout's lax constructs render as in Jekyll on every page",
+      contains=(("index.html", "1 posts in C Sharp"),
+                ("index.html", "has a layout"), ("index.html", "HOME 首页 题"),
+                ("c sharp/2020/01/01/hello.html", "Title: HELLO 你好."),
+                ("c sharp/2020/01/01/hello.html", "Length plus one: 9"),
+                ("中文/2020/02/02/second.html", "[第二篇 Second]"))),
+    R("Q02", "error_mode lax: the same site renders the same, without warnings",
+      "liquid-lax-silent", "the same pages as liquid-lax",
+      contains=(("index.html", "1 posts in C Sharp"), ("index.html", "HOME 首页 题"))),
+    R("Q03", "{% include /dir/x.html %} resolves inside _includes/; include_cached renders as an "
+             "include; includes that recurse through nested data (40 levels, NexT-style) render",
+      "liquid-lax", "the nav tree, the theme variables and the deep walk in the layout",
+      contains=(("index.html", '<a href="/c-sharp/">C Sharp</a>'),
+                ("index.html", "$theme-colors-dark-fg: #eee;"),
+                ("index.html", "37/38/39/bottom"))),
 )
 
 CHECKLIST = tuple(f"C{i}" for i in range(1, 23))
