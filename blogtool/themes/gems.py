@@ -60,7 +60,8 @@ def gem_dirs(source: Path | None = None, env: Mapping[str, str] | None = None) -
     patterns = [str(home / ".gem" / "ruby" / "*"),
                 str(home / ".local" / "share" / "gem" / "ruby" / "*"),
                 "/var/lib/gems/*", "/usr/local/lib/ruby/gems/*", "/usr/lib/ruby/gems/*",
-                "/usr/share/rubygems-integration/*"]
+                "/usr/lib/*/ruby/gems/*", "/usr/share/rubygems-integration/*",
+                "/usr/lib/*/rubygems-integration/*"]
     for pattern in patterns:
         candidates += sorted(glob.glob(pattern), reverse=True)
     out: list[Path] = []
