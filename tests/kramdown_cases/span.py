@@ -59,6 +59,7 @@ CASES: list[Case] = [
     Case("fn-backlink-text", "a[^1]\n\n[^1]: x\n", kramdown={"footnote_backlink": "back"}),
     Case("fn-backlink-none", "a[^1]\n\n[^1]: x\n", kramdown={"footnote_backlink": ""}),
     Case("fn-ial-after-def", "a[^1]\n\n[^1]: x\n{: .cls}\n\nz\n"),
+    Case("fn-lazy-stops", "x[^1]\n\n[^1]:\n    * 一\n    * 二\n{::comment}c{:/}\n<div>d</div>\n"),
     # --- abbreviations
     Case("abbr-en", "*[HDFS]: Hadoop Distributed File System\n\nHDFS stores blocks. HDFS!\n"),
     Case("abbr-zh", "*[HDFS]: Hadoop FS\n\n用HDFS存储，HDFS的数据。HDFSx xHDFS\n"),
@@ -75,6 +76,7 @@ CASES: list[Case] = [
     Case("abbr-heading-list-table",
          "# HDFS title\n\n* HDFS\n\n> HDFS\n\n| a |\n|---|\n| HDFS |\n\n*[HDFS]: x\n"),
     Case("abbr-redefined", "*[K8s]: one\n\nK8s\n\n*[K8s]: two\n"),
+    Case("abbr-in-toc", "* 目录\n{:toc}\n\n## HDFS 简介\n\n*[HDFS]: Hadoop Distributed File System\n"),
     # --- math
     Case("math-inline-zh", "质能方程 $$E=mc^2$$ 很有名。\n"),
     Case("math-inline-escape", "This is $$\\lambda_\\alpha > 5$$ some math.\n"),
@@ -92,6 +94,7 @@ CASES: list[Case] = [
     Case("math-escaped-block", "\\$$5+5$$\n\n\\$\\$5+5$$\n"),
     Case("math-ko", "수식 $$a^2+b^2=c^2$$ 입니다.\n"),
     Case("math-block-ial", "$$x$$\n{: .c #i}\n\npara\n"),
+    Case("math-before-extension", "$$x$$\n{::comment}c{:/comment}\n"),
     Case("math-multiline-inline", "With $$1\n+ 1$$ lines.\n"),
     # --- typographic symbols and quotes
     Case("typo-symbols", "This is... something---this too--!\n"),

@@ -144,6 +144,11 @@ def render_abbreviation(self: Any, tokens: Sequence[Token], idx: int, options: O
 
 def abbreviations_plugin(md: MarkdownIt) -> None:
     md.block.ruler.before("reference", "kd_abbreviation_def", abbreviation_def)
-    md.core.ruler.push("kd_abbreviations", abbreviations)
+    if "kramdown_auto_ids" in md.core.ruler.get_all_rules():
+        # after the ids (made from the plain text), before the table of contents (which
+        # shows the heading's <abbr> as kramdown does)
+        md.core.ruler.after("kramdown_auto_ids", "kd_abbreviations", abbreviations)
+    else:
+        md.core.ruler.push("kd_abbreviations", abbreviations)
     md.add_render_rule("kd_abbreviation", render_abbreviation)
     md.add_render_rule("kd_abbreviation_def", lambda *args: "")

@@ -32,7 +32,12 @@ __all__ = ["footnotes_plugin"]
 _DEF = re.compile(r"\[\^([A-Za-z0-9_][A-Za-z0-9_-]*)\]:", re.ASCII)
 _REF = re.compile(r"\[\^([A-Za-z0-9_][A-Za-z0-9_-]*)\]", re.ASCII)
 _OUTDENT = re.compile(r"^(?:\t| {4})", re.MULTILINE)
-_IAL_OR_EOB = re.compile(r"^ {0,3}(?:\{:|\^\s*$)")
+# Lines that end a definition's lazy continuation: an IAL, ``^``, a block-level HTML tag.
+_SPAN_TAGS = ("a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input|ins|kbd|"
+              "label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|s|samp|select|small|span|strike|"
+              "strong|sub|sup|textarea|tt|u|var|script")
+_IAL_OR_EOB = re.compile(r"^ {0,3}(?:\{:(?![:/])|\^\s*$|</?(?!(?:" + _SPAN_TAGS
+                         + r")\b)[A-Za-z])")
 _KEY = "kramdown_footnotes"
 
 

@@ -41,7 +41,8 @@ def _before_boundary(state: StateBlock, line: int, end: int) -> bool:
     if line >= end or state.isEmpty(line) or state.sCount[line] < state.blkIndent:
         return True         # the end of the document or of the list item
     text = state.src[state.bMarks[line] + state.tShift[line]:state.eMarks[line]]
-    return text.startswith("{:") or text.rstrip() == "^"
+    return (text.startswith("{:") and not text.startswith(("{::", "{:/"))
+            or text.rstrip() == "^")
 
 
 def math_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
