@@ -10,7 +10,8 @@ carry extra ``kramdown:`` settings; the Ruby side keeps one site per distinct se
 
 ``normalize_html`` turns both into a comparable string: attributes sorted, entities decoded,
 whitespace between tags dropped and runs of whitespace in text collapsed (kept inside
-``<pre>``), so only differences a reader could see remain.
+``<pre>``), elements left open closed where a browser closes them (``<p>a <b>x</p>`` is
+``<p>a <b>x</b></p>``), so only differences a reader could see remain.
 
     outs = jekyll_render([Case("a", "# H {#x}\\n")])
     assert normalize_html(outs[0]) == normalize_html(blogtool_render(Case("a", "# H {#x}\\n")))
@@ -91,6 +92,7 @@ class _Canon(HTMLParser):
         self.out: list[str] = []
         self.pre = 0
         self.text: list[str] = []
+        self.open: list[str] = []
 
     def _flush(self) -> None:
         if not self.text:
@@ -106,21 +108,31 @@ class _Canon(HTMLParser):
         self._flush()
         parts = "".join(f' {k}="{_WS.sub(" ", v or "").strip()}"' for k, v in sorted(attrs))
         self.out.append(f"<{tag}{parts}>")
+        if tag not in _VOID:
+            self.open.append(tag)
         if tag == "pre":
             self.pre += 1
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
-        if tag == "pre":
-            self.pre -= 1
+        if tag not in _VOID:
+            self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
         self._flush()
         if tag in _VOID:
             return
-        if tag == "pre":
-            self.pre = max(0, self.pre - 1)
-        self.out.append(f"</{tag}>")
+        if tag in self.open:
+            # an end tag closes the elements left open inside it, as a browser does
+            while self.open:
+                inner = self.open.pop()
+                if inner == "pre":
+                    self.pre = max(0, self.pre - 1)
+                self.out.append(f"</{inner}>")
+                if inner == tag:
+                    break
+        else:
+            self.out.append(f"</{tag}>")
 
     def handle_data(self, data: str) -> None:
         self.text.append(data)
@@ -136,6 +148,7 @@ def normalize_html(html: str) -> str:
     parser.feed(html)
     parser.close()
     parser._flush()
+    parser.out.extend(f"</{tag}>" for tag in reversed(parser.open))
     return "\n".join(parser.out)
 
 
