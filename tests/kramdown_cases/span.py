@@ -76,7 +76,8 @@ CASES: list[Case] = [
     Case("abbr-heading-list-table",
          "# HDFS title\n\n* HDFS\n\n> HDFS\n\n| a |\n|---|\n| HDFS |\n\n*[HDFS]: x\n"),
     Case("abbr-redefined", "*[K8s]: one\n\nK8s\n\n*[K8s]: two\n"),
-    Case("abbr-in-toc", "* 目录\n{:toc}\n\n## HDFS 简介\n\n*[HDFS]: Hadoop Distributed File System\n"),
+    Case("abbr-in-toc",
+         "* 目录\n{:toc}\n\n## HDFS 简介\n\n*[HDFS]: Hadoop Distributed File System\n"),
     # --- math
     Case("math-inline-zh", "质能方程 $$E=mc^2$$ 很有名。\n"),
     Case("math-inline-escape", "This is $$\\lambda_\\alpha > 5$$ some math.\n"),
