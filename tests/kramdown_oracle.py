@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import re
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from tests.rubyoracle import RubyError, run_batch
 
@@ -83,7 +84,8 @@ def blogtool_render(case: Case, compat: str = "jekyll") -> str:
 
 
 _WS = re.compile(r"\s+")
-_VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "source", "track", "wbr"])
 
 
 class _Canon(HTMLParser):
@@ -155,7 +157,7 @@ def normalize_html(html: str) -> str:
 def compare(cases: Sequence[Case], compat: str = "jekyll") -> list[tuple[Case, str, str]]:
     """Every case whose normalised output differs: (case, Jekyll's, blogtool's)."""
     diffs = []
-    for case, expected in zip(cases, jekyll_render(cases)):
+    for case, expected in zip(cases, jekyll_render(cases), strict=True):
         if isinstance(expected, RubyError):
             raise RuntimeError(f"{case.name}: Jekyll raised {expected}")
         ours = blogtool_render(case, compat)

@@ -14,8 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import tests.kramdown_cases as case_modules
-from tests.kramdown_oracle import (Case, RubyError, blogtool_render, jekyll_render,
-                                   normalize_html)
+from tests.kramdown_oracle import Case, RubyError, blogtool_render, jekyll_render, normalize_html
 
 
 def all_cases() -> list[Case]:
@@ -30,7 +29,7 @@ CASES = all_cases()
 
 def _compare(cases: list[Case]) -> list[tuple[Case, str, str]]:
     diffs = []
-    for case, expected in zip(cases, jekyll_render(cases)):
+    for case, expected in zip(cases, jekyll_render(cases), strict=True):
         assert not isinstance(expected, RubyError), f"{case.name}: Jekyll raised {expected}"
         want, got = normalize_html(expected), normalize_html(blogtool_render(case))
         if want != got:
