@@ -65,8 +65,9 @@ def _ruby_str_inspect(text: str) -> str:
     return "".join(out)
 
 
-def ruby_inspect(value: Any) -> str:
-    """Ruby 3.1's ``inspect``: ``{"a"=>1, "l"=>[1, nil, true]}``."""
+def ruby_inspect(value: Any, _seen: frozenset[int] = frozenset()) -> str:
+    """Ruby 3.1's ``inspect``: ``{"a"=>1, "l"=>[1, nil, true]}``; an element that contains
+    itself prints as ``{...}`` / ``[...]`` (posts reach each other through previous/next)."""
     if value is None or _is_undefined(value):
         return "nil"
     if isinstance(value, bool):
@@ -78,9 +79,16 @@ def ruby_inspect(value: Any) -> str:
     if isinstance(value, int):
         return str(value)
     if isinstance(value, Mapping):
-        return "{" + ", ".join(f"{ruby_inspect(k)}=>{ruby_inspect(v)}" for k, v in value.items()) + "}"
+        if id(value) in _seen:
+            return "{...}"
+        seen = _seen | {id(value)}
+        return "{" + ", ".join(f"{ruby_inspect(k, seen)}=>{ruby_inspect(v, seen)}"
+                               for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(ruby_inspect(v) for v in value) + "]"
+        if id(value) in _seen:
+            return "[...]"
+        seen = _seen | {id(value)}
+        return "[" + ", ".join(ruby_inspect(v, seen) for v in value) + "]"
     if isinstance(value, _dt.datetime):
         return str(RubyTime.wrap(value)) if value.tzinfo else str(value)
     if isinstance(value, _dt.date):

@@ -26,7 +26,8 @@ Liquid::Template.error_mode = input["mode"].to_sym
 t = Liquid::Template.parse(input["t"], line_numbers: true)
 out = t.render!(input["vars"], registers: {site: $site, page: {}},
                 strict_filters: input["strict_filters"], strict_variables: false)
-{"out" => out.scrub("\uFFFD"), "warnings" => t.warnings.map(&:message)}
+{"out" => out.dup.force_encoding("UTF-8").scrub("\uFFFD"),
+ "warnings" => t.warnings.map(&:message)}
 '''
 
 

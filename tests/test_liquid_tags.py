@@ -301,8 +301,10 @@ def test_seo_tag_home_and_title_false(site):
 
 def test_include_with_leading_slash_and_include_cached(site: Path) -> None:
     """Jekyll joins ``_includes`` and ``/inner.html`` into ``_includes/inner.html``;
-    jekyll-include-cache's tag renders the include."""
-    engine = engine_for(site)
+    jekyll-include-cache's tag renders the include (and is unknown without the plugin)."""
+    with pytest.raises(BuildError, match="Unknown tag 'include_cached'"):
+        engine_for(site).render("{% include_cached note.html %}", {}, path="index.html")
+    engine = engine_for(site, plugins=("jekyll-include-cache",))
     out = engine.render('{% include /inner.html a="1" %}{% include_cached note.html a="c" %}'
                         '{% include_relative /docs/snippet.md %}', {"page": {"title": "T"}},
                         path="index.html")

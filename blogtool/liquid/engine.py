@@ -14,7 +14,7 @@ import posixpath
 import re
 import stat
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
@@ -25,7 +25,7 @@ from liquid.context import RenderContext
 from liquid.exceptions import LiquidError, LiquidSyntaxError
 from liquid.parser import Parser
 from liquid.template import BoundTemplate
-from liquid.token import TOKEN_EOF, TOKEN_ILLEGAL, Token
+from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG, Token
 from liquid.undefined import StrictUndefined, Undefined
 
 from blogtool.errors import BuildError, Diagnostics
@@ -175,7 +175,19 @@ class JekyllEnvironment(Environment):
         return self is other
 
     def _parse(self, source: str) -> list:
-        return Parser(self).parse(JekyllTokenStream(self.tokenizer()(source)))
+        return Parser(self).parse(JekyllTokenStream(_end_tags_bare(self.tokenizer()(source))))
+
+
+def _end_tags_bare(tokens: Iterable[Token]) -> list[Token]:
+    """Ruby Liquid ignores markup after a block's end tag (``{% endhighlight java %}``,
+    ``{% endif foo %}``): drop it."""
+    out: list[Token] = []
+    for token in tokens:
+        if (token.kind == TOKEN_EXPRESSION and out and out[-1].kind == TOKEN_TAG
+                and out[-1].value.startswith("end")):
+            continue
+        out.append(token)
+    return out
 
 
 # --- the engine ------------------------------------------------------------------------------

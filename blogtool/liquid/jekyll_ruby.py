@@ -474,11 +474,11 @@ _SMART_CHARS = "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb"
 
 
 def smartify(value: Any) -> str:
-    """kramdown's SmartyPants; the ``to_s`` of a non-string that is plain ASCII is a US-ASCII
-    string in Ruby, so kramdown writes the typographic characters as numeric entities."""
+    """kramdown's SmartyPants; Ruby's ``inspect`` of an ASCII-only array is a US-ASCII
+    string, so kramdown writes the typographic characters as numeric entities."""
     text = to_s(value)
     out = F.smartify(text)
-    if not isinstance(value, str) and text.isascii():
+    if isinstance(value, (list, tuple)) and text.isascii():
         out = "".join(f"&#{ord(c)};" if c in _SMART_CHARS else c for c in out)
     return out
 

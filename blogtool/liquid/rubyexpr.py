@@ -73,12 +73,24 @@ EMPTY = MethodLiteral("empty?")
 BLANK = MethodLiteral("blank?")
 
 
+def is_drop(value: Any) -> bool:
+    """A payload Jekyll exposes as a drop (``blogtool.payload.Drop``)."""
+    return hasattr(value, "drop_keys")
+
+
 def is_undefined(value: Any) -> bool:
     return type(value).__name__.endswith("Undefined") and hasattr(value, "poke")
 
 
-def ruby_eq(a: Any, b: Any) -> bool:
-    """Ruby's ``==`` on Liquid values (``true != 1``, ``1 == 1.0``, arrays element-wise)."""
+def ruby_eq(a: Any, b: Any, _depth: int = 0) -> bool:
+    """Ruby's ``==`` on Liquid values (``true != 1``, ``1 == 1.0``, arrays element-wise).
+    Jekyll's drops (posts, documents, ``site``) are equal only to themselves: the same
+    document, whatever copy of its payload this is."""
+    if is_drop(a) or is_drop(b):
+        return is_drop(a) and is_drop(b) and type(a) is type(b) and \
+            getattr(a, "owner", None) == getattr(b, "owner", None)
+    if _depth > 200:
+        return a is b
     if isinstance(a, bool) or isinstance(b, bool):
         return type(a) is type(b) and a == b
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
@@ -86,11 +98,13 @@ def ruby_eq(a: Any, b: Any) -> bool:
     if isinstance(a, str) or isinstance(b, str):
         return isinstance(a, str) and isinstance(b, str) and a == b
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        return len(a) == len(b) and all(ruby_eq(x, y) for x, y in zip(a, b, strict=True))
+        return len(a) == len(b) and all(ruby_eq(x, y, _depth + 1)
+                                        for x, y in zip(a, b, strict=True))
     if isinstance(a, range) and isinstance(b, range):
         return a == b
     if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return len(a) == len(b) and all(k in b and ruby_eq(v, b[k]) for k, v in a.items())
+        return len(a) == len(b) and all(k in b and ruby_eq(v, b[k], _depth + 1)
+                                        for k, v in a.items())
     if a is None or b is None:
         return a is None and b is None
     if isinstance(a, (list, tuple, Mapping)) or isinstance(b, (list, tuple, Mapping)):

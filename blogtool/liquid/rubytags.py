@@ -465,6 +465,8 @@ def _each(collection: Any) -> list:
     from collections.abc import Mapping
     if isinstance(collection, str):
         return [collection] if collection else []
+    if hasattr(collection, "drop_keys"):   # a Jekyll drop yields its keys
+        return list(collection.drop_keys())
     if isinstance(collection, Mapping):
         return [[k, v] for k, v in collection.items()]
     if isinstance(collection, (list, tuple, range)):

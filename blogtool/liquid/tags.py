@@ -171,13 +171,6 @@ class IncludeRelativeTag(IncludeTag):
     node_class = IncludeRelativeNode
 
 
-class IncludeCachedTag(IncludeTag):
-    """jekyll-include-cache's ``include_cached``: Jekyll's include, rendered each time (the
-    plugin reuses the first output for the same file and parameters)."""
-
-    name = "include_cached"
-
-
 # --- highlight -------------------------------------------------------------------------------
 
 
@@ -417,7 +410,7 @@ class UnknownTag(Tag):
 
 
 def register(env: "JekyllEnvironment") -> None:
-    for tag in (IncludeTag, IncludeRelativeTag, IncludeCachedTag, HighlightTag, PostUrlTag, LinkTag, SeoTag,
+    for tag in (IncludeTag, IncludeRelativeTag, HighlightTag, PostUrlTag, LinkTag, SeoTag,
                 FeedMetaTag):
         env.add_tag(tag)
     env.tags[TOKEN_ILLEGAL] = UnknownTag(env)
