@@ -58,7 +58,11 @@ def kramdown_deflist(state: StateBlock, start: int, end: int, silent: bool) -> b
     del tokens[-3:]
     k = len(tokens) - 1
     while k >= 0 and tokens[k].type in ("kramdown_ial", "kramdown_ald"):
-        k -= 1                   # an IAL for the new list is lost when the lists join
+        k -= 1
+    joining = k >= 0 and tokens[k].type == "dl_close" and tokens[k].level == state.level
+    for tok in tokens[k + 1:] if joining else ():
+        if tok.type == "kramdown_ial":
+            tok.meta["consumed"] = True  # an IAL for the new list is lost when the lists join
     before = tokens[k] if k >= 0 else None
     joined = before is not None and before.type == "dl_close" and before.level == state.level
     if joined:

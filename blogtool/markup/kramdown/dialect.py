@@ -111,7 +111,7 @@ def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
 
     core.push("kramdown_blank_lines", blank_lines)
 
-    for name in ("kramdown_ial", "kramdown_ald", "kramdown_eob"):
+    for name in ("kramdown_ial", "kramdown_ald", "kramdown_eob", "kramdown_options"):
         md.add_render_rule(name, _nothing)
     md.add_render_rule("kramdown_blank", _newline)
     code_attrs_plugin(md)

@@ -50,7 +50,7 @@ def kramdown_extension(state: StateBlock, start: int, end: int, silent: bool) ->
         body = body[:-1]
     if name == "options":
         state.env.setdefault("kramdown_options", {}).update(attrs)
-        token = state.push("kramdown_eob", "", 0)
+        token = state.push("kramdown_options", "", 0)
         token.hidden = True
     elif name == "comment":
         token = state.push("html_block", "", 0)

@@ -22,7 +22,7 @@ from .attrs import AttrList, apply_attrs
 # Tokens that are a whole block by themselves (no closing token).
 _LEAF_BLOCKS = frozenset(("fence", "code_block", "hr", "html_block", "math_block",
                           "math_block_label"))
-_MARKERS = frozenset(("kramdown_ial", "kramdown_ald", "kramdown_eob"))
+_MARKERS = frozenset(("kramdown_ial", "kramdown_ald", "kramdown_eob", "kramdown_options"))
 
 
 def _opening(tokens: list[Token], close: int) -> int:
@@ -68,6 +68,8 @@ def apply_ials(state: StateCore) -> None:
     target_of: dict[int, int | None] = {}             # IAL token index -> block it went to
     for i, tok in enumerate(tokens):
         if tok.type == "kramdown_ial":
+            if tok.meta.get("consumed"):
+                continue
             ial: AttrList = tok.meta["ial"]
             line = tok.map[0] if tok.map else -1
             prev = None if tok.meta["after_blank"] else _previous_sibling(tokens, i)
