@@ -109,10 +109,11 @@ def test_fake_gem_tree_highest_version_or_lock_pin(isolated: Path,
     fake_gem(gem_home, "fancy-theme", "1.10.0", {"_layouts/default.html": "new"},
              deps=("jekyll-feed", "jekyll-seo-tag"))
     fake_gem(gem_home, "fancy-theme-extra", "9.0.0", {"_layouts/default.html": "other gem"})
+    fake_gem(gem_home, "fancy-theme", "2.0.0.dev", {"_layouts/default.html": "prerelease"})
     monkeypatch.setenv("GEM_PATH", f"/nonexistent:{gem_home}")
     site = write(isolated / "site", {"_config.yml": "theme: Fancy-Theme\n"})
     theme = find_gem_theme(site, "fancy-theme")
-    assert (theme.origin, theme.version) == ("gem", "1.10.0")
+    assert (theme.origin, theme.version) == ("gem", "1.10.0")    # releases before 2.0.0.dev
     assert theme.dependencies == ("jekyll-feed", "jekyll-seo-tag")
     write(site, {"Gemfile.lock": "GEM\n  remote: https://rubygems.org/\n  specs:\n"
                                  "    fancy-theme (1.9.2)\n      jekyll (>= 3)\n"})

@@ -102,15 +102,21 @@ def installed(name: str, dirs: Iterable[Path]) -> list[InstalledGem]:
     return sorted(found.values(), key=lambda g: version_key(g.version), reverse=True)
 
 
+def prerelease(version: str) -> bool:
+    return any(c.isalpha() for c in version)
+
+
 def find_gem(name: str, source: Path | None = None,
              env: Mapping[str, str] | None = None) -> InstalledGem | None:
     """The installed gem Jekyll would load: the pinned version if the lock file names one
-    (None if that version is not installed), else the highest."""
+    (None if that version is not installed), else the highest release (a prerelease such as
+    ``3.0.0.dev`` only when no release is installed, as RubyGems' ``find_by_name``)."""
     versions = installed(name, gem_dirs(source, env))
     pinned = locked_version(source, name) if source is not None else None
     if pinned is not None:
         return next((g for g in versions if g.version == pinned), None)
-    return versions[0] if versions else None
+    releases = [g for g in versions if not prerelease(g.version)]
+    return (releases or versions or [None])[0]
 
 
 def runtime_dependencies(spec_text: str) -> list[str]:
