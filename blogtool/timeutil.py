@@ -18,7 +18,11 @@ from . import rubytime
 class RubyTime(_dt.datetime):
     """A timezone-aware datetime that prints like Ruby's ``Time#to_s``."""
 
+    year_shift: int     # set only on times moved into Python's year range (from_instant)
+
     def __str__(self) -> str:  # 2014-10-13 00:00:00 +0000
+        if hasattr(self, "year_shift"):
+            return format_year(ruby_year(self)) + self.strftime("-%m-%d %H:%M:%S %z")
         return self.strftime("%Y-%m-%d %H:%M:%S %z")
 
     @classmethod
@@ -35,7 +39,7 @@ def iana_zone(name: str | None) -> _dt.tzinfo:
             return ZoneInfo(str(name))
         except (ZoneInfoNotFoundError, ValueError) as exc:
             raise ValueError(f"unknown time zone '{name}'") from exc
-    return _dt.datetime.now().astimezone().tzinfo or _dt.timezone.utc
+    return _dt.datetime.now().astimezone().tzinfo or _dt.UTC
 
 
 def site_zone(name: str | None) -> _dt.tzinfo:
@@ -60,13 +64,35 @@ def localize(value: _dt.datetime, zone: _dt.tzinfo) -> RubyTime:
 
 
 def from_instant(instant: rubytime.Instant, zone: _dt.tzinfo) -> RubyTime:
-    """A parsed instant shown in ``zone`` (Jekyll calls ``localtime`` on it). Years Python
-    cannot hold (before 1, after 9999) raise ``ValueError``."""
+    """A parsed instant shown in ``zone`` (Jekyll calls ``localtime`` on it). A year Python
+    cannot hold (before 1, after 9999; Ruby can) is moved by whole 400-year cycles, which keep
+    the calendar, and the distance is kept in ``year_shift`` for the URL's ``:year``."""
     try:
-        moment = _EPOCH + _dt.timedelta(seconds=instant.seconds, microseconds=instant.usec)
-        return in_zone(moment, zone)
-    except OverflowError as exc:
-        raise ValueError(f"year out of range: {exc}") from None
+        return _at(instant.seconds, instant.usec, zone)
+    except (OverflowError, ValueError):
+        pass
+    days = instant.seconds // 86400
+    year = _dt.date(1970, 1, 1).year + days // 365      # rough: which side of the range
+    cycles = (2 - year) // 400 + 1 if year < 2 else -((year - 9998) // 400 + 1)
+    if abs(cycles) > 1000:
+        raise ValueError("year out of range")
+    moved = _at(instant.seconds + cycles * 146097 * 86400, instant.usec, zone)
+    moved.year_shift = -cycles * 400
+    return moved
+
+
+def _at(seconds: int, usec: int, zone: _dt.tzinfo) -> RubyTime:
+    return in_zone(_EPOCH + _dt.timedelta(seconds=seconds, microseconds=usec), zone)
+
+
+def ruby_year(value: _dt.datetime) -> int:
+    """The year Ruby sees (see :func:`from_instant`)."""
+    return value.year + getattr(value, "year_shift", 0)
+
+
+def format_year(year: int) -> str:
+    """Ruby's ``%Y``: at least four digits, the sign before them (``0000``, ``-0005``)."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
 
 
 _EPOCH = _dt.datetime(1970, 1, 1, tzinfo=_dt.UTC)
@@ -104,7 +130,11 @@ def from_front_matter(value: object, zone: _dt.tzinfo) -> RubyTime:
 def document_date(value: object, zone: _dt.tzinfo) -> RubyTime:
     """A document's ``date:``: as :func:`from_front_matter`, whole seconds (Jekyll parses the
     date again from its ``to_s`` after reading, which drops fractions)."""
-    return from_front_matter(value, zone).replace(microsecond=0)
+    parsed = from_front_matter(value, zone)
+    whole = parsed.replace(microsecond=0)
+    if hasattr(parsed, "year_shift"):
+        whole.year_shift = parsed.year_shift
+    return whole
 
 
 def ruby_date(year: int, month: int, day: int) -> _dt.date:

@@ -16,6 +16,7 @@ from typing import Mapping
 from urllib.parse import quote, unquote
 
 from .rubytime import to_s
+from .timeutil import format_year
 
 # --- slugify -------------------------------------------------------------------------------
 
@@ -226,7 +227,10 @@ class _DateValues(dict):
 
     def __missing__(self, key: str) -> str:
         d = self._date
-        if key in _DATE_FORMATS:
+        shift = getattr(d, "year_shift", 0)     # a year Python cannot hold (timeutil)
+        if key == "year" and shift:
+            value = format_year(d.year + shift)
+        elif key in _DATE_FORMATS:
             value = d.strftime(_DATE_FORMATS[key])
         elif key == "i_day":
             value = str(d.day)
@@ -234,7 +238,8 @@ class _DateValues(dict):
             value = str(d.month)
         else:
             year, week, weekday = d.isocalendar()
-            value = {"week": f"{week:02d}", "w_year": str(year), "w_day": str(weekday)}[key]
+            value = {"week": f"{week:02d}", "w_year": str(year + shift),
+                     "w_day": str(weekday)}[key]
         self[key] = value
         return value
 

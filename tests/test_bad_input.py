@@ -137,7 +137,12 @@ def _tag_pages_inside_destination(source: Path, dest: Path, tmp_path: Path) -> N
     assert len(pages) >= 5, pages
 
 
+def _year_zero_url(source: Path, dest: Path, tmp_path: Path) -> None:
+    assert (dest / "0000/01/01/zero.html").is_file()
+
+
 CHECKS = {
+    "year_zero_url": _year_zero_url,
     "gbk_written_as_utf8": _gbk_written_as_utf8,
     "page_without_front_matter": _page_without_front_matter,
     "nothing_outside_destination": _nothing_outside_destination,
