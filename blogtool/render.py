@@ -12,7 +12,7 @@ from typing import Any
 
 from .config import Settings, deep_merge
 from .errors import BuildError, Diagnostics
-from .generators.direct import produce
+from .generators import direct
 from .generators.values import PageView
 from .liquid.engine import LiquidEngine, unstash
 from .markup import text as mtext
@@ -56,8 +56,6 @@ class Renderer:
     def convert(self, doc: Document, body: str, page: dict, *, line: int,
                 deps: set[str] | None = None) -> tuple[str, tuple]:
         """Liquid (when the text has any), then Markdown for Markdown documents."""
-        if doc.producer is not None:
-            return produce(doc.producer, self.view(page), doc.rel_path), ()
         stash: list[str] | None = [] if doc.markdown else None
         if doc.data.get("render_with_liquid", True) is not False:
             layout = self.layouts.get(doc.layout or "")
@@ -80,7 +78,10 @@ class Renderer:
 
     def render_content(self, doc: Document, page: dict, deps: set[str] | None = None) -> None:
         """Fill ``page.content`` (converted, no layout), ``page.excerpt`` and blogtool's extras."""
-        html, headings = self.convert(doc, doc.body, page, line=doc.body_line, deps=deps)
+        if doc.producer is not None:
+            html, headings = direct.content(doc.producer, self.view(page), doc.rel_path), ()
+        else:
+            html, headings = self.convert(doc, doc.body, page, line=doc.body_line, deps=deps)
         page["content"] = html
         if doc.kind != "page" and doc.data.get("excerpt") is None:
             page["excerpt"] = self.render_excerpt(doc, page, deps)
@@ -117,6 +118,10 @@ class Renderer:
 
     def _liquid_output(self, doc: Document, page: dict, content: str, paginator: Any,
                        deps: set[str] | None) -> str:
+        if doc.producer is not None:
+            produced = direct.output(doc.producer, self.view(page), doc.rel_path)
+            if produced is not None:
+                return produced
         name = doc.layout
         if name is None:
             return content

@@ -1,9 +1,13 @@
 """Generated pages whose text is written by Python code rather than a template: the files of
 jekyll-feed, jekyll-sitemap and jekyll-redirect-from. A document names its writer in
-``Document.producer``; the render stage calls :func:`produce` where it would run Liquid."""
+``Document.producer``; the render stage asks :func:`content` for ``page.content`` instead of
+running Liquid and the converter on the body, and :func:`output` for the written file
+instead of the layout chain when the producer stands in for a layout (jekyll-redirect-from's
+``redirect`` layout, used when the site has none)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from liquid.exceptions import LiquidError
 
@@ -11,22 +15,41 @@ from ..errors import BuildError
 from . import feed, redirects, sitemap
 from .values import PageView
 
-PRODUCERS: dict[str, Callable[[PageView], str]] = {
-    feed.PRODUCER: feed.jekyll_feed_xml,
-    sitemap.SITEMAP_PRODUCER: sitemap.jekyll_sitemap_xml,
-    sitemap.ROBOTS_PRODUCER: sitemap.jekyll_robots_txt,
-    redirects.PRODUCER: redirects.redirect_html,
+Write = Callable[[PageView], str]
+
+
+@dataclass(frozen=True)
+class Producer:
+    content: Write                 # page.content
+    output: Write | None = None    # the file, in place of the layout; None: the page's layout
+
+
+PRODUCERS: dict[str, Producer] = {
+    feed.PRODUCER: Producer(feed.jekyll_feed_xml),
+    sitemap.SITEMAP_PRODUCER: Producer(sitemap.jekyll_sitemap_xml),
+    sitemap.ROBOTS_PRODUCER: Producer(sitemap.jekyll_robots_txt),
+    redirects.PRODUCER: Producer(redirects.no_content, redirects.redirect_html),
+    redirects.OWN_LAYOUT_PRODUCER: Producer(redirects.no_content),
 }
 
 
-def produce(name: str, view: PageView, path: str) -> str:
-    """The page's text. What stops Jekyll while it renders the plugin's template (a date that
-    is not one, nothing to sort, a limit that is not a number) stops the build, located at the
-    page's ``path``."""
+def content(name: str, view: PageView, path: str) -> str:
+    """``page.content`` of a produced page."""
+    return _run(PRODUCERS[name].content, view, path)
+
+
+def output(name: str, view: PageView, path: str) -> str | None:
+    """The produced page's file, or None when its layout makes it."""
+    write = PRODUCERS[name].output
+    return None if write is None else _run(write, view, path)
+
+
+def _run(write: Write, view: PageView, path: str) -> str:
+    """What stops Jekyll while it renders a plugin's template (a date that is not one, nothing
+    to sort, a limit that is not a number) stops the build, located at the page's ``path``."""
     try:
-        return PRODUCERS[name](view)
+        return write(view)
     except ValueError as exc:            # filters: invalid date, cannot sort
         raise BuildError(path, None, str(exc)) from None
     except LiquidError as exc:           # Liquid's own argument errors (an invalid integer)
-        raise BuildError(path, None, str(exc.message if hasattr(exc, "message") else exc)) \
-            from None
+        raise BuildError(path, None, str(getattr(exc, "message", None) or exc)) from None

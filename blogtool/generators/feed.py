@@ -9,8 +9,8 @@ import re
 from pathlib import Path
 from typing import Any
 
-from .. import filters
 from ..config import Settings
+from ..liquid import jekyll_ruby as ruby
 from ..liquid.rubyexpr import to_integer
 from ..liquid.standard_filters import capitalize, strip_, strip_html
 from ..models import Document, Sources
@@ -128,7 +128,7 @@ def jekyll_feed_xml(view: PageView) -> str:
     out.append(f"<id>{_esc(self_url)}</id>")
     title = _feed_title(site, page)
     if truthy(title):
-        out.append(f'<title type="html">{_esc(filters.smartify(title))}</title>')
+        out.append(f'<title type="html">{_esc(ruby.smartify(title))}</title>')
     if truthy(site.get("description")):
         out.append(f"<subtitle>{_esc(site.get('description'))}</subtitle>")
     author = site.get("author")
@@ -143,7 +143,7 @@ def jekyll_feed_xml(view: PageView) -> str:
 
 
 def _esc(value: Any) -> str:
-    return filters.xml_escape(value)
+    return ruby.xml_escape(value)
 
 
 def _feed_title(site: Any, page: Any) -> Any:
@@ -164,10 +164,10 @@ def _feed_posts(site: Any, page: Any) -> list:
     posts = prop(site.get("tags"), tag) if truthy(tag) else prop(site, page.get("collection"))
     category = page.get("category")
     if truthy(category):
-        posts = filters.where(posts, "categories", category)
+        posts = ruby.where(posts, "categories", category)
     if not truthy(site.get("show_drafts")):
         posts = select(posts, lambda post: prop(post, "draft") is not True)
-    return list(reversed(filters.sort(posts, "date")))
+    return list(reversed(ruby.sort(posts, "date")))
 
 
 def _latest(posts: list, feed_config: Any) -> list:
@@ -179,7 +179,7 @@ def _latest(posts: list, feed_config: Any) -> list:
 def _entry(post: Any, site: Any, feed_config: Any, view: PageView) -> str:
     lang = prop(post, "lang")
     out = ["<entry" + (f' xml:lang="{text(lang)}"' if truthy(lang) else "") + ">"]
-    title = _esc(filters.normalize_whitespace(strip_html(filters.smartify(prop(post, "title")))))
+    title = _esc(ruby.normalize_whitespace(strip_html(ruby.smartify(prop(post, "title")))))
     link = view.absolute(prop(post, "url"))
     date = prop(post, "date")
     out.append(f'<title type="html">{title}</title>')
@@ -198,7 +198,7 @@ def _entry(post: Any, site: Any, feed_config: Any, view: PageView) -> str:
     summary = default(prop(post, "description"), prop(post, "excerpt"))
     if truthy(summary) and not _empty(summary):
         out.append('<summary type="html"><![CDATA['
-                   f"{filters.normalize_whitespace(strip_html(summary))}]]></summary>")
+                   f"{ruby.normalize_whitespace(strip_html(summary))}]]></summary>")
     image = prop(post, "image")
     image = default(prop(image, "path"), image)
     if truthy(image):

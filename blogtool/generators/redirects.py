@@ -1,7 +1,10 @@
 """jekyll-redirect-from (0.16.0): a redirect page at every ``redirect_from:`` path, a document
-with ``redirect_to:`` replaced by a redirect, and ``redirects.json``, as the plugin writes them.
-The redirect page uses the site's ``redirect`` layout when it has one; else it is the plugin's
-small HTML page, written by :func:`redirect_html`."""
+with ``redirect_to:`` turned into a redirect, and ``redirects.json``, as the plugin writes them.
+
+As in the plugin, a redirect (page or document) has empty content and the ``redirect`` layout:
+the site's own layout of that name when it has one, else the plugin's small HTML page, written
+by :func:`redirect_html`. A document with ``redirect_to:`` keeps its excerpt (Jekyll makes
+excerpts when it reads the posts, before the plugin runs)."""
 from __future__ import annotations
 
 import json
@@ -15,7 +18,8 @@ from ..models import Document, Sources
 from .pages import make_page, virtual_path
 from .values import PageView, prop, text
 
-PRODUCER = "jekyll-redirect"
+PRODUCER = "jekyll-redirect"                  # empty content, the plugin's redirect page
+OWN_LAYOUT_PRODUCER = "jekyll-redirect-own"   # empty content, the site's redirect layout
 _HTTP = re.compile(r"^https?://")
 
 
@@ -32,15 +36,11 @@ def _target(to: str, settings: Settings) -> str:
                                                             settings.baseurl) or "")
 
 
-def _redirect_data(sources: Sources, source_from: str, to: str) -> tuple[dict, str | None]:
-    """Front matter and producer of a redirect: the site's layout (with an empty body), or
-    the plugin's page."""
-    data: dict[str, Any] = {"sitemap": False, "redirect": {"from": source_from, "to": to}}
-    if "redirect" in sources.layouts:
-        data["layout"] = "redirect"
-        return data, None
-    data["layout"] = None
-    return data, PRODUCER
+def _redirect_data(sources: Sources, source_from: str, to: str) -> tuple[dict, str]:
+    """Front matter and producer of a redirect."""
+    data: dict[str, Any] = {"sitemap": False, "layout": "redirect",
+                            "redirect": {"from": source_from, "to": to}}
+    return data, OWN_LAYOUT_PRODUCER if "redirect" in sources.layouts else PRODUCER
 
 
 def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list[Document]:
@@ -64,10 +64,9 @@ def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list
         if targets:
             to = _target(targets[0], settings)
             data, producer = _redirect_data(sources, doc.url, to)
+            data["permalink"] = doc.url
             doc.data.update(data)          # the plugin merges the redirect over the document
-            doc.body = ""
             doc.producer = producer
-            doc.markdown = False
             redirects[doc.url] = to
     json_enabled = (config.get("redirect_from") or {}).get("json", True) \
         if isinstance(config.get("redirect_from"), dict) else True
@@ -78,6 +77,10 @@ def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list
                                              separators=(",", ":")),
                              data={"layout": None, "render_with_liquid": False}))
     return out
+
+
+def no_content(view: PageView) -> str:
+    return ""
 
 
 def redirect_html(view: PageView) -> str:

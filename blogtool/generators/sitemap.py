@@ -9,6 +9,7 @@ from xml.sax.saxutils import escape
 
 from .. import filters
 from ..config import Settings
+from ..liquid import jekyll_ruby as ruby
 from ..models import Document, Sources
 from ..payload import static_payload
 from .pages import make_page, virtual_path
@@ -133,7 +134,7 @@ def _url(view: PageView, path: Any, stamp: Any, dated: bool) -> str:
     """One ``<url>``: its ``/index.html`` turned into ``/``, made absolute, and, when
     ``dated``, a ``<lastmod>`` with ``stamp`` as an XML Schema time."""
     loc = view.absolute(text(path).replace(_INDEX, "/"))
-    lines = [f"<url>\n<loc>{filters.xml_escape(loc)}</loc>\n"]
+    lines = [f"<url>\n<loc>{ruby.xml_escape(loc)}</loc>\n"]
     if dated:
         lines.append(f"<lastmod>{text(view.xmlschema(stamp))}</lastmod>\n")
     lines.append("</url>\n")

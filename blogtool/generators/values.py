@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .. import filters
+from ..liquid import jekyll_ruby as ruby
 from ..liquid.rubyexpr import truthy
 from ..liquid.standard_filters import default
 
@@ -34,7 +35,7 @@ class PageView:
 
     def absolute(self, value: Any) -> Any:
         """``absolute_url``: the site's ``url`` and ``baseurl`` before a path."""
-        return filters.absolute_url(value, self.url, self.baseurl)
+        return ruby.absolute_url(value, self.url, self.baseurl)
 
     def xmlschema(self, value: Any) -> Any:
         """``date_to_xmlschema`` in the site's zone; raises ``ValueError`` on a bad date."""
