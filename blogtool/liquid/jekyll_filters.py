@@ -22,6 +22,7 @@ from blogtool import filters as F
 from . import jekyll_ruby as R
 from .rubyexpr import RubySyntaxError, lax_variable, ruby_eq, strict_variable, truthy
 from .standard_filters import to_s
+from .state import EnvironmentRef
 
 # Jekyll's filters with Ruby's handling of every input type (blogtool.filters has the logic
 # the Jinja theme shares)
@@ -38,7 +39,6 @@ JEKYLL_RUBY: dict[str, Callable] = {
 if TYPE_CHECKING:
     from liquid.context import RenderContext
 
-    from .engine import JekyllEnvironment
 
 MARKDOWN_OPTIONS: Any = None
 
@@ -82,7 +82,7 @@ def _zone(context: RenderContext) -> Any:
 _PARSED: dict[tuple[str, str, str], Any] = {}
 
 
-def _parse(env: JekyllEnvironment, kind: str, text: str) -> Any:
+def _parse(env: EnvironmentRef, kind: str, text: str) -> Any:
     """A ``where_exp`` condition (Ruby's strict parser) or a ``group_by_exp`` expression
     (a Liquid variable: strict, then lax unless ``error_mode: strict``), cached."""
     key = (kind, text, env.error_mode)
@@ -129,7 +129,7 @@ def _select(input: Any, variable: Any, expression: Any, context: RenderContext,
     return None if first else out
 
 
-def register(env: JekyllEnvironment) -> None:
+def register(env: EnvironmentRef) -> None:
     """Add Jekyll's filters and fix python-liquid's where they differ from Ruby Liquid."""
     for name in _NOT_IN_LIQUID_5_4:
         env.filters.pop(name, None)

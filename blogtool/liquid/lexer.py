@@ -10,19 +10,53 @@ pipes collapse into one. Nothing global is patched: the parser gets this through
 """
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from liquid.builtin.expressions import tokenize as _liquid_tokenize
 from liquid.exceptions import LiquidSyntaxError
 from liquid.stream import TokenStream
-from liquid.token import (TOKEN_AND, TOKEN_AS, TOKEN_ASSIGN, TOKEN_BLANK, TOKEN_COLON,
-                          TOKEN_COLS, TOKEN_COMMA, TOKEN_CONTAINS, TOKEN_CONTINUE, TOKEN_DOT,
-                          TOKEN_ELSE, TOKEN_EMPTY, TOKEN_EQ, TOKEN_EXPRESSION, TOKEN_FALSE,
-                          TOKEN_FOR, TOKEN_GE, TOKEN_GT, TOKEN_IDENTINDEX, TOKEN_IDENTSTRING,
-                          TOKEN_IF, TOKEN_IN, TOKEN_LBRACKET, TOKEN_LE, TOKEN_LG, TOKEN_LIMIT,
-                          TOKEN_LT, TOKEN_NE, TOKEN_NIL, TOKEN_NOT, TOKEN_NULL, TOKEN_OFFSET,
-                          TOKEN_OR, TOKEN_PIPE, TOKEN_REQUIRED, TOKEN_REVERSED, TOKEN_TRUE,
-                          TOKEN_WITH, TOKEN_WORD, Token)
+from liquid.token import (
+    TOKEN_AND,
+    TOKEN_AS,
+    TOKEN_ASSIGN,
+    TOKEN_BLANK,
+    TOKEN_COLON,
+    TOKEN_COLS,
+    TOKEN_COMMA,
+    TOKEN_CONTAINS,
+    TOKEN_CONTINUE,
+    TOKEN_DOT,
+    TOKEN_ELSE,
+    TOKEN_EMPTY,
+    TOKEN_EQ,
+    TOKEN_EXPRESSION,
+    TOKEN_FALSE,
+    TOKEN_FOR,
+    TOKEN_GE,
+    TOKEN_GT,
+    TOKEN_IDENTINDEX,
+    TOKEN_IDENTSTRING,
+    TOKEN_IF,
+    TOKEN_IN,
+    TOKEN_LBRACKET,
+    TOKEN_LE,
+    TOKEN_LG,
+    TOKEN_LIMIT,
+    TOKEN_LT,
+    TOKEN_NE,
+    TOKEN_NIL,
+    TOKEN_NOT,
+    TOKEN_NULL,
+    TOKEN_OFFSET,
+    TOKEN_OR,
+    TOKEN_PIPE,
+    TOKEN_REQUIRED,
+    TOKEN_REVERSED,
+    TOKEN_TRUE,
+    TOKEN_WITH,
+    TOKEN_WORD,
+    Token,
+)
 
 # Keywords that only mean something in one position of one tag; elsewhere they are names.
 _POSITIONAL = frozenset((TOKEN_REVERSED, TOKEN_LIMIT, TOKEN_OFFSET, TOKEN_COLS, TOKEN_CONTINUE,

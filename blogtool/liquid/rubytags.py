@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from liquid.ast import BlockNode, Node
 from liquid.builtin.expressions import StringLiteral
@@ -42,9 +42,7 @@ from .rubyexpr import (
     to_integer,
     truthy,
 )
-
-if TYPE_CHECKING:
-    from .engine import JekyllEnvironment
+from .state import EnvironmentRef
 
 _S = r"[ \t\n\v\f\r]"
 _VARIABLE_SIGNATURE = r"\(?[A-Za-z0-9_\-.\[\]]\)?"
@@ -72,7 +70,7 @@ def syntax_message(token: Token | None, message: str, context_text: str) -> str:
     return f"Liquid syntax error (line {ruby_line(token)}): {message} in \"{context_text}\""
 
 
-def parse_switching(env: JekyllEnvironment, token: Token, markup: str,
+def parse_switching(env: EnvironmentRef, token: Token, markup: str,
                     strict: Callable[[str, Token], Any], lax: Callable[[str, Token], Any],
                     context_text: str, *, tag: bool) -> Any:
     """Ruby's ``ParserSwitching``: strict, then lax with a warning (``warn``), lax at once
@@ -144,7 +142,7 @@ class RubyOutputNode(Node):
         yield self.expression
 
 
-def parse_variable(env: JekyllEnvironment, token: Token, markup: str) -> Variable:
+def parse_variable(env: EnvironmentRef, token: Token, markup: str) -> Variable:
     return parse_switching(env, token, markup, strict_variable, lax_variable,
                            "{{" + markup + "}}", tag=False)
 
@@ -248,7 +246,7 @@ def _expect_end(stream: Any, token: Token, end: str) -> None:
 # --- if / unless / elsif / else -------------------------------------------------------------------
 
 
-def parse_condition(env: JekyllEnvironment, token: Token, markup: str) -> Condition:
+def parse_condition(env: EnvironmentRef, token: Token, markup: str) -> Condition:
     return parse_switching(env, token, markup, strict_condition, lax_condition,
                            strip(markup), tag=True)
 
@@ -615,7 +613,7 @@ class CycleTag(Tag):
         return out
 
 
-def register(env: JekyllEnvironment) -> None:
+def register(env: EnvironmentRef) -> None:
     for tag in (RubyOutput, EchoTag, AssignTag, CaptureTag, IfTag, UnlessTag, CaseTag, ForTag,
                 CycleTag):
         env.add_tag(tag)

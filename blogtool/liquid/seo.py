@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from blogtool import filters as F
+
+from .state import EngineRef
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
 
-    from .engine import LiquidEngine
 
 SEO_VERSION = "2.8.0"
 _HOME_OR_ABOUT = re.compile(r"^/(about/)?(index.html?)?$")
@@ -23,7 +25,7 @@ _TAGS = re.compile(r"<script.*?</script>|<!--.*?-->|<style.*?</style>|<.*?>", re
 _ENTITY = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)")
 
 
-def _get(context: "RenderContext", name: str) -> Any:
+def _get(context: RenderContext, name: str) -> Any:
     value = context.resolve(name, default=None)
     return None if F._is_undefined(value) else value
 
@@ -50,7 +52,7 @@ def _format(value: Any) -> str | None:
     return text or None
 
 
-def _absolute(engine: "LiquidEngine", value: Any) -> str:
+def _absolute(engine: EngineRef, value: Any) -> str:
     s = engine.settings
     return F.absolute_url(value, s.url, s.baseurl) or ""
 
@@ -73,7 +75,7 @@ def _author(page: Mapping, site: Mapping) -> dict[str, Any]:
     return dict(author) if isinstance(author, Mapping) else {}
 
 
-def _image(engine: "LiquidEngine", page: Mapping) -> dict[str, Any] | None:
+def _image(engine: EngineRef, page: Mapping) -> dict[str, Any] | None:
     image = page.get("image")
     if isinstance(image, str):
         image = {"path": image}
@@ -89,7 +91,7 @@ def _image(engine: "LiquidEngine", page: Mapping) -> dict[str, Any] | None:
     return image
 
 
-def seo_tag(context: "RenderContext", engine: "LiquidEngine", show_title: bool = True) -> str:
+def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) -> str:
     """The HTML jekyll-seo-tag 2.8.0 writes for the current page."""
     site = _mapping(_get(context, "site"))
     page = _mapping(_get(context, "page"))
@@ -240,7 +242,7 @@ def seo_tag(context: "RenderContext", engine: "LiquidEngine", show_title: bool =
     return "\n".join(out) + "\n"
 
 
-def feed_meta(context: "RenderContext", engine: "LiquidEngine") -> str:
+def feed_meta(context: RenderContext, engine: EngineRef) -> str:
     """``<link type="application/atom+xml" rel="alternate" href=... title=... />``."""
     site = _mapping(_get(context, "site"))
     feed = _mapping(site.get("feed"))

@@ -11,7 +11,7 @@ import html
 import os
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import Any, TextIO
 
 from liquid.ast import BlockNode, Node
 from liquid.builtin.expressions import FilteredExpression
@@ -24,11 +24,8 @@ from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG, 
 from blogtool.errors import BuildError
 from blogtool.filters import relative_url
 
-from .engine import RenderState, error_message, line_of, stash_placeholder
 from .lexer import jekyll_tokenize
-
-if TYPE_CHECKING:
-    from .engine import JekyllEnvironment, LiquidEngine
+from .state import EngineRef, EnvironmentRef, RenderState, error_message, line_of, stash_placeholder
 
 BUILTIN_INCLUDES = Path(__file__).resolve().parent.parent / "builtin" / "includes"
 
@@ -54,7 +51,7 @@ def _state(context: RenderContext) -> RenderState:
     return context.state  # type: ignore[attr-defined]
 
 
-def _expression(env: "JekyllEnvironment", text: str, token: Token) -> Any:
+def _expression(env: EnvironmentRef, text: str, token: Token) -> Any:
     return FilteredExpression.parse(env, TokenStream(jekyll_tokenize(text, token)))
 
 
@@ -409,17 +406,17 @@ class UnknownTag(Tag):
         raise LiquidSyntaxError(f"Unknown tag '{token.value}'", token=token)
 
 
-def register(env: "JekyllEnvironment") -> None:
+def register(env: EnvironmentRef) -> None:
     for tag in (IncludeTag, IncludeRelativeTag, HighlightTag, PostUrlTag, LinkTag, SeoTag,
                 FeedMetaTag):
         env.add_tag(tag)
     env.tags[TOKEN_ILLEGAL] = UnknownTag(env)
 
 
-# --- include loading (used by LiquidEngine) ----------------------------------------------------
+# --- include loading (used by EngineRef) ----------------------------------------------------
 
 
-def find_include(engine: "LiquidEngine", name: str, page_dir: str | None) -> list[tuple[str, Path]]:
+def find_include(engine: EngineRef, name: str, page_dir: str | None) -> list[tuple[str, Path]]:
     """Candidate (source-relative path, file) pairs in lookup order."""
     source = Path(engine.settings.source)
     name = name[1:] if name.startswith("/") else name   # File.join(dir, "/x") is dir/x
