@@ -1,14 +1,17 @@
 """Cheap, deterministic language detection for unlabelled code blocks.
 
 Pygments' ``guess_lexer`` imports every lexer on its first call and names the seed's log
-blocks "CBM BASIC V2", so blogtool never uses it. Instead
-each line is classified once by a few compiled regexes, the block is scored by the share of
-lines of each kind, and the first rule that is clearly satisfied wins. When no rule is clear
-the answer is ``text``: an unhighlighted block is better than a wrongly coloured one.
+blocks "CBM BASIC V2", so blogtool never uses it. Instead the first lines of a block are
+looked at once: whole-block shapes first (a traceback, JSON, a shell session, a log, XML,
+a Dockerfile, nginx configuration, SQL, YAML, ini and properties), then the markers of each
+programming language (``langmarkers.py``), where one language must clearly outnumber every
+other. When nothing is clear the answer is ``text``: an unhighlighted block is better than a
+wrongly coloured one.
 
 Names are Pygments aliases (``java``, ``xml``, ``console``, ``bash``, ``properties``,
-``ini``, ``pytb``, ``json``, ``sql``, ``text``) plus ``log`` (blogtool's lexer), which also
-covers Java stack traces.
+``ini``, ``pytb``, ``json``, ``sql``, ``python``, ``pycon``, ``yaml``, ``javascript``,
+``typescript``, ``go``, ``c``, ``cpp``, ``scala``, ``dockerfile``, ``nginx``, ``text``) plus
+``log`` (blogtool's lexer), which also covers Java stack traces.
 """
 from __future__ import annotations
 
