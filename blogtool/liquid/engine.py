@@ -24,7 +24,8 @@ from liquid.context import RenderContext
 from liquid.exceptions import LiquidError
 from liquid.parser import Parser
 from liquid.template import BoundTemplate
-from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG, Token
+from liquid.token import (TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG,
+                          Token)
 from liquid.undefined import StrictUndefined, Undefined
 
 from blogtool.errors import BuildError, Diagnostics
@@ -104,14 +105,26 @@ class JekyllEnvironment(Environment):
 
 
 def _end_tags_bare(tokens: Iterable[Token]) -> list[Token]:
-    """Ruby Liquid ignores markup after a block's end tag (``{% endhighlight java %}``,
-    ``{% endif foo %}``): drop it."""
+    """Tokens as Ruby Liquid reads them: markup after a block's end tag is ignored
+    (``{% endhighlight java %}``, ``{% endif foo %}``), and the text after the last tag is
+    kept whole (python-liquid loses its final newline after a ``-%}``)."""
     out: list[Token] = []
     for token in tokens:
         if (token.kind == TOKEN_EXPRESSION and out and out[-1].kind == TOKEN_TAG
                 and out[-1].value.startswith("end")):
             continue
         out.append(token)
+    tail = len(out)
+    while tail and out[tail - 1].kind == TOKEN_CONTENT:
+        tail -= 1
+    if tail < len(out) and tail > 0:
+        first = out[tail]
+        source, start = first.source, first.start_index
+        if source and 0 <= start <= len(source):
+            text = source[start:]
+            if source[:start].endswith(("-%}", "-}}")):
+                text = text.lstrip(" \t\n\v\f\r")
+            out[tail:] = [Token(TOKEN_CONTENT, text, start, source)] if text else []
     return out
 
 
