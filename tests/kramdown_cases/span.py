@@ -168,5 +168,17 @@ CASES: list[Case] = [
     Case("link-reference-title", "[a][r] [b][R]\n\n[r]: /路径 \"标题 'q'\"\n"),
     Case("link-title-amp", "[a](/u \"ti&tle\") ![i](/i.png 't')\n"),
     Case("image-cjk-alt", "![한국어 그림](/이미지/사진.png \"제목\")\n"),
+    Case("link-url-spaces", "[下载](/files/my file.pdf) [b](with (parens).html)"
+                            " [c](/to(do \"t\")\n"),
+    Case("link-ref-forms", "[文档][1] [文档] [1] [1][] [1] [x]\n\n [1]: /a.html 'T'\n"),
+    Case("link-def-spaces", "[a][id] [b][id2]\n\n[id]: some spaces.html\n[id2]: <a b.html>\n"
+                            "    \"title\"\n"),
+    Case("link-def-later-wins", "[1]\n\n[1]: first.html\n[1]: second.html\n"),
+    Case("link-def-ial", "[a][id] [b][id]\n\n[id]: http://example.com \"t\"\n"
+                         "{: hreflang=\"zh\" .ext}\n"),
+    Case("link-nested", "[外 [内](b.html) 文](a.html)\n"),
+    Case("link-empty-title", "bad [URL with empty title](something.html '')\n"),
+    Case("image-alt-raw", "[Some ![alt ![img](t.png) *text*](/o.png)](/a)\n"),
+    Case("em-errors", "This is **a *star*.\n\nThis is *a star\\*.\n\nThis** is** a star.\n"),
     Case("link-spaces-inside", "[a](  /u  ) [b](/u\n\"t\")\n"),
 ]

@@ -50,6 +50,8 @@ def _find_close(state: StateInline, start: int, delim: str, elem: str) -> int:
     double = kind * 2
     pos = start
     saved = state.pos
+    saved_cache = state.cache
+    state.cache = {}        # what skipToken found elsewhere depends on the open elements
     try:
         while pos < end:
             if src.startswith(delim, pos) and pos > start and src[pos - 1] not in _SPACE:
@@ -66,6 +68,7 @@ def _find_close(state: StateInline, start: int, delim: str, elem: str) -> int:
         return -1
     finally:
         state.pos = saved
+        state.cache = saved_cache
 
 
 def _emit(state: StateInline, elem: str, markup: str, start: int, close: int,

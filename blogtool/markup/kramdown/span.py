@@ -23,6 +23,7 @@ from .emphasis import kramdown_emphasis_plugin
 from .escapes import kept_backslash
 from .footnotes import footnote_def, footnote_ref, footnotes_plugin
 from .guillemets import guillemets, guillemets_plugin
+from .link import kramdown_links_plugin
 from .links import links_plugin
 from .math import math_block, math_inline, math_plugin
 from .smart_quotes import smart_quote, smart_quotes_plugin
@@ -54,6 +55,7 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     engine = options.kramdown_option("math_engine", "mathjax")
     math_plugin(md, None if engine in (None, "", "null", "nil") else str(engine))
     links_plugin(md)
+    kramdown_links_plugin(md)
     rouge = rouge_options(options.kramdown_option("syntax_highlighter_opts"))
     span_ial_plugin(md, highlight=options.highlight, rouge=rouge)
     inline: dict[str, list[InlineRule]] = {"{": [span_ial], "[": [footnote_ref],
