@@ -78,10 +78,11 @@ class Renderer:
 
     def render_content(self, doc: Document, page: dict, deps: set[str] | None = None) -> None:
         """Fill ``page.content`` (converted, no layout), ``page.excerpt`` and blogtool's extras."""
-        if doc.producer is not None:
+        if direct.writes_content(doc.producer):
             html, headings = direct.content(doc.producer, self.view(page), doc.rel_path), ()
         else:
-            html, headings = self.convert(doc, doc.body, page, line=doc.body_line, deps=deps)
+            html, headings = self.convert(doc, direct.body(doc), page, line=doc.body_line,
+                                          deps=deps)
         page["content"] = html
         if doc.kind != "page" and doc.data.get("excerpt") is None:
             page["excerpt"] = self.render_excerpt(doc, page, deps)

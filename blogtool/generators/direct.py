@@ -1,9 +1,10 @@
 """Generated pages whose text is written by Python code rather than a template: the files of
 jekyll-feed, jekyll-sitemap and jekyll-redirect-from. A document names its writer in
 ``Document.producer``; the render stage asks :func:`content` for ``page.content`` instead of
-running Liquid and the converter on the body, and :func:`output` for the written file
-instead of the layout chain when the producer stands in for a layout (jekyll-redirect-from's
-``redirect`` layout, used when the site has none)."""
+running Liquid and the converter on the body (or converts an empty body, :func:`body`, for a
+producer that writes no content), and :func:`output` for the written file instead of the layout
+chain when the producer stands in for a layout (jekyll-redirect-from's ``redirect`` layout,
+used when the site has none)."""
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from liquid.exceptions import LiquidError
 
 from ..errors import BuildError
+from ..models import Document
 from . import feed, redirects, sitemap
 from .values import PageView
 
@@ -20,7 +22,7 @@ Write = Callable[[PageView], str]
 
 @dataclass(frozen=True)
 class Producer:
-    content: Write                 # page.content
+    content: Write | None          # page.content; None: the conversion of an empty body
     output: Write | None = None    # the file, in place of the layout; None: the page's layout
 
 
@@ -28,14 +30,26 @@ PRODUCERS: dict[str, Producer] = {
     feed.PRODUCER: Producer(feed.jekyll_feed_xml),
     sitemap.SITEMAP_PRODUCER: Producer(sitemap.jekyll_sitemap_xml),
     sitemap.ROBOTS_PRODUCER: Producer(sitemap.jekyll_robots_txt),
-    redirects.PRODUCER: Producer(redirects.no_content, redirects.redirect_html),
-    redirects.OWN_LAYOUT_PRODUCER: Producer(redirects.no_content),
+    redirects.PRODUCER: Producer(None, redirects.redirect_html),
+    redirects.OWN_LAYOUT_PRODUCER: Producer(None),
 }
 
 
+def writes_content(name: str | None) -> bool:
+    return name is not None and PRODUCERS[name].content is not None
+
+
 def content(name: str, view: PageView, path: str) -> str:
-    """``page.content`` of a produced page."""
-    return _run(PRODUCERS[name].content, view, path)
+    """``page.content`` of a page whose producer writes it."""
+    write = PRODUCERS[name].content
+    assert write is not None
+    return _run(write, view, path)
+
+
+def body(doc: Document) -> str:
+    """The text to convert for ``page.content``: empty for a produced page (a redirect), the
+    document's own body otherwise."""
+    return doc.body if doc.producer is None else ""
 
 
 def output(name: str, view: PageView, path: str) -> str | None:

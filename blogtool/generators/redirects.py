@@ -79,10 +79,6 @@ def jekyll_redirects(sources: Sources, config: dict, settings: Settings) -> list
     return out
 
 
-def no_content(view: PageView) -> str:
-    return ""
-
-
 def redirect_html(view: PageView) -> str:
     """A page that sends the reader on to ``page.redirect.to`` (link, script and refresh) and
     keeps itself out of search indexes."""
