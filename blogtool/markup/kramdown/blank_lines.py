@@ -25,12 +25,13 @@ def blank_lines(state: StateCore) -> None:
         return 0 <= k < len(lines) and not lines[k].strip()
 
     out: list[Token] = []
+    newline = _blank()        # one token, placed wherever a blank line was (it is never changed)
     for tok in state.tokens:
         if (tok.level == 0 and tok.nesting >= 0 and tok.map and not tok.hidden
                 and blank(tok.map[0] - 1)):
-            out.append(_blank())
+            out.append(newline)
         out.append(tok)
     end = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
     if out and blank(end - 1):
-        out.append(_blank())
+        out.append(newline)
     state.tokens = out

@@ -23,9 +23,12 @@ def kramdown_code(state: StateBlock, start: int, end: int, silent: bool) -> bool
     last = start
     while line < end:
         if _indented(state, line):
-            parts.append(state.getLines(line, line + 1, 4 + state.blkIndent, False)
-                         .rstrip("\n"))
-            line += 1
+            run = line + 1
+            while run < end and _indented(state, run):
+                run += 1
+            parts.extend(state.getLines(line, run, 4 + state.blkIndent, False)
+                         .rstrip("\n").split("\n"))
+            line = run
             last = line
             while line < end and not state.isEmpty(line) and not _indented(state, line) \
                     and state.sCount[line] >= state.blkIndent and not _ends_quote(state, line):

@@ -1,17 +1,16 @@
 """The kramdown dialect: every kramdown rule, registered in order on a markdown-it parser.
 
 Block rules (tried at the start of each line, before markdown-it's own):
-  kramdown_ald        ``{:name: ...}``                      ald.py
-  kramdown_ial        ``{: ...}``                           ial.py
-  kramdown_extension  ``{::comment}`` ``{::nomarkdown}`` ``{::options /}``  extension.py
-  kramdown_eob        ``^``                                 eob.py
+  kramdown_marker_line  by first character (marker_lines.py):
+                      ``{:name: ...}`` ald.py, ``{: ...}`` ial.py, ``^`` eob.py,
+                      ``: definition`` deflist.py, ``{::comment}`` ``{::nomarkdown}``
+                      ``{::options /}`` extension.py
   table (replaced)    kramdown tables                       table.py
-  kramdown_deflist    definition lists                      deflist.py
   code, blockquote    replaced: lazy lines as kramdown      code_block.py, blockquote.py
   list, fence         wrapped: kramdown's markers, lazy lines and fences
                       (lists.py, lazy.py, fences.py)
   hr                  no longer interrupts a paragraph
-Inline rule:
+Inline rule (called from the span dispatcher in span.py, on ``{``):
   kramdown_span_extension  ``{::comment}...{:/}`` inside text  extension_span.py
 Core rules:
   after block parsing   kramdown_header_id (``{#id}``), kramdown_list_merge,
@@ -34,29 +33,32 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 
 from ..options import MarkupOptions
-from .ald import kramdown_ald
 from .auto_ids import make_auto_ids, option_on
 from .blank_lines import blank_lines
 from .blockquote import kramdown_blockquote
 from .code_attrs import code_attrs_plugin
 from .code_block import kramdown_code
-from .deflist import kramdown_deflist
-from .eob import kramdown_eob
-from .extension import kramdown_extension
-from .extension_span import kramdown_span_extension
 from .fences import fences_plugin
 from .header_id import header_ids
-from .ial import kramdown_ial
 from .ial_apply import apply_ials
 from .list_item_ial import list_item_ials
 from .list_paragraphs import list_paragraphs
 from .lists import drop_list_start, lists_plugin, merge_bullet_lists
+from .marker_lines import kramdown_marker_line
 from .table import kramdown_table
 from .tasklist import task_lists
 from .toc import make_toc, parse_levels
 
 # What an IAL line may interrupt without a blank line (kramdown ends the block there).
 _INTERRUPTS = ["paragraph", "reference", "blockquote", "list"]
+
+
+def _with_lists(rule: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
+    def guarded(state: StateCore) -> None:
+        if state.env.get("kramdown_lists"):
+            rule(state)
+    guarded.__name__ = rule.__name__
+    return guarded
 
 
 def _when(marker: str, rule: Callable[[StateCore], None]) -> Callable[[StateCore], None]:
@@ -78,33 +80,27 @@ def _newline(self, tokens, idx, options, env) -> str:  # type: ignore[no-untyped
 def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     """Install the block half of the dialect (call after the code render rules are set)."""
     block = md.block.ruler
-    block.after("code", "kramdown_ald", kramdown_ald, {"alt": _INTERRUPTS})
-    block.after("kramdown_ald", "kramdown_ial", kramdown_ial, {"alt": _INTERRUPTS})
-    block.after("kramdown_ial", "kramdown_extension", kramdown_extension)
+    block.after("code", "kramdown_marker_line", kramdown_marker_line, {"alt": _INTERRUPTS})
     block.at("table", kramdown_table)
-    block.before("paragraph", "kramdown_deflist", kramdown_deflist, {"alt": ["paragraph"]})
     block.at("code", kramdown_code)
     block.at("blockquote", kramdown_blockquote,
              {"alt": ["paragraph", "reference", "blockquote", "list"]})
-    block.after("kramdown_extension", "kramdown_eob", kramdown_eob, {"alt": _INTERRUPTS})
     hr = block.__rules__[block.__find__("hr")]
     block.at("hr", hr.fn, {"alt": ["reference", "blockquote", "list"]})   # not after text
     lists_plugin(md)
     fences_plugin(md)
 
-    md.inline.ruler.before("text", "kramdown_span_extension", kramdown_span_extension)
-
     core = md.core.ruler
     core.after("block", "kramdown_header_id", _when("{#", header_ids))
-    core.after("kramdown_header_id", "kramdown_list_merge", merge_bullet_lists)
-    core.after("kramdown_list_merge", "kramdown_list_start", drop_list_start)
-    core.after("kramdown_list_start", "kramdown_list_paragraphs", list_paragraphs)
+    core.after("kramdown_header_id", "kramdown_list_merge", _with_lists(merge_bullet_lists))
+    core.after("kramdown_list_merge", "kramdown_list_start", _with_lists(drop_list_start))
+    core.after("kramdown_list_start", "kramdown_list_paragraphs", _with_lists(list_paragraphs))
     core.after("kramdown_list_paragraphs", "kramdown_list_item_ial", _when("{:", list_item_ials))
     core.after("kramdown_list_item_ial", "kramdown_ial_apply", _when("{:", apply_ials))
     auto = option_on(options.kramdown_option("auto_ids"), options.auto_ids)
     prefix = str(options.kramdown_option("auto_id_prefix") or "")
     gfm = str(options.input).lower() != "kramdown"
-    core.after("inline", "kramdown_task_lists", task_lists)
+    core.after("inline", "kramdown_task_lists", _with_lists(task_lists))
     core.push("kramdown_auto_ids", make_auto_ids(gfm, auto, prefix))
     levels = parse_levels(options.kramdown_option("toc_levels", "1..6"))
     core.push("kramdown_toc", _when("{:", make_toc(levels)))

@@ -38,6 +38,7 @@ def wrap_list(inner: BlockRule) -> BlockRule:
                 state.sCount[start] - state.blkIndent >= 4:
             return inner(state, start, end, silent)
         changed = lift_lazy_lines(state, start, end)
+        state.env["kramdown_lists"] = True      # the list core rules have work to do
         try:
             return inner(state, start, end, silent)
         finally:

@@ -21,6 +21,7 @@ from .abbreviations import abbreviation_def, abbreviations_plugin
 from .codespan import codespan_plugin
 from .emphasis import kramdown_emphasis_plugin
 from .escapes import kept_backslash
+from .extension_span import kramdown_span_extension
 from .footnotes import footnote_def, footnote_ref, footnotes_plugin
 from .guillemets import guillemets, guillemets_plugin
 from .link import kramdown_links_plugin
@@ -58,7 +59,8 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     kramdown_links_plugin(md)
     rouge = rouge_options(options.kramdown_option("syntax_highlighter_opts"))
     span_ial_plugin(md, highlight=options.highlight, rouge=rouge)
-    inline: dict[str, list[InlineRule]] = {"{": [span_ial], "[": [footnote_ref],
+    inline: dict[str, list[InlineRule]] = {"{": [kramdown_span_extension, span_ial],
+                                           "[": [footnote_ref],
                                            "!": [footnote_ref], "$": [math_inline],
                                            "\\": [math_inline, kept_backslash]}
     names = ["kd_span_ial", "footnote_ref", "math_inline"]
