@@ -78,8 +78,8 @@ class Renderer:
 
     def render_content(self, doc: Document, page: dict, deps: set[str] | None = None) -> None:
         """Fill ``page.content`` (converted, no layout), ``page.excerpt`` and blogtool's extras."""
-        if direct.writes_content(doc.producer):
-            html, headings = direct.content(doc.producer, self.view(page), doc.rel_path), ()
+        if direct.writes_content(doc):
+            html, headings = direct.content(doc, self.view(page)), ()
         else:
             html, headings = self.convert(doc, direct.body(doc), page, line=doc.body_line,
                                           deps=deps)
@@ -119,10 +119,9 @@ class Renderer:
 
     def _liquid_output(self, doc: Document, page: dict, content: str, paginator: Any,
                        deps: set[str] | None) -> str:
-        if doc.producer is not None:
-            produced = direct.output(doc.producer, self.view(page), doc.rel_path)
-            if produced is not None:
-                return produced
+        produced = direct.output(doc, self.view(page)) if doc.producer is not None else None
+        if produced is not None:
+            return produced
         name = doc.layout
         if name is None:
             return content

@@ -35,15 +35,16 @@ PRODUCERS: dict[str, Producer] = {
 }
 
 
-def writes_content(name: str | None) -> bool:
-    return name is not None and PRODUCERS[name].content is not None
+def writes_content(doc: Document) -> bool:
+    return doc.producer is not None and PRODUCERS[doc.producer].content is not None
 
 
-def content(name: str, view: PageView, path: str) -> str:
+def content(doc: Document, view: PageView) -> str:
     """``page.content`` of a page whose producer writes it."""
-    write = PRODUCERS[name].content
-    assert write is not None
-    return _run(write, view, path)
+    write = PRODUCERS[doc.producer].content if doc.producer is not None else None
+    if write is None:
+        raise ValueError(f"{doc.rel_path} has no producer that writes its content")
+    return _run(write, view, doc.rel_path)
 
 
 def body(doc: Document) -> str:
@@ -52,10 +53,10 @@ def body(doc: Document) -> str:
     return doc.body if doc.producer is None else ""
 
 
-def output(name: str, view: PageView, path: str) -> str | None:
-    """The produced page's file, or None when its layout makes it."""
-    write = PRODUCERS[name].output
-    return None if write is None else _run(write, view, path)
+def output(doc: Document, view: PageView) -> str | None:
+    """The produced page's file, or None when its layout makes it (or it is not produced)."""
+    write = PRODUCERS[doc.producer].output if doc.producer is not None else None
+    return None if write is None else _run(write, view, doc.rel_path)
 
 
 def _run(write: Write, view: PageView, path: str) -> str:
