@@ -228,7 +228,9 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     wave1 = [d.rel_path for d in docs if d.kind != "page"]
     wave2 = [d.rel_path for d in docs if d.kind == "page"] + [g.rel_path for g in generated]
     writes = [rel for rel in wave1 + wave2 if by_path[rel].write]
-    outputs = _claim_outputs([by_path[rel] for rel in writes], sources, diagnostics)
+    outputs, losers = _claim_outputs([by_path[rel] for rel in writes], sources, generated,
+                                     diagnostics)
+    writes = [rel for rel in writes if rel not in losers]
     total = len(wave1) + len(wave2) + len(writes)
     done = [0]
 
@@ -263,7 +265,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         staging.stats.paths.update(p["sass_map"][0] for p in payloads.values()
                                    if dict.get(p, "sass_map"))
         for f in sources.static_files:
-            if f.write:
+            if f.write and f.rel_path not in losers:
                 staging.copy(f.dest, f.abs_path)
         assets_written = generators.write_assets(staging, settings, config, theme is not None)
         staging.keep(settings.keep_files)
@@ -292,21 +294,28 @@ def _builtin_hash() -> str:
     return tree_hash(Path(__file__).parent / "builtin")
 
 
-def _claim_outputs(docs: list[Document], sources: Sources,
-                   diagnostics: Diagnostics) -> dict[str, str]:
-    """Destination path -> source; two sources writing one file is Jekyll's "Conflict"
-    warning, and the last one wins."""
+def _claim_outputs(docs: list[Document], sources: Sources, generated: list[Document],
+                   diagnostics: Diagnostics) -> tuple[dict[str, str], set[str]]:
+    """Destination path -> the source that writes it, and the sources that lose their file.
+
+    Two sources writing one file is Jekyll's "Conflict" warning; the file on disk is the one
+    Jekyll writes last: pages (in reading order, then generated pages), then static files,
+    then collection documents (posts included)."""
+    order: list[tuple[str, str]] = []
+    writing = {d.rel_path for d in docs}
+    order += [(d.rel_path, d.dest) for d in sources.pages + generated if d.rel_path in writing]
+    order += [(f.rel_path, f.dest) for f in sources.static_files if f.write]
+    order += [(d.rel_path, d.dest) for d in sources.all_documents()
+              if d.kind != "page" and d.rel_path in writing]
     outputs: dict[str, str] = {}
-    for doc in docs:
-        if doc.dest in outputs:
-            diagnostics.warn(doc.rel_path, None, f"writes the same file as {outputs[doc.dest]} "
-                                                 f"({doc.dest}); the last one wins")
-        outputs[doc.dest] = doc.rel_path
-    for f in sources.static_files:
-        if f.write and f.dest in outputs:
-            diagnostics.warn(f.rel_path, None, f"writes the same file as {outputs[f.dest]} "
-                                               f"({f.dest}); the last one wins")
-    return outputs
+    losers: set[str] = set()
+    for rel, dest in order:
+        if dest in outputs:
+            diagnostics.warn(rel, None, f"writes the same file as {outputs[dest]} ({dest}); "
+                                        f"this one wins, as in Jekyll")
+            losers.add(outputs[dest])
+        outputs[dest] = rel
+    return outputs, losers
 
 
 def _merge(outcomes: list, diagnostics: Diagnostics) -> None:
