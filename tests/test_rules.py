@@ -395,6 +395,14 @@ RULES: tuple[Rule, ...] = (
       "the feed, then the pager pages, then the sitemap",
       contains=(("list.html", '<li><a href="/feed.xml">/feed.xml</a></li><li><a href='
                               '"/page2/">/page2/</a></li>'),)),
+    R("S06", "site and documents are drops: a for loop over site yields its keys (collection "
+             "labels not among them), post == page only for the same document; a hash still "
+             "yields [key, value] pairs", "drops",
+      "the key list, the menu, the pairs, and each post naming only itself as the same",
+      contains=(("index.html", "<p>site keys: [posts][title][menu]</p>"),
+                ("index.html", "<p>hash pairs: home=/ about=/about/ </p>"),
+                ("2020/01/02/p2.html", "<p>same: 文章2</p>"),
+                ("notes/n.html", "<p>others: 文章3 文章2 文章1 </p>"))),
     R("P01", "A heading without the space (##Flume 安装) and an under-indented log paste are "
              "paragraphs under kramdown's GFM parser", "pasted",
       "Jekyll's paragraphs; blogtool's own mode differs (tests/test_pasted_compat.py)",

@@ -82,6 +82,7 @@ BUILDS: dict[str, FixtureBuild] = {b.name: b for b in [
     FixtureBuild("generator-order-feed-first", "generator-order",
                  config={"time": "2020-02-01 00:00:00 +0000",
                          "plugins": ["jekyll-feed", "jekyll-paginate", "jekyll-sitemap"]}),
+    FixtureBuild("drops", "drops"),
 ]}
 
 # Gem themes (Debian's jekyll-theme-minima 2.5.1): the site `jekyll new` makes, and a site
