@@ -223,3 +223,37 @@ def test_reader_empty_title_gets_the_slug_title(tmp_path):
     _site(tmp_path, {"_posts/2014-10-17-empty-title.md": "---\ntitle:\n---\nx\n"})
     sources, _ = _read(tmp_path)
     assert sources.posts[0].data["title"] == "Empty Title"
+
+
+def test_categories_and_tags_as_jekyll_reads_them() -> None:
+    """Outputs of Jekyll 4.3.1 (page.categories | jsonify, page.tags | jsonify)."""
+    from blogtool.frontmatter import categories_of, tags_of
+    assert categories_of({"category": "data mining"}, []) == ["data mining"]
+    assert categories_of({"categories": "data mining"}, []) == ["data", "mining"]
+    assert categories_of({"category": 2019}, []) == ["2019"]
+    assert categories_of({"category": "one", "categories": ["two", "three"]}, []) == \
+        ["two", "three", "one"]
+    assert categories_of({"categories": ["a", None]}, []) == ["a", None, ""]
+    assert categories_of({"category": "from defaults", "categories": "c"}, ["a", "b"]) == \
+        ["a", "b", "c", "from defaults"]
+    assert categories_of({"categories": [["Game Engine", "Unity"], "C#"]}, []) == \
+        ['["Game Engine", "Unity"]', "C#", "Game Engine", "Unity"]
+    assert tags_of({"tags": [["Game Engine", "Unity"], "C#", None]}) == \
+        ["Game Engine", "Unity", "C#"]
+    assert tags_of({"tag": "solo tag", "tags": "a b"}) == ["solo tag"]
+    assert tags_of({"tags": [1, True, 2.5]}) == [1, True, 2.5]
+
+
+def test_post_dates_front_matter_wins_over_a_bad_name(tmp_path: Path) -> None:
+    from blogtool.site import build
+    src = tmp_path / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_config.yml").write_text("timezone: Asia/Shanghai\n", "utf-8")
+    (src / "_posts/2018-26-08-notes.md").write_text("---\ndate: 2018-08-26 10:00\n---\nx\n")
+    (src / "_posts/2016-01-13-data.yml").write_text("title: data\n")
+    (src / "_posts/0000-01-01-zero.md").write_text("---\n---\nzero\n")
+    build(src, tmp_path / "site", jobs=1, use_cache=False,
+          overrides={"blogtool": {"compat": "jekyll"}})
+    files = sorted(str(p.relative_to(tmp_path / "site")) for p in
+                   (tmp_path / "site").rglob("*") if p.is_file())
+    assert files == ["0000/01/01/zero.html", "2018/08/26/notes.html"], files

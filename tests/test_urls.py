@@ -187,3 +187,21 @@ def test_url_to_path(url, ext, page, path):
 ])
 def test_titleize_slug(slug, title):
     assert urls.titleize_slug(slug) == title
+
+
+def test_dot_segments_stay_inside_the_destination() -> None:
+    """Jekyll's sanitized_path: '..' (also percent-encoded) is resolved from the root."""
+    from blogtool.urls import url_to_path
+    assert url_to_path("/%2e%2e/%2e%2e/%2e%2e/baddie.html", ".html") == "baddie.html"
+    assert url_to_path("/a/%2E%2E/%2e%2E/b/", ".html") == "b/index.html"
+    assert url_to_path("/./x/./y.html", ".html") == "x/y.html"
+
+
+def test_a_year_python_cannot_hold_keeps_ruby_s_year_in_urls() -> None:
+    from blogtool.timeutil import document_date, site_zone
+    from blogtool.urls import document_placeholders, document_url, style_template
+    for text, year in (("0000-01-01", "0000"), ("-5-03-01", "-0005"), ("12345-1-1", "12345")):
+        date = document_date(text, site_zone("UTC"))
+        values = document_placeholders(date=date, slug="x", basename="x", categories=[],
+                                       collection="posts", output_ext=".html", rel_path="/x")
+        assert document_url(style_template("date"), values).startswith(f"/{year}/"), text
