@@ -17,21 +17,21 @@ def _blank() -> Token:
 
 
 def blank_lines(state: StateCore) -> None:
-    if "\n\n" not in state.src and not state.src.startswith("\n"):
+    src = state.src
+    if "\n\n" not in src and not src.startswith("\n"):
         return
-    lines = state.src.split("\n")
-
-    def blank(k: int) -> bool:
-        return 0 <= k < len(lines) and not lines[k].strip()
-
+    lines = src.split("\n")
+    count = len(lines)
     out: list[Token] = []
+    append = out.append
     newline = _blank()        # one token, placed wherever a blank line was (it is never changed)
     for tok in state.tokens:
-        if (tok.level == 0 and tok.nesting >= 0 and tok.map and not tok.hidden
-                and blank(tok.map[0] - 1)):
-            out.append(newline)
-        out.append(tok)
-    end = len(lines) - 1 if lines and lines[-1] == "" else len(lines)
-    if out and blank(end - 1):
-        out.append(newline)
+        if tok.level == 0 and tok.nesting != -1 and not tok.hidden and tok.map:
+            k = tok.map[0] - 1
+            if 0 <= k < count and not lines[k].strip():
+                append(newline)
+        append(tok)
+    end = count - 1 if lines[-1] == "" else count
+    if out and end > 0 and not lines[end - 1].strip():
+        append(newline)
     state.tokens = out

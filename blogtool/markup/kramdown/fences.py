@@ -31,11 +31,21 @@ def wrap_fence(inner: BlockRule) -> BlockRule:
             return False
         line = state.src[pos:state.eMarks[start]]
         size = len(line) - len(line.lstrip(char))
-        if size < 3:
+        if size < 3 or len(line[size:].split()) > 1:
             return False
-        if len(line[size:].split()) > 1 or not _closed(state, start, end, char, size):
+        if silent:
+            return _closed(state, start, end, char, size) and inner(state, start, end, silent)
+        count = len(state.tokens)
+        if not inner(state, start, end, silent):
             return False
-        return inner(state, start, end, silent)
+        last = state.line - 1
+        text = state.src[state.bMarks[last] + state.tShift[last]:state.eMarks[last]].rstrip() \
+            if last > start else ""
+        if len(text) >= size and text == char * len(text):
+            return True
+        del state.tokens[count:]            # ran to the end without a closing fence: not code
+        state.line = start
+        return False
     return kramdown_fence
 
 

@@ -34,8 +34,9 @@ def wrap_list(inner: BlockRule) -> BlockRule:
             if silent and state.sCount[start] - state.blkIndent < 4 and \
                     _ORDERED.match(state.src, pos, state.eMarks[start]):
                 return True
-        if silent or not _ANY_MARKER.match(state.src, pos, state.eMarks[start]) or \
-                state.sCount[start] - state.blkIndent >= 4:
+        if not _ANY_MARKER.match(state.src, pos, state.eMarks[start]):
+            return False                    # no list marker: nothing for the list rule
+        if silent or state.sCount[start] - state.blkIndent >= 4:
             return inner(state, start, end, silent)
         changed = lift_lazy_lines(state, start, end)
         state.env["kramdown_lists"] = True      # the list core rules have work to do

@@ -75,8 +75,10 @@ def _boundary(state: StateBlock, line: int) -> bool:
 def kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] - state.blkIndent >= 4:
         return False
+    if state.src.find("|", state.bMarks[start], state.eMarks[start]) < 0:
+        return False
     first = _line(state, start)
-    if "|" not in first or not _has_pipe(first):
+    if not _has_pipe(first):
         return False
     if not after_boundary(state, start):
         return False
