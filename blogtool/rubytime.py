@@ -105,9 +105,14 @@ def _kept(ch: str) -> str | None:
     return _MARK_AS_LETTER if cat == "Mc" else None
 
 
+_ASCII_DROP = re.compile(r"[^-+',./:@A-Za-z0-9\[\]]+")
+
+
 def _clean(text: str) -> str:
     """Runs of other characters become one space (so the string keeps only what the
     patterns look at; Onigmo counts marks as word characters, Python does not)."""
+    if text.isascii():
+        return _ASCII_DROP.sub(" ", text)
     out: list[str] = []
     gap = False
     for ch in text:
@@ -121,26 +126,33 @@ def _clean(text: str) -> str:
     return "".join(out)
 
 
+_HAS_ALPHA = re.compile(r"[A-Za-z]")
+_HAS_DIGIT = re.compile(r"[0-9]")
+_DIGITS = re.compile(r"[0-9]+")
+
+
 def _classes(s: str) -> int:
+    """Which of ASCII letters, digits, '-', '.', '/' the string holds (C's isalpha/isdigit)."""
     flags = 0
-    for ch in s:
-        if ch.isascii():
-            if ch.isalpha():
-                flags |= _ALPHA_F
-            elif ch.isdigit():
-                flags |= _DIGIT_F
-            elif ch == "-":
-                flags |= _DASH_F
-            elif ch == ".":
-                flags |= _DOT_F
-            elif ch == "/":
-                flags |= _SLASH_F
+    if _HAS_ALPHA.search(s):
+        flags |= _ALPHA_F
+    if _HAS_DIGIT.search(s):
+        flags |= _DIGIT_F
+    if "-" in s:
+        flags |= _DASH_F
+    if "." in s:
+        flags |= _DOT_F
+    if "/" in s:
+        flags |= _SLASH_F
     return flags
+
+
+_INT = re.compile(r"\s*([-+]?[0-9]+)")
 
 
 def _to_i(s: str) -> int:
     """Ruby's ``String#to_i`` on the digit runs these patterns capture."""
-    m = re.match(r"\s*([-+]?[0-9]+)", s)
+    m = _INT.match(s)
     return int(m.group(1)) if m else 0
 
 
@@ -157,16 +169,20 @@ class _Parse:
 
     def __init__(self, text: str) -> None:
         self.s = _clean(text)
+        self._flags: int | None = None
         self.h: dict[str, object] = {"_comp": True}
 
     def has(self, flags: int) -> bool:
-        return _classes(self.s) & flags == flags
+        if self._flags is None:
+            self._flags = _classes(self.s)
+        return self._flags & flags == flags
 
     def sub(self, pattern: re.Pattern[str], found: Callable[[re.Match[str]], object]) -> bool:
         m = pattern.search(self.s)
         if m is None:
             return False
         self.s = self.s[:m.start()] + " " + self.s[m.end():]
+        self._flags = None
         found(m)
         return True
 
@@ -219,11 +235,11 @@ class _Parse:
         if bc:
             h["_bc"] = True
         if m is not None:
-            digits = re.search(r"[0-9]+", m)
+            digits = _DIGITS.search(m)
             if digits:
                 h["mon"] = int(digits.group())
         if d is not None:
-            digits = re.search(r"[0-9]+", d)
+            digits = _DIGITS.search(d)
             if digits:
                 h["mday"] = int(digits.group())
         if comp is not None:
@@ -458,12 +474,30 @@ class _Parse:
         return not _ISO26_NOT.search(self.s) and self.sub(_ISO26, self.iso26)
 
 
+# The forms nearly every post uses; Date._parse gives exactly these fields for them (the time
+# pattern takes "HH:MM[:SS] [zone]", then the ISO pattern the four-digit-year date).
+COMMON = re.compile(r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"
+                     r"(?: ([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?: ([-+][0-9]{2}:?[0-9]{2}))?)?")
+
+
 def date_parse(text: str) -> dict[str, object]:
     """Ruby's ``Date._parse(text)`` (comp = true): the fields it finds."""
-    if len(text.encode("utf-8")) > LIMIT:
-        raise TimeParseError(f"string length ({len(text.encode('utf-8'))}) exceeds the "
-                             f"limit {LIMIT}")
-    return _Parse(text).run()
+    size = len(text.encode("utf-8"))
+    if size > LIMIT:
+        raise TimeParseError(f"string length ({size}) exceeds the limit {LIMIT}")
+    m = COMMON.fullmatch(text)
+    if m is None:
+        return _Parse(text).run()
+    year, mon, mday, hour, minute, sec, zone = m.groups()
+    fields: dict[str, object] = {}
+    if zone is not None:
+        fields["zone"] = zone
+    if hour is not None:
+        fields["hour"], fields["min"] = int(hour), int(minute)
+        if sec is not None:
+            fields["sec"] = int(sec)
+    fields.update(year=int(year), mon=int(mon), mday=int(mday))
+    return fields
 
 
 # --- Time.parse ------------------------------------------------------------------------------
@@ -495,6 +529,9 @@ def _local_fields(seconds: int, zone: _dt.tzinfo) -> _dt.datetime:
 
 
 def _offset_at(seconds: int, zone: _dt.tzinfo) -> int:
+    if -62135596800 + 86400 * 2 < seconds < 253402300799 - 86400 * 2:    # years 1..9999
+        off = _dt.datetime.fromtimestamp(seconds, zone).utcoffset()
+        return int(off.total_seconds()) if off is not None else 0
     off = _local_fields(seconds, zone).utcoffset()
     return int(off.total_seconds()) if off is not None else 0
 
@@ -595,7 +632,10 @@ def _local_seconds(days: int, secs: int, zone: _dt.tzinfo) -> int:
     first occurrence, a skipped one is read with the offset in force before the change."""
     wall = days * 86400 + secs
     before = _offset_at(wall - 86400, zone)
-    offsets = {before, _offset_at(wall, zone), _offset_at(wall + 86400, zone)}
+    after = _offset_at(wall + 86400, zone)
+    if before == after and _offset_at(wall - before, zone) == before:
+        return wall - before            # no change of offset near this time
+    offsets = {before, _offset_at(wall, zone), after}
     valid = [wall - o for o in offsets if _offset_at(wall - o, zone) == o]
     return min(valid) if valid else wall - before
 
@@ -695,22 +735,21 @@ def _make_time(text: str, f: dict[str, object], zone: _dt.tzinfo, now: _dt.datet
                 raise TimeParseError(f"yday {yd} out of range")
             day -= mdays
         return _make_time(text, {**f, "yday": None, "mon": mon, "mday": day}, zone, now)
-    if off is not None:
-        if not -86400 < off < 86400:
-            raise TimeParseError("utc_offset out of range")
-        here = now.astimezone(_dt.timezone(_dt.timedelta(seconds=off)))
-    else:
-        here = now.astimezone(zone)
+    if off is not None and not -86400 < off < 86400:
+        raise TimeParseError("utc_offset out of range")
     usec: Fraction | int | None = frac * 1000000 if frac is not None else None  # type: ignore[operator]
     fill = [year, mon, day, hour, minute, sec]
-    current = [here.year, here.month, here.day, here.hour, here.minute, here.second]
-    for i, value in enumerate(fill):
-        if value is not None:
-            break
-        fill[i] = current[i]
-    else:
-        if usec is None:
-            usec = here.microsecond
+    if year is None:       # the leading missing fields come from now, seen in the zone
+        here = now.astimezone(_dt.timezone(_dt.timedelta(seconds=off)) if off is not None
+                              else zone)
+        current = [here.year, here.month, here.day, here.hour, here.minute, here.second]
+        for i, value in enumerate(fill):
+            if value is not None:
+                break
+            fill[i] = current[i]
+        else:
+            if usec is None:
+                usec = here.microsecond
     y, mo, d, hh, mi, ss = (int(v) if v is not None else dflt  # type: ignore[call-overload]
                             for v, dflt in zip(fill, (1970, 1, 1, 0, 0, 0), strict=True))
     micro = int(usec or 0)

@@ -9,6 +9,7 @@ Rules (verified against Jekyll 4.3.1; why, in docs/decisions.md):
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -103,11 +104,23 @@ def parse_date_string(text: str, zone: _dt.tzinfo,
     """Read a date string as Ruby's ``Time.parse`` does (``2016/9/20 14:13``, ``Sep 20 2016``,
     ``2023-12-10 01:5:00 +0900``, trailing words...), in ``zone`` when it names no zone Ruby
     knows. Raises ``ValueError`` where Ruby raises."""
+    if now is None and rubytime.COMMON.fullmatch(text):
+        return _common_date(text, zone)      # has a year: does not depend on now
+    return _parse(text, zone, now)
+
+
+def _parse(text: str, zone: _dt.tzinfo, now: _dt.datetime | None) -> RubyTime:
     try:
         instant = rubytime.time_parse(text, zone, now)
     except rubytime.TimeParseError as exc:
         raise ValueError(f"{text}: {exc}") from None
     return from_instant(instant, zone)
+
+
+@functools.lru_cache(maxsize=4096)
+def _common_date(text: str, zone: _dt.tzinfo) -> RubyTime:
+    """Posts of one day share their file-name date: parse each text once."""
+    return _parse(text, zone, None)
 
 
 def from_front_matter(value: object, zone: _dt.tzinfo) -> RubyTime:
