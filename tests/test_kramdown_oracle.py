@@ -91,4 +91,6 @@ def test_composed_documents_match_jekyll() -> None:
     diffs = _compare(cases)
     share = 1 - len(diffs) / len(cases)
     print(f"\ncomposed documents identical: {len(cases) - len(diffs)} / {len(cases)}")
+    if diffs:
+        print(_report(diffs[:3]))
     assert share >= 0.98, _report(diffs[:5])
