@@ -21,6 +21,7 @@ from .models import Document, Layout
 from .payload import site_for
 from .plugins import active
 from .plugins.postrender import post_render
+from .sass import never_laid_out
 from .theme import Theme, markup
 
 _BLOCK_OPEN = re.compile(r"\{%-?\s*(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
@@ -122,7 +123,7 @@ class Renderer:
         produced = direct.output(doc, self.view(page)) if doc.producer is not None else None
         if produced is not None:
             return produced
-        name = doc.layout
+        name = None if never_laid_out(doc) else doc.layout
         if name is None:
             return content
         layout = self.layouts.get(name)

@@ -96,6 +96,15 @@ def load_paths(source: str | Path, options: SassOptions) -> list[str]:
     return out
 
 
+ASSET_EXTS = (".sass", ".scss", ".coffee")
+
+
+def never_laid_out(doc: Document) -> bool:
+    """Jekyll never puts a Sass (or CoffeeScript) page in a layout, whatever its front matter
+    or ``defaults:`` say (``place_in_layout?`` is false for asset files)."""
+    return doc.ext.lower() in ASSET_EXTS
+
+
 def wants_source_map(options: SassOptions, environment: str = "development") -> bool:
     if options.sourcemap == "never":
         return False

@@ -209,3 +209,15 @@ def test_imports_are_looked_for_in_the_source_folder_not_next_to_the_page() -> N
     # the load path: Jekyll takes the source folder's (30px)
     doc, settings, options = _page(SASS_IMPORTS, "assets/css/plain.scss", {"sourcemap": "never"})
     assert compile_sass(doc.body, doc, settings, options) == ".plain { width: 30px; }\n"
+
+
+def test_a_sass_page_is_never_laid_out(tmp_path: Path) -> None:
+    # the fixture's defaults: give every file `layout: default`; Jekyll still writes bare CSS
+    from blogtool.site import build
+
+    build(SASS_IMPORTS, tmp_path / "site", overrides={"blogtool": {"compat": "jekyll"}},
+          use_cache=False, jobs=1)
+    css = (tmp_path / "site" / "css" / "default.css").read_text("utf-8")
+    assert css.startswith(".base { color: #c00; }") and "<title>" not in css
+    assert "<title>样式表</title>" in (tmp_path / "site" / "2020" / "01" / "02" /
+                                   "styles.html").read_text("utf-8")
