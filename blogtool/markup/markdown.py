@@ -153,7 +153,10 @@ def render_document(text: str, options: MarkupOptions) -> Rendered:
             headings.append(Heading(int(tok.tag[1]), str(tok.attrs.get("id", "")),
                                     "".join(c.content for c in (inline.children or [])
                                             if c.type in ("text", "code_inline"))))
-    return Rendered(md.renderer.render(tokens, md.options, env), tuple(headings))
+    html = md.renderer.render(tokens, md.options, env)
+    if not html and options.kramdown_syntax:
+        html = "\n"                  # kramdown's HTML for an empty document
+    return Rendered(html, tuple(headings))
 
 
 def render_markdown(text: str, options: MarkupOptions | None = None) -> str:

@@ -45,16 +45,18 @@ def kramdown_blockquote(state: StateBlock, start: int, end: int, silent: bool) -
         p = state.bMarks[k] + state.tShift[k]
         if state.src[p:p + 1] == ">" and state.sCount[k] - state.blkIndent < 4:
             p += 1
-            if state.src[p:p + 1] in (" ", "\t"):
-                p += 1
+            if state.src[p:p + 1] == " ":
+                p += 1                  # one space goes with the marker; a tab stays (code)
         else:
             p = state.bMarks[k] + min(state.tShift[k], state.blkIndent)
-        q = p
+        q, col = p, 0
         while q < state.eMarks[k] and state.src[q] in " \t":
+            col = col + 4 - col % 4 if state.src[q] == "\t" else col + 1
             q += 1
         state.bMarks[k] = p
         state.tShift[k] = q - p
-        state.sCount[k] = state.bsCount[k] = q - p
+        state.sCount[k] = col
+        state.bsCount[k] = 0
     old_parent, old_indent, old_max = state.parentType, state.blkIndent, state.lineMax
     state.parentType = "blockquote"
     state.blkIndent = 0

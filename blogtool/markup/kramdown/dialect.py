@@ -5,7 +5,8 @@ Block rules (tried at the start of each line, before markdown-it's own):
                       ``{:name: ...}`` ald.py, ``{: ...}`` ial.py, ``^`` eob.py,
                       ``: definition`` deflist.py, ``{::comment}`` ``{::nomarkdown}``
                       ``{::options /}`` extension.py
-  table (replaced)    kramdown tables                       table.py
+  kramdown_table      kramdown tables, tried after headings, lists, quotes (as kramdown
+                      does), markdown-it's table rule off   table.py
   code, blockquote    replaced: lazy lines as kramdown      code_block.py, blockquote.py
   list, fence         wrapped: kramdown's markers, lazy lines and fences
                       (lists.py, lazy.py, fences.py)
@@ -81,7 +82,8 @@ def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     """Install the block half of the dialect (call after the code render rules are set)."""
     block = md.block.ruler
     block.after("code", "kramdown_marker_line", kramdown_marker_line, {"alt": _INTERRUPTS})
-    block.at("table", kramdown_table)
+    block.disable("table")
+    block.before("paragraph", "kramdown_table", kramdown_table)   # after headings, lists...
     block.at("code", kramdown_code)
     block.at("blockquote", kramdown_blockquote,
              {"alt": ["paragraph", "reference", "blockquote", "list"]})

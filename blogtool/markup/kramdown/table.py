@@ -8,7 +8,8 @@ kramdown reads a table differently from GFM:
   alignment; later ones start a new ``<tbody>``; a ``|===|`` line starts the footer;
 * a table must stand alone: a blank line (or the start of its container, an IAL, ``^``)
   before it and after it, otherwise the lines are a paragraph;
-* rows may have any number of cells; short rows are padded with empty cells;
+* rows may have any number of cells; short rows are padded with empty cells, and an empty
+  cell holds a no-break space;
 * alignment is written ``style="text-align: left"``.
 """
 from __future__ import annotations
@@ -149,7 +150,8 @@ def kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> boo
                 if alignment[c]:
                     cell.attrs["style"] = f"text-align: {alignment[c]}"
                 inline = state.push("inline", "", 0)
-                inline.content = row[c] if c < len(row) else ""
+                # kramdown writes a no-break space into an empty cell
+                inline.content = (row[c] if c < len(row) else "") or "\u00a0"
                 inline.children = []
                 state.push(f"{cell_tag}_close", cell_tag, -1)
             state.push("tr_close", "tr", -1)
