@@ -355,6 +355,7 @@ def diagnose(source: Path | str = ".", *, config_files: list[str] | None = None,
         if doc.data.get("render_with_liquid", True) is not False:
             hits += scan_tags(doc.body, doc.rel_path, doc.body_line, known, ignored)
     findings += _tag_findings(hits, ignored)
+    findings += render_order_findings(sources, _includes(source, settings.includes_dir))
     # a build warning where a finding already points (an ignored tag) says nothing new
     placed = {(f.path, f.line) for f in findings if not f.message.startswith("build warning:")}
     return [f for f in findings
@@ -388,6 +389,53 @@ def _stop_finding(exc: Any) -> Finding:
     return Finding(p.path, p.line, f"the build stops here: {p.message}",
                    "stops, as `blogtool build` would; if Jekyll 4.3.1 builds this site, this "
                    "is a rule blogtool does not follow yet")
+
+
+# --- what Jekyll's render order shows and blogtool does not reproduce ------------------------
+
+_QUIET = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}"
+                    r"|\{%-?\s*comment\s*-?%\}.*?\{%-?\s*endcomment\s*-?%\}", re.S)
+_OWN_CONTENT = re.compile(r"\{\{-?\s*content\s*(?:\|[^}]*)?-?\}\}")
+_OTHER_CONTENT = re.compile(r"(\{\{|\{%)[^}]*?\b(?!page\b|layout\b|include\b|site\b)"
+                            r"([A-Za-z_]\w*)\.content\b")
+
+
+def _blank_quiet(text: str) -> str:
+    """``text`` with raw and comment bodies blanked (newlines kept, so lines still count)."""
+    return _QUIET.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def render_order_findings(sources: Any, includes: list[tuple[str, str]]) -> list[Finding]:
+    """Two things Jekyll 4.3.1's rendering shows that blogtool does not reproduce: ``{{ content }}``
+    in a post or page's own text (Jekyll fills it with the document it rendered before, through
+    its shared payload) and another document's ``content`` read by a layout or include (on an
+    older post's page, Jekyll shows a newer post's content as its unrendered source)."""
+    out: list[Finding] = []
+    for doc in sorted(sources.all_documents(), key=lambda d: d.rel_path):
+        if doc.data.get("render_with_liquid", True) is False:
+            continue
+        text = _blank_quiet(doc.body)
+        m = _OWN_CONTENT.search(text)
+        if m:
+            out.append(Finding(doc.rel_path, doc.body_line + text.count("\n", 0, m.start()),
+                               "`{{ content }}` in a document's own text: Jekyll 4.3.1 fills it "
+                               "with the document it rendered just before (its payload is "
+                               "shared)", "renders it empty"))
+    if len(getattr(sources, "posts", ())) < 2:
+        return out
+    templates = [(layout.rel_path, layout.body, layout.body_line)
+                 for layout in sorted(sources.layouts.values(), key=lambda x: x.rel_path)]
+    templates += [(rel, text, 1) for rel, text in includes]
+    for rel, body, first in templates:
+        text = _blank_quiet(body)
+        m = _OTHER_CONTENT.search(text)
+        if m:
+            out.append(Finding(rel, first + text.count("\n", 0, m.start(2)),
+                               f"reads another document's content (`{m.group(2)}.content`): "
+                               f"on an older post's page Jekyll 4.3.1 shows a newer post's "
+                               f"content as its unrendered source (posts render oldest first)",
+                               "shows every document's rendered content"))
+    return out
 
 
 def _tag_findings(hits: list[tuple[str, int, str]], ignored: tuple[str, ...]) -> list[Finding]:

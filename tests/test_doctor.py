@@ -316,3 +316,19 @@ def test_kramdown_options_that_change_nothing_are_not_problems(tmp_path: Path) -
     findings = diagnose(site)
     assert _where(findings) == [("_config.yml", 2, False), ("_config.yml", 5, True)]
     assert "read by neither kramdown 2.4 nor Jekyll 4" in findings[0].message
+
+
+def test_render_order_differences_are_findings(tmp_path: Path) -> None:
+    # both checked against Jekyll 4.3.1: a body's {{ content }} is the previously rendered
+    # document's; a newer post's content read from an older post's layout is its raw source
+    site = _write(tmp_path, {
+        "_layouts/post.html": "{{ content }}\n{% for p in site.posts %}\n"
+                              "{{ p.content | strip_html | number_of_words }}{% endfor %}\n",
+        "_includes/quiet.html": "{% raw %}{{ post.content }}{% endraw %}{{ page.content }}\n",
+        "_posts/2020-01-01-a.md": "---\nlayout: post\n---\nA\n",
+        "_posts/2020-01-02-b.md": "---\nlayout: post\n---\nB\n\n    {{ content }}\n",
+    })
+    findings = diagnose(site)
+    assert _where(findings) == [("_posts/2020-01-02-b.md", 6, True),
+                                ("_layouts/post.html", 3, True)]
+    assert "`p.content`" in findings[1].message
