@@ -302,8 +302,16 @@ def item_property(item: Any, prop: Any) -> Any:
 
 
 def _compare(prop: Any, target: Any) -> bool:
+    from .rubyexpr import JekyllLiteral
     if target is None:
         return prop is None
+    if isinstance(target, JekyllLiteral):   # `empty` / `blank`: "" or what joins to ""
+        if prop == "":
+            return True
+        items = list(prop) if isinstance(prop, (list, tuple)) else (
+            [] if prop is None else [[k, v] for k, v in prop.items()]
+            if isinstance(prop, Mapping) else [prop])
+        return _ruby_join(items, "") == ""
     target_s = to_s(target)
     if isinstance(prop, str):
         return prop == target_s

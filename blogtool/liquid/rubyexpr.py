@@ -73,6 +73,27 @@ EMPTY = MethodLiteral("empty?")
 BLANK = MethodLiteral("blank?")
 
 
+class JekyllLiteral:
+    """``empty`` and ``blank`` outside conditions: Jekyll replaces Liquid's ``""`` for them
+    with an object of its own that prints as ``""``, equals only itself and has no methods
+    (``{% case empty %}{% when empty %}`` does not match under Jekyll)."""
+
+    __slots__ = ("method",)
+
+    def __init__(self, method: str):
+        self.method = method
+
+    def __str__(self) -> str:
+        return ""
+
+    def __repr__(self) -> str:
+        return f"JekyllLiteral({self.method})"
+
+
+JEKYLL_EMPTY = JekyllLiteral("empty?")
+JEKYLL_BLANK = JekyllLiteral("blank?")
+
+
 def is_drop(value: Any) -> bool:
     """A payload Jekyll exposes as a drop (``blogtool.payload.Drop``)."""
     return hasattr(value, "drop_keys")
@@ -86,6 +107,8 @@ def ruby_eq(a: Any, b: Any, _depth: int = 0) -> bool:
     """Ruby's ``==`` on Liquid values (``true != 1``, ``1 == 1.0``, arrays element-wise).
     Jekyll's drops (posts, documents, ``site``) are equal only to themselves: the same
     document, whatever copy of its payload this is."""
+    if isinstance(a, JekyllLiteral) or isinstance(b, JekyllLiteral):
+        return a is b
     if is_drop(a) or is_drop(b):
         return is_drop(a) and is_drop(b) and type(a) is type(b) and \
             getattr(a, "owner", None) == getattr(b, "owner", None)
@@ -336,6 +359,10 @@ def find_variable(context: Any, name: Any, token: Token | None) -> Any:
 
 
 def _plain(value: Any) -> Any:
+    """A value read from a variable, as ``to_liquid`` gives it (Jekyll's empty/blank object
+    becomes ``""``)."""
+    if isinstance(value, JekyllLiteral):
+        return ""
     return list(value) if isinstance(value, tuple) else value
 
 
@@ -412,7 +439,7 @@ def parse_expression(markup: str | None, token: Token | None = None) -> Any:
 
 _MISSING = object()
 _LITERALS: dict[str, Any] = {"nil": None, "null": None, "": None, "true": True,
-                             "false": False, "blank": "", "empty": ""}
+                             "false": False, "blank": JEKYLL_BLANK, "empty": JEKYLL_EMPTY}
 
 
 def condition_expression(markup: str | None, token: Token | None = None) -> Any:
