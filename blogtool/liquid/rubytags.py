@@ -29,6 +29,7 @@ from .rubyexpr import (
     TAG_ATTRIBUTES,
     Condition,
     ConditionExpr,
+    RubyArgumentError,
     RubySyntaxError,
     Variable,
     condition_expression,
@@ -613,9 +614,36 @@ class CycleTag(Tag):
         return out
 
 
+# --- render: Jekyll gives Liquid no file system for it ------------------------------------------
+
+_RENDER = re.compile(r"(\"[^\"]*\"|'[^']*')")
+
+
+class RenderNode(Node):
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        raise RubyArgumentError("Liquid error: This liquid context does not allow includes.",
+                                token=self.token)
+
+
+class RenderTag(Tag):
+    """``{% render 'x' %}`` parses, and stops the build when it runs, as in Jekyll 4.3.1."""
+
+    name = "render"
+    block = False
+
+    def parse(self, stream: Any) -> Node:
+        token, markup = _markup(stream)
+        if not _RENDER.match(markup.strip()):
+            raise _lax_only(token, "Syntax error in tag 'render' - Template name must be a "
+                                   "quoted string")
+        node = RenderNode(token)
+        node.blank = False
+        return node
+
+
 def register(env: EnvironmentRef) -> None:
     for tag in (RubyOutput, EchoTag, AssignTag, CaptureTag, IfTag, UnlessTag, CaseTag, ForTag,
-                CycleTag):
+                CycleTag, RenderTag):
         env.add_tag(tag)
 
 
