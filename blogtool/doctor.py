@@ -101,7 +101,6 @@ IGNORED_KEYS: dict[str, tuple[Any, str]] = {
     # key: (Jekyll's default, what blogtool does)
     "lsi": (False, "site.related_posts is the ten most recent posts, as Jekyll without LSI"),
     "plugins_dir": ("_plugins", "Ruby plugins are never run"),
-    "whitelist": ([], "Ruby plugins are never run"),
 }
 
 _TAG = re.compile(r"\{%-?\s*([A-Za-z_#][\w-]*)(.*?)-?%\}", re.S)
@@ -430,11 +429,13 @@ def render_order_findings(sources: Any, includes: list[tuple[str, str]]) -> list
         text = _blank_quiet(body)
         m = _OTHER_CONTENT.search(text)
         if m:
+            # a note: whether it shows depends on which pages use the template with which
+            # documents (a post page reading its own content is the same in both)
             out.append(Finding(rel, first + text.count("\n", 0, m.start(2)),
-                               f"reads another document's content (`{m.group(2)}.content`): "
-                               f"on an older post's page Jekyll 4.3.1 shows a newer post's "
-                               f"content as its unrendered source (posts render oldest first)",
-                               "shows every document's rendered content"))
+                               f"reads a document's content (`{m.group(2)}.content`): where an "
+                               f"older post's page reads a newer post's, Jekyll 4.3.1 shows its "
+                               f"unrendered source (posts render oldest first)",
+                               "shows every document's rendered content", unsupported=False))
     return out
 
 

@@ -330,5 +330,5 @@ def test_render_order_differences_are_findings(tmp_path: Path) -> None:
     })
     findings = diagnose(site)
     assert _where(findings) == [("_posts/2020-01-02-b.md", 6, True),
-                                ("_layouts/post.html", 3, True)]
+                                ("_layouts/post.html", 3, False)]
     assert "`p.content`" in findings[1].message
