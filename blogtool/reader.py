@@ -125,11 +125,18 @@ def _safe_dir(ctx: _Context, path: Path, rel: str) -> bool:
         ctx.diagnostics.warn(rel, None, "is a symbolic link that points outside the site; "
                                         "not followed")
         return False
-    if real in ctx.visited:
+    if real in _ancestor_reals(ctx, rel):
         ctx.diagnostics.warn(rel, None, "is a symbolic link loop; not followed")
         return False
-    ctx.visited.add(real)
     return True
+
+
+def _ancestor_reals(ctx: _Context, rel: str) -> set[str]:
+    """Real paths of the folders above ``rel`` on the way it was reached. A folder link is a
+    loop when it leads back to one of them; a second way into another folder is read again,
+    as Jekyll does."""
+    parts = [p for p in rel.split("/") if p not in ("", ".")]
+    return {os.path.realpath(ctx.source.joinpath(*parts[:i])) for i in range(len(parts))}
 
 
 def _safe_file(ctx: _Context, path: Path, rel: str) -> bool:
