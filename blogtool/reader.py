@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import fnmatch
+import functools
 import hashlib
 import io
 import json
@@ -728,6 +729,7 @@ def _read_collection(ctx: _Context, label: str, output: bool,
     docs: list[Document] = []
     files: list[StaticFile] = []
     template = permalink or urls.add_permalink_suffix("/:collection/:path", s.permalink)
+    own_dates: dict[str, RubyTime | None] = {}    # before Jekyll's "date ||= site.time"
     for inner, path in _post_entries(ctx, base, rel_base):
         rel = posixpath.join(rel_base, inner)
         raw = _read_bytes(ctx, path, rel, document=True)
@@ -753,6 +755,7 @@ def _read_collection(ctx: _Context, label: str, output: bool,
             date = _front_matter_date(data["date"], rel, split.body_line, ctx)
         elif m:
             date = _file_name_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", rel, ctx)
+        own_dates[rel] = date
         date = date or ctx.site_time       # Jekyll: data["date"] ||= site.time
         file_slug = file_slug.rstrip(".")
         _or_assign(data, "title", urls.titleize_slug(file_slug))
@@ -780,8 +783,18 @@ def _read_collection(ctx: _Context, label: str, output: bool,
         docs.sort(key=lambda d: (d.data.get(sort_by) is None, str(d.data.get(sort_by, "")),
                                  d.rel_path))
     else:
-        docs.sort(key=lambda d: (d.date or ctx.site_time, d.rel_path))
+        docs.sort(key=functools.cmp_to_key(lambda a, b: _jekyll_order(
+            own_dates.get(a.rel_path), a.rel_path, own_dates.get(b.rel_path), b.rel_path)))
     return docs, files
+
+
+def _jekyll_order(date_a: RubyTime | None, path_a: str, date_b: RubyTime | None,
+                  path_b: str) -> int:
+    """Jekyll's Document#<=> when a collection is sorted: by date when both documents have
+    one (from the front matter or the file name) and they differ, else by path."""
+    if date_a is not None and date_b is not None and date_a != date_b:
+        return -1 if date_a < date_b else 1
+    return (path_a > path_b) - (path_a < path_b)
 
 
 
