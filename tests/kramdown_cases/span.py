@@ -31,6 +31,8 @@ CASES: list[Case] = [
     Case("sial-attr-escape", "*a*{:.c #i title=\"x > y & z\"}\n"),
     Case("sial-ald-ref", "*a*{:ref}\n\n{:ref: .fromald}\n"),
     Case("sial-in-para-with-block-ial", "a `x`{:.c} b\n{: .para}\n"),
+    Case("sial-html", "按 <kbd>Ctrl</kbd>{:.key} + <kbd>C</kbd>，<span class=\"a\">x</span>{: .c}"
+                      " <img src=\"a.png\">{: width=\"50%\"}\n"),
     Case("sial-in-heading", "## 标题 *强调*{: .hl}\n"),
     Case("sial-in-list", "* [链接](/a){: .btn}\n* ![图](/b.png){: width=\"20\"}\n"),
     # --- footnotes

@@ -11,6 +11,8 @@ in a row apply in turn; references to ALDs (``{:name}``) are resolved from
 """
 from __future__ import annotations
 
+import html
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -20,7 +22,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from ..highlight import DEFAULT_ROUGE, RougeOptions, escape_code, find_lexer, inline_spans
-from .attrs import SPAN_IAL, apply_attrs, parse_attr_list
+from .attrs import SPAN_IAL, AttrList, apply_attrs, parse_attr_list
 
 __all__ = ["span_ial_plugin"]
 
@@ -76,7 +78,49 @@ def _target(tokens: list[Token], i: int) -> int | None:
         return _opening(tokens, j, _CLOSERS[tok.type])
     if tok.type in _SINGLE or tok.type in _SWALLOW:
         return j
+    if tok.type == "html_inline":
+        return _html_opening(tokens, j)
     return None
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:-]*)")
+_ATTR = re.compile(r"""\s([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def _html_opening(tokens: list[Token], j: int) -> int | None:
+    """The start tag an IAL after inline HTML applies to: the tag itself, or the start tag
+    matching the end tag just before the IAL."""
+    m = _TAG.match(tokens[j].content)
+    if m is None:
+        return None
+    if not m.group(1):
+        return j
+    name = m.group(2).lower()
+    depth = 0
+    for k in range(j, -1, -1):
+        if tokens[k].type != "html_inline":
+            continue
+        t = _TAG.match(tokens[k].content)
+        if t is None or t.group(2).lower() != name:
+            continue
+        depth += 1 if t.group(1) else -1
+        if depth == 0:
+            return k
+    return None
+
+
+def _html_with_attrs(tag: str, ial: AttrList, alds: Any) -> str:
+    """A start tag with an attribute list applied (classes added, others replaced)."""
+    m = _TAG.match(tag)
+    assert m is not None
+    end = len(tag) - (2 if tag.endswith("/>") else 1)
+    attrs: dict[str, str] = {}
+    for a in _ATTR.finditer(tag, m.end(), end):
+        value = next((v for v in a.groups()[1:] if v is not None), "")
+        attrs[a.group(1)] = html.unescape(value)
+    apply_attrs(attrs, ial, alds)
+    rendered = "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items())
+    return f"<{m.group(2)}{rendered}{tag[end:]}"
 
 
 def apply_span_ials(state: StateInline) -> None:
@@ -96,6 +140,9 @@ def apply_span_ials(state: StateInline) -> None:
         tok.meta["applied"] = True
         element = tokens[target]
         if element.type in _SWALLOW:
+            continue
+        if element.type == "html_inline":
+            element.content = _html_with_attrs(element.content, tok.meta["ial"], alds)
             continue
         attrs: dict[str, str] = {k: str(v) for k, v in element.attrs.items()}
         apply_attrs(attrs, tok.meta["ial"], alds)
