@@ -215,7 +215,12 @@ def detect_language(code: str) -> str:
         return "pycon"
 
     log = xml = bash = kv = loose = comments = sections = pytb = commands = java = 0
+    continued = False
     for line in lines:
+        if continued:           # the rest of a command split with "\"
+            commands += 1
+            continued = line.rstrip().endswith("\\")
+            continue
         if is_log_line(line):
             log += 1
             continue
@@ -238,6 +243,7 @@ def detect_language(code: str) -> str:
             java += 1
         if command_line(line):
             commands += 1
+            continued = line.rstrip().endswith("\\")
         elif _BASH_LINE.match(line):
             bash += 1
 

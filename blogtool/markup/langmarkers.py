@@ -136,7 +136,8 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
         r"\[\w+ for \w+ in ", r"\.append\(", r"\blen\(",
     )),
     "go": (_rx(
-        r"^\s*package [a-z]\w*\s*$", r"^\s*func(?: \(\w+ \*?\w+\))? \w*\(", r"\w := ",
+        r"^\s*package [a-z]\w*\s*$", r"^\s*func(?: \(\w+ \*?\w+\))? \w*\(", r"\w ?:= ?\S",
+        r"\biota\b", r"^\s*(?:const|var) \($",
         r"\bfmt\.\w+\(", r"\berr != nil\b", r"^\s*import \($",
         r"^\s*type \w+ (?:struct|interface) \{", r"\bgo func\(", r"\bchan\b",
     ), _rx(
@@ -183,9 +184,10 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
         r"\bnullptr\b", r"^\s*#include\s*<(?:iostream|vector|string|map|memory|algorithm|set"
         r"|unordered_map|thread|mutex|cstdio|cstring)>", r"\b(?:istringstream|ostringstream"
         r"|stringstream)\b", r"\bgboolean\b|\bgint\b|\bg_\w+\(", r"\bvector<",
+        r"\b(?:static|dynamic|reinterpret|const)_cast<",
     ), _rx(
         r"^\s*namespace \w+", r"^\s*(?:public|private|protected):\s*$", r"\w::\w+\(",
-        r"\bconst char\*", r"\bauto \w+ = ",
+        r"\bconst char\*", r"\bauto \w+ = ", r"\bvirtual\b", r"^\s*::\w+\(",
     )),
     "java": (_rx(
         r"^\s*(?:public|private|protected) (?:static |final |abstract |synchronized )*"
@@ -212,14 +214,15 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
     # languages detect.py does not name: their markers keep the named ones honest
     "typescript": (_rx(
         r"\w\??: (?:string|number|boolean|any|void|unknown|never)(?:\[\])?\s*[;,)=|]",
-        r"^\s*(?:export )?(?:interface|type|enum) \w+", r"\bas const\b",
+        r"^\s*(?:export )?(?:interface \w+(?:<.*>)? (?:extends [\w, .<>]+ )?\{|type \w+(?:<.*>)? ="
+        r"|enum \w+ \{)", r"\bas const\b",
         r"\bprivate readonly\b", r"^\s*@(?:Component|Injectable|Module|Input|Output|Entity"
         r"|Column)\(", r"^\s*(?:export )?const \w+: [A-Z]\w*",
         r"^\s*@(?:Get|Post|Put|Delete|Patch|Body|Param|Query|Public|Auth|UseGuards|ApiProperty"
         r"|Prop|Schema)\(", r"\): Promise<",
         r"^\s*(?:private|public|protected|readonly) constructor\b"), _rx(r"<\w+>\(")),
     "kotlin": (_rx(r"\bfun\b", r"^\s*data class\b", r"\bcompanion object\b", r"\{ \w+ -> ",
-                   r"\b(?:mutable)?(?:List|Set|Map)Of\("), _rx(r"\bprintln\([^;]*\)$")),
+                   r"\b(?:mutable)?(?:List|Set|Map)Of\("), _rx(r"\bval \w+ = \w+Of\(")),
     "rust": (_rx(r"^\s*(?:pub )?fn \w+", r"\blet mut\b", r"\bprintln!\(", r"^\s*impl\b",
                  r"&str\b", r"^\s*use \w+::", r"\bmatch \w+ \{"), _rx(r"::new\(", r"\bVec<")),
     "csharp": (_rx(r"\bConsole\.\w+\(", r"^\s*using System", r"\bstring \w+ =",
@@ -314,7 +317,8 @@ def one_command(line: str) -> bool:
     """A block of one line is a command only with options or two arguments (``npm i x``,
     ``ls -l``; ``hadoop fs`` alone may be a name in a sentence)."""
     words = line.split()
-    return command_line(line) and (len(words) >= 3 or any(w.startswith("-") for w in words))
+    return command_line(line) and (len(words) >= 3 or any(w.startswith("-") for w in words)
+                                   or (len(words) == 2 and "/" in words[1]))
 
 
 _YAML_KEY = re.compile(r"\s*(?:- )?(?:[A-Za-z_$][\w.$/-]*|\"[^\"]+\"|'[^']+')\s*:(?:\s+(.*))?$")
@@ -398,6 +402,7 @@ def dockerfile_block(lines: list[str]) -> bool:
     return n >= 1 and any(_DOCKER_MAIN.match(line) for line in lines)
 
 
+_JSON_COMMENT = re.compile(r"\s+//.*$")
 _JSON_LINE = re.compile(r"\s*(?:\"[^\"]*\"\s*:\s*(?:\"[^\"]*\"|-?[\d.]+(?:e\d+)?|true|false"
                         r"|null|\{|\[)\s*,?|[\]}],?|\{|\[|\"[^\"]*\",?|-?[\d.]+,?)\s*$")
 
@@ -406,7 +411,7 @@ def json_fragment(lines: list[str]) -> bool:
     """A part of a JSON document (quoted keys, JSON values, brackets) that does not parse
     alone: ``"dependencies": {...},``."""
     keyed = sum(1 for line in lines if line.lstrip().startswith('"') and ":" in line)
-    shaped = sum(1 for line in lines if _JSON_LINE.match(line))
+    shaped = sum(1 for line in lines if _JSON_LINE.match(_JSON_COMMENT.sub("", line)))
     return (keyed >= 2 and shaped * 10 >= len(lines) * 9
             and lines[0].lstrip()[:1] in ('{', '[', '"'))
 
