@@ -61,6 +61,8 @@ CASES: list[Case] = [
     Case("fn-backlink-text", "a[^1]\n\n[^1]: x\n", kramdown={"footnote_backlink": "back"}),
     Case("fn-backlink-none", "a[^1]\n\n[^1]: x\n", kramdown={"footnote_backlink": ""}),
     Case("fn-ial-after-def", "a[^1]\n\n[^1]: x\n{: .cls}\n\nz\n"),
+    Case("fn-placement", "* 脚注放在这里\n{:footnotes}\n\n正文[^1]。\n\n[^1]: 注释\n\n后文。\n"),
+    Case("fn-placement-none", "* 脚注\n{:footnotes}\n\n没有脚注。\n"),
     Case("fn-lazy-stops", "x[^1]\n\n[^1]:\n    * 一\n    * 二\n{::comment}c{:/}\n<div>d</div>\n"),
     # --- abbreviations
     Case("abbr-en", "*[HDFS]: Hadoop Distributed File System\n\nHDFS stores blocks. HDFS!\n"),

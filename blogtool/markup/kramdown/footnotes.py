@@ -9,6 +9,7 @@ written at the end of the document in kramdown's HTML.
 * Notes are numbered in the order they are first referenced, from ``footnote_nr``; a note
   referenced only from another note is numbered when that note is written. Definitions never
   referenced are dropped; a marker without a definition stays text.
+* A list marked ``{:footnotes}`` is replaced by the notes (otherwise they end the document).
 * Backlinks (``footnote_backlink``, ``&#8617;`` by default, empty for none) go at the end of
   the note's last paragraph, or into a paragraph of their own when the note ends in another
   block; repeated references get ``fnref:name:1``... and backlinks numbered from 2.
@@ -143,7 +144,10 @@ def footnote_tail(state: StateCore) -> None:
     """Core rule after ``inline``: parse the referenced notes' text (in note order, so notes
     referenced from notes come after) and append the footnote block."""
     data = state.env.get(_KEY)
+    place = _placement(state.tokens)
     if not data or not data["order"]:
+        if place is not None:
+            del state.tokens[place[0]:place[1]]
         return
     order: list[str] = data["order"]
     out: list[Token] = []
@@ -185,7 +189,23 @@ def footnote_tail(state: StateCore) -> None:
     closing = Token("kd_footnotes_close", "div", -1)
     closing.block = True
     out.append(closing)
-    state.tokens.extend(out)
+    if place is None:
+        state.tokens.extend(out)
+    else:
+        state.tokens[place[0]:place[1]] = out
+
+
+def _placement(tokens: list[Token]) -> tuple[int, int] | None:
+    """The list marked ``{:footnotes}`` (the notes go there instead of the end), as a slice."""
+    for i, tok in enumerate(tokens):
+        if tok.type in ("bullet_list_open", "ordered_list_open") and tok.meta and \
+                "footnotes" in tok.meta.get("kramdown_refs", ()):
+            depth = 0
+            for j in range(i, len(tokens)):
+                depth += tokens[j].nesting
+                if depth == 0:
+                    return i, j + 1
+    return None
 
 
 def _backlink_text(options: OptionsDict) -> str | None:
