@@ -126,6 +126,7 @@ CASES: list[Case] = [
     Case("hard-break", "第一行  \n第二行\n"),
     Case("escapes", "\\& \\% \\@ \\~ \\| \\\" \\' \\$ \\= \\< \\> \\^ \\, \\/ \\; \\?\n"),
     Case("escapes-kept-zh", "路径 C:\\Users\\下载 和 50\\% 折扣，\\*不是强调\\*\n"),
+    Case("hard-break-backslashes", "第一行 \\\\\n第二行\\\\   \n第三行\n"),
     Case("hard-wrap", "line one\nline two\n", kramdown={"hard_wrap": True}),
     # --- emphasis as kramdown reads it
     Case("em-heads-up", "**Heads up!**We `love` open *source*.\n"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from markdown_it.rules_inline import StateInline
 
-__all__ = ["kept_backslash"]
+__all__ = ["kept_backslash", "double_backslash_break"]
 
 _KRAMDOWN = frozenset("\\.*_+`<>()[]{}#!:|\"'$=-~")
 _ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
@@ -24,4 +24,20 @@ def kept_backslash(state: StateInline, silent: bool) -> bool:
     if not silent:
         state.append_pending("\\")
     state.pos = pos + 1
+    return True
+
+
+def double_backslash_break(state: StateInline, silent: bool) -> bool:
+    """kramdown's other hard line break: two backslashes at the end of a line (``a\\\\``
+    then a newline) are a ``<br />``, not an escaped backslash."""
+    src = state.src
+    pos = state.pos
+    if not src.startswith("\\\\\n", pos):
+        return False
+    if not silent:
+        state.push("hardbreak", "br", 0)
+    pos += 3
+    while pos < state.posMax and src[pos] in " \t":
+        pos += 1
+    state.pos = pos
     return True

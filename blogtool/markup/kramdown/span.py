@@ -20,7 +20,7 @@ from ..options import MarkupOptions
 from .abbreviations import abbreviation_def, abbreviations_plugin
 from .codespan import codespan_plugin
 from .emphasis import kramdown_emphasis_plugin
-from .escapes import kept_backslash
+from .escapes import double_backslash_break, kept_backslash
 from .extension_span import kramdown_span_extension
 from .footnotes import footnote_def, footnote_ref, footnotes_plugin
 from .guillemets import guillemets, guillemets_plugin
@@ -62,13 +62,15 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     inline: dict[str, list[InlineRule]] = {"{": [kramdown_span_extension, span_ial],
                                            "[": [footnote_ref],
                                            "!": [footnote_ref], "$": [math_inline],
-                                           "\\": [math_inline, kept_backslash]}
+                                           "\\": [math_inline, double_backslash_break,
+                                                  kept_backslash]}
     names = ["kd_span_ial", "footnote_ref", "math_inline"]
     if options.typographer:
         smart_quotes_plugin(md, cjk=options.cjk)
         guillemets_plugin(md)
         inline.update({"'": [smart_quote], '"': [smart_quote], "<": [guillemets],
-                       "\\": [math_inline, guillemets, kept_backslash]})
+                       "\\": [math_inline, double_backslash_break, guillemets,
+                              kept_backslash]})
         names += ["kd_smart_quotes", "kd_guillemets"]
     md.inline.ruler.disable(names)
     md.inline.ruler.before("escape", "kramdown_span", _inline_dispatch(inline))
