@@ -505,36 +505,95 @@ def to_integer(value: Any) -> int:
 
 # --- smartify (kramdown's SmartyPants parser) ------------------------------------------------
 
-_SMART_TAG = re.compile(r"(<[A-Za-z/!?][^>]*>|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
+_SMART_TAG = re.compile(
+    r"(<!--.*?-->|</[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*"
+    r"(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)", re.S)
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);")
+# kramdown's typographic symbols, longest first as kramdown lists them
+_TYPO = re.compile(r"---|--|\.\.\.|\\<<|\\>>|<< | >>|<<|>>")
+_TYPO_OUT = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "\\<<": "&lt;&lt;",
+             "\\>>": "&gt;&gt;", "<< ": "\u00ab\u00a0", " >>": "\u00a0\u00bb", "<<": "\u00ab",
+             ">>": "\u00bb"}
+# kramdown's smart quote rules (parser/kramdown/smart_quotes.rb), tried in order where a quote
+# or the character before one starts
+_SQ_PUNCT = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
+_SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
+_W = r"[A-Za-z0-9_]"
+_SQ_RULES: tuple[tuple[re.Pattern[str], tuple], ...] = tuple(
+    (re.compile(pattern, re.M | re.S), subst) for pattern, subst in (
+        (r"(\"|')(?=[_*]{1,2}\S)", ("lquote", 1)),
+        (rf"(\"|')(?={_SQ_PUNCT}(?!\.\.)\B)", ("rquote", 1)),
+        (rf"([ \t\n\v\f\r]?)\"'(?={_W})", (1, "\u201c", "\u2018")),
+        (rf"([ \t\n\v\f\r]?)'\"(?={_W})", (1, "\u2018", "\u201c")),
+        (r"([ \t\n\v\f\r]?)'(?=[0-9][0-9]s)", (1, "\u2019")),
+        (rf"([ \t\n\v\f\r])('|\")(?={_W})", (1, ("lquote", 2))),
+        (rf"({_SQ_CLOSE})('|\")", (1, ("rquote", 2))),
+        (r"(\"|')(?=[ \t\n\v\f\r]|s\b|$)", ("rquote", 1)),
+        (r"(.?)'", (1, "\u2018")),
+        (r'(.?)"', (1, "\u201c")),
+    ))
+_QUOTE_CHARS = {("lquote", '"'): "\u201c", ("lquote", "'"): "\u2018",
+                ("rquote", '"'): "\u201d", ("rquote", "'"): "\u2019"}
+
+
+def _escape_text(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _smart_quote(text: str, pos: int) -> tuple[str, int]:
+    """Apply the first smart quote rule matching at ``pos``: output and the new position."""
+    for rule, subst in _SQ_RULES:
+        m = rule.match(text, pos)
+        if not m:
+            continue
+        out = []
+        items = subst if isinstance(subst[0], int) else (subst,)
+        for item in items:
+            if isinstance(item, int):
+                out.append(_escape_text(m.group(item)))
+            elif isinstance(item, tuple):
+                out.append(_QUOTE_CHARS[(item[0], m.group(item[1]))])
+            else:
+                out.append(item)
+        return "".join(out), m.end()
+    return _escape_text(text[pos]), pos + 1
 
 
 def _smart_text(text: str) -> str:
-    text = text.replace("---", "\u2014").replace("--", "\u2013").replace("...", "\u2026")
+    """kramdown's SmartyPants parser over text without HTML tags: smart quotes, entities and
+    typographic symbols are elements; kramdown looks for the next place one can start, and a
+    quote's rule may start one character earlier (``[^\\]?["']``)."""
     out: list[str] = []
-    for i, ch in enumerate(text):
-        prev = text[i - 1] if i else ""
-        if ch == '"':
-            opening = not prev or prev in " \t\n\r\f\v([{\u2014\u2013-"
-            out.append("\u201c" if opening else "\u201d")
-        elif ch == "'":
-            opening = (not prev or prev in " \t\n\r\f\v([{\u2014\u2013-\"") and \
-                i + 1 < len(text) and text[i + 1] not in " \t\n\r\f\v"
-            out.append("\u2018" if opening else "\u2019")
-        elif ch == "&":
-            out.append("&amp;")
-        elif ch == "<":
-            out.append("&lt;")
-        elif ch == ">":
-            out.append("&gt;")
-        else:
-            out.append(ch)
+    i, n = 0, len(text)
+    plain = i
+    while i < n:
+        ch = text[i]
+        quote_next = i + 1 < n and text[i + 1] in "\"'" and ch != "\\"
+        if ch in "\"'" or quote_next:
+            out.append(_escape_text(text[plain:i]))
+            piece, i = _smart_quote(text, i)
+            out.append(piece)
+            plain = i
+            continue
+        m = _ENTITY.match(text, i) if ch == "&" else None
+        if m:
+            out.append(_escape_text(text[plain:i]) + m.group(0))
+            i = plain = m.end()
+            continue
+        m = _TYPO.match(text, i)
+        if m:
+            out.append(_escape_text(text[plain:i]) + _TYPO_OUT[m.group(0)])
+            i = plain = m.end()
+            continue
+        i += 1
+    out.append(_escape_text(text[plain:]))
     return "".join(out)
 
 
 def smartify(value: Any) -> str:
-    """SmartyPants typography on text (also inside backticks, as Jekyll): quotes, dashes,
-    ellipses, guillemets; HTML tags and entities pass through."""
-    text = to_ruby_string(value).replace("<<", "\u00ab").replace(">>", "\u00bb")
+    """kramdown's SmartyPants (Jekyll's ``smartify``): quotes, dashes, ellipses, guillemets;
+    HTML tags and entities pass through, other ``&``, ``<`` and ``>`` are escaped."""
+    text = to_ruby_string(value)
     parts = _SMART_TAG.split(text)
     return "".join(p if i % 2 else _smart_text(p) for i, p in enumerate(parts))
 

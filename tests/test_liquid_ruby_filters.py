@@ -7,11 +7,13 @@ error/no-error must agree; the differences Ruby allows itself are listed in ``KN
 """
 from __future__ import annotations
 
+import re
 import tempfile
+from collections.abc import Callable
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-from liquid_oracle import Batch, Case, report, values
+from liquid_oracle import Batch, Case, Outcome, report, values
 
 # name -> (minimum, maximum) number of arguments
 FILTERS: dict[str, tuple[int, int]] = {
@@ -42,8 +44,25 @@ EXPRESSION_FILTERS = ("where_exp", "find_exp", "group_by_exp")
 EXPRESSIONS = ("i == 1", "i", "i.name == 'a'", "i contains 'a'", "i.size > 1", "i.a",
                "i != nil", "i.name")
 
-# Known differences: filter -> why blogtool differs from Ruby for some inputs.
-KNOWN: dict[str, str] = {}
+
+
+def _beyond_year_9999(ruby: Outcome, ours: Outcome) -> bool:
+    return ruby.out is not None and re.search(r"\d{5,}-\d\d-\d\d", ruby.out) is not None \
+        and ours.error is not None and "out of range" in ours.error
+
+
+# Known differences: (filter, why, which cases). Python's dates end at year 9999; Ruby's Time
+# does not, so epoch seconds such as 10**20 give a date in Ruby and an error in blogtool.
+KNOWN: list[tuple[str, str, Callable[[Outcome, Outcome], bool]]] = [
+    (name, "Python dates end at year 9999", _beyond_year_9999)
+    for name in ("date", "date_to_xmlschema", "date_to_rfc822", "date_to_string",
+                 "date_to_long_string")]
+
+
+def _unexplained(found: list[tuple[Case, Outcome, Outcome]]) -> list:
+    return [(case, ruby, ours) for case, ruby, ours in found
+            if not any(name == _filter_name(case) and known(ruby, ours)
+                       for name, _, known in KNOWN)]
 
 _SOURCE = tempfile.mkdtemp(prefix="bt-liquid-oracle-")
 _LITERAL_ARGS = st.sampled_from(["','", "' '", "''", "1", "2", "-1", "0", "2.5", "'a'",
@@ -76,13 +95,13 @@ CASES = 2000
           database=None, suppress_health_check=list(HealthCheck))
 @given(filter_case())
 def test_filters_match_ruby(case: Case) -> None:
-    found = [d for d in BATCH.add(case) if _filter_name(d[0]) not in KNOWN]
+    found = _unexplained(BATCH.add(case))
     assert not found, report(found)
 
 
 def test_filters_match_ruby_last_batch() -> None:
     """The cases of the last, partial batch; also checks that the generated test ran."""
-    found = [d for d in BATCH.flush() if _filter_name(d[0]) not in KNOWN]
+    found = _unexplained(BATCH.flush())
     assert BATCH.total >= CASES * 0.9, f"only {BATCH.total} cases were generated"
     assert not found, report(found)
 

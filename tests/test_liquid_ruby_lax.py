@@ -13,7 +13,6 @@ import tempfile
 
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
-
 from liquid_oracle import Batch, Case, report, values
 
 NAMES = ["x", "a", "h", "s", "n", "f", "h.name", "a.first", "a.size", "a[0]", "h['x y']",

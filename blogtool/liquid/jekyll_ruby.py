@@ -478,15 +478,27 @@ def unshift(array: Any, value: Any) -> Any:
     return [value, *array] if isinstance(array, (list, tuple)) else array
 
 
+def _us_ascii(value: Any) -> bool:
+    """Whether Ruby's ``inspect`` of ``value`` is US-ASCII: nil, booleans and numbers are; a
+    string is UTF-8; an array or hash takes the encoding of its first element (or key)."""
+    if isinstance(value, str):
+        return False
+    if isinstance(value, (list, tuple)):
+        return _us_ascii(value[0]) if value else True
+    if isinstance(value, Mapping):
+        return _us_ascii(next(iter(value))) if value else True
+    return True
+
+
 _SMART_CHARS = "\u201c\u201d\u2018\u2019\u2013\u2014\u2026\u00ab\u00bb"
 
 
 def smartify(value: Any) -> str:
-    """kramdown's SmartyPants; Ruby's ``inspect`` of an ASCII-only array is a US-ASCII
-    string, so kramdown writes the typographic characters as numeric entities."""
+    """kramdown's SmartyPants. When Ruby's ``to_s`` of the input is a US-ASCII string,
+    kramdown writes the typographic characters as numeric entities."""
     text = to_s(value)
     out = F.smartify(text)
-    if isinstance(value, (list, tuple)) and text.isascii():
+    if not isinstance(value, str) and text.isascii() and _us_ascii(value):
         out = "".join(f"&#{ord(c)};" if c in _SMART_CHARS else c for c in out)
     return out
 
