@@ -560,8 +560,8 @@ def _smart_quote(text: str, pos: int) -> tuple[str, int]:
 
 
 def _smart_text(text: str) -> str:
-    """kramdown's SmartyPants parser over text without HTML tags: smart quotes, entities and
-    typographic symbols are elements; kramdown looks for the next place one can start, and a
+    """kramdown's SmartyPants parser: smart quotes, entities, typographic symbols and HTML
+    tags are elements, tried in that order; kramdown looks for the next place one can start, and a
     quote's rule may start one character earlier (``[^\\]?["']``)."""
     out: list[str] = []
     i, n = 0, len(text)
@@ -585,6 +585,11 @@ def _smart_text(text: str) -> str:
             out.append(_escape_text(text[plain:i]) + _TYPO_OUT[m.group(0)])
             i = plain = m.end()
             continue
+        m = _SMART_TAG.match(text, i) if ch == "<" else None
+        if m:   # an HTML tag passes through unchanged
+            out.append(_escape_text(text[plain:i]) + m.group(0))
+            i = plain = m.end()
+            continue
         i += 1
     out.append(_escape_text(text[plain:]))
     return "".join(out)
@@ -593,9 +598,7 @@ def _smart_text(text: str) -> str:
 def smartify(value: Any) -> str:
     """kramdown's SmartyPants (Jekyll's ``smartify``): quotes, dashes, ellipses, guillemets;
     HTML tags and entities pass through, other ``&``, ``<`` and ``>`` are escaped."""
-    text = to_ruby_string(value)
-    parts = _SMART_TAG.split(text)
-    return "".join(p if i % 2 else _smart_text(p) for i, p in enumerate(parts))
+    return _smart_text(to_ruby_string(value))
 
 
 # --- markdownify / sass ----------------------------------------------------------------------
