@@ -116,7 +116,8 @@ def find_gem(name: str, source: Path | None = None,
     if pinned is not None:
         return next((g for g in versions if g.version == pinned), None)
     releases = [g for g in versions if not prerelease(g.version)]
-    return (releases or versions or [None])[0]
+    candidates = releases or versions
+    return candidates[0] if candidates else None
 
 
 def runtime_dependencies(spec_text: str) -> list[str]:

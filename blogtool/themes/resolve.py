@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -51,7 +51,6 @@ class ResolvedTheme:
     where: str                  # human-readable source: gem folder, URL, cache folder
     version: str | None = None
     dependencies: tuple[str, ...] = ()
-    ignored_config: tuple[str, ...] = field(default=())
 
     @property
     def basename(self) -> str:
