@@ -183,3 +183,15 @@ def test_ignored_tags_render_nothing_with_warning(tmp_path):
     assert render(engine, "a{% gist 123 %}b") == "ab"
     assert render(engine, "a{% mermaid %}graph{{ x }}{% endmermaid %}b") == "ab"
     assert any("gist" in w.message for w in diags.warnings)
+
+
+def test_whitespace_control_keeps_what_ruby_keeps(tmp_path):
+    """``{%-``/``-%}`` trim ASCII whitespace only (an ideographic space stays, as with Ruby's
+    strip), and the text after the last tag keeps its final newline. Outputs from Ruby
+    Liquid 5.4."""
+    engine = make(tmp_path)
+    assert engine.render("a\u3000 {%- if true -%} \u3000b\u00a0 {{- x -}}\u3000c{% endif %}",
+                         {"x": 1}, path="w.md") == "a\u3000\u3000b 1\u3000c"
+    assert render(engine, "{%- if true -%}\n\u3000x\n{%- endif -%}\n") == "\u3000x"
+    assert render(engine, "<head>\n  {%- if false -%}\n    x\n  {%- endif -%}\n</head>\n") == \
+        "<head></head>\n"

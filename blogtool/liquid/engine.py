@@ -24,8 +24,8 @@ from liquid.context import RenderContext
 from liquid.exceptions import LiquidError
 from liquid.parser import Parser
 from liquid.template import BoundTemplate
-from liquid.token import (TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG,
-                          Token)
+from liquid.token import (TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL,
+                          TOKEN_OUTPUT, TOKEN_TAG, Token)
 from liquid.undefined import StrictUndefined, Undefined
 
 from blogtool.errors import BuildError, Diagnostics
@@ -104,6 +104,33 @@ class JekyllEnvironment(Environment):
         return Parser(self).parse(JekyllTokenStream(_end_tags_bare(self.tokenizer()(source))))
 
 
+_RUBY_SPACE = " \t\n\v\f\r"
+
+
+def _ruby_trimmed(token: Token, following: Token) -> Token:
+    """Text next to ``{%-``/``-%}`` trimmed of ASCII whitespace only, as Ruby's strip: an
+    ideographic space (U+3000) or a no-break space stays (python-liquid strips them)."""
+    source, start = token.source, token.start_index
+    if not source or start < 0 or following.kind not in (TOKEN_TAG, TOKEN_OUTPUT):
+        return token
+    marker = "{{" if following.kind == TOKEN_OUTPUT else "{%"
+    end = source.rfind(marker, start, following.start_index + 2)
+    if end < 0:
+        return token
+    raw = source[start:end]
+    if "{%" in raw or "{{" in raw:
+        return token
+    left = source[:start].endswith(("-%}", "-}}"))
+    right = source.startswith(("{%-", "{{-"), end)
+    python = raw.lstrip() if left else raw
+    python = python.rstrip() if right else python
+    if python != token.value:
+        return token
+    ruby = raw.lstrip(_RUBY_SPACE) if left else raw
+    ruby = ruby.rstrip(_RUBY_SPACE + "\0") if right else ruby
+    return token if ruby == token.value else Token(TOKEN_CONTENT, ruby, start, source)
+
+
 def _end_tags_bare(tokens: Iterable[Token]) -> list[Token]:
     """Tokens as Ruby Liquid reads them: markup after a block's end tag is ignored
     (``{% endhighlight java %}``, ``{% endif foo %}``), and the text after the last tag is
@@ -114,6 +141,9 @@ def _end_tags_bare(tokens: Iterable[Token]) -> list[Token]:
                 and out[-1].value.startswith("end")):
             continue
         out.append(token)
+    for k, token in enumerate(out):
+        if token.kind == TOKEN_CONTENT and k + 1 < len(out):
+            out[k] = _ruby_trimmed(token, out[k + 1])
     tail = len(out)
     while tail and out[tail - 1].kind == TOKEN_CONTENT:
         tail -= 1
