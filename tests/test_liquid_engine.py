@@ -191,7 +191,7 @@ def test_whitespace_control_keeps_what_ruby_keeps(tmp_path):
     Liquid 5.4."""
     engine = make(tmp_path)
     assert engine.render("a\u3000 {%- if true -%} \u3000b\u00a0 {{- x -}}\u3000c{% endif %}",
-                         {"x": 1}, path="w.md") == "a\u3000\u3000b 1\u3000c"
+                         {"x": 1}, path="w.md") == "a\u3000\u3000b\u00a01\u3000c"
     assert render(engine, "{%- if true -%}\n\u3000x\n{%- endif -%}\n") == "\u3000x"
     assert render(engine, "<head>\n  {%- if false -%}\n    x\n  {%- endif -%}\n</head>\n") == \
         "<head></head>\n"
