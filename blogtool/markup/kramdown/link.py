@@ -15,6 +15,7 @@ URLs and titles are kept as written (entity references read once), as ``links.py
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
@@ -27,50 +28,69 @@ __all__ = ["kramdown_links_plugin"]
 
 _ESCAPED = re.compile(r"\\([\\.*_+`<>()\[\]{}#!:|\"'$=\-~])")
 _REF = re.compile(r"\s*?\[([^\]]+)?\]")
-_PAREN_STOP = re.compile(r"(\()|(\))|\s(?=['\"])")
 _TITLE = re.compile(r"\s*?([\"'])(.+?)\1\s*?\)", re.DOTALL)
 _ANGLE = re.compile(r"\(<(.*?)>")
 
 
+class _Tables:
+    """Bracket and parenthesis pairs of one inline text, found in one pass, so that trying a
+    link at every ``[`` stays linear (``[[[[...]]]]`` would otherwise be quadratic)."""
+    __slots__ = ("src", "brackets", "parens", "quotes")
+
+    def __init__(self, src: str) -> None:
+        self.src = src
+        self.brackets: dict[int, int] = {}
+        self.parens: dict[int, int] = {}
+        open_brackets: list[int] = []
+        open_parens: list[int] = []
+        i, n = 0, len(src)
+        while i < n:
+            ch = src[i]
+            if ch == "\\":
+                i += 2
+                continue
+            if ch == "`":       # a code span hides its brackets (kramdown reads it whole)
+                run = i
+                while run < n and src[run] == "`":
+                    run += 1
+                close = src.find(src[i:run], run)
+                i = close + (run - i) if close >= 0 else run
+                continue
+            if ch == "[":
+                open_brackets.append(i)
+            elif ch == "]" and open_brackets:
+                self.brackets[open_brackets.pop()] = i
+            elif ch == "(":
+                open_parens.append(i)
+            elif ch == ")" and open_parens:
+                self.parens[open_parens.pop()] = i
+            i += 1
+        self.quotes = [m.start() for m in _WS_QUOTE.finditer(src)]
+
+
+_WS_QUOTE = re.compile(r"\s(?=['\"])")
+_TABLES = "_kramdown_link_tables"
+
+
+def _tables(state: StateInline) -> _Tables:
+    tables: _Tables | None = getattr(state, _TABLES, None)
+    if tables is None or tables.src is not state.src:
+        tables = _Tables(state.src)
+        setattr(state, _TABLES, tables)
+    return tables
+
+
 def _label_end(state: StateInline, start: int) -> int:
     """Position of the ``]`` closing a link text that starts at ``start``, or -1."""
+    close = _tables(state).brackets.get(start - 1, -1)
+    return close if close < state.posMax else -1
+
+
+def _destination(state: StateInline, pos: int) -> tuple[str, str | None, int] | None:
+    """URL, title and the position after ``)`` for ``(...)`` at ``pos``, or None. The URL runs
+    to the matching ``)``, or to whitespace before a quote (then a title must follow)."""
     src = state.src
     end = state.posMax
-    level = 1
-    pos = start
-    saved = state.pos
-    saved_cache = state.cache
-    state.cache = {}        # skipToken results elsewhere were found in another context
-    try:
-        while pos < end:
-            ch = src[pos]
-            if ch == "]":
-                level -= 1
-                if level == 0:
-                    return pos
-                pos += 1
-            elif ch == "[":
-                level += 1
-                pos += 1
-            elif ch == "!" and src.startswith("[", pos + 1):
-                state.pos = pos
-                if kramdown_link(state, True):
-                    pos = state.pos
-                else:
-                    level += 1
-                    pos += 2
-            else:
-                state.pos = pos
-                state.md.inline.skipToken(state)
-                pos = state.pos if state.pos > pos else pos + 1
-        return -1
-    finally:
-        state.pos = saved
-        state.cache = saved_cache
-
-
-def _destination(src: str, pos: int, end: int) -> tuple[str, str | None, int] | None:
-    """URL, title and the position after ``)`` for ``(...)`` at ``pos``, or None."""
     m = _ANGLE.match(src, pos, end)
     if m is not None:
         url = m.group(1)
@@ -78,27 +98,19 @@ def _destination(src: str, pos: int, end: int) -> tuple[str, str | None, int] | 
         if src.startswith(")", after):
             return url, None, after + 1
     else:
-        depth = 0
-        scan = pos
-        stop = pos
-        while True:
-            found = _PAREN_STOP.search(src, scan, end)
-            if found is None:
-                break
-            stop = found.end()
-            scan = stop
-            if found.group(2):
-                depth -= 1
-                if depth == 0:
-                    break
-            elif found.group(1):
-                depth += 1
-            else:
-                break
-        url = src[pos + 1:stop - 1].strip()
-        if depth == 0 and stop > pos:
-            return url, None, stop
-        after = stop
+        tables = _tables(state)
+        close = tables.parens.get(pos, -1)
+        if close >= end:
+            close = -1
+        k = bisect_left(tables.quotes, pos)
+        quote = tables.quotes[k] if k < len(tables.quotes) else -1
+        if quote >= 0 and (close < 0 or quote < close):
+            url = src[pos + 1:quote].strip()
+            after = quote + 1
+        elif close >= 0:
+            return src[pos + 1:close].strip(), None, close + 1
+        else:
+            return None
     t = _TITLE.match(src, after, end)
     if t is None:
         return None
@@ -122,7 +134,8 @@ def kramdown_link(state: StateInline, silent: bool) -> bool:
     ref = _REF.match(src, after, state.posMax)
     if ref is not None or not src.startswith("(", after):
         label = ref.group(1) if ref is not None and ref.group(1) else text
-        found = (state.env.get(LINK_DEFS) or {}).get(normalize_id(_ESCAPED.sub(r"\1", label)))
+        defs = state.env.get(LINK_DEFS)
+        found = defs.get(normalize_id(_ESCAPED.sub(r"\1", label))) if defs else None
         if found is None:
             if image:       # kramdown reads "![" as text and goes on after it
                 if not silent:
@@ -134,7 +147,7 @@ def kramdown_link(state: StateInline, silent: bool) -> bool:
         extra = dict(definition.attrs)
         end = ref.end() if ref is not None else after
     else:
-        dest = _destination(src, after, state.posMax)
+        dest = _destination(state, after)
         if dest is None:
             return False
         url, title, end = dest
