@@ -24,8 +24,15 @@ from liquid.context import RenderContext
 from liquid.exceptions import LiquidError
 from liquid.parser import Parser
 from liquid.template import BoundTemplate
-from liquid.token import (TOKEN_CONTENT, TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL,
-                          TOKEN_OUTPUT, TOKEN_TAG, Token)
+from liquid.token import (
+    TOKEN_CONTENT,
+    TOKEN_EOF,
+    TOKEN_EXPRESSION,
+    TOKEN_ILLEGAL,
+    TOKEN_OUTPUT,
+    TOKEN_TAG,
+    Token,
+)
 from liquid.undefined import StrictUndefined, Undefined
 
 from blogtool.errors import BuildError, Diagnostics
@@ -75,14 +82,15 @@ class JekyllEnvironment(Environment):
     """python-liquid with Jekyll's tags, filters, tokenizing and output printing."""
 
     template_class = JekyllTemplate
+    # Ruby's limits instead of python-liquid's (30): include and loop nesting is counted by
+    # RenderState, block nesting stops at Ruby's 100
+    block_nesting_limit = MAX_SCOPES
+    context_depth_limit = 100000
 
     def __init__(self, engine: LiquidEngine):
         s = engine.settings
         super().__init__(strict_filters=s.strict_filters,
                          undefined=StrictUndefined if s.strict_variables else Undefined)
-        # Ruby's limits instead of python-liquid's (30): nesting is counted by RenderState
-        self.block_nesting_limit = MAX_SCOPES
-        self.context_depth_limit = 100000
         self.engine = engine
         self.error_mode = s.error_mode
         self.strict_variables_ruby = s.strict_variables
@@ -101,7 +109,7 @@ class JekyllEnvironment(Environment):
         return self is other
 
     def _parse(self, source: str) -> list:
-        return Parser(self).parse(JekyllTokenStream(_end_tags_bare(self.tokenizer()(source))))
+        return Parser(self).parse(JekyllTokenStream(iter(_end_tags_bare(self.tokenizer()(source)))))
 
 
 _RUBY_SPACE = " \t\n\v\f\r"

@@ -308,10 +308,10 @@ def _compare(prop: Any, target: Any) -> bool:
     if isinstance(target, JekyllLiteral):   # `empty` / `blank`: "" or what joins to ""
         if prop == "":
             return True
-        items = list(prop) if isinstance(prop, (list, tuple)) else (
+        parts = list(prop) if isinstance(prop, (list, tuple)) else (
             [] if prop is None else [[k, v] for k, v in prop.items()]
             if isinstance(prop, Mapping) else [prop])
-        return _ruby_join(items, "") == ""
+        return _ruby_join(parts, "") == ""
     target_s = to_s(target)
     if isinstance(prop, str):
         return prop == target_s

@@ -106,7 +106,7 @@ def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) 
     elif site_desc and site_title:
         title = f"{site_title} | {site_tagline or site_desc}"
     else:
-        title = page_title or site_title
+        title = page_title or site_title or ""
     current, total = paginator.get("page"), paginator.get("total_pages")
     if title and isinstance(current, int) and current > 1:
         template = site.get("seo_paginator_message") or "Page %<current>s of %<total>s for "

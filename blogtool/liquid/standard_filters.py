@@ -527,10 +527,11 @@ def where(a: Any, prop: Any, target: Any = None) -> Any:
 
 
 def _spaceship(a: Any, b: Any) -> int | None:
-    num = (int, float)
     if isinstance(a, bool) or isinstance(b, bool):
         return 0 if a is b else None
-    if isinstance(a, num) and isinstance(b, num) or isinstance(a, str) and isinstance(b, str):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return (a > b) - (a < b)
+    if isinstance(a, str) and isinstance(b, str):
         return (a > b) - (a < b)
     if isinstance(a, list) and isinstance(b, list):
         for x, y in zip(a, b, strict=False):
@@ -583,14 +584,15 @@ def sort_natural(a: Any, prop: Any = None) -> Any:
         return None   # Ruby: not every item responds to []
     if len(items) == 1:
         return items
-    keyed = []
+    keyed: list[tuple[Any, Any]] = []
     for item in items:
         found, value = _property(item, prop)
         if not found:
             return None
         keyed.append((value, item))
-    return [i for _, i in sorted(keyed, key=functools.cmp_to_key(
-        lambda x, y: _casecmp(x[0], y[0])))]
+    def by_key(x: tuple[Any, Any], y: tuple[Any, Any]) -> int:
+        return _casecmp(x[0], y[0])
+    return [i for _, i in sorted(keyed, key=functools.cmp_to_key(by_key))]
 
 
 def default(a: Any, value: Any = "", allow_false: Any = None) -> Any:

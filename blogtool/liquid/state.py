@@ -45,7 +45,8 @@ def line_of(token: Token | None, offset: int = 0) -> int | None:
 def error_message(err: BaseException) -> str:
     """One readable sentence for a python-liquid (or filter) exception, Jekyll's wording."""
     if isinstance(err, LiquidError) or type(err).__name__ == "RubyArgumentError":
-        msg = str(err.message if err.message is not None else type(err).__name__)
+        message = getattr(err, "message", None)
+        msg = str(message if message is not None else type(err).__name__)
         msg = msg.replace("unexpected tag '", "Unknown tag '").replace(
             "block nesting limit reached", f"Nesting too deep (more than {MAX_SCOPES} nested "
                                            "blocks)")
