@@ -195,3 +195,12 @@ def test_whitespace_control_keeps_what_ruby_keeps(tmp_path):
     assert render(engine, "{%- if true -%}\n\u3000x\n{%- endif -%}\n") == "\u3000x"
     assert render(engine, "<head>\n  {%- if false -%}\n    x\n  {%- endif -%}\n</head>\n") == \
         "<head></head>\n"
+
+
+def test_strict_filters_and_variables_as_jekyll_reads_them(tmp_path):
+    """``liquid: {strict_filters: true}`` / ``{strict_variables: true}``: Ruby's errors."""
+    with pytest.raises(BuildError, match="Liquid error: undefined filter nosuch"):
+        render(make(tmp_path, strict_filters=True), "\n{{ 1 | nosuch }}")
+    with pytest.raises(BuildError, match="Liquid error: undefined variable missing"):
+        render(make(tmp_path, strict_variables=True), "{{ missing }}")
+    assert render(make(tmp_path, strict_variables=True), "{{ site.title }}") == "T"

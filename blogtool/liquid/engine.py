@@ -64,6 +64,8 @@ class JekyllContext(RenderContext):
         return ctx
 
     def filter(self, name: str, token: Token | None) -> Callable[..., object]:  # noqa: A003
+        if name not in self.env.filters and self.env.strict_filters:   # Ruby's wording
+            raise LiquidError(f"Liquid error: undefined filter {name}", token=token)
         if name not in self.env.filters and not self.env.strict_filters:
             state: RenderState | None = getattr(self, "state", None)
             if state is not None:
