@@ -1,5 +1,6 @@
 """The span half of the kramdown dialect, installed in one call: footnotes, abbreviations,
-math, span IALs and URLs as written, configured from the site's ``kramdown:`` settings.
+math, span IALs, code spans, links and link definitions, smart quotes and guillemets, escapes
+(and kramdown's emphasis under ``compat: jekyll``), configured from the ``kramdown:`` settings.
 
 Each rule lives in its own module. markdown-it tries every inline rule in turn at each
 character the text rule stops at, so the span rules are not registered one by one: one
