@@ -257,21 +257,38 @@ _COMMENT = re.compile(r"(?:^|[ \t])(?://|#[ \t]).*$", re.MULTILINE)
 
 
 def marker_counts(lines: list[str]) -> Counter[str]:
-    """Per language, the marker score of the lines: 2 for a line with a strong marker, 1 for
-    a line with only weak ones (string literals and trailing comments blanked). Each
-    pattern runs once over the whole block; a match counts for the line it starts on."""
-    block = "\n".join(line[:_LINE_CAP] for line in lines)
+    """Per language, the marker score of the first lines: 2 for a line with a strong marker,
+    1 for a line with only weak ones (string literals and trailing comments blanked). Each
+    pattern runs once over the whole block; a match counts for the line it starts on. When
+    one language alone has strong markers, on three lines or more, the weak ones are not
+    looked for: nothing could outweigh it."""
+    block = "\n".join(line[:_LINE_CAP] for line in lines[:_MARKER_LINES])
     raw = _COMMENT.sub("", block)
     bare = _COMMENT.sub("", _STRINGS.sub('""', block))
     starts = {text: [m.end() for m in _NEWLINE.finditer(text)] for text in (raw, bare)}
-    counts: Counter[str] = Counter()
-    for lang, (strong, weak) in _MARKERS.items():
+
+    def hits(lang: str, markers: _Patterns) -> set[int]:
         text = raw if lang in ("go", "javascript", "cpp") else bare
-        offsets = starts[text]
-        hit_strong = {bisect_right(offsets, m.start()) for rx in strong
-                      for m in rx.finditer(text)}
-        hit_weak = {bisect_right(offsets, m.start()) for rx in weak for m in rx.finditer(text)}
-        score = 2 * len(hit_strong) + len(hit_weak - hit_strong)
+        found: set[int] = set()
+        for marker in markers:          # a plain loop: this runs ~200 times a block
+            literal = marker.literal
+            if literal:
+                if literal not in text:
+                    continue
+            elif marker.any_of and not any(word in text for word in marker.any_of):
+                continue
+            for m in marker.rx.finditer(text):
+                found.add(bisect_right(starts[text], m.start()))
+        return found
+
+    strong = {lang: hits(lang, pair[0]) for lang, pair in _MARKERS.items()}
+    counts: Counter[str] = Counter()
+    sure = [lang for lang, lines_hit in strong.items() if lines_hit]
+    if len(sure) == 1 and len(strong[sure[0]]) >= 3:
+        counts[sure[0]] = 2 * len(strong[sure[0]])
+        return counts
+    for lang, (_, weak) in _MARKERS.items():
+        score = 2 * len(strong[lang]) + len(hits(lang, weak) - strong[lang])
         if score:
             counts[lang] = score
     return counts
@@ -279,6 +296,7 @@ def marker_counts(lines: list[str]) -> Counter[str]:
 
 _NEWLINE = re.compile(r"\n")
 _LINE_CAP = 120          # a line's first 120 characters show its language
+_MARKER_LINES = 24       # and a block's first 24 lines
 
 
 # --- whole-block shapes ---------------------------------------------------------------------
