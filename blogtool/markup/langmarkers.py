@@ -132,7 +132,7 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
     ), _rx(
         r"^\s*import [\w.]+(?: as \w+)?(?:, [\w.]+)*\s*$",
         r"^\s*(?:else|try|finally)\s*:\s*$", r"^\s*(?:if|while) .*[^:]:\s*$",
-        r"^\s*print\(.*\)\s*$", r"\bNone\b", r"^\s*@\w+(?:\.\w+)*\s*$", r"\bTrue\b|\bFalse\b",
+        r"^\s*print\(.*\)\s*$", r"\bNone\b", r"^\s*@\w+(?:\.\w+)*\s*$", r"\bTrue\b", r"\bFalse\b",
         r"\[\w+ for \w+ in ", r"\.append\(", r"\blen\(",
     )),
     "go": (_rx(
@@ -164,8 +164,8 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
         r"\bimplicit\b", r"\.map\s*\{\s*\w+\s*=>",
     ), _rx(
         r"^\s*(?:private |protected |override |lazy )*va[lr] \w+(?:\s*:\s*[\w\[\], ]+)?\s*=",
-        r"\bSeq\(", r"\)\s*with\s+\w+|^\s*with \w+", r"\.B\b|\.U\b|\bWire\w*\(", r"\bNil\b",
-        r" -> ",
+        r"\bSeq\(", r"\)\s*with\s+\w+", r"^\s*with \w+", r"\.B\b", r"\.U\b", r"\bWire\w*\(",
+        r"\bNil\b", r" -> ",
     )),
     "c": (_rx(
         r"^\s*#(?:include\s*[<\"]|define\s+\w+(?:\(|\s+\S+\s*$|\s*$)|ifn?def\s+\w+\s*$"
@@ -183,7 +183,7 @@ _MARKERS: dict[str, tuple[_Patterns, _Patterns]] = {
         r"\bstd::", r"\b(?:cout|cin|endl)\b", r"^\s*template\s*<", r"^\s*using namespace\b",
         r"\bnullptr\b", r"^\s*#include\s*<(?:iostream|vector|string|map|memory|algorithm|set"
         r"|unordered_map|thread|mutex|cstdio|cstring)>", r"\b(?:istringstream|ostringstream"
-        r"|stringstream)\b", r"\bgboolean\b|\bgint\b|\bg_\w+\(", r"\bvector<",
+        r"|stringstream)\b", r"\bgboolean\b", r"\bgint\b", r"\bg_\w+\(", r"\bvector<",
         r"\b(?:static|dynamic|reinterpret|const)_cast<",
     ), _rx(
         r"^\s*namespace \w+", r"^\s*(?:public|private|protected):\s*$", r"\w::\w+\(",
