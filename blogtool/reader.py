@@ -374,6 +374,14 @@ def _decode_or_report(ctx: _Context, raw: bytes, rel: str, *, fatal: bool) -> st
     return None
 
 
+def _decode_or_stop(ctx: _Context, raw: bytes, rel: str) -> str:
+    """The text of a file the build cannot do without (a page, a layout, data)."""
+    text = _decode_or_report(ctx, raw, rel, fatal=True)
+    if text is None:        # fatal=True raises instead; this keeps the type honest
+        raise BuildError(rel, None, "is not text")
+    return text
+
+
 def _first_bad_line(raw: bytes) -> int | None:
     try:
         raw.decode("utf-8")
@@ -667,7 +675,7 @@ def _split_or_warn(ctx: _Context, text: str, rel: str) -> frontmatter.Split:
 
 def _read_page(ctx: _Context, rel_dir: str, rel: str, raw: bytes) -> Document | None:
     s = ctx.settings
-    text = _decode_or_report(ctx, raw, rel, fatal=True)
+    text = _decode_or_stop(ctx, raw, rel)
     split = _split_or_warn(ctx, text, rel)
     defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel, "pages")
     data = {**defaults, **split.data}
@@ -738,7 +746,7 @@ def _read_collection(ctx: _Context, label: str, output: bool,
         if not frontmatter.has_front_matter(raw):
             files.append(_collection_static(ctx, path, rel, inner, label, template, output))
             continue
-        text = _decode_or_report(ctx, raw, rel, fatal=True)
+        text = _decode_or_stop(ctx, raw, rel)
         split = _split_or_warn(ctx, text, rel)
         defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel, label)
         data = {**defaults, **split.data}
@@ -819,7 +827,7 @@ def _read_layouts(ctx: _Context) -> dict[str, Layout]:
         raw = _read_bytes(ctx, path, rel)
         if raw is None:
             continue
-        text = _decode_or_report(ctx, raw, rel, fatal=True)
+        text = _decode_or_stop(ctx, raw, rel)
         split = _split_or_warn(ctx, text, rel)
         name = inner.rsplit(".", 1)[0] if "." in inner.rsplit("/", 1)[-1] else inner
         layouts[name] = Layout(name, rel, split.data, split.body, split.body_line)
@@ -857,7 +865,7 @@ def _read_data_dir(ctx: _Context, base: Path, rel_base: str) -> dict[str, Any]:
         raw = _read_bytes(ctx, Path(entry.path), rel)
         if raw is None:
             continue
-        text = _decode_or_report(ctx, raw, rel, fatal=True)
+        text = _decode_or_stop(ctx, raw, rel)
         if ext in (".yml", ".yaml"):
             value = load_yaml(text, rel)
         elif ext == ".json":
