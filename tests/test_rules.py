@@ -477,7 +477,9 @@ RULES: tuple[Rule, ...] = (
     R("T04", "jekyll-gist: {% gist %} writes the gist's script tag", "plugin-gist",
       "three script tags, one with ?file=",
       contains=(("index.html", '<script src="https://gist.github.com/parkr/'
-                               'c08ee0f2726fd0e3909d.js?file=test.md"> </script>'),)),
+                               'c08ee0f2726fd0e3909d.js?file=test.md"> </script>'),
+                ("index.html", "From a variable: <script src=\"https://gist.github.com/parkr/"
+                               "931c1c8d465a04042403.js\">"))),
     R("T05", "jekyll-include-cache: include_cached renders like include", "plugin-include-cache",
       "the nav and the footer with its parameter",
       contains=(("index.html", "<footer>&copy; 2024 include cache</footer>"),)),
