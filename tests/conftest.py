@@ -9,6 +9,7 @@ bad-input catalogue by name.
 from __future__ import annotations
 
 import sys
+import inspect
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -101,8 +102,18 @@ _MODULE_MARKS = {
 }
 
 
-# modules whose functions run real Jekyll or Ruby: a test module importing from them needs it
-_REAL_RUBY = {"rubyoracle", "compat.build"}
+# modules whose functions run real Jekyll or Ruby: a test module importing from them (or
+# importing them) needs it
+_REAL_RUBY = {"rubyoracle", "liquid_oracle", "kramdown_oracle", "compat.build"}
+
+
+def _uses_real_ruby(module) -> bool:
+    for value in vars(module).values():
+        name = value.__name__ if inspect.ismodule(value) else getattr(value, "__module__", None)
+        if isinstance(name, str) and any(name == m or name.endswith("." + m)
+                                         for m in _REAL_RUBY):
+            return True
+    return False
 
 
 def pytest_collection_modifyitems(config, items) -> None:
@@ -112,8 +123,7 @@ def pytest_collection_modifyitems(config, items) -> None:
         marks = set(_MODULE_MARKS.get(name, ()))
         if "site_builds" in getattr(item, "fixturenames", ()):
             marks.add("jekyll")
-        if module is not None and any(getattr(v, "__module__", None) in _REAL_RUBY
-                                      for v in vars(module).values()):
+        if module is not None and _uses_real_ruby(module):
             marks.add("jekyll")
         for mark in sorted(marks):
             item.add_marker(getattr(pytest.mark, mark))
