@@ -3,8 +3,8 @@
 2,000 templates are built from markup pieces that real themes get wrong (unknown attributes,
 ``site.categories.['C Sharp']``, ``{{ x }}`` inside a tag, stray characters, unquoted words,
 missing filter arguments) inside ``{{ }}``, ``if``/``elsif``/``unless``, ``for``, ``assign``,
-``capture``, ``case``/``when`` and ``cycle``, in the three error modes, with generated values.
-Ruby renders them with one ``ruby`` process per batch of 500; output, the warnings Jekyll
+``capture``, ``case``/``when``, ``cycle`` and ``tablerow``, in the three error modes, with
+generated values. Ruby renders them with one ``ruby`` process per batch of 500; output, the warnings Jekyll
 prints, and error/no-error must be identical.
 """
 from __future__ import annotations
@@ -50,7 +50,7 @@ def markup(draw: st.DrawFn, max_pieces: int = 5) -> str:
 def template(draw: st.DrawFn) -> str:
     m, m2 = draw(markup()), draw(markup())
     kind = draw(st.sampled_from(["output", "if", "unless", "for", "assign", "capture", "case",
-                                 "cycle", "output", "if", "for", "assign"]))
+                                 "cycle", "output", "if", "for", "assign", "tablerow"]))
     if kind == "output":
         return "{{ " + m.replace("{{", "").replace("}}", "") + " }}"
     if kind == "if":
@@ -69,6 +69,10 @@ def template(draw: st.DrawFn) -> str:
     if kind == "case":
         return ("{% case " + m + " %}{% when " + m2 + " %}W{% when 'X', 1 or nil %}V"
                 "{% else %}E{% endcase %}")
+    if kind == "tablerow":
+        attrs = draw(st.sampled_from(["", " cols:2", " cols: n limit:2", " offset:1 junk",
+                                      " cols:'2'"]))
+        return "{% tablerow i in " + m + attrs + " %}{{ i }}{% endtablerow %}"
     return "{% cycle " + m + " %}{% cycle " + m + " %}{% cycle " + m + " %}"
 
 

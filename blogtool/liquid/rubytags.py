@@ -556,6 +556,60 @@ class RubyForNode(ForNode):
             state.scopes -= 1
 
 
+# --- tablerow -------------------------------------------------------------------------------------
+
+_TABLEROW = re.compile(rf"([A-Za-z0-9_]+){_S}+in{_S}+((?:{QUOTED_FRAGMENT})+)")
+
+
+class _Cols:
+    def __init__(self, expr: Any):
+        self.expr = expr
+
+    def evaluate(self, context: RenderContext) -> Any:
+        value = evaluate(self.expr, context)
+        return None if value is None else to_integer(value)
+
+
+def _tablerow_node(base: type) -> type:
+    class RubyTablerowNode(base):  # type: ignore[valid-type, misc]
+        """An empty collection still writes its one empty row, as Ruby does."""
+
+        def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+            _, length = self.expression.evaluate(context)
+            if not length:
+                return buffer.write('<tr class="row1">\n</tr>\n')
+            return int(super().render_to_output(context, buffer))
+    return RubyTablerowNode
+
+
+class TablerowTag(Tag):
+    """Ruby's tablerow: its regular expression in every mode, ``cols``, ``limit`` and
+    ``offset`` read by ``TagAttributes`` wherever they stand, anything else ignored."""
+
+    name = "tablerow"
+    end = "endtablerow"
+
+    def parse(self, stream: Any) -> Node:
+        from liquid.builtin.tags.tablerow_tag import TablerowNode
+        token, markup = _markup(stream)
+        m = _TABLEROW.search(markup)
+        if not m:
+            raise _lax_only(token, "Syntax Error in 'table_row loop' - Valid syntax: "
+                                   "table_row [item] in [collection] cols=3")
+        attrs: dict[str, Any] = {}
+        for am in TAG_ATTRIBUTES.finditer(markup):
+            attrs[am.group(1)] = parse_expression(am.group(2), token)
+        loop = RubyLoop(token, m.group(1), _Markup(m.group(2), parse_expression(m.group(2),
+                                                                               token)),
+                        limit=attrs.get("limit"), offset=attrs.get("offset"), reversed_=False)
+        if "cols" in attrs:
+            loop.cols = _Cols(attrs["cols"])  # type: ignore[assignment]
+        next(stream)
+        block = _parse_block(self.env, stream, frozenset((self.end,)))
+        _expect_end(stream, token, self.end)
+        return _tablerow_node(TablerowNode)(token, expression=loop, block=block)
+
+
 # --- cycle ----------------------------------------------------------------------------------------
 
 
@@ -643,7 +697,7 @@ class RenderTag(Tag):
 
 def register(env: EnvironmentRef) -> None:
     for tag in (RubyOutput, EchoTag, AssignTag, CaptureTag, IfTag, UnlessTag, CaseTag, ForTag,
-                CycleTag, RenderTag):
+                CycleTag, RenderTag, TablerowTag):
         env.add_tag(tag)
 
 
