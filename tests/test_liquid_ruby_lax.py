@@ -4,8 +4,8 @@
 ``site.categories.['C Sharp']``, ``{{ x }}`` inside a tag, stray characters, unquoted words,
 missing filter arguments) inside ``{{ }}``, ``if``/``elsif``/``unless``, ``for``, ``assign``,
 ``capture``, ``case``/``when``, ``cycle`` and ``tablerow``, in the three error modes, with
-generated values. Ruby renders them with one ``ruby`` process per batch of 500; output, the warnings Jekyll
-prints, and error/no-error must be identical.
+generated values. Ruby renders them with one ``ruby`` process per batch of 500; output, the
+warnings Jekyll prints, and error/no-error must be identical.
 """
 from __future__ import annotations
 
