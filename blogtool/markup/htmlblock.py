@@ -113,8 +113,30 @@ def _markdown_inside(state: StateBlock, start: int, close: int, opening: str) ->
     state.line = close + 1
 
 
-def kramdown_html_plugin(md: MarkdownIt, parse_block_html: bool = False) -> None:
-    """Install the rule; ``parse_block_html`` is kramdown's option of that name."""
+# kramdown's span-level elements: a line starting with one of them is a paragraph, not HTML.
+_SPAN_TAG = re.compile(r"</?(?:a|abbr|acronym|b|bdo|big|br|button|cite|code|del|dfn|em|i|img|"
+                       r"input|ins|kbd|label|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|"
+                       r"span|strong|sub|sup|textarea|tt|var)(?=[\s/>]|$)", re.I)
+
+
+def _span_lines_are_text(inner):  # type: ignore[no-untyped-def]
+    def html_block(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        pos = state.bMarks[start] + state.tShift[start]
+        if _SPAN_TAG.match(state.src, pos, state.eMarks[start]) and \
+                state.sCount[start] - state.blkIndent < 4:
+            return False
+        return bool(inner(state, start, end, silent))
+    return html_block
+
+
+def kramdown_html_plugin(md: MarkdownIt, parse_block_html: bool = False,
+                         span_lines_are_text: bool = False) -> None:
+    """Install the rule; ``parse_block_html`` is kramdown's option of that name;
+    ``span_lines_are_text``: a line starting with a span-level tag (``<img>``, ``<br>``,
+    ``<span>``) starts a paragraph, as in kramdown, not a CommonMark HTML block."""
+    if span_lines_are_text:
+        rule = md.block.ruler.__rules__[md.block.ruler.__find__("html_block")]
+        md.block.ruler.at("html_block", _span_lines_are_text(rule.fn), {"alt": list(rule.alt)})
     if parse_block_html:
         md.core.ruler.before("block", "kramdown_parse_block_html", _parse_block_html_on)
     md.block.ruler.before("html_block", "kramdown_html_block", kramdown_html_block,

@@ -57,7 +57,8 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if not options.kramdown_syntax:   # the kramdown dialect has its own of both
         md.use(deflist_plugin).use(tasklists_plugin)
     kramdown_html_plugin(md, parse_block_html=options.kramdown_syntax and str(
-        options.kramdown_option("parse_block_html", False)).lower() == "true")
+        options.kramdown_option("parse_block_html", False)).lower() == "true",
+        span_lines_are_text=options.kramdown_syntax)
     if options.cjk:
         cjk_plugin(md)
     kramdown_input = str(options.input).lower() == "kramdown"

@@ -1,6 +1,6 @@
 """Block rule: indented code blocks as kramdown reads them (replaces markdown-it's ``code``).
 
-Lines indented by four or more columns, and the non-blank lines right after them (kramdown's
+Lines indented by a tab or four spaces, and the non-blank lines right after them (kramdown's
 lazy lines, unless they are an IAL, ``^`` or an HTML tag line): a lazy line is joined to the
 line before it with a space. Blank lines between indented lines stay inside the block.
 """
@@ -12,11 +12,17 @@ from .blockquote import _ends_quote
 
 
 def _indented(state: StateBlock, line: int) -> bool:
-    return not state.isEmpty(line) and state.sCount[line] - state.blkIndent >= 4
+    if state.isEmpty(line) or state.sCount[line] - state.blkIndent < 4:
+        return False
+    if state.blkIndent:
+        return True
+    # kramdown's indentation is a tab or four spaces, literally ("   \t" is not)
+    start = state.bMarks[line]
+    return state.src[start] == "\t" or state.src.startswith("    ", start)
 
 
 def kramdown_code(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent < 4 or state.isEmpty(start):
+    if state.sCount[start] - state.blkIndent < 4 or not _indented(state, start):
         return False
     parts: list[str] = []
     line = start

@@ -102,7 +102,10 @@ def apply_ials(state: StateCore) -> None:
         if pending and tok.nesting == -1:
             for level in [lv for lv in pending if lv > tok.level]:
                 del pending[level]             # the container ended
-        if tok.nesting == -1 or not tok.block or tok.type in _MARKERS:
+        if tok.type in _MARKERS:
+            pending.pop(tok.level, None)       # an ALD, ^ or {::options} takes a waiting IAL
+            continue
+        if tok.nesting == -1 or not tok.block:
             continue
         waiting = pending.pop(tok.level, None)
         if waiting is not None and tok.map and waiting[1] in (tok.map[0], -1):

@@ -1,15 +1,17 @@
 """Block rule: one entry for kramdown's marker lines, dispatched on their first character.
 
 ``{`` an ALD or a block IAL (``ald.py``, ``ial.py``) or, not inside a paragraph, an extension
-(``extension.py``), ``^`` the end-of-block marker
-(``eob.py``), ``:`` a definition (``deflist.py``). All of them end a paragraph, so this rule is
-asked about every line of every paragraph: one call and a character test instead of four.
+(``extension.py``); ``^`` the end-of-block marker (``eob.py``); ``:`` a definition
+(``deflist.py``); ``<`` a tag line that ends a paragraph (any tag but span-level ones). All of
+them end a paragraph, so this rule is asked about every line of every paragraph: one call and a
+character test instead of four.
 """
 from __future__ import annotations
 
 from markdown_it.rules_block import StateBlock
 
 from .ald import kramdown_ald
+from .blockquote import _HTML_TAG_LINE
 from .deflist import kramdown_deflist
 from .eob import kramdown_eob
 from .extension import kramdown_extension
@@ -29,4 +31,9 @@ def kramdown_marker_line(state: StateBlock, start: int, end: int, silent: bool) 
         return kramdown_eob(state, start, end, silent)
     if first == ":":
         return kramdown_deflist(state, start, end, silent)
+    if first == "<":
+        # a line starting with a tag that is not span-level (even <https://...>) ends a
+        # paragraph in kramdown; what follows is read by the other rules
+        return silent and state.sCount[start] - state.blkIndent < 4 and \
+            _HTML_TAG_LINE.match(state.src, pos, state.eMarks[start]) is not None
     return False

@@ -128,6 +128,9 @@ def kramdown_table(state: StateBlock, start: int, end: int, silent: bool) -> boo
             cells.pop()
         columns = max(columns, len(cells))
         rows.append([c.strip() for c in cells])
+    last_text = _line(state, line - 1).rstrip()
+    if not (_SEP.match(last_text) or _FOOT.match(last_text)) and len(split_cells(last_text)) < 2:
+        return False                         # kramdown: the last line's pipe is in code only
     if rows:
         close("tfoot" if footer else "tbody")
     if not any(kind == "tbody" for kind, _ in groups):
