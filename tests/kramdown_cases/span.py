@@ -33,6 +33,10 @@ CASES: list[Case] = [
     Case("sial-in-para-with-block-ial", "a `x`{:.c} b\n{: .para}\n"),
     Case("sial-html", "按 <kbd>Ctrl</kbd>{:.key} + <kbd>C</kbd>，<span class=\"a\">x</span>{: .c}"
                       " <img src=\"a.png\">{: width=\"50%\"}\n"),
+    Case("html-curly-quotes", "1.网页文件head设置编码<meta http-equiv=”Content-Type” "
+                              "content=”text/html; charset=utf-8″ />\n"),
+    Case("html-unclosed-generic", "List<String> and Map<K, V>，还有 a </b> c 和 <中文>字</中文>\n"),
+    Case("html-raw-elements", "<code>*a*</code> <kbd>**k**</kbd> <b>*x*</b> <i>a <b>b</i> c\n"),
     Case("sial-in-heading", "## 标题 *强调*{: .hl}\n"),
     Case("sial-in-list", "* [链接](/a){: .btn}\n* ![图](/b.png){: width=\"20\"}\n"),
     # --- footnotes

@@ -29,6 +29,7 @@ from .link import kramdown_links_plugin
 from .links import links_plugin
 from .math import math_block, math_inline, math_plugin
 from .smart_quotes import smart_quote, smart_quotes_plugin
+from .span_html import span_html_plugin
 from .span_ial import span_ial, span_ial_plugin
 
 InlineRule = Callable[[StateInline, bool], bool]
@@ -58,6 +59,7 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     math_plugin(md, None if engine in (None, "", "null", "nil") else str(engine))
     links_plugin(md)
     kramdown_links_plugin(md)
+    span_html_plugin(md)
     rouge = rouge_options(options.kramdown_option("syntax_highlighter_opts"))
     span_ial_plugin(md, highlight=options.highlight, rouge=rouge)
     inline: dict[str, list[InlineRule]] = {"{": [kramdown_span_extension, span_ial],

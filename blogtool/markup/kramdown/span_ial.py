@@ -23,6 +23,7 @@ from markdown_it.utils import EnvType, OptionsDict
 
 from ..highlight import DEFAULT_ROUGE, RougeOptions, escape_code, find_lexer, inline_spans
 from .attrs import SPAN_IAL, AttrList, apply_attrs, parse_attr_list
+from .span_html import START_TAG
 
 __all__ = ["span_ial_plugin"]
 
@@ -109,8 +110,13 @@ def _html_opening(tokens: list[Token], j: int) -> int | None:
     return None
 
 
-def _html_with_attrs(tag: str, ial: AttrList, alds: Any) -> str:
-    """A start tag with an attribute list applied (classes added, others replaced)."""
+def _html_with_attrs(content: str, ial: AttrList, alds: Any) -> str:
+    """An element's start tag with an attribute list applied (classes added, others
+    replaced); ``content`` may go on after the start tag (a raw element such as <kbd>)."""
+    start = START_TAG.match(content)
+    if start is None:
+        return content
+    tag, rest = content[:start.end()], content[start.end():]
     m = _TAG.match(tag)
     assert m is not None
     end = len(tag) - (2 if tag.endswith("/>") else 1)
@@ -120,7 +126,7 @@ def _html_with_attrs(tag: str, ial: AttrList, alds: Any) -> str:
         attrs[a.group(1)] = html.unescape(value)
     apply_attrs(attrs, ial, alds)
     rendered = "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items())
-    return f"<{m.group(2)}{rendered}{tag[end:]}"
+    return f"<{m.group(2)}{rendered}{tag[end:]}{rest}"
 
 
 def apply_span_ials(state: StateInline) -> None:
