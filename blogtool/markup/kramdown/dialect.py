@@ -11,6 +11,7 @@ Block rules (tried at the start of each line, before markdown-it's own):
   list, fence         wrapped: kramdown's markers, lazy lines and fences
                       (lists.py, lazy.py, fences.py)
   hr                  no longer interrupts a paragraph
+  heading             wrapped: ``##`` without text is text (headings.py)
 Inline rule (called from the span dispatcher in span.py, on ``{``):
   kramdown_span_extension  ``{::comment}...{:/}`` inside text  extension_span.py
 Core rules:
@@ -41,6 +42,7 @@ from .code_attrs import code_attrs_plugin
 from .code_block import kramdown_code
 from .fences import fences_plugin
 from .header_id import header_ids
+from .headings import headings_plugin
 from .ial_apply import apply_ials
 from .list_item_ial import list_item_ials
 from .list_paragraphs import list_paragraphs
@@ -90,6 +92,7 @@ def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     hr = block.__rules__[block.__find__("hr")]
     block.at("hr", hr.fn, {"alt": ["reference", "blockquote", "list"]})   # not after text
     lists_plugin(md)
+    headings_plugin(md)
     fences_plugin(md)
 
     core = md.core.ruler
