@@ -572,9 +572,13 @@ class _Cols:
 
 def _tablerow_node(base: type) -> type:
     class RubyTablerowNode(base):  # type: ignore[valid-type, misc]
-        """An empty collection still writes its one empty row, as Ruby does."""
+        """A nil collection writes nothing; an empty one still writes its one empty row, as
+        Ruby does."""
 
         def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+            collection = self.expression.iterable.evaluate(context)
+            if collection is None or collection is False:
+                return 0
             _, length = self.expression.evaluate(context)
             if not length:
                 return buffer.write('<tr class="row1">\n</tr>\n')
