@@ -10,6 +10,7 @@ inside that item; :func:`restore` puts the indentation back.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from markdown_it.rules_block import StateBlock
 
@@ -32,12 +33,15 @@ def _content_col(state: StateBlock, line: int, marker_end: int) -> int:
     return state.sCount[line] + width + spaces
 
 
-def lift_lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, int]]:
-    """Indent the lazy lines of the list starting at ``start``; returns what to restore."""
+def lift_lazy_lines(state: StateBlock, start: int,
+                    end: int) -> tuple[list[tuple[int, int]], int]:
+    """Indent the lazy lines of the list starting at ``start``; returns what to restore and
+    the line where the list ends (nested lists in between need no scan of their own)."""
     changed: list[tuple[int, int]] = []
     stack: list[int] = []                  # content columns of the open items, outermost first
     ordered = state.src[state.bMarks[start] + state.tShift[start]].isdigit()
     last_blank = False
+    line = start
     for line in range(start, end):
         if state.isEmpty(line):
             last_blank = True
@@ -48,12 +52,12 @@ def lift_lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, 
         pos = state.bMarks[line] + state.tShift[line]
         m = _MARKER.match(state.src, pos, state.eMarks[line])
         if stack and col < stack[-1]:
-            outer = [c for c in stack if c <= col]
-            if m is not None and not outer and \
+            keep = bisect_right(stack, col)      # content columns grow with the nesting
+            if m is not None and not keep and \
                     state.src[pos].isdigit() != ordered and not last_blank:
                 m = None                   # the other kind of marker: a lazy line in kramdown
             if m is not None or last_blank:
-                del stack[len(outer):]
+                del stack[keep:]
                 if not stack and m is None:
                     break                  # after a blank line, not indented: the list ends
             elif _ends_quote(state, line):
@@ -66,7 +70,9 @@ def lift_lazy_lines(state: StateBlock, start: int, end: int) -> list[tuple[int, 
         if m is not None:
             stack.append(_content_col(state, line, m.end()))
         last_blank = False
-    return changed
+    else:
+        line = end
+    return changed, line
 
 
 def restore(state: StateBlock, changed: list[tuple[int, int]]) -> None:

@@ -38,12 +38,17 @@ def wrap_list(inner: BlockRule) -> BlockRule:
             return False                    # no list marker: nothing for the list rule
         if silent or state.sCount[start] - state.blkIndent >= 4:
             return inner(state, start, end, silent)
-        changed = lift_lazy_lines(state, start, end)
         state.env["kramdown_lists"] = True      # the list core rules have work to do
+        outer_until = state.env.get("_kd_lazy_until", -1)
+        if start < outer_until:
+            return inner(state, start, end, silent)   # an enclosing list lifted these lines
+        changed, until = lift_lazy_lines(state, start, end)
+        state.env["_kd_lazy_until"] = until
         try:
             return inner(state, start, end, silent)
         finally:
             restore(state, changed)
+            state.env["_kd_lazy_until"] = outer_until
     return kramdown_list
 
 
