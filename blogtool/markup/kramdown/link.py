@@ -43,31 +43,29 @@ class _Tables:
         self.parens: dict[int, int] = {}
         open_brackets: list[int] = []
         open_parens: list[int] = []
-        i, n = 0, len(src)
-        while i < n:
+        skip = 0
+        for m in _MARKS.finditer(src):
+            i = m.start()
+            if i < skip:
+                continue
             ch = src[i]
-            if ch == "\\":
-                i += 2
-                continue
             if ch == "`":       # a code span hides its brackets (kramdown reads it whole)
-                run = i
-                while run < n and src[run] == "`":
-                    run += 1
-                close = src.find(src[i:run], run)
-                i = close + (run - i) if close >= 0 else run
-                continue
-            if ch == "[":
+                close = src.find(m.group(0), m.end())
+                skip = close + len(m.group(0)) if close >= 0 else m.end()
+            elif ch == "[":
                 open_brackets.append(i)
-            elif ch == "]" and open_brackets:
-                self.brackets[open_brackets.pop()] = i
+            elif ch == "]":
+                if open_brackets:
+                    self.brackets[open_brackets.pop()] = i
             elif ch == "(":
                 open_parens.append(i)
-            elif ch == ")" and open_parens:
-                self.parens[open_parens.pop()] = i
-            i += 1
+            elif ch == ")":
+                if open_parens:
+                    self.parens[open_parens.pop()] = i
         self.quotes = [m.start() for m in _WS_QUOTE.finditer(src)]
 
 
+_MARKS = re.compile(r"\\.|`+|[\[\]()]", re.DOTALL)
 _WS_QUOTE = re.compile(r"\s(?=['\"])")
 _TABLES = "_kramdown_link_tables"
 
