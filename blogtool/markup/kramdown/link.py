@@ -54,14 +54,12 @@ class _Tables:
                 skip = close + len(m.group(0)) if close >= 0 else m.end()
             elif ch == "[":
                 open_brackets.append(i)
-            elif ch == "]":
-                if open_brackets:
-                    self.brackets[open_brackets.pop()] = i
+            elif ch == "]" and open_brackets:
+                self.brackets[open_brackets.pop()] = i
             elif ch == "(":
                 open_parens.append(i)
-            elif ch == ")":
-                if open_parens:
-                    self.parens[open_parens.pop()] = i
+            elif ch == ")" and open_parens:
+                self.parens[open_parens.pop()] = i
         self.quotes = [m.start() for m in _WS_QUOTE.finditer(src)]
 
 
