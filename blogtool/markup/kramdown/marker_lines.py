@@ -8,6 +8,8 @@ character test instead of four.
 """
 from __future__ import annotations
 
+import re
+
 from markdown_it.rules_block import StateBlock
 
 from .ald import kramdown_ald
@@ -16,6 +18,9 @@ from .deflist import kramdown_deflist
 from .eob import kramdown_eob
 from .extension import kramdown_extension
 from .ial import kramdown_ial
+
+# A tag (not an autolink such as <https://...>) whose name is not a span-level element.
+_TAG_START = re.compile(_HTML_TAG_LINE.pattern.replace(r"[\w:.-]*", r"[\w.-]*(?=[\s/>]|$)"))
 
 
 def kramdown_marker_line(state: StateBlock, start: int, end: int, silent: bool) -> bool:
@@ -35,5 +40,5 @@ def kramdown_marker_line(state: StateBlock, start: int, end: int, silent: bool) 
         # a line starting with a tag that is not span-level (even <https://...>) ends a
         # paragraph in kramdown; what follows is read by the other rules
         return silent and state.sCount[start] - state.blkIndent < 4 and \
-            _HTML_TAG_LINE.match(state.src, pos, state.eMarks[start]) is not None
+            _TAG_START.match(state.src, pos, state.eMarks[start]) is not None
     return False
