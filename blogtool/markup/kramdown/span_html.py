@@ -80,14 +80,34 @@ def make_span_html(previous):  # type: ignore[no-untyped-def]
                     _push(state, src[pos:close.end()])
                 state.pos = close.end()
                 return True
-        if not silent:
-            _push(state, m.group(0))
-            if not m.group(3) and name.lower() not in _VOID:
-                _open_tags(state).append(name)
+        if silent:
+            # skipped over as a whole, as kramdown parses an element with its content: emphasis
+            # looking for its end never pairs with a star inside <b>*x*</b>
+            state.pos = _element_end(src, name, end, state.posMax) \
+                if not m.group(3) and name.lower() not in _VOID else end
+            return True
+        _push(state, m.group(0))
+        if not m.group(3) and name.lower() not in _VOID:
+            _open_tags(state).append(name)
         state.pos = end
         return True
 
     return span_html
+
+
+def _element_end(src: str, name: str, pos: int, end: int) -> int:
+    """Where the element whose start tag ends at ``pos`` ends (after its end tag; the end of the
+    text when it is never closed)."""
+    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>")
+    depth = 1
+    for m in tags.finditer(src, pos, end):
+        if m.group(1):
+            depth -= 1
+            if depth == 0:
+                return m.end()
+        elif not m.group(0).endswith("/>"):
+            depth += 1
+    return end
 
 
 def close_open_tags(state: StateInline) -> None:
