@@ -45,9 +45,11 @@ def _join_paragraph_lines(children: list[Token]) -> None:
         if token.type == "softbreak":
             waiting.append((token, last))
         elif token.type in _TEXT_TYPES and token.content:
-            _decide(waiting, token.content[0])
+            if waiting:
+                _decide(waiting, token.content[0])
             last = token.content[-1]
-    _decide(waiting, " ")                     # line end counts as a space
+    if waiting:
+        _decide(waiting, " ")                 # line end counts as a space
 
 
 def _decide(waiting: list[tuple[Token, str]], first: str) -> None:

@@ -47,38 +47,33 @@ _HANGUL: tuple[tuple[int, int], ...] = (
 )
 
 
-class _RangeSet:
-    """Membership in a sorted tuple of disjoint inclusive ranges."""
-
-    __slots__ = ("firsts", "lasts")
-
-    def __init__(self, ranges: tuple[tuple[int, int], ...]) -> None:
-        self.firsts = [first for first, _ in ranges]
-        self.lasts = [last for _, last in ranges]
-
-    def __contains__(self, cp: int) -> bool:
-        slot = bisect_right(self.firsts, cp)
-        return slot > 0 and cp <= self.lasts[slot - 1]
+def _bounds(ranges: tuple[tuple[int, int], ...]) -> tuple[list[int], list[int]]:
+    return [first for first, _ in ranges], [last for _, last in ranges]
 
 
-_CJK_SET = _RangeSet(_CJK)
-_HANGUL_SET = _RangeSet(_HANGUL)
-_LOWEST_CJK = _CJK[0][0]
-
-
-def is_cjk_char_code(cp: int) -> bool:
-    """True if code point ``cp`` is a CJK character."""
-    return cp >= _LOWEST_CJK and cp in _CJK_SET
+_CJK_FIRSTS, _CJK_LASTS = _bounds(_CJK)
+_HANGUL_FIRSTS, _HANGUL_LASTS = _bounds(_HANGUL)
+_LOWEST_CJK = _CJK_FIRSTS[0]
 
 
 def is_cjk(ch: str) -> bool:
     """True if the one-character string ``ch`` is a CJK character."""
-    return is_cjk_char_code(ord(ch))
+    cp = ord(ch)
+    if cp < _LOWEST_CJK:
+        return False
+    return cp <= _CJK_LASTS[bisect_right(_CJK_FIRSTS, cp) - 1]
+
+
+def is_cjk_char_code(cp: int) -> bool:
+    """True if code point ``cp`` is a CJK character."""
+    return is_cjk(chr(cp))
 
 
 def is_hangul(ch: str) -> bool:
     """True if ``ch`` is written in the Hangul script."""
-    return ord(ch) in _HANGUL_SET
+    cp = ord(ch)
+    slot = bisect_right(_HANGUL_FIRSTS, cp)
+    return slot > 0 and cp <= _HANGUL_LASTS[slot - 1]
 
 
 def is_wide(ch: str) -> bool:
