@@ -250,7 +250,7 @@ CASES: list[Case] = [
     Case("include-cycle", "Two includes that include each other",
          {"_includes/a.html": "A{% include b.html %}", "_includes/b.html": "B{% include a.html %}",
           POST: _post("layout: default\n", "{% include a.html %}\n")},
-         "error", "Nesting too deep", "error", "_includes/b.html:1", "nested more than 100 deep"),
+         "error", "Nesting too deep", "error", "_includes/a.html:1", "Nesting too deep"),
     Case("include-dotdot", "{% include ../_config.yml %} (leaves _includes)",
          {POST: _post("layout: default\n", "{% include ../_config.yml %}\n")},
          "error", "invalid characters or sequences", "error", POST + ":4", ".."),
