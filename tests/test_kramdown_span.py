@@ -4,6 +4,7 @@ settings plumbing. Jekyll's output for the span syntax itself is checked by
 ``tests/test_kramdown_oracle.py`` with the cases in ``tests/kramdown_cases/span.py``."""
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,24 @@ def test_rouge_options_ignore_malformed_settings() -> None:
     assert rouge_options({"block": "yes", "start_line": "x"}) == RougeOptions()
     assert rouge_options({"disable": "true", "default_lang": "java"}) == RougeOptions(
         disable=True, default_lang="java")
+
+
+@pytest.mark.parametrize("text", [
+    "*a <span>x</span> " * 3000,
+    "*a x " * 5000,
+    "**a " * 5000,
+    "*a [b](c) " * 3000,
+    "[" * 10000 + "x" + "]" * 10000,
+    "[" * 5000 + "x" + "](" * 5000,
+    "![" * 5000,
+    "*a <span>" * 3000,
+    "<b>" * 20000,
+    "x[^1] " * 3000 + "\n\n[^1]: n\n",
+    "*[A]: b\n\n" + "A " * 20000,
+    "$$" * 10000,
+])
+def test_span_rules_stay_linear(text: str) -> None:
+    for options in (BLOGTOOL, JEKYLL):
+        started = time.process_time()
+        render_markdown(text, options)
+        assert time.process_time() - started < 2.0

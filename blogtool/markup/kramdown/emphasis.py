@@ -22,6 +22,7 @@ __all__ = ["kramdown_emphasis_plugin"]
 
 _SPACE = frozenset(" \t\n\r\f\v")
 _STACK = "_kramdown_emphasis"
+_FAILED = "_kramdown_emphasis_failed"
 
 
 def _stack(state: StateInline) -> list[str]:
@@ -52,8 +53,18 @@ def _find_close(state: StateInline, start: int, delim: str, elem: str) -> int:
     saved = state.pos
     saved_cache = state.cache
     state.cache = {}        # what skipToken found elsewhere depends on the open elements
+    # Positions a failed search in the same context passed through: from any of them on, the
+    # walk is the same and finds nothing, so unclosed markers stay linear, not quadratic.
+    failed_sets: dict[tuple, set[int]] = getattr(state, _FAILED, None) or {}
+    setattr(state, _FAILED, failed_sets)
+    key = (delim, elem, tuple(_stack(state)), end, state.linkLevel)
+    failed = failed_sets.setdefault(key, set())
+    visited: list[int] = []
     try:
         while pos < end:
+            if pos in failed and pos > start:
+                break
+            visited.append(pos)
             if src.startswith(delim, pos) and pos > start and src[pos - 1] not in _SPACE:
                 after = pos + len(delim)
                 ok = not (elem == "em" and src.startswith(double, pos)
@@ -65,6 +76,7 @@ def _find_close(state: StateInline, start: int, delim: str, elem: str) -> int:
             state.pos = pos
             state.md.inline.skipToken(state)
             pos = state.pos if state.pos > pos else pos + 1
+        failed.update(visited)
         return -1
     finally:
         state.pos = saved

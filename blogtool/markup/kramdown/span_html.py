@@ -83,7 +83,7 @@ def make_span_html(previous):  # type: ignore[no-untyped-def]
         if silent:
             # skipped over as a whole, as kramdown parses an element with its content: emphasis
             # looking for its end never pairs with a star inside <b>*x*</b>
-            state.pos = _element_end(src, name, end, state.posMax) \
+            state.pos = _element_end(state, name, end) \
                 if not m.group(3) and name.lower() not in _VOID else end
             return True
         _push(state, m.group(0))
@@ -95,19 +95,30 @@ def make_span_html(previous):  # type: ignore[no-untyped-def]
     return span_html
 
 
-def _element_end(src: str, name: str, pos: int, end: int) -> int:
+_PAIRS = "_kramdown_element_pairs"
+
+
+def _element_end(state: StateInline, name: str, pos: int) -> int:
     """Where the element whose start tag ends at ``pos`` ends (after its end tag; the end of the
-    text when it is never closed)."""
-    tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>")
-    depth = 1
-    for m in tags.finditer(src, pos, end):
-        if m.group(1):
-            depth -= 1
-            if depth == 0:
-                return m.end()
-        elif not m.group(0).endswith("/>"):
-            depth += 1
-    return end
+    text when it is never closed). All elements of one name are paired in one pass per text."""
+    cache: dict[str, dict[int, int]] | None = getattr(state, _PAIRS, None)
+    if cache is None:
+        cache = {}
+        setattr(state, _PAIRS, cache)
+    pairs = cache.get(name)
+    if pairs is None:
+        pairs = {}
+        stack: list[int] = []
+        tags = re.compile(rf"<(/?){re.escape(name)}(?=[\s/>])[^>]*>")
+        for m in tags.finditer(state.src):
+            if m.group(1):
+                if stack:
+                    pairs[stack.pop()] = m.end()
+            elif not m.group(0).endswith("/>"):
+                stack.append(m.end())
+        cache[name] = pairs
+    close = pairs.get(pos, state.posMax)
+    return close if close <= state.posMax else state.posMax
 
 
 def close_open_tags(state: StateInline) -> None:
