@@ -58,6 +58,7 @@ def _decide(waiting: list[tuple[Token, str]], first: str) -> None:
             _remove(softbreak)
     waiting.clear()
 
+
 def cjk_breaks(state: StateCore) -> None:
     """Core rule: drop the soft breaks :func:`joins_lines` accepts."""
     if state.md.options.get("breaks"):
