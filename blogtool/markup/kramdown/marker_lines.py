@@ -39,6 +39,8 @@ def kramdown_marker_line(state: StateBlock, start: int, end: int, silent: bool) 
     if first == "<":
         # a line starting with a tag that is not span-level (even <https://...>) ends a
         # paragraph in kramdown; what follows is read by the other rules
+        # (a lazy line of a list item stops at any tag-like start, <https://... included)
+        tag = _HTML_TAG_LINE if state.sCount[start] < state.blkIndent else _TAG_START
         return silent and state.sCount[start] - state.blkIndent < 4 and \
-            _TAG_START.match(state.src, pos, state.eMarks[start]) is not None
+            tag.match(state.src, pos, state.eMarks[start]) is not None
     return False
