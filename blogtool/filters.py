@@ -19,7 +19,8 @@ import json
 import math
 import random
 import re
-from typing import Any, Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any
 from urllib.parse import quote, quote_plus
 
 from blogtool.timeutil import RubyTime, parse_date_string
