@@ -565,6 +565,7 @@ def _smart_text(text: str) -> str:
     tags are elements, tried in that order; kramdown looks for the next place one can start, and a
     quote's rule may start one character earlier (``[^\\]?["']``)."""
     out: list[str] = []
+    open_tags: list[str] = []
     i, n = 0, len(text)
     plain = i
     while i < n:
@@ -587,13 +588,40 @@ def _smart_text(text: str) -> str:
             i = plain = m.end()
             continue
         m = _SMART_TAG.match(text, i) if ch == "<" else None
-        if m:   # an HTML tag passes through unchanged
-            out.append(_escape_text(text[plain:i]) + m.group(0))
-            i = plain = m.end()
-            continue
+        if m:   # an HTML tag: kramdown's HTML span element
+            tag = _html_tag(m.group(0), open_tags)
+            if tag is not None:
+                out.append(_escape_text(text[plain:i]) + tag)
+                i = plain = m.end()
+                continue
         i += 1
     out.append(_escape_text(text[plain:]))
+    if open_tags:   # kramdown closes the elements left open
+        out.append("\n" + "".join(f"</{name}>" for name in reversed(open_tags)))
     return "".join(out)
+
+
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+
+
+def _html_tag(tag: str, open_tags: list[str]) -> str | None:
+    """How kramdown writes an HTML tag back: void elements as ``<br />``, a closing tag only
+    when it closes the innermost open element (else None: it is text)."""
+    if tag.startswith("<!--"):
+        return tag
+    m = _TAG_NAME.match(tag)
+    name = m.group(1).lower() if m else ""
+    if tag.startswith("</"):
+        if open_tags and open_tags[-1] == name:
+            open_tags.pop()
+            return tag
+        return None
+    if name in _VOID:
+        return tag[:-1].rstrip().rstrip("/").rstrip() + " />"
+    if not tag.endswith("/>"):
+        open_tags.append(name)
+    return tag
 
 
 def smartify(value: Any) -> str:
