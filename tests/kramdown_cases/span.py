@@ -37,6 +37,8 @@ CASES: list[Case] = [
                               "content=”text/html; charset=utf-8″ />\n"),
     Case("html-unclosed-generic", "List<String> and Map<K, V>，还有 a </b> c 和 <中文>字</中文>\n"),
     Case("html-raw-elements", "<code>*a*</code> <kbd>**k**</kbd> <b>*x*</b> <i>a <b>b</i> c\n"),
+    Case("html-unknown-raw-zh", "返回 List<String> 类型，**加粗** 和 `code` 与 [链接](/a) a < b & c\n"),
+    Case("html-unknown-raw-en", "x <foo>*a* <b>*b*</b> d</foo> **e** and x <Foo>a</foo> *b*\n"),
     Case("html-emphasis-boundary",
          "text\n***\n<b>*x*</b>\n\n*a <b>x* y</b> **重要<span>说明</span>**\n"),
     Case("sial-in-heading", "## 标题 *强调*{: .hl}\n"),

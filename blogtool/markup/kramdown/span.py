@@ -59,7 +59,7 @@ def kramdown_span_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     math_plugin(md, None if engine in (None, "", "null", "nil") else str(engine))
     links_plugin(md)
     kramdown_links_plugin(md)
-    span_html_plugin(md)
+    span_html_plugin(md, raw_unknown=options.jekyll_exact)
     rouge = rouge_options(options.kramdown_option("syntax_highlighter_opts"))
     span_ial_plugin(md, highlight=options.highlight, rouge=rouge)
     inline: dict[str, list[InlineRule]] = {"{": [kramdown_span_extension, span_ial],
