@@ -35,13 +35,16 @@ _VOID = frozenset(("area", "base", "br", "col", "command", "embed", "hr", "img",
 _RAW = frozenset(("script", "style", "math", "option", "textarea", "pre", "code", "kbd",
                   "samp", "var"))
 _OPEN = "_kramdown_open_tags"
-_KNOWN = frozenset("""
-    a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark
-    option q rb rbc rp rt rtc ruby s samp select small span strike strong sub sup textarea tt
-    u var address article aside audio blockquote canvas center dd details dialog div dl dt
-    fieldset figcaption figure font footer form h1 h2 h3 h4 h5 h6 header hr iframe legend li
-    main math nav noscript ol p pre script section style summary table tbody td tfoot th
-    thead tr ul video""".split())
+_KNOWN = frozenset((
+    "a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn",
+    "em", "i", "img", "input", "ins", "kbd", "label", "mark", "option", "q", "rb", "rbc",
+    "rp", "rt", "rtc", "ruby", "s", "samp", "select", "small", "span", "strike", "strong",
+    "sub", "sup", "textarea", "tt", "u", "var", "address", "article", "aside", "audio",
+    "blockquote", "canvas", "center", "dd", "details", "dialog", "div", "dl", "dt",
+    "fieldset", "figcaption", "figure", "font", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hr", "iframe", "legend", "li", "main", "math", "nav", "noscript",
+    "ol", "p", "pre", "script", "section", "style", "summary", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "ul", "video"))
 _ANY_TAG = re.compile(rf"{_START.pattern}|{_END.pattern}|<!--.*?-->", re.DOTALL)
 
 
