@@ -195,6 +195,8 @@ def test_whitespace_control_keeps_what_ruby_keeps(tmp_path):
     assert render(engine, "{%- if true -%}\n\u3000x\n{%- endif -%}\n") == "\u3000x"
     assert render(engine, "<head>\n  {%- if false -%}\n    x\n  {%- endif -%}\n</head>\n") == \
         "<head></head>\n"
+    assert render(engine, " \u3000{%- assign y = 1 -%}\u3000 \n{{ y }}") == " \u3000\u3000 \n1"
+    assert render(engine, "x {%- if true -%} \u00a0 {%- endif %} y") == "x\u00a0 y"
 
 
 def test_strict_filters_and_variables_as_jekyll_reads_them(tmp_path):

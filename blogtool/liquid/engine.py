@@ -141,6 +141,57 @@ def _ruby_trimmed(token: Token, following: Token) -> Token:
     return token if ruby == token.value else Token(TOKEN_CONTENT, ruby, start, source)
 
 
+def _markup_span(token: Token) -> tuple[int, int] | None:
+    """Where a tag (from ``{%`` to ``%}``) or an output statement is in its source."""
+    source, start = token.source, token.start_index
+    if not source or start < 0:
+        return None
+    if token.kind == TOKEN_OUTPUT:
+        return start, start + len(token.value)
+    begin = source.rfind("{%", 0, start + 1)
+    end = source.find("%}", start)
+    return (begin, end + 2) if begin >= 0 and end >= 0 else None
+
+
+def _restore_gaps(tokens: list[Token]) -> list[Token]:
+    """Text between two tags (or after the last) that python-liquid's Unicode strip removed
+    whole, though Ruby keeps it (``{%- if x -%}\u3000{%- endif -%}``)."""
+    out: list[Token] = []
+    last: tuple[int, int] | None = None
+    for token in tokens:
+        if token.kind in (TOKEN_TAG, TOKEN_OUTPUT):
+            span = _markup_span(token)
+            if span and not out:   # text before the first tag
+                gap = _gap_token(token.source, 0, span[0])
+                if gap is not None:
+                    out.append(gap)
+            if span and last and out and out[-1].kind in (TOKEN_TAG, TOKEN_OUTPUT,
+                                                            TOKEN_EXPRESSION):
+                gap = _gap_token(token.source, last[1], span[0])
+                if gap is not None:
+                    out.append(gap)
+            last = span
+        elif token.kind != TOKEN_EXPRESSION:
+            last = None
+        out.append(token)
+    if last and out and out[-1].kind in (TOKEN_TAG, TOKEN_OUTPUT, TOKEN_EXPRESSION):
+        gap = _gap_token(out[-1].source, last[1], len(out[-1].source))
+        if gap is not None:
+            out.append(gap)
+    return out
+
+
+def _gap_token(source: str, start: int, end: int) -> Token | None:
+    gap = source[start:end]
+    if not gap or gap.strip() or "{" in gap:
+        return None   # python-liquid keeps text that is not all whitespace
+    if source[:start].endswith(("-%}", "-}}")):
+        gap = gap.lstrip(_RUBY_SPACE)
+    if source.startswith(("{%-", "{{-"), end):
+        gap = gap.rstrip(_RUBY_SPACE + "\0")
+    return Token(TOKEN_CONTENT, gap, start, source) if gap else None
+
+
 def _end_tags_bare(tokens: Iterable[Token]) -> list[Token]:
     """Tokens as Ruby Liquid reads them: markup after a block's end tag is ignored
     (``{% endhighlight java %}``, ``{% endif foo %}``), and the text after the last tag is
@@ -154,6 +205,7 @@ def _end_tags_bare(tokens: Iterable[Token]) -> list[Token]:
     for k, token in enumerate(out):
         if token.kind == TOKEN_CONTENT and k + 1 < len(out):
             out[k] = _ruby_trimmed(token, out[k + 1])
+    out = _restore_gaps(out)
     tail = len(out)
     while tail and out[tail - 1].kind == TOKEN_CONTENT:
         tail -= 1

@@ -699,7 +699,28 @@ class RenderTag(Tag):
         return node
 
 
+# --- text ---------------------------------------------------------------------------------------
+
+
+def _content_tag() -> type:
+    from liquid.builtin.content import ContentNode, Literal
+
+    class RubyContentNode(ContentNode):
+        """Text is blank (dropped from a block that only has blank text and tags) when it is
+        ASCII whitespace, as Ruby's whitespace class: an ideographic space is text."""
+
+        def __init__(self, token: Token, text: str):
+            super().__init__(token, text)
+            self.blank = not text.strip(" \t\n\v\f\r")
+
+    class RubyContent(Literal):
+        node_class = RubyContentNode
+
+    return RubyContent
+
+
 def register(env: EnvironmentRef) -> None:
+    env.add_tag(_content_tag())
     for tag in (RubyOutput, EchoTag, AssignTag, CaptureTag, IfTag, UnlessTag, CaseTag, ForTag,
                 CycleTag, RenderTag, TablerowTag):
         env.add_tag(tag)
