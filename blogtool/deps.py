@@ -12,7 +12,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 _CURRENT: set | None = None
 ALL = "*"                      # iterating a dict reads every key of it
@@ -67,7 +68,7 @@ class TrackedDict(dict):
         self._all()
         return dict.items(self)
 
-    def copy(self) -> "TrackedDict":
+    def copy(self) -> TrackedDict:
         return TrackedDict(self.owner, dict.items(self))
 
 

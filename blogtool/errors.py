@@ -6,8 +6,8 @@ into errors.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ class BuildError(Exception):
         super().__init__(str(self.problem))
 
     @classmethod
-    def from_problem(cls, problem: Problem) -> "BuildError":
+    def from_problem(cls, problem: Problem) -> BuildError:
         return cls(problem.path, problem.line, problem.message)
 
     def __reduce__(self):  # picklable across worker processes

@@ -411,24 +411,24 @@ def _stringify_date(value: Any, month: str, kind: Any, style: Any, zone: _dt.tzi
 
 
 def date_to_string(value: Any, kind: Any = None, style: Any = None, *,
-                   zone: _dt.tzinfo = _dt.timezone.utc) -> Any:
+                   zone: _dt.tzinfo = _dt.UTC) -> Any:
     """``14 Oct 2014``; ``ordinal`` -> ``14th Oct 2014``; ``ordinal, US`` -> ``Oct 14th, 2014``."""
     return _stringify_date(value, "%b", kind, style, zone)
 
 
 def date_to_long_string(value: Any, kind: Any = None, style: Any = None, *,
-                        zone: _dt.tzinfo = _dt.timezone.utc) -> Any:
+                        zone: _dt.tzinfo = _dt.UTC) -> Any:
     return _stringify_date(value, "%B", kind, style, zone)
 
 
-def date_to_xmlschema(value: Any, *, zone: _dt.tzinfo = _dt.timezone.utc) -> Any:
+def date_to_xmlschema(value: Any, *, zone: _dt.tzinfo = _dt.UTC) -> Any:
     """``2014-10-14T00:00:00+00:00`` (Ruby ``Time#xmlschema``)."""
     if ruby_to_s(value) == "":
         return value
     return ruby_strftime(_jekyll_time(value, zone), "%Y-%m-%dT%H:%M:%S%:z")
 
 
-def date_to_rfc822(value: Any, *, zone: _dt.tzinfo = _dt.timezone.utc) -> Any:
+def date_to_rfc822(value: Any, *, zone: _dt.tzinfo = _dt.UTC) -> Any:
     """``Tue, 14 Oct 2014 00:00:00 +0000``."""
     if ruby_to_s(value) == "":
         return value
@@ -601,7 +601,7 @@ def _smart_text(text: str) -> str:
     return "".join(out)
 
 
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 

@@ -2,7 +2,8 @@
 language. A leaf module: the theme engine and the generators both read it."""
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 __all__ = ["LABELS", "label", "site_lang"]
 

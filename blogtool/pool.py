@@ -12,8 +12,9 @@ import multiprocessing
 import os
 import threading
 from collections import deque
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from typing import Any, Callable, Sequence
+from typing import Any
 
 __all__ = ["can_fork", "default_jobs", "run_chunks", "split"]
 

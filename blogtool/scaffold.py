@@ -21,9 +21,9 @@ import os
 import re
 import shlex
 from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import yaml
 
@@ -292,7 +292,7 @@ def plan_post(source: Path, title: str, *, slug: str | None = None, category: st
     elif draft:
         when = None
     else:
-        instant = now if now is not None else _dt.datetime.now(_dt.timezone.utc)
+        instant = now if now is not None else _dt.datetime.now(_dt.UTC)
         if instant.tzinfo is None:
             instant = instant.astimezone()
         when = in_zone(instant.replace(microsecond=0), zone)
@@ -411,7 +411,7 @@ def init_files(directory: Path, *, title: str | None = None, timezone: str | Non
         files["_config.yml"] = config_text(title=site_title, timezone=zone_name)
         files[".gitignore"] = GITIGNORE
         zone = iana_zone(zone_name)
-        instant = now if now is not None else _dt.datetime.now(_dt.timezone.utc)
+        instant = now if now is not None else _dt.datetime.now(_dt.UTC)
         if instant.tzinfo is None:
             instant = instant.astimezone()
         when = in_zone(instant.replace(microsecond=0), zone)

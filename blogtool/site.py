@@ -7,29 +7,30 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 from . import generators, plugins, themes
-from .plugins import paginate_v2
-from .plugins import payload as plugin_payload
-from .plugins import sources as plugin_sources
+from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .config import Settings, load_config, settings_from
+from .deps import Fingerprints
 from .errors import BuildError, Diagnostics, Problem
 from .liquid.engine import LiquidEngine, LiquidSettings
 from .liquid.jekyll_filters import set_markdown_options
 from .models import Document, Sources
 from .output import Patch, Staging, check_destination, replace_file, restore_files
 from .payload import document_payload, jekyll_payload, site_payload
+from .plugins import paginate_v2
+from .plugins import payload as plugin_payload
+from .plugins import sources as plugin_sources
+from .pool import default_jobs
 from .reader import read_site
 from .render import Renderer
 from .theme import Theme, templates_dir
 from .timeutil import RubyTime, site_zone
-from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
-from .deps import Fingerprints
-from .pool import default_jobs
 from .work import HEAVY_SITE, WorkState, run_wave
 
 
@@ -150,7 +151,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
         zone = site_zone(settings.timezone)
     except ValueError as exc:
         raise BuildError("_config.yml", None, f"timezone: {exc}") from None
-    now = RubyTime.wrap((site_time or _dt.datetime.now(_dt.timezone.utc)).astimezone(zone))
+    now = RubyTime.wrap((site_time or _dt.datetime.now(_dt.UTC)).astimezone(zone))
     if config.get("time"):
         from .timeutil import from_front_matter
         try:
@@ -348,6 +349,7 @@ def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
             live.settings.compat == "github-pages":
         return None
     from dataclasses import replace
+
     from .reader import reread
     quiet = Diagnostics()
     renderer = replace(live.renderer, diagnostics=quiet)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -62,7 +63,7 @@ def _zone(settings: Any) -> _dt.tzinfo:
     try:
         return site_zone(getattr(settings, "timezone", None))
     except ValueError:
-        return _dt.timezone.utc
+        return _dt.UTC
 
 
 def jekyll_filters(settings: Any = None) -> dict[str, Callable[..., Any]]:

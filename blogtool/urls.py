@@ -11,8 +11,8 @@ import datetime as _dt
 import posixpath
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
-from typing import Mapping
 from urllib.parse import quote, unquote
 
 from .rubytime import to_s

@@ -9,9 +9,10 @@ stay in one process.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any, Callable
+from typing import Any
 
 from . import pool
 from .cache import Cache, FileHashes

@@ -8,8 +8,8 @@ bad-input catalogue by name.
 """
 from __future__ import annotations
 
-import sys
 import inspect
+import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 

@@ -15,7 +15,8 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 _DRIVER = r"""
 require "json"

@@ -41,7 +41,7 @@ class _Quiet(SimpleHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     dest = tmp_path_factory.mktemp("browser") / "site"
-    build(REPO, dest, site_time=dt.datetime(2024, 1, 2, tzinfo=dt.timezone.utc), jobs=1,
+    build(REPO, dest, site_time=dt.datetime(2024, 1, 2, tzinfo=dt.UTC), jobs=1,
           use_cache=False)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0),
                                 functools.partial(_Quiet, directory=str(dest)))

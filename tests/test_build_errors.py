@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 

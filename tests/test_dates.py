@@ -7,7 +7,7 @@ import pytest
 from blogtool.site import build
 from blogtool.timeutil import from_front_matter, from_ymd, parse_date_string, ruby_date
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def test_days_up_to_31_roll_over_like_ruby() -> None:

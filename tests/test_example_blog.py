@@ -51,7 +51,7 @@ class _Text(HTMLParser):
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     dest = tmp_path_factory.mktemp("example") / "_site"
     build(ROOT, dest, jobs=1, use_cache=False,
-          site_time=dt.datetime(2026, 11, 23, tzinfo=dt.timezone.utc))
+          site_time=dt.datetime(2026, 11, 23, tzinfo=dt.UTC))
     return dest
 
 

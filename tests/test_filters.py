@@ -10,7 +10,7 @@ import pytest
 from blogtool import filters as F
 from blogtool.timeutil import RubyTime
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 D = RubyTime(2014, 10, 14, tzinfo=UTC)
 PEOPLE = [{"name": "A", "g": "a", "n": 3}, {"name": "B", "g": "b"},
           {"name": "C", "g": "a", "n": "10"}, {"name": "D", "g": 1, "n": 1}]
@@ -184,4 +184,4 @@ def test_array_copies():
 
 
 def test_sassify():
-    assert F.sassify("a { b { color: red; } }", scss=True).split() == "a b { color: red; }".split()
+    assert F.sassify("a { b { color: red; } }", scss=True).split() == ["a", "b", "{", "color:", "red;", "}"]

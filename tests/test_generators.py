@@ -15,7 +15,7 @@ from blogtool.generators import paginate, taxonomy
 from blogtool.generators.pages import chunk
 from blogtool.site import build
 
-SITE_TIME = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.timezone.utc)
+SITE_TIME = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 

@@ -13,7 +13,7 @@ import pytest
 
 from blogtool.site import build
 
-SITE_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+SITE_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 JEKYLL_SITEMAP = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="http://www.sitemaps.org/schemas/sitemap/0.9 http://www.sitemaps.org/schemas/sitemap/0.9/sitemap.xsd" xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n<url>\n<loc>https://example.com/base/hadoop/2014/10/11/post-1.html</loc>\n<lastmod>2014-10-11T00:00:00+00:00</lastmod>\n</url>\n<url>\n<loc>https://example.com/base/hadoop/2014/10/12/post-2.html</loc>\n<lastmod>2014-10-12T00:00:00+00:00</lastmod>\n</url>\n<url>\n<loc>https://example.com/base/hadoop/2014/10/13/post-3.html</loc>\n<lastmod>2014-10-13T00:00:00+00:00</lastmod>\n</url>\n<url>\n<loc>https://example.com/base/hadoop/2014/10/14/post-4.html</loc>\n<lastmod>2014-10-14T00:00:00+00:00</lastmod>\n</url>\n<url>\n<loc>https://example.com/base/hadoop/2014/10/15/post-5.html</loc>\n<lastmod>2014-10-15T00:00:00+00:00</lastmod>\n</url>\n<url>\n<loc>https://example.com/base/about.html</loc>\n</url>\n<url>\n<loc>https://example.com/base/</loc>\n</url>\n<url>\n<loc>https://example.com/base/tag/flume/</loc>\n</url>\n<url>\n<loc>https://example.com/base/tag/%E4%B8%AD%E6%96%87/</loc>\n</url>\n<url>\n<loc>https://example.com/base/tag/big-data/</loc>\n</url>\n<url>\n<loc>https://example.com/base/category/hadoop/</loc>\n</url>\n<url>\n<loc>https://example.com/base/2014/</loc>\n</url>\n<url>\n<loc>https://example.com/base/2014/10/</loc>\n</url>\n<url>\n<loc>https://example.com/base/page2/</loc>\n</url>\n<url>\n<loc>https://example.com/base/page3/</loc>\n</url>\n</urlset>\n'

@@ -3,10 +3,15 @@ front matter becomes a page) and jekyll-relative-links (links to ``.md`` files p
 rendered URL)."""
 from __future__ import annotations
 
-from blogtool.ghpages import (RelativeLinksOptions, optional_front_matter_enabled,
-                              optional_front_matter_pages,
-                              optional_front_matter_removes_originals, relative_links_apply,
-                              relative_links_options, rewrite_relative_links)
+from blogtool.ghpages import (
+    RelativeLinksOptions,
+    optional_front_matter_enabled,
+    optional_front_matter_pages,
+    optional_front_matter_removes_originals,
+    relative_links_apply,
+    relative_links_options,
+    rewrite_relative_links,
+)
 
 MD = (".markdown", ".mkdown", ".mkdn", ".mkd", ".md")
 

@@ -7,8 +7,13 @@ import re
 from markdown_it import MarkdownIt
 
 from blogtool.markup.code import code_plugin, fence_language
-from blogtool.markup.highlight import (code_block_html, escape_code, find_lexer,
-                                       highlight_tag_html, style_css)
+from blogtool.markup.highlight import (
+    code_block_html,
+    escape_code,
+    find_lexer,
+    highlight_tag_html,
+    style_css,
+)
 from blogtool.markup.loglexer import LogLexer
 from blogtool.markup.options import MarkupOptions
 

@@ -13,7 +13,7 @@ import pytest
 from blogtool.errors import BuildError
 from blogtool.site import BuildSession, build
 
-PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
 LAYOUT_DEFAULT = """<html><head><title>{{ page.title }} | {{ site.title }}</title></head>
 <body>{% include nav.html %}{{ content }}<footer>{{ site.data.authors.main }}</footer></body></html>

@@ -12,7 +12,7 @@ from blogtool.liquid.engine import LiquidEngine, LiquidSettings, unstash
 from blogtool.liquid.rubyexpr import RLookup, lax_variable
 from blogtool.timeutil import RubyTime
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 
 def make(tmp_path, diagnostics=None, **settings):

@@ -12,7 +12,7 @@ import pytest
 from blogtool.liquid.engine import LiquidEngine, LiquidSettings
 from blogtool.timeutil import RubyTime
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 COLLATE = (
     '{% for post in posts_collate %}{% capture this_year %}{{ post.date | date: "%Y" }}'

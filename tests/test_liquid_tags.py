@@ -11,7 +11,7 @@ from blogtool.errors import BuildError, Diagnostics
 from blogtool.liquid.engine import LiquidEngine, LiquidSettings, unstash
 from blogtool.timeutil import RubyTime
 
-UTC = dt.timezone.utc
+UTC = dt.UTC
 
 INCLUDES = {
     "note.html": "[{{ include.a }}|{{ include.b }}|{{ include.c }}|{{ include.n }}]"

@@ -14,11 +14,19 @@ from click.testing import CliRunner
 from blogtool import timeutil, urls
 from blogtool.cli.new import command
 from blogtool.errors import BuildError
-from blogtool.scaffold import (EMPTY_SLUG, PostStyle, detect_style, front_matter, new_post,
-                               plan_post, post_slug, unique_stem)
+from blogtool.scaffold import (
+    EMPTY_SLUG,
+    PostStyle,
+    detect_style,
+    front_matter,
+    new_post,
+    plan_post,
+    post_slug,
+    unique_stem,
+)
 
 SEED = Path(__file__).resolve().parents[1] / "_posts" / "2014-10-18-flume-sink-hang.md"
-NOW = dt.datetime(2026, 11, 22, 20, 0, 0, tzinfo=dt.timezone.utc)  # 04:00 next day in Shanghai
+NOW = dt.datetime(2026, 11, 22, 20, 0, 0, tzinfo=dt.UTC)  # 04:00 next day in Shanghai
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)\.md$")
 
 
@@ -112,8 +120,8 @@ def test_unique_stem() -> None:
 @pytest.mark.parametrize("zone, instant, day", [
     ("Asia/Shanghai", NOW, "2026-11-23"),
     ("UTC", NOW, "2026-11-22"),
-    ("America/New_York", dt.datetime(2026, 3, 8, 3, 30, tzinfo=dt.timezone.utc), "2026-03-07"),
-    ("Pacific/Kiritimati", dt.datetime(2026, 12, 31, 10, 0, tzinfo=dt.timezone.utc),
+    ("America/New_York", dt.datetime(2026, 3, 8, 3, 30, tzinfo=dt.UTC), "2026-03-07"),
+    ("Pacific/Kiritimati", dt.datetime(2026, 12, 31, 10, 0, tzinfo=dt.UTC),
      "2027-01-01"),
 ])
 def test_date_name_and_url_agree_in_every_zone(tmp_path: Path, zone: str, instant: dt.datetime,

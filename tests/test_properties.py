@@ -14,14 +14,15 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from blogtool.errors import BuildError
 from blogtool.markup.markdown import render_markdown
 from blogtool.markup.options import MarkupOptions
 from blogtool.site import build
 
-SITE_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+SITE_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 PER_DOCUMENT_SECONDS = 2.0
 PROPERTY = settings(max_examples=25, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from test_incremental import PINNED, post, site, tree  # noqa: F401  (fixture)
 
 from blogtool.site import BuildSession, build, quick_render
-
-from test_incremental import PINNED, post, site, tree  # noqa: F401  (fixture)
 
 P3 = "_posts/2014-10-13-p3.md"
 P3_PAGE = "2014/10/13/p3.html"

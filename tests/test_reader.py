@@ -124,7 +124,7 @@ def _read(root: Path, **overrides):
     config, settings = plan(root, root / "_site", overrides={"blogtool": {"compat": "jekyll"},
                                                              **overrides},
                             diagnostics=diagnostics)
-    now = RubyTime(2020, 6, 1, 12, tzinfo=dt.timezone.utc)
+    now = RubyTime(2020, 6, 1, 12, tzinfo=dt.UTC)
     return read_site(config, settings, now, diagnostics), diagnostics
 
 

@@ -15,7 +15,6 @@ from blogtool.cli.serve import _config_names, command
 from serving import ServeProcess
 
 
-
 def test_taken_port_is_one_clear_line(tmp_path: Path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))

@@ -7,8 +7,14 @@ import time
 from pathlib import Path
 
 from blogtool.errors import BuildError
-from blogtool.serve.loop import (BuildLoop, BuildState, Reporter, SiteBuilder, config_changed,
-                                 describe_failure)
+from blogtool.serve.loop import (
+    BuildLoop,
+    BuildState,
+    Reporter,
+    SiteBuilder,
+    config_changed,
+    describe_failure,
+)
 
 
 class Recorder(Reporter):

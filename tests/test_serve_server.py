@@ -12,12 +12,23 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from blogtool.serve.loop import BuildState
-from blogtool.serve.server import (LIVERELOAD_PATH, DevServer, Mount, PortInUse, decode_path,
-                                   inject_script, is_loopback, normalize_baseurl, resolve,
-                                   server_url, site_url)
+from blogtool.serve.server import (
+    LIVERELOAD_PATH,
+    DevServer,
+    Mount,
+    PortInUse,
+    decode_path,
+    inject_script,
+    is_loopback,
+    normalize_baseurl,
+    resolve,
+    server_url,
+    site_url,
+)
 
 SECRET = "TOP-SECRET-OUTSIDE-THE-SITE"
 CJK_NAME = "中文路径"

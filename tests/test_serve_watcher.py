@@ -9,10 +9,18 @@ import time
 from pathlib import Path
 
 import pytest
-from watchdog.events import (DirCreatedEvent, DirModifiedEvent, FileAttribEvent,
-                             FileClosedEvent, FileClosedNoWriteEvent, FileCreatedEvent,
-                             FileDeletedEvent, FileModifiedEvent, FileMovedEvent,
-                             FileOpenedEvent)
+from watchdog.events import (
+    DirCreatedEvent,
+    DirModifiedEvent,
+    FileAttribEvent,
+    FileClosedEvent,
+    FileClosedNoWriteEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+    FileOpenedEvent,
+)
 
 from blogtool.serve.watcher import IgnoreRules, SourceWatcher, changed_paths
 

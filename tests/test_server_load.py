@@ -40,7 +40,7 @@ def _raw(port: int, request: bytes, timeout: float = 10) -> tuple[int, bytes]:
         while True:
             try:
                 chunk = sock.recv(65536)
-            except (ConnectionResetError, socket.timeout):
+            except (TimeoutError, ConnectionResetError):
                 break
             if not chunk:
                 break

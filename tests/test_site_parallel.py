@@ -8,7 +8,7 @@ from benchmarks.gencorpus import write_site
 from blogtool.site import build
 from blogtool.work import PARALLEL_THRESHOLD
 
-PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.timezone.utc)
+PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -61,6 +61,7 @@ def test_posts_parsed_in_parallel_give_the_same_site_and_warnings(tmp_path: Path
 
 def test_first_error_in_file_order_whatever_the_readers(tmp_path: Path) -> None:
     import pytest
+
     from blogtool.errors import BuildError
     src = tmp_path / "src"
     _big_site(src)

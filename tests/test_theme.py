@@ -19,7 +19,7 @@ from blogtool.timeutil import RubyTime
 
 REPO = Path(__file__).resolve().parent.parent
 SETTINGS = SimpleNamespace(baseurl="/blog", url="https://example.com", timezone="Asia/Shanghai")
-SITE_TIME = dt.datetime(2024, 1, 2, tzinfo=dt.timezone.utc)
+SITE_TIME = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
 
 
 def render(theme: Theme, source: str, **context) -> str:
@@ -32,7 +32,7 @@ def theme(tmp_path: Path) -> Theme:
 
 
 def test_jekyll_filters_use_site_settings(theme: Theme) -> None:
-    date = RubyTime(2014, 10, 18, 9, 5, tzinfo=dt.timezone.utc)
+    date = RubyTime(2014, 10, 18, 9, 5, tzinfo=dt.UTC)
     assert render(theme, "{{ '/tags/中文/' | relative_url }}") == \
         "/blog/tags/%E4%B8%AD%E6%96%87/"
     assert render(theme, "{{ '/a/' | absolute_url }}") == "https://example.com/blog/a/"

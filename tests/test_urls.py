@@ -82,7 +82,7 @@ def _values(**kw):
 
 
 def urls_date(y, m, d, h=0, mi=0, s=0):
-    return dt.datetime(y, m, d, h, mi, s, tzinfo=dt.timezone.utc)
+    return dt.datetime(y, m, d, h, mi, s, tzinfo=dt.UTC)
 
 
 @pytest.mark.parametrize("style, url", [

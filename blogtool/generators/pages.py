@@ -4,7 +4,8 @@ into the posts' ``page.*`` dicts once those exist."""
 from __future__ import annotations
 
 import posixpath
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 from .. import urls
 from ..models import Document

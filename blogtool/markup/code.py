@@ -11,7 +11,7 @@ between Jekyll's exact output and blogtool's improvements.
 from __future__ import annotations
 
 import html
-from typing import Sequence
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token

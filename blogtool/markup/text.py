@@ -218,7 +218,7 @@ def _normalize_space(text: str) -> str:
     def repl(m: re.Match[str]) -> str:
         run = m.group(0)
         s, e = m.start(), m.end()
-        if ("\n" in run or "\r" in run) and 0 < s and e < len(text):
+        if ("\n" in run or "\r" in run) and s > 0 and e < len(text):
             if _is_wide(text[s - 1]) and _is_wide(text[e]):
                 return ""
         return " "

@@ -111,7 +111,7 @@ def client_script(epoch: int, file: str | None = None) -> bytes:
     name = json.dumps(file, ensure_ascii=True).replace("<", "\\u003c")
     js = (_CLIENT_JS.replace("__EPOCH__", str(int(epoch))).replace("__FILE__", name)
           .replace("__PATH__", LIVERELOAD_PATH))
-    return f'<script data-blogtool-livereload>\n{js}\n</script>\n'.encode("utf-8")
+    return f'<script data-blogtool-livereload>\n{js}\n</script>\n'.encode()
 
 
 def inject_script(page: bytes, epoch: int, file: str | None = None) -> bytes:
@@ -139,7 +139,7 @@ class Mount:
     baseurl: str = ""
 
     @classmethod
-    def make(cls, root: Path | str, baseurl: str | None) -> "Mount":
+    def make(cls, root: Path | str, baseurl: str | None) -> Mount:
         return cls(Path(os.path.abspath(root)), normalize_baseurl(baseurl))
 
 
@@ -252,7 +252,7 @@ def is_loopback(host: str) -> bool:
 
 def sse_event(name: str, data: dict) -> bytes:
     payload = json.dumps(data, ensure_ascii=False)
-    return f"event: {name}\ndata: {payload}\n\n".encode("utf-8")
+    return f"event: {name}\ndata: {payload}\n\n".encode()
 
 
 def error_page(message: str | None) -> bytes:
@@ -261,7 +261,7 @@ def error_page(message: str | None) -> bytes:
     return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>blogtool: build failed"
             "</title></head>\n<body><h1>The site could not be built</h1>\n<pre>"
             f"{html.escape(text)}</pre>\n<p>Fix the file and save: this page reloads by itself."
-            "</p>\n</body></html>\n").encode("utf-8")
+            "</p>\n</body></html>\n").encode()
 
 
 def default_not_found(mount: Mount) -> bytes:
@@ -269,14 +269,14 @@ def default_not_found(mount: Mount) -> bytes:
            f"{html.escape(mount.baseurl)}/</a>." if mount.baseurl else ""
     return ("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>404 Not Found</title>"
             f"</head>\n<body><h1>404 Not Found</h1><p>No such page.{hint}</p></body></html>\n"
-            ).encode("utf-8")
+            ).encode()
 
 
 class DevRequestHandler(BaseHTTPRequestHandler):
     """GET and HEAD for the site, plus the SSE endpoint. HTTP/1.0: one request per connection,
     so idle keep-alive connections never hold one of the bounded worker threads."""
 
-    server: "DevServer"
+    server: DevServer
     server_version = "blogtool"
     timeout = 15  # seconds a client may take to send its request (socket timeout)
 
@@ -518,7 +518,7 @@ class DevServer(ThreadingHTTPServer):
         self._streams = threading.BoundedSemaphore(max_streams)
         self._local = threading.local()
         self._heads: _HeadReader | None = None
-        self._ready: "queue.SimpleQueue" = queue.SimpleQueue()
+        self._ready: queue.SimpleQueue = queue.SimpleQueue()
         self._dispatcher: threading.Thread | None = None
         try:
             super().__init__(address, DevRequestHandler)
@@ -598,7 +598,7 @@ class DevServer(ThreadingHTTPServer):
             return
         sys.stderr.write(f"serve: request from {client_address}: {type(exc).__name__}: {exc}\n")
 
-    def stream_slot(self) -> "_StreamSlot":
+    def stream_slot(self) -> _StreamSlot:
         """Trade this thread's worker slot for a stream slot (used by the SSE endpoint)."""
         return _StreamSlot(self)
 

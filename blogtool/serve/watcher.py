@@ -19,9 +19,10 @@ import fnmatch
 import os
 import re
 import threading
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -84,7 +85,7 @@ class IgnoreRules:
 
     @classmethod
     def make(cls, source: Path | str, destination: Path | str, exclude: Iterable[str] = (),
-             include: Iterable[str] = ()) -> "IgnoreRules":
+             include: Iterable[str] = ()) -> IgnoreRules:
         return cls(os.path.realpath(source), os.path.realpath(destination),
                    tuple(str(e) for e in exclude), tuple(str(i) for i in include))
 

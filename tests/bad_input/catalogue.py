@@ -18,11 +18,10 @@ Columns:
 """
 from __future__ import annotations
 
-import codecs
-from dataclasses import dataclass, field
-from typing import Mapping
+from collections.abc import Mapping
+from dataclasses import dataclass
 
-from sitegen import FileSpec, Fifo, Folder, Generated, Symlink
+from sitegen import Fifo, FileSpec, Folder, Generated, Symlink
 
 POST = "_posts/2020-02-02-case.md"
 CJK = "Flume 的 sink 卡住了：排查日志与线程栈。\n"

@@ -11,9 +11,10 @@ import resource
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Mapping, Union
+from typing import Union
 
 JEKYLL_LAYOUT = "<!DOCTYPE html>\n<html><body>\n{{ content }}\n</body></html>\n"
 

@@ -9,16 +9,15 @@ Exit status 1 when Jekyll disagrees with the table. Cases marked ``jekyll_verifi
 from __future__ import annotations
 
 import re
-import subprocess
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from catalogue import CASES, Case  # noqa: E402
-from sitegen import (JEKYLL_BASE, THEME_BASE, materialise, run_blogtool,  # noqa: E402
-                     run_jekyll)
+from sitegen import JEKYLL_BASE, THEME_BASE, materialise, run_blogtool, run_jekyll  # noqa: E402
 
 _JEKYLL_NOISE = re.compile(r"^\s*(Configuration file|Source|Destination|Incremental build|"
                            r"Generating|done in|Auto-regeneration|-{10,}|Jekyll 4.3.1 +Please|"

@@ -6,9 +6,9 @@ made once per test session by real Jekyll and by blogtool (see ``tests/conftest.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
 
 SITES = Path(__file__).resolve().parents[1] / "fixtures" / "sites"
 
