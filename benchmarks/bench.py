@@ -176,7 +176,7 @@ def measure(argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path | 
     if rc != 0:
         error = "timed out" if rc == -9 else f"exit status {rc}"
         if log:
-            tail = [l for l in log.read_text("utf-8", "replace").splitlines() if l.strip()]
+            tail = [ln for ln in log.read_text("utf-8", "replace").splitlines() if ln.strip()]
             if tail:
                 error += ": " + " | ".join(tail[-2:])[:300]
     return Measurement(wall, usage.ru_utime + usage.ru_stime, peak, rc, error)
@@ -512,7 +512,8 @@ def _show(argv: Sequence[str]) -> str:
     argv = list(argv)
     head = ""
     if argv[:len(BLOGTOOL_FALLBACK)] == BLOGTOOL_FALLBACK:
-        head = "PYTHONPATH=. python -c 'import sys; from blogtool.cli import main; sys.exit(main())' "
+        head = ("PYTHONPATH=. python -c "
+                "'import sys; from blogtool.cli import main; sys.exit(main())' ")
         argv = argv[len(BLOGTOOL_FALLBACK):]
     return head + " ".join(shlex.quote(_rel(a)) for a in argv)
 

@@ -73,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     times: dict[str, list[float]] = {"plain": [], "cjk": []}
     for run in range(args.runs):
-        order = (("plain", plain), ("cjk", cjk)) if run % 2 == 0 else (("cjk", cjk), ("plain", plain))
+        order = ((("plain", plain), ("cjk", cjk)) if run % 2 == 0
+                 else (("cjk", cjk), ("plain", plain)))
         for name, md in order:
             times[name].append(render_all(md, bodies))
 

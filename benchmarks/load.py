@@ -156,7 +156,7 @@ def parse_wrk(text: str) -> WrkResult:
     m = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
     if m:
         r.socket_errors = {k: int(v) for k, v in zip(("connect", "read", "write", "timeout"),
-                                                      m.groups()) if int(v)}
+                                                      m.groups(), strict=True) if int(v)}
     m = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     r.non_2xx_3xx = int(m.group(1)) if m else 0
     return r
@@ -178,8 +178,8 @@ def run_wrk(base_url: str, paths: list[str], connections: int, seconds: float,
         script = fh.name
     try:
         proc = subprocess.run(["wrk", "-t", str(threads), "-c", str(connections), "-d",
-                               f"{max(1, round(seconds))}s", "--timeout", "10s", "--latency", "-s", script,
-                               base_url], capture_output=True, text=True,
+                               f"{max(1, round(seconds))}s", "--timeout", "10s", "--latency",
+                               "-s", script, base_url], capture_output=True, text=True,
                               timeout=seconds + 60)
     finally:
         os.unlink(script)

@@ -228,7 +228,8 @@ def _fetch(git: _Git, remote: str, branch: str, tip: str, env: Mapping[str, str]
         git.run("fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=",
                 remote, f"refs/heads/{branch}", env=env)
     except _GitFailed as exc:
-        raise DeployError(f"could not fetch '{branch}' from '{remote}': {exc.last_line()}") from None
+        raise DeployError(f"could not fetch '{branch}' from '{remote}': "
+                          f"{exc.last_line()}") from None
 
 
 # --- staging -------------------------------------------------------------------------------------
@@ -258,7 +259,7 @@ def _changes(git: _Git, old_tree: str | None, new_tree: str,
                   env=env).stdout
     parts = [p for p in out.split("\0") if p]
     changes = []
-    for status, path in zip(parts[0::2], parts[1::2]):
+    for status, path in zip(parts[0::2], parts[1::2], strict=False):
         # T (type change, e.g. file <-> symlink) is a change too.
         changes.append(FileChange(status[0] if status[0] in "AD" else "M", path))
     return tuple(changes)

@@ -601,7 +601,8 @@ def _smart_text(text: str) -> str:
     return "".join(out)
 
 
-_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
+_VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                   "param", "source", "track", "wbr"])
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 
@@ -798,10 +799,12 @@ def _cmp(a: Any, b: Any) -> int | None:
     num = (int, float)
     if isinstance(a, bool) or isinstance(b, bool):
         return 0 if a == b else None
-    if isinstance(a, num) and isinstance(b, num) or isinstance(a, str) and isinstance(b, str):
+    if isinstance(a, num) and isinstance(b, num):
+        return (a > b) - (a < b)
+    if isinstance(a, str) and isinstance(b, str):
         return (a > b) - (a < b)
     if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        for x, y in zip(a, b):
+        for x, y in zip(a, b, strict=False):
             c = _cmp(x, y)
             if c != 0:
                 return c

@@ -202,7 +202,8 @@ class Staging:
         for dirpath, dirnames, filenames in self._keep_candidates(prefixes):
             rel_dir = os.path.relpath(dirpath, self.previous).replace(os.sep, "/")
             rel_dir = "" if rel_dir == "." else rel_dir
-            for name in filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]:
+            links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+            for name in filenames + links:
                 rel = f"{rel_dir}/{name}" if rel_dir else name
                 if not any(rel == p or rel.startswith(p + "/") or rel.startswith(p)
                            for p in prefixes):

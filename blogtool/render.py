@@ -16,7 +16,7 @@ from .generators import direct
 from .generators.values import PageView
 from .liquid.engine import LiquidEngine, unstash
 from .markup import text as mtext
-from .markup.markdown import render_document
+from .markup.markdown import Heading, render_document
 from .models import Document, Layout
 from .payload import site_for
 from .plugins import active
@@ -25,7 +25,8 @@ from .sass import never_laid_out
 from .theme import Theme, markup
 
 _BLOCK_OPEN = re.compile(r"\{%-?\s*(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
-_BLOCK_CLOSE = re.compile(r"\{%-?\s*end(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
+_BLOCK_CLOSE = re.compile(
+    r"\{%-?\s*end(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
 _CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
 _LINK_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*\S.*$", re.M)
 
@@ -55,7 +56,7 @@ class Renderer:
                         self.liquid.zone, self.jekyll["version"])
 
     def convert(self, doc: Document, body: str, page: dict, *, line: int,
-                deps: set[str] | None = None) -> tuple[str, tuple]:
+                deps: set[str] | None = None) -> tuple[str, tuple[Heading, ...]]:
         """Liquid (when the text has any), then Markdown for Markdown documents."""
         stash: list[str] | None = [] if doc.markdown else None
         if doc.data.get("render_with_liquid", True) is not False:
@@ -79,8 +80,9 @@ class Renderer:
 
     def render_content(self, doc: Document, page: dict, deps: set[str] | None = None) -> None:
         """Fill ``page.content`` (converted, no layout), ``page.excerpt`` and blogtool's extras."""
+        headings: tuple[Heading, ...] = ()
         if direct.writes_content(doc):
-            html, headings = direct.content(doc, self.view(page)), ()
+            html = direct.content(doc, self.view(page))
         else:
             html, headings = self.convert(doc, direct.body(doc), page, line=doc.body_line,
                                           deps=deps)
@@ -96,7 +98,8 @@ class Renderer:
             page["summary"] = doc.data.get("description") or summary
             page["toc_requested"] = doc.data.get("toc")   # front matter `toc:`, for the theme
             if self.theme is not None or "toc" not in doc.data:   # jekyll-toc's switch stays
-                page["toc"] = [{"level": h.level, "id": h.id, "text": h.text} for h in headings]
+                page["toc"] = [{"level": h.level, "id": h.id, "text": h.text}
+                               for h in headings]
 
     def render_excerpt(self, doc: Document, page: dict, deps: set[str] | None) -> str | None:
         separator = doc.data.get("excerpt_separator", self.settings.excerpt_separator)

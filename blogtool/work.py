@@ -168,7 +168,8 @@ def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
     doc = state.docs[rel_path]
     if dict.get(state.payloads[rel_path], "sass_map"):
         return None            # two files from one document: render it (cheap) every time
-    if state.staging is not None and state.staging.link_previous(doc.dest, out.get("size"), out.get("mtime")):
+    if state.staging is not None and \
+            state.staging.link_previous(doc.dest, out.get("size"), out.get("mtime")):
         return Outcome(rel_path, unchanged=1, cached=True, warnings=warnings, notes=notes)
     return None
 

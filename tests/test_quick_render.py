@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_incremental import PINNED, post, site, tree  # noqa: F401  (fixture)
+from test_incremental import PINNED, post, site, tree  # noqa: F401 (fixtures)
 
 from blogtool.site import BuildSession, build, quick_render
 

@@ -110,7 +110,7 @@ def test_structures_and_prose_stay(text: str) -> None:
 # --- what is recovered -----------------------------------------------------------------------
 
 def _indented(text: str, indent: int) -> str:
-    return "\n".join(" " * indent + l if l.strip() else l for l in text.splitlines())
+    return "\n".join(" " * indent + ln if ln.strip() else ln for ln in text.splitlines())
 
 
 def test_every_log_and_java_sample_is_recovered_at_0_and_2_spaces() -> None:

@@ -91,7 +91,8 @@ def _plan_mount(builder: Any, fallback_dest: Path, fallback_baseurl: str | None
             tuple(settings.include), True)
 
 
-@click.command("serve", short_help="Build, serve under the baseurl, rebuild and reload on each save.")
+@click.command("serve",
+               short_help="Build, serve under the baseurl, rebuild and reload on each save.")
 @build_options
 @click.option("-H", "--host", default="127.0.0.1", show_default=True,
               help="Host to bind to (anything but loopback exposes the site to your network).")

@@ -27,6 +27,12 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+
+def _date(doc: Document) -> Any:
+    """A post's date (posts always have one)."""
+    assert doc.date is not None, doc.rel_path
+    return doc.date
+
 def theme_archive(posts: list[Document], lang: str) -> Document:
     """All posts grouped by year, newest year first."""
     years: dict[str, list[Document]] = {}
@@ -100,14 +106,14 @@ def jekyll_archives(sources: Sources, config: dict) -> list[Document]:
             out.append(_archive(cfg, "year", {"year": year}, list(reversed(year_posts))))
         months: dict[str, list[Document]] = {}
         for doc in year_posts:
-            months.setdefault(doc.date.strftime("%m"), []).append(doc)
+            months.setdefault(_date(doc).strftime("%m"), []).append(doc)
         for month, month_posts in months.items():
             if _enabled(cfg, "month"):
                 out.append(_archive(cfg, "month", {"year": year, "month": month},
                                     list(reversed(month_posts))))
             days: dict[str, list[Document]] = {}
             for doc in month_posts:
-                days.setdefault(doc.date.strftime("%d"), []).append(doc)
+                days.setdefault(_date(doc).strftime("%d"), []).append(doc)
             for day, day_posts in days.items():
                 if _enabled(cfg, "day"):
                     out.append(_archive(cfg, "day", {"year": year, "month": month, "day": day},

@@ -158,9 +158,11 @@ def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) 
     else:
         out.append('<meta property="og:type" content="website" />')
     if paginator.get("previous_page"):
-        out.append(f'<link rel="prev" href="{_absolute(engine, paginator.get("previous_page_path"))}" />')
+        prev = _absolute(engine, paginator.get("previous_page_path"))
+        out.append(f'<link rel="prev" href="{prev}" />')
     if paginator.get("next_page"):
-        out.append(f'<link rel="next" href="{_absolute(engine, paginator.get("next_page_path"))}" />')
+        nxt = _absolute(engine, paginator.get("next_page_path"))
+        out.append(f'<link rel="next" href="{nxt}" />')
     if image:
         card = _mapping(page.get("twitter")).get("card") or _mapping(site.get("twitter")).get(
             "card") or "summary_large_image"
@@ -175,7 +177,8 @@ def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) 
     twitter = site.get("twitter")
     if twitter:
         username = _mapping(twitter).get("username") if isinstance(twitter, Mapping) else twitter
-        out.append(f'<meta name="twitter:site" content="@{F.to_ruby_string(username).replace("@", "")}" />')
+        handle = F.to_ruby_string(username).replace("@", "")
+        out.append(f'<meta name="twitter:site" content="@{handle}" />')
         if author.get("twitter"):
             out.append('<meta name="twitter:creator" content="@'
                        f'{F.to_ruby_string(author["twitter"]).replace("@", "")}" />')

@@ -166,6 +166,7 @@ def _scan(html: str, stop_width: int | None = None) -> _Blocks:
     match = _HTML_TOKEN.match
     while pos < n:
         m = match(html, pos)
+        assert m is not None, "the token pattern matches at every position"
         pos = m.end()
         tag = m.group(2)
         if tag is None:
@@ -315,7 +316,7 @@ def _truncate(text: str, width: int) -> str:
     used = 0
     cut = 0
     prev = ""
-    for cut, ch in enumerate(text):          # as _widths, but only as far as the cut
+    for cut, ch in enumerate(text):  # noqa: B007 - as _widths, up to the cut; used below
         w = 0 if prev == "\u200d" else _width_of(ch)
         if used + w > budget:
             break

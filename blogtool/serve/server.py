@@ -118,7 +118,7 @@ def inject_script(page: bytes, epoch: int, file: str | None = None) -> bytes:
     """Insert the live-reload script before the last ``</body>`` (or at the end)."""
     script = client_script(epoch, file)
     last = None
-    for last in _BODY_END.finditer(page):
+    for last in _BODY_END.finditer(page):  # noqa: B007 - the last match is used below
         pass
     if last is None:
         return page + script

@@ -56,7 +56,7 @@ class Generated:
     make: Callable[[], bytes]
 
 
-FileSpec = Union[str, bytes, Symlink, Fifo, Folder, Generated, None]
+FileSpec = Union[str, bytes, Symlink, Fifo, Folder, Generated, None]  # noqa: UP007 - runtime alias
 
 
 def materialise(root: Path, base: Mapping[str, str], files: Mapping[str, FileSpec]) -> Path:
