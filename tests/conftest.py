@@ -86,8 +86,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 
 # --- markers: what a test needs, and the fast subset -----------------------------------------
 # `./scripts/test --fast` (pytest -m "not slow") leaves out every test marked slow: those that
-# need real Jekyll or Ruby, a browser or wrk, and the modules that run many builds in
-# subprocesses. CI runs everything; a missing tool fails its tests, never skips them.
+# need real Jekyll or Ruby, a browser or wrk, the modules that run many builds in subprocesses,
+# the real HTTP server's timeout tests and the hypothesis property suite. CI runs everything; a missing tool fails its tests, never skips them.
 
 _MODULE_MARKS = {
     "test_browser_reload": ("browser",),
@@ -99,6 +99,8 @@ _MODULE_MARKS = {
     "test_jekyll_themes": ("jekyll",),
     "test_github_pages_profile": ("subprocesses",),
     "test_packaging": ("subprocesses",),
+    "test_serve_server": ("server",),
+    "test_properties": ("properties",),
 }
 
 
