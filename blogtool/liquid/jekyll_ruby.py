@@ -15,8 +15,9 @@ from typing import Any
 
 from blogtool import filters as F
 
-from .rubyexpr import RubySyntaxError, StrictParser, ruby_class, ruby_eq
+from .rubyexpr import RubySyntaxError, StrictParser, ruby_class
 from .standard_filters import awk_split, to_s
+from .standard_filters import spaceship as _spaceship
 
 
 class RubyTypeError(ValueError):
@@ -375,27 +376,6 @@ def _grouped(seq: list, key: Callable[[Any], Any]) -> list:
     for item in seq:
         groups.setdefault(to_s(key(item)), []).append(item)
     return [{"name": k, "items": v, "size": len(v)} for k, v in groups.items()]
-
-
-def _spaceship(a: Any, b: Any) -> int | None:
-    if isinstance(a, bool) or isinstance(b, bool):
-        return 0 if a is b else None
-    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
-        return (a > b) - (a < b)
-    if isinstance(a, str) and isinstance(b, str):
-        x, y = a.encode("utf-8"), b.encode("utf-8")
-        return (x > y) - (x < y)
-    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
-        for x, y in zip(a, b, strict=False):
-            c = _spaceship(x, y)
-            if c is None or c != 0:
-                return c
-        return (len(a) > len(b)) - (len(a) < len(b))
-    if a is None and b is None:
-        return 0
-    if isinstance(a, Mapping) and isinstance(b, Mapping):
-        return 0 if ruby_eq(a, b) else None
-    return None
 
 
 def sort(items: Any, prop: Any = None, nils: Any = "first") -> Any:

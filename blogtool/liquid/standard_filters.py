@@ -526,16 +526,18 @@ def where(a: Any, prop: Any, target: Any = None) -> Any:
     return out
 
 
-def _spaceship(a: Any, b: Any) -> int | None:
+def spaceship(a: Any, b: Any) -> int | None:
+    """Ruby's ``<=>`` on Liquid values: None where Ruby has no order (Jekyll's and Liquid's
+    sorting filters share it). Strings compare by code point, which is UTF-8 byte order."""
     if isinstance(a, bool) or isinstance(b, bool):
         return 0 if a is b else None
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return (a > b) - (a < b)
     if isinstance(a, str) and isinstance(b, str):
         return (a > b) - (a < b)
-    if isinstance(a, list) and isinstance(b, list):
+    if isinstance(a, (list, tuple)) and isinstance(b, (list, tuple)):
         for x, y in zip(a, b, strict=False):
-            c = _spaceship(x, y)
+            c = spaceship(x, y)
             if c is None or c != 0:
                 return c
         return (len(a) > len(b)) - (len(a) < len(b))
@@ -547,7 +549,7 @@ def _spaceship(a: Any, b: Any) -> int | None:
 
 
 def _nil_safe_compare(a: Any, b: Any) -> int:
-    c = _spaceship(a, b)
+    c = spaceship(a, b)
     if c is not None:
         return c
     if a is None:
