@@ -704,9 +704,9 @@ CASES: list[Case] = [
         'summary',
         'sum-crlf',
         '第一段第一行\r\n第一段第二行\r\n\r\n第二段\r\n',
-        '第一段第一行第一段第二行第二段',
+        '第一段第一行第一段第二行',
         '第一段第一行 第一段第二行 第二段',
-        'Jekyll bug: in a CRLF file the excerpt separator \\n\\n never matches, so the excerpt is the whole post, and the line break between CJK lines becomes a space; blogtool uses the paragraphs and joins CJK lines without a space',
+        'Jekyll bug: in a CRLF file the excerpt separator \\n\\n never matches, so the excerpt is the whole post, and the line break between CJK lines becomes a space; blogtool uses the first paragraph and joins its CJK lines without a space',
     ),
     Case(
         'summary',

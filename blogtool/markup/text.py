@@ -210,9 +210,22 @@ def _is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in ("W", "F")
 
 
+# Full-width punctuation carries its own spacing: a space beside it is never wanted
+# ("错误：  foo" reads "错误：foo").
+_FULLWIDTH_PUNCT = ("、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟・"
+                    "，．：；！？（）［］｛｝｟｠")
+_SPACE_BY_PUNCT_RE = re.compile(f" (?=[{_FULLWIDTH_PUNCT}])|(?<=[{_FULLWIDTH_PUNCT}]) ")
+
+
 def _normalize_space(text: str) -> str:
     """Collapse whitespace runs to one space; a line break between two wide (CJK) characters
-    disappears, as it would with blogtool's CJK soft-break rule."""
+    disappears, as it would with blogtool's CJK soft-break rule, and so does a space beside
+    full-width punctuation."""
+    text = _collapse_space(text)
+    return text if text.isascii() else _SPACE_BY_PUNCT_RE.sub("", text)
+
+
+def _collapse_space(text: str) -> str:
     if "\n" not in text and "\r" not in text:
         return " ".join(text.split())        # the same, without a call per run
 
@@ -247,6 +260,8 @@ def reading_minutes(html: str, cjk_per_minute: int = 400, words_per_minute: int 
 def _minutes(text: str, cjk_per_minute: int = 400, words_per_minute: int = 200) -> int:
     cjk = len(_CJK_CHAR_RE.findall(text))
     words = len(_LATIN_WORD_RE.findall(text))
+    if not cjk and not words:
+        return 0
     return max(1, math.ceil(cjk / cjk_per_minute + words / words_per_minute))
 
 
@@ -333,26 +348,30 @@ def _truncate(text: str, width: int) -> str:
     return head + ELLIPSIS
 
 
-def _join(paragraphs: list[str]) -> str:
-    out = ""
-    for para in paragraphs:
-        if not out:
-            out = para
-        elif _is_wide(out[-1]) and _is_wide(para[0]):
-            out += para  # CJK paragraphs need no space between them
-        else:
-            out += " " + para
-    return out
+# A paragraph narrower than this is a fragment ("报错如下：", "Update:", a date line), not
+# the paragraph a summary is made of, unless the post has nothing wider.
+REAL_PARAGRAPH = 16
+_LEAD_IN = ":："
+
+
+def _first_paragraph(paragraphs: list[str]) -> str:
+    """The first paragraph at least ``REAL_PARAGRAPH`` columns wide (else the first one).
+    Paragraphs are never joined: the next one may follow a code block it talks about."""
+    if not paragraphs:
+        return ""
+    return next((p for p in paragraphs if display_width(p) >= REAL_PARAGRAPH), paragraphs[0])
 
 
 def summarize(html: str, width: int = 160) -> str:
-    """A plain-text description of a rendered post: its first real paragraphs, cut to ``width``
+    """A plain-text description of a rendered post: its first real paragraph, cut to ``width``
     display columns (CJK characters count 2) and ending in ``…`` when cut.
 
-    Paragraphs that are empty or whitespace only are skipped, and so are headings and code
-    (``<pre>``) blocks. The result is plain text with entities decoded (escape it when putting
-    it into HTML), so no tag or entity can be cut; a cut never separates a character from its
-    combining marks, variation selector or ZWJ partner. Returns ``""`` if there is no paragraph.
+    Paragraphs that are empty, whitespace only or fragments narrower than ``REAL_PARAGRAPH``
+    columns are skipped, and so are headings and code (``<pre>``) blocks; a paragraph that
+    leads in to a block with a colon ends in ``…`` instead. The result is plain text with
+    entities decoded (escape it when putting it into HTML), so no tag or entity can be cut; a
+    cut never separates a character from its combining marks, variation selector or ZWJ
+    partner. Returns ``""`` if there is no paragraph.
     """
     return _summary(_scan(html, stop_width=_checked(width)), width)
 
@@ -370,4 +389,7 @@ def _checked(width: int) -> int:
 
 
 def _summary(blocks: _Blocks, width: int) -> str:
-    return _truncate(_join(blocks.paragraphs), width)
+    text = _truncate(_first_paragraph(blocks.paragraphs), width)
+    if text.endswith(tuple(_LEAD_IN)):
+        text = _truncate(text.rstrip(_LEAD_IN + " ") + ELLIPSIS, width)
+    return text
