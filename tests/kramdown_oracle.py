@@ -64,7 +64,7 @@ _OPTIONS_CACHE: dict[str, Any] = {}
 
 def blogtool_options(kramdown: Mapping[str, Any] | None = None, compat: str = "jekyll") -> Any:
     """The ``MarkupOptions`` a build makes from ``kramdown:`` settings under ``compat``."""
-    from blogtool.config import load_config, settings_from
+    from blogtool.build.config import load_config, settings_from
 
     key = repr((sorted((kramdown or {}).items()), compat))
     if key not in _OPTIONS_CACHE:

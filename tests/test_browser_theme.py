@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from blogtool.site import build
+from blogtool.build.site import build
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]

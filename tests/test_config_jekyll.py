@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.config import deep_merge, load_config, ruby_inspect
+from blogtool.build.config import deep_merge, load_config, ruby_inspect
 from blogtool.errors import BuildError
 from compat.build import build_blogtool, build_jekyll
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from blogtool import output
+from blogtool.build import output
+from blogtool.build.output import STAGING_MARK, Staging
+from blogtool.build.site import build
 from blogtool.errors import BuildError
-from blogtool.output import STAGING_MARK, Staging
-from blogtool.site import build
 from sitegen import JEKYLL_BASE, blogtool_command, materialise, snapshot
 
 REPO = Path(__file__).resolve().parent.parent

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.site import build
+from blogtool.build.site import build
 from blogtool.timeutil import from_front_matter, from_ymd, parse_date_string, ruby_date
 
 UTC = dt.UTC

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import blogtool.deploy as deploy_mod
+import blogtool.commands.deploy as deploy_mod
 from blogtool.cli.deploy import command
-from blogtool.deploy import DeployError, deploy, pages_url
+from blogtool.commands.deploy import DeployError, deploy, pages_url
 
 
 def git(cwd: Path, *args: str, check: bool = True) -> str:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from blogtool.cli.doctor import command
-from blogtool.doctor import (
+from blogtool.commands.doctor import (
     Finding,
     config_line,
     diagnose,

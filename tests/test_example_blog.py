@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.site import build
+from blogtool.build.site import build
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"

@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from blogtool import site as site_mod
+from blogtool.build import site as site_mod
+from blogtool.build.themes import gems, remote
+from blogtool.build.themes.resolve import find_gem_theme
 from blogtool.cli import main as cli
 from blogtool.errors import BuildError
-from blogtool.themes import gems, remote
-from blogtool.themes.resolve import find_gem_theme
 
 DEBIAN_MINIMA = Path("/usr/share/rubygems-integration/all/gems/minima-2.5.1")
 

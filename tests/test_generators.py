@@ -10,10 +10,10 @@ from types import SimpleNamespace
 import html5lib
 import pytest
 
-from blogtool.config import BLOGTOOL_DEFAULTS
-from blogtool.generators import paginate, taxonomy
-from blogtool.generators.pages import chunk
-from blogtool.site import build
+from blogtool.build.config import BLOGTOOL_DEFAULTS
+from blogtool.build.generators import paginate, taxonomy
+from blogtool.build.generators.pages import chunk
+from blogtool.build.site import build
 
 SITE_TIME = dt.datetime(2024, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"

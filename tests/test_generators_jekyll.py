@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.site import build
+from blogtool.build.site import build
 
 SITE_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -3,7 +3,7 @@ front matter becomes a page) and jekyll-relative-links (links to ``.md`` files p
 rendered URL)."""
 from __future__ import annotations
 
-from blogtool.ghpages import (
+from blogtool.build.ghpages import (
     RelativeLinksOptions,
     optional_front_matter_enabled,
     optional_front_matter_pages,

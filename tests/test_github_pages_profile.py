@@ -1,7 +1,7 @@
 """compat: github-pages reproduces what GitHub Pages' always-on plugins change."""
 from pathlib import Path
 
-from blogtool.site import build
+from blogtool.build.site import build
 
 
 def test_markdown_without_front_matter_is_a_page_and_md_links_follow(tmp_path: Path) -> None:

@@ -3,8 +3,8 @@ from pathlib import Path
 
 import pytest
 
+from blogtool.build.site import build
 from blogtool.errors import BuildError
-from blogtool.site import build
 
 
 def test_include_symlinked_out_of_the_source_is_refused(tmp_path: Path) -> None:

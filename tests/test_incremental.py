@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from blogtool.build.site import BuildSession, build
 from blogtool.errors import BuildError
-from blogtool.site import BuildSession, build
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 

@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from blogtool import timeutil
 from blogtool.cli.init import command
+from blogtool.commands.scaffold import WORKFLOW_PATH, init_site, new_post, workflow_text
 from blogtool.errors import BuildError
-from blogtool.scaffold import WORKFLOW_PATH, init_site, new_post, workflow_text
 
 NOW = dt.datetime(2026, 11, 22, 20, 0, tzinfo=dt.UTC)
 POST_NAME = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-([^/]+)\.md$")

@@ -140,7 +140,7 @@ def compare_sites(jekyll_dest: Path, blogtool_dest: Path) -> Comparison:
 
 
 def build_with_blogtool(site: str, dest: Path) -> Path:
-    from blogtool.site import build
+    from blogtool.build.site import build
 
     build(THEMES / site, dest, overrides={"blogtool": {"compat": "jekyll"}}, jobs=1,
           use_cache=False)

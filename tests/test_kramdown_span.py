@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.config import load_config, settings_from
+from blogtool.build.config import load_config, settings_from
 from blogtool.markup.highlight import RougeOptions, rouge_options
 from blogtool.markup.markdown import render_markdown
 from blogtool.markup.options import MarkupOptions, freeze_mapping

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from blogtool.build.plugins import liquid_tags
 from blogtool.errors import BuildError, Diagnostics
 from blogtool.liquid.engine import LiquidEngine, LiquidSettings, unstash
 from blogtool.timeutil import RubyTime
@@ -40,6 +41,7 @@ def engine_for(site: Path, diagnostics=None, **kw) -> LiquidEngine:
                        timezone="UTC", **kw),
         post_urls={"2011-11-01-older": "/2011/11/01/older.html",
                    "sub/2014-10-14-in-sub": "/2014/10/14/in-sub.html"},
+        extensions=(liquid_tags.register,),
         link_urls={"docs/snippet.md": "/docs/snippet.md",
                    "_posts/2011-11-01-older.md": "/2011/11/01/older.html"},
         diagnostics=diagnostics)
@@ -228,7 +230,7 @@ def test_feed_meta(site):
     out = e.render("{% feed_meta %}", {"site": {"title": "Test Blog", "url": "https://example.com"},
                                        "page": {}}, path="_layouts/default.html")
     e2 = LiquidEngine(LiquidSettings(source=str(site), baseurl="/base", url="https://example.com"),
-                      post_urls={}, link_urls={})
+                      post_urls={}, link_urls={}, extensions=(liquid_tags.register,))
     out = e2.render("{% feed_meta %}", {"site": {"title": "Test Blog"}, "page": {}}, path="l.html")
     assert out == ('<link type="application/atom+xml" rel="alternate" '
                    'href="https://example.com/base/feed.xml" title="Test Blog" />')
@@ -280,7 +282,7 @@ SEO_SITE = {"title": "Test Blog", "description": "A test blog about things",
 def seo_engine(site):
     return LiquidEngine(LiquidSettings(source=str(site), baseurl="/base",
                                        url="https://example.com", timezone="UTC"),
-                        post_urls={}, link_urls={})
+                        post_urls={}, link_urls={}, extensions=(liquid_tags.register,))
 
 
 def test_seo_tag_post(site):

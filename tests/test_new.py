@@ -13,8 +13,7 @@ from click.testing import CliRunner
 
 from blogtool import timeutil, urls
 from blogtool.cli.new import command
-from blogtool.errors import BuildError
-from blogtool.scaffold import (
+from blogtool.commands.scaffold import (
     EMPTY_SLUG,
     PostStyle,
     detect_style,
@@ -24,6 +23,7 @@ from blogtool.scaffold import (
     post_slug,
     unique_stem,
 )
+from blogtool.errors import BuildError
 
 SEED = Path(__file__).resolve().parents[1] / "_posts" / "2014-10-18-flume-sink-hang.md"
 NOW = dt.datetime(2026, 11, 22, 20, 0, 0, tzinfo=dt.UTC)  # 04:00 next day in Shanghai

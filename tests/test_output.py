@@ -1,4 +1,4 @@
-"""Unit tests of ``blogtool.output``: the new site is staged beside the destination and swapped
+"""Unit tests of ``blogtool.build.output``: the new site is staged beside the destination and swapped
 in whole; unchanged files keep their mtime; ``keep_files`` survive; a crash half-way leaves the
 old site whole; a destination that is (or contains) the source is refused."""
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from blogtool.build.output import STAGING_MARK, Staging, check_destination
 from blogtool.errors import BuildError
-from blogtool.output import STAGING_MARK, Staging, check_destination
 
 
 def tree(root: Path) -> dict[str, bytes]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from blogtool.site import build
+from blogtool.build.site import build
 
 CONFIG = ("title: Moved\nurl: https://example.com\ntimezone: UTC\n"
           "time: 2024-01-01 00:00:00 +0000\nplugins: [jekyll-feed, jekyll-redirect-from]\n")

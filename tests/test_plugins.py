@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from blogtool import site as site_mod
+from blogtool.build import site as site_mod
+from blogtool.build.plugins import emoji, github_metadata, last_modified, mentions, toc
+from blogtool.build.themes.resolve import ResolvedTheme, theme_config
 from blogtool.errors import BuildError
-from blogtool.plugins import emoji, github_metadata, last_modified, mentions, toc
-from blogtool.themes.resolve import ResolvedTheme, theme_config
 from blogtool.timeutil import site_zone
 
 

@@ -17,10 +17,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from blogtool.build.site import build
 from blogtool.errors import BuildError
 from blogtool.markup.markdown import render_markdown
 from blogtool.markup.options import MarkupOptions
-from blogtool.site import build
 
 SITE_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 PER_DOCUMENT_SECONDS = 2.0

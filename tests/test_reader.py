@@ -1,5 +1,5 @@
-"""Unit tests of ``blogtool.frontmatter`` (Jekyll's front matter split and its fix-ups) and of
-``blogtool.reader`` on small sites made in a temporary folder."""
+"""Unit tests of ``blogtool.build.frontmatter`` (Jekyll's front matter split and its fix-ups) and of
+``blogtool.build.reader`` on small sites made in a temporary folder."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from blogtool import frontmatter
+from blogtool.build import frontmatter
+from blogtool.build.reader import read_site
+from blogtool.build.site import plan
 from blogtool.errors import BuildError, Diagnostics
-from blogtool.reader import read_site
-from blogtool.site import plan
 from blogtool.timeutil import RubyTime
 
 # --- split ------------------------------------------------------------------------------------
@@ -227,7 +227,7 @@ def test_reader_empty_title_gets_the_slug_title(tmp_path):
 
 def test_categories_and_tags_as_jekyll_reads_them() -> None:
     """Outputs of Jekyll 4.3.1 (page.categories | jsonify, page.tags | jsonify)."""
-    from blogtool.frontmatter import categories_of, tags_of
+    from blogtool.build.frontmatter import categories_of, tags_of
     assert categories_of({"category": "data mining"}, []) == ["data mining"]
     assert categories_of({"categories": "data mining"}, []) == ["data", "mining"]
     assert categories_of({"category": 2019}, []) == ["2019"]
@@ -245,7 +245,7 @@ def test_categories_and_tags_as_jekyll_reads_them() -> None:
 
 
 def test_post_dates_front_matter_wins_over_a_bad_name(tmp_path: Path) -> None:
-    from blogtool.site import build
+    from blogtool.build.site import build
     src = tmp_path / "src"
     (src / "_posts").mkdir(parents=True)
     (src / "_config.yml").write_text("timezone: Asia/Shanghai\n", "utf-8")

@@ -12,11 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.config import load_config, settings_from
-from blogtool.errors import BuildError, Diagnostics
-from blogtool.models import Document
-from blogtool.reader import read_site
-from blogtool.sass import (
+from blogtool.build.config import load_config, settings_from
+from blogtool.build.reader import read_site
+from blogtool.build.sass import (
     DEFAULT_STYLE,
     SassOptions,
     compile_sass,
@@ -26,6 +24,8 @@ from blogtool.sass import (
     source_map_dest,
     wants_source_map,
 )
+from blogtool.errors import BuildError, Diagnostics
+from blogtool.models import Document
 from blogtool.timeutil import RubyTime
 
 MINIMA = Path(__file__).parent / "fixtures" / "themes" / "minima"
@@ -213,7 +213,7 @@ def test_imports_are_looked_for_in_the_source_folder_not_next_to_the_page() -> N
 
 def test_a_sass_page_is_never_laid_out(tmp_path: Path) -> None:
     # the fixture's defaults: give every file `layout: default`; Jekyll still writes bare CSS
-    from blogtool.site import build
+    from blogtool.build.site import build
 
     build(SASS_IMPORTS, tmp_path / "site", overrides={"blogtool": {"compat": "jekyll"}},
           use_cache=False, jobs=1)

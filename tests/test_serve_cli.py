@@ -80,7 +80,7 @@ def test_broken_config_keeps_serving_then_baseurl_follows_the_fix(tmp_path: Path
 
 def _many_posts(source: Path) -> Path:
     """A site whose first build takes long enough to act during it (and forks workers)."""
-    from blogtool.work import PARALLEL_THRESHOLD
+    from blogtool.build.work import PARALLEL_THRESHOLD
     (source / "_posts").mkdir(parents=True)
     (source / "_config.yml").write_text("title: t\n", "utf-8")
     for i in range(PARALLEL_THRESHOLD * 6):

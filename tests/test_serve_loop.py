@@ -6,8 +6,7 @@ import threading
 import time
 from pathlib import Path
 
-from blogtool.errors import BuildError
-from blogtool.serve.loop import (
+from blogtool.commands.serve.loop import (
     BuildLoop,
     BuildState,
     Reporter,
@@ -15,6 +14,7 @@ from blogtool.serve.loop import (
     config_changed,
     describe_failure,
 )
+from blogtool.errors import BuildError
 
 
 class Recorder(Reporter):
@@ -199,7 +199,7 @@ def test_site_builder_keeps_one_session_until_the_config_changes(monkeypatch, tm
     import sys
     import types
 
-    import blogtool
+    import blogtool.build
 
     sessions, calls = [], []
 
@@ -211,10 +211,10 @@ def test_site_builder_keeps_one_session_until_the_config_changes(monkeypatch, tm
         calls.append(kwargs)
         return "ok"
 
-    fake = types.ModuleType("blogtool.site")
+    fake = types.ModuleType("blogtool.build.site")
     fake.BuildSession, fake.build = BuildSession, build
-    monkeypatch.setitem(sys.modules, "blogtool.site", fake)
-    monkeypatch.setattr(blogtool, "site", fake, raising=False)
+    monkeypatch.setitem(sys.modules, "blogtool.build.site", fake)
+    monkeypatch.setattr(blogtool.build, "site", fake, raising=False)
     builder = SiteBuilder(tmp_path, None, overrides={"url": "http://localhost:1"}, jobs=1)
     builder(set())
     builder({"_posts/a.md"})

@@ -15,8 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from blogtool.serve.loop import BuildState
-from blogtool.serve.server import (
+from blogtool.commands.serve.loop import BuildState
+from blogtool.commands.serve.server import (
     LIVERELOAD_PATH,
     DevServer,
     Mount,

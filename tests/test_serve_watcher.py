@@ -22,7 +22,7 @@ from watchdog.events import (
     FileOpenedEvent,
 )
 
-from blogtool.serve.watcher import IgnoreRules, SourceWatcher, changed_paths
+from blogtool.commands.serve.watcher import IgnoreRules, SourceWatcher, changed_paths
 
 
 @pytest.fixture
@@ -204,7 +204,7 @@ def test_set_rules_follows_a_new_exclude(src: Path):
 
 
 def test_snapshots_find_what_changed_and_skip_what_is_ignored(tmp_path):
-    from blogtool.serve.watcher import changed_between, snapshot
+    from blogtool.commands.serve.watcher import changed_between, snapshot
     src = tmp_path / "site"
     (src / "_posts").mkdir(parents=True)
     (src / "_site").mkdir()

@@ -5,8 +5,8 @@ import datetime as dt
 from pathlib import Path
 
 from benchmarks.gencorpus import write_site
-from blogtool.site import build
-from blogtool.work import PARALLEL_THRESHOLD
+from blogtool.build.site import build
+from blogtool.build.work import PARALLEL_THRESHOLD
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -39,7 +39,7 @@ def test_rebuild_keeps_unchanged_files_and_their_mtime(tmp_path: Path) -> None:
 
 
 def _big_site(src: Path) -> None:
-    from blogtool.reader import PARALLEL_READ
+    from blogtool.build.reader import PARALLEL_READ
     write_site(src, posts=PARALLEL_READ + 40, seed=5)
     posts = sorted((src / "_posts").glob("*.md"))
     # a warning early, in the middle and late: they must come out in file order
@@ -48,7 +48,7 @@ def _big_site(src: Path) -> None:
 
 
 def test_posts_parsed_in_parallel_give_the_same_site_and_warnings(tmp_path: Path) -> None:
-    from blogtool.reader import PARALLEL_READ
+    from blogtool.build.reader import PARALLEL_READ
     src = tmp_path / "src"
     _big_site(src)
     one = build(src, tmp_path / "one", jobs=1, site_time=PINNED, use_cache=False)

@@ -12,8 +12,8 @@ import html5lib
 import pytest
 from markupsafe import Markup
 
+from blogtool.build.site import build
 from blogtool.labels import label, site_lang
-from blogtool.site import build
 from blogtool.theme import Theme, cdata, templates_dir, xml_text
 from blogtool.timeutil import RubyTime
 

@@ -44,7 +44,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
             strict: bool, trace: bool, quiet: bool, verbose: bool, jobs: int | None,
             no_cache: bool) -> None:
     """Build the site into the destination (default: _site)."""
-    from ..site import build
+    from ..build.site import build
 
     progress = _Progress(not quiet)
     try:

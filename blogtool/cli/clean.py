@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..cache import clean as clean_cache
+from ..build.cache import clean as clean_cache
 from .common import config_files, fail
 
 
@@ -20,8 +20,8 @@ from .common import config_files, fail
 def command(source: Path, destination: Path | None, config: str | None,
             cache_only: bool) -> None:
     """Remove the destination folder and .blogtool-cache/."""
-    from ..output import check_destination
-    from ..site import plan
+    from ..build.output import check_destination
+    from ..build.site import plan
 
     try:
         _, settings = plan(source.resolve(), destination, config_files=config_files(config))

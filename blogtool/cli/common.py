@@ -43,7 +43,7 @@ def build_options(func: Callable) -> Callable:
 
 def _offline(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value:
-        from ..themes.remote import OFFLINE_ENV
+        from ..build.themes.remote import OFFLINE_ENV
         os.environ[OFFLINE_ENV] = "1"
 
 

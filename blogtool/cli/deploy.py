@@ -50,7 +50,7 @@ def _config_cname(source: Path, files: list[str] | None) -> str | None:
     """``cname:`` from the configuration files (later ones win), as ``--config`` orders them."""
     import yaml
 
-    from ..scaffold import read_config
+    from ..commands.scaffold import read_config
 
     if not files:
         value = read_config(source).get("cname")
@@ -88,8 +88,8 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     committed when the site did not change. The cname: key of _config.yml becomes the CNAME
     file.
     """
-    from ..deploy import DeployError, deploy, pages_url, remote_url
-    from ..scaffold import read_config
+    from ..commands.deploy import DeployError, deploy, pages_url, remote_url
+    from ..commands.scaffold import read_config
 
     files = config_files(config)
     try:
@@ -97,7 +97,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
         if no_build:
             site_dir = _destination(source, destination, read_config(source))
         else:
-            from ..site import build  # the build pipeline is heavy: load it only when used
+            from ..build.site import build  # the build pipeline is heavy: load it only when used
 
             try:
                 built = build(source, destination, config_files=files,

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ..doctor import Finding
+from ..commands.doctor import Finding
 from .common import config_files, fail
 
 
@@ -28,7 +28,7 @@ from .common import config_files, fail
 def command(source: Path, config: str | None, compat: str | None, old_site: Path | None,
             trace: bool) -> None:
     """Check that an existing Jekyll site builds with blogtool as it does with Jekyll."""
-    from ..doctor import diagnose, missing_urls
+    from ..commands.doctor import diagnose, missing_urls
 
     overrides = {"blogtool": {"compat": compat}} if compat else None
     files = config_files(config)
@@ -62,7 +62,7 @@ def command(source: Path, config: str | None, compat: str | None, old_site: Path
 
 
 def _report(findings: list[Finding]) -> None:
-    from ..doctor import ignored_tags_suggestion
+    from ..commands.doctor import ignored_tags_suggestion
 
     for finding in findings:
         click.echo(str(finding))

@@ -23,7 +23,7 @@ from ..errors import BuildError
 def command(directory: Path, title: str | None, timezone: str | None, github_actions: bool,
             from_repo: str | None, branch: str) -> None:
     """Create a new blog in DIRECTORY (default: here). Existing files are never overwritten."""
-    from ..scaffold import init_site
+    from ..commands.scaffold import init_site
 
     if from_repo and not github_actions:
         raise click.UsageError("--from-repo only applies with --github-actions")

@@ -22,7 +22,7 @@ from ..errors import BuildError
 def command(title: str, slug: str | None, category: str | None, tags: str, draft: bool,
             date: str | None, source: Path) -> None:
     """Write a new post and print its path (its URL goes to stderr)."""
-    from ..scaffold import new_post
+    from ..commands.scaffold import new_post
 
     tag_list = [t.strip() for t in tags.replace("，", ",").split(",") if t.strip()]
     try:

@@ -22,7 +22,7 @@ from .common import build_options, config_files, overrides_from, print_warning
 
 def _config_names(source: Path, files: list[str] | None) -> set[str]:
     """Source-relative names of the configuration files whose change re-reads the config."""
-    from ..serve.loop import DEFAULT_CONFIG_NAMES
+    from ..commands.serve.loop import DEFAULT_CONFIG_NAMES
     if not files:
         return set(DEFAULT_CONFIG_NAMES)
     names = set()
@@ -37,7 +37,7 @@ def _config_names(source: Path, files: list[str] | None) -> set[str]:
 
 
 if TYPE_CHECKING:
-    from ..serve.loop import Reporter as _ReporterBase
+    from ..commands.serve.loop import Reporter as _ReporterBase
 else:               # serve's modules load only when serve runs (start-up time)
     _ReporterBase = object
 
@@ -72,7 +72,7 @@ class _Printer(_ReporterBase):
 
     def failed(self, message: str, exc: BaseException) -> None:
         if self.trace:
-            from ..serve.loop import format_traceback
+            from ..commands.serve.loop import format_traceback
             click.echo(format_traceback(exc), err=True, nl=False)
         click.echo(message, err=True)
         click.echo("The previous site is still served; fix the file and save to rebuild.",
@@ -114,9 +114,16 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
             livereload: bool, open_browser: bool, force_polling: bool, watch: bool,
             jobs: int | None) -> None:
     """Build the site, serve it under its baseurl and rebuild on every save."""
-    from ..serve.loop import BuildLoop, BuildState, SiteBuilder
-    from ..serve.server import DevServer, Mount, PortInUse, is_loopback, server_url, site_url
-    from ..serve.watcher import IgnoreRules, SourceWatcher, changed_between, snapshot
+    from ..commands.serve.loop import BuildLoop, BuildState, SiteBuilder
+    from ..commands.serve.server import (
+        DevServer,
+        Mount,
+        PortInUse,
+        is_loopback,
+        server_url,
+        site_url,
+    )
+    from ..commands.serve.watcher import IgnoreRules, SourceWatcher, changed_between, snapshot
 
     source = source.resolve()
     if not source.is_dir():
@@ -210,7 +217,7 @@ def _interrupt(signum: int, frame: object) -> None:
 
 def _start_watcher(source: Path, rules: Any, on_change: Any, force_polling: bool) -> Any:
     """Start watching; fall back to polling when inotify is unavailable or exhausted."""
-    from ..serve.watcher import SourceWatcher
+    from ..commands.serve.watcher import SourceWatcher
     watcher = SourceWatcher(source, rules, on_change, force_polling=force_polling)
     try:
         watcher.start()

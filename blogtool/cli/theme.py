@@ -15,10 +15,10 @@ def command() -> None:
 
 
 def _resolve(source: Path, config: str | None, offline: bool):  # noqa: ANN202
+    from ..build.site import plan
+    from ..build.themes import resolve
+    from ..build.themes.remote import OFFLINE_ENV
     from ..errors import Diagnostics
-    from ..site import plan
-    from ..themes import resolve
-    from ..themes.remote import OFFLINE_ENV
 
     if offline:
         os.environ[OFFLINE_ENV] = "1"
@@ -55,7 +55,7 @@ def show(source: Path, config: str | None, offline: bool) -> None:
 @click.option("--offline", is_flag=True, help="Never download the theme.")
 def vendor(source: Path, config: str | None, offline: bool) -> None:
     """Copy the resolved theme into _themes/ so that builds need neither Ruby nor network."""
-    from ..themes.vendor import vendor as copy_theme
+    from ..build.themes.vendor import vendor as copy_theme
 
     source = source.resolve()
     try:

@@ -14,7 +14,7 @@ import posixpath
 import re
 import stat
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from io import StringIO
 from pathlib import Path
 from typing import Any
@@ -101,8 +101,8 @@ class JekyllEnvironment(Environment):
         rubytags.register(self)
         tags.register(self)
         jekyll_filters.register(self)
-        from ..plugins import liquid_tags
-        liquid_tags.register(self)
+        for register in engine.extensions:  # tags of the site's plugins, given by the build
+            register(self)
 
     def __hash__(self) -> int:  # python-liquid caches parsers by env hash; keep ours apart
         return id(self)
@@ -227,8 +227,10 @@ class LiquidEngine:
     """Renders Liquid in posts, pages, layouts and includes of a Jekyll site."""
 
     def __init__(self, settings: LiquidSettings, *, post_urls: Mapping[str, str],
-                 link_urls: Mapping[str, str], diagnostics: Diagnostics | None = None):
+                 link_urls: Mapping[str, str], diagnostics: Diagnostics | None = None,
+                 extensions: Sequence[Callable[[Any], None]] = ()):
         self.settings = settings
+        self.extensions = tuple(extensions)
         self.post_urls = dict(post_urls)
         self.link_urls = dict(link_urls)
         self.diagnostics = diagnostics

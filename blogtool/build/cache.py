@@ -1,0 +1,187 @@
+"""The persistent cache of per-document results (default ``.blogtool-cache/`` in the source).
+
+An entry holds what a document's rendering read (files with their content hashes, fields of
+other documents with their fingerprints; see :mod:`blogtool.build.deps`) and what it produced. It is
+used only when every input still matches and the build environment (configuration, theme,
+blogtool, Python and library versions) is the same. Entries are JSON: a cache folder from
+elsewhere can never run code; an unreadable or corrupt entry is simply a miss.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from .deps import content_hash
+
+CACHE_DIR = ".blogtool-cache"
+FORMAT = 1
+_LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "python-liquid", "Jinja2",
+              "PyYAML")
+
+
+def library_versions() -> dict[str, str]:
+    versions = {"blogtool": __version__, "python": platform.python_version()}
+    for name in _LIBRARIES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "-"
+    return versions
+
+
+def tree_hash(*roots: Path) -> str:
+    """Hash of every file under ``roots`` (theme templates, built-in includes)."""
+    h = hashlib.blake2b(digest_size=16)
+    for root in roots:
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_file():
+                h.update(path.relative_to(root).as_posix().encode())
+                h.update(content_hash(path.read_bytes()).encode())
+    return h.hexdigest()
+
+
+def environment_key(config: dict, extra: dict[str, Any]) -> str:
+    payload = json.dumps({"config": config, "versions": library_versions(), **extra},
+                         sort_keys=True, default=str, ensure_ascii=False)
+    return hashlib.blake2b(payload.encode("utf-8"), digest_size=16).hexdigest()
+
+
+class Cache:
+    """Entries by (kind, document); a memory layer over the folder (``root`` None: memory only).
+
+    ``serve`` keeps one Cache for its whole life, so a rebuild reads nothing from disk.
+    """
+
+    def __init__(self, root: Path | None):
+        self.root = root
+        self._root = str(root) if root is not None else ""
+        self._memory: dict[tuple[str, str], dict] = {}
+        self._missing: set[tuple[str, str]] = set()
+        self._folders: set[str] = set()     # entry folders known to exist
+        self.hits = 0
+        self.misses = 0
+
+    def _path(self, kind: str, rel_path: str) -> str:
+        digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=10).hexdigest()
+        return os.path.join(self._root, f"v{FORMAT}", kind, digest[:2], f"{digest}.json")
+
+    def get(self, kind: str, rel_path: str, env: str) -> dict | None:
+        key = (kind, rel_path)
+        entry = self._memory.get(key)
+        if entry is None and self.root is not None and key not in self._missing:
+            try:
+                with open(self._path(kind, rel_path), "rb") as fh:
+                    entry = json.loads(fh.read())
+            except (OSError, ValueError):
+                entry = None
+            if isinstance(entry, dict) and entry.get("doc") == rel_path:
+                self._memory[key] = entry
+            else:
+                entry = None
+                self._missing.add(key)
+        if not isinstance(entry, dict) or entry.get("env") != env:
+            return None
+        return entry
+
+    def put(self, kind: str, rel_path: str, entry: dict) -> None:
+        entry["doc"] = rel_path
+        self._memory[(kind, rel_path)] = entry
+        self._missing.discard((kind, rel_path))
+
+    def save(self, kind: str, rel_path: str, entry: dict) -> None:
+        """Write one entry to disk (atomically); memory-only caches just keep it."""
+        self.put(kind, rel_path, entry)
+        if self.root is None:
+            return
+        path = self._path(kind, rel_path)
+        try:
+            folder = os.path.dirname(path)
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
+            # dumps, not dump: one call of the C encoder instead of a write per token
+            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(data)
+            os.replace(tmp, path)
+        except OSError:
+            self._folders.clear()
+            # a cache that cannot be written is only a slower build
+
+
+    def load_outputs(self) -> dict[str, set[str]]:
+        """What earlier builds wrote, by destination (a corrupt record is no record)."""
+        if self.root is None:
+            return {}
+        try:
+            with open(os.path.join(self._root, f"v{FORMAT}", "outputs.json"), "rb") as fh:
+                data = json.loads(fh.read())
+            return {str(k): set(map(str, v)) for k, v in data.items() if isinstance(v, list)}
+        except (OSError, ValueError, AttributeError, TypeError):
+            return {}
+
+    def save_outputs(self, outputs: dict[str, set[str]]) -> None:
+        if self.root is None:
+            return
+        path = os.path.join(self._root, f"v{FORMAT}", "outputs.json")
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                json.dump({k: sorted(v) for k, v in outputs.items()}, fh, ensure_ascii=False)
+            os.replace(tmp, path)
+        except OSError:
+            pass
+
+
+def clean(source: Path) -> bool:
+    """Remove the cache folder (``blogtool clean``). True when there was one."""
+    path = source / CACHE_DIR
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+        return True
+    return False
+
+
+class FileHashes:
+    """Content hashes of source files, by (mtime, size) so an unchanged file is not re-read."""
+
+    def __init__(self, source: Path):
+        self.source = source
+        self._source = str(source)
+        self._memo: dict[str, tuple[int, int, str]] = {}
+        self._build: dict[str, str] = {}
+
+    def new_build(self) -> None:
+        self._build.clear()
+
+    def of(self, rel_path: str) -> str:
+        if rel_path in self._build:
+            return self._build[rel_path]
+        path = os.path.join(self._source, rel_path)
+        try:
+            st = os.stat(path)
+            known = self._memo.get(rel_path)
+            if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
+                digest = known[2]
+            else:
+                with open(path, "rb") as fh:
+                    digest = content_hash(fh.read())
+                self._memo[rel_path] = (st.st_mtime_ns, st.st_size, digest)
+        except OSError:
+            digest = "missing"
+        self._build[rel_path] = digest
+        return digest
+
+    def valid(self, files: dict[str, str]) -> bool:
+        return all(self.of(p) == h for p, h in files.items())

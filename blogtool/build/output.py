@@ -1,0 +1,412 @@
+"""Writing the site: build a complete staging directory beside the destination, then swap.
+
+Guarantees (README "Errors and safety"): the previous site is untouched until the whole new
+site is on disk; unchanged files are hard-linked from the previous build so their mtime stays;
+``keep_files`` survive; nothing outside the destination is ever deleted.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import BuildError
+
+STAGING_MARK = ".blogtool-staging"
+
+
+@dataclass
+class WriteStats:
+    written: int = 0
+    unchanged: int = 0
+    static: int = 0
+    kept: int = 0
+    paths: set[str] = field(default_factory=set)
+    # a patched site only: the files replaced and removed in place (what a browser may show)
+    replaced: list[str] | None = None
+    removed: list[str] | None = None
+
+
+def check_destination(source: Path, destination: Path) -> None:
+    """Refuse a destination that is the source, contains it, or is the filesystem root."""
+    src = source.resolve()
+    dest = destination.resolve()
+    if dest == src or src.is_relative_to(dest):
+        raise BuildError(str(destination), None, "the destination must not be the source "
+                                                 "folder or contain it")
+    if dest == Path(dest.anchor) or dest == Path.home():
+        raise BuildError(str(destination), None, "refusing to use this folder as the destination")
+
+
+def _write_failed(where: Path, exc: OSError) -> BuildError:
+    """A destination write that failed (disk full, file too large, read-only): one located
+    line, never a traceback; the staging folder is removed by the caller's abort."""
+    return BuildError(str(where), None, f"cannot write the new site: "
+                                        f"{exc.strerror or exc}; the previous site is intact")
+
+
+def _safe_rel(rel: str) -> str:
+    parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
+    if any(p == ".." for p in parts) or not parts:
+        raise BuildError(rel, None, "an output path leaves the destination folder")
+    return "/".join(parts)
+
+
+def replace_file(target: Path, data: bytes) -> tuple[bytes, int]:
+    """Write ``data`` over one file of a live site by an atomic rename (a reader never sees
+    half a page); returns what was there (bytes, mtime) for :func:`restore_files`."""
+    before = (target.read_bytes(), target.stat().st_mtime_ns)
+    tmp = target.with_name(f".{target.name}.blogtool-{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, target)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
+    return before
+
+
+def restore_files(saved: dict[str, tuple[bytes, int]]) -> None:
+    """Put files :func:`replace_file` overwrote back as they were, mtime included."""
+    for target, (data, mtime_ns) in saved.items():
+        try:
+            replace_file(Path(target), data)
+            os.utime(target, ns=(mtime_ns, mtime_ns))
+        except OSError:
+            pass
+
+class Staging:
+    """A staging directory that becomes the destination on :meth:`commit`."""
+
+    def __init__(self, destination: Path):
+        self.destination = destination.resolve()
+        self.previous = self.destination if self.destination.is_dir() else None
+        self._previous_str = str(self.previous) if self.previous is not None else ""
+        parent = self.destination.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        _clean_stale(parent, self.destination.name)
+        self.root = parent / f".{self.destination.name}{STAGING_MARK}-{os.getpid()}"
+        if self.root.exists():
+            shutil.rmtree(self.root)
+        self.root.mkdir()
+        self._root_str = str(self.root)
+        (self.root / STAGING_MARK).touch()
+        self.stats = WriteStats()
+        self._made: set[str] = set()
+
+    def _target(self, rel: str) -> Path:
+        rel = _safe_rel(rel)
+        self.stats.paths.add(rel)
+        target = os.path.join(self._root_str, rel)
+        parent = os.path.dirname(target)
+        if parent not in self._made:
+            try:
+                os.makedirs(parent, exist_ok=True)
+            except OSError as exc:  # e.g. one output is a file where another needs a folder
+                raise _write_failed(self.destination / rel, exc) from None
+            while parent not in self._made and parent != self._root_str:
+                self._made.add(parent)
+                parent = os.path.dirname(parent)
+        return Path(target)
+
+    def _old(self, rel: str) -> Path | None:
+        if self.previous is None:
+            return None
+        path = os.path.join(self._previous_str, rel)
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        return Path(path) if stat.S_ISREG(st.st_mode) else None
+
+    def write(self, rel: str, data: bytes) -> tuple[int, int]:
+        """Write one output; identical bytes are linked from the previous build (so the
+        file keeps its mtime). Returns the staged file's size and mtime (ns)."""
+        target = self._target(rel)
+        old = self._old(_safe_rel(rel))
+        if old is not None:
+            try:
+                st = old.stat()
+                if st.st_size == len(data) and old.read_bytes() == data:
+                    if target.exists():
+                        target.unlink()
+                    os.link(old, target)
+                    self.stats.unchanged += 1
+                    return st.st_size, st.st_mtime_ns
+            except OSError:
+                pass
+        try:
+            if target.exists():
+                target.unlink()
+            with open(target, "wb") as fh:
+                fh.write(data)
+        except OSError as exc:
+            raise _write_failed(self.destination / _safe_rel(rel), exc) from None
+        self.stats.written += 1
+        return len(data), target.stat().st_mtime_ns
+
+    def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
+        """Reuse the previous build's file when it is exactly the one a cache entry recorded
+        (same size and mtime): a warm build then renders and reads nothing."""
+        if size is None or mtime_ns is None or self.previous is None:
+            return False
+        rel = _safe_rel(rel)
+        old = os.path.join(self._previous_str, rel)
+        try:
+            st = os.lstat(old)
+            if not stat.S_ISREG(st.st_mode) or st.st_size != size or st.st_mtime_ns != mtime_ns:
+                return False
+            target = self._target(rel)
+            os.link(old, target)
+        except FileExistsError:
+            return False
+        except OSError:
+            return False
+        self.stats.unchanged += 1
+        return True
+
+    def copy(self, rel: str, source_file: str | Path) -> None:
+        """Copy a static file, or link the previous copy when it is the same file."""
+        target = self._target(rel)
+        src = Path(source_file)
+        old = self._old(_safe_rel(rel))
+        try:
+            st = src.stat()
+            if old is not None:
+                ost = old.stat()
+                if ost.st_size == st.st_size and int(ost.st_mtime) == int(st.st_mtime):
+                    if target.exists():
+                        target.unlink()
+                    os.link(old, target)
+                    self.stats.static += 1
+                    return
+            if target.exists():
+                target.unlink()
+            shutil.copy2(src, target)
+        except OSError as exc:
+            raise BuildError(str(src), None, f"cannot copy to the destination: "
+                                             f"{exc.strerror}; the previous site is "
+                                             f"intact") from None
+        self.stats.static += 1
+
+    def keep(self, keep_files: Iterable[str]) -> None:
+        """Carry ``keep_files`` entries (and anything under them) over from the old site."""
+        if self.previous is None:
+            return
+        prefixes = tuple(k.strip("/") for k in keep_files if k and k.strip("/"))
+        if not prefixes:
+            return
+        for dirpath, dirnames, filenames in self._keep_candidates(prefixes):
+            rel_dir = os.path.relpath(dirpath, self.previous).replace(os.sep, "/")
+            rel_dir = "" if rel_dir == "." else rel_dir
+            links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+            for name in filenames + links:
+                rel = f"{rel_dir}/{name}" if rel_dir else name
+                if not any(rel == p or rel.startswith(p + "/") or rel.startswith(p)
+                           for p in prefixes):
+                    continue
+                if rel in self.stats.paths:
+                    continue
+                target = self.root / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                src = os.path.join(dirpath, name)
+                try:
+                    if os.path.islink(src):
+                        os.symlink(os.readlink(src), target)
+                    else:
+                        os.link(src, target)
+                except OSError:
+                    shutil.copy2(src, target)
+                self.stats.kept += 1
+
+    def _keep_candidates(self, prefixes: tuple[str, ...]):
+        """``os.walk`` tuples for only the parts of the old site a keep prefix can match
+        (Jekyll matches keep_files as path prefixes): a site with no ``.git`` in it costs one
+        directory listing, not a walk of every page."""
+        seen: set[str] = set()
+        assert self.previous is not None, "only a site with a previous build keeps files"
+        for prefix in prefixes:
+            parent, _, base = prefix.rpartition("/")
+            top = self.previous / parent if parent else self.previous
+            try:
+                names = sorted(os.listdir(top))
+            except OSError:
+                continue
+            for name in names:
+                if not name.startswith(base):
+                    continue
+                path = os.path.join(top, name)
+                if path in seen:
+                    continue
+                seen.add(path)
+                if os.path.isdir(path) and not os.path.islink(path):
+                    yield from os.walk(path)
+                else:
+                    yield str(top), [], [name]
+
+    def commit(self) -> None:
+        """Swap the staging directory in; the old site is removed only after the swap."""
+        (self.root / STAGING_MARK).unlink()
+        dest = self.destination
+        if dest.exists() or dest.is_symlink():
+            old = dest.parent / f".{dest.name}.old-{os.getpid()}"
+            if old.exists():
+                shutil.rmtree(old)
+            os.rename(dest, old)
+            try:
+                os.rename(self.root, dest)
+            except OSError:
+                os.rename(old, dest)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(self.root, dest)
+
+    def abort(self) -> None:
+        shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _clean_stale(parent: Path, name: str) -> None:
+    """Remove staging folders a crashed build left (they carry the marker file)."""
+    prefix = f".{name}{STAGING_MARK}-"
+    old_prefix = f".{name}.old-"
+    try:
+        entries = list(parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith(prefix) and (entry / STAGING_MARK).exists():
+            shutil.rmtree(entry, ignore_errors=True)
+        elif entry.name.startswith(old_prefix) and entry.is_dir():
+            pid = entry.name[len(old_prefix):]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class Patch(Staging):
+    """Rebuild a site blogtool built before, in place: only changed files are staged, then
+    renamed over the old ones one by one (each rename is atomic, so nobody ever reads a
+    half-written page); files this build does not make are removed, except ``keep_files``, as
+    Jekyll cleans its destination. Nothing is touched before :meth:`commit`, so a failed or
+    interrupted build still leaves the previous site as it was. ``previous_paths`` is what the
+    previous build wrote (its presence is what allows patching)."""
+
+    def __init__(self, destination: Path, previous_paths: set[str]):
+        super().__init__(destination)
+        self.previous_paths = set(previous_paths)
+        self.keep_prefixes: tuple[str, ...] = ()
+
+    def _keep_old(self, rel: str) -> None:
+        self.stats.paths.add(_safe_rel(rel))
+
+    def write(self, rel: str, data: bytes) -> tuple[int, int]:
+        old = self._old(_safe_rel(rel))
+        if old is not None:
+            try:
+                st = old.stat()
+                if st.st_size == len(data) and old.read_bytes() == data:
+                    self._keep_old(rel)
+                    self.stats.unchanged += 1
+                    return st.st_size, st.st_mtime_ns
+            except OSError:
+                pass
+        return super().write(rel, data)
+
+    def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
+        if size is None or mtime_ns is None:
+            return False
+        old = self._old(_safe_rel(rel))
+        try:
+            if old is None:
+                return False
+            st = os.stat(old)
+            if st.st_size != size or st.st_mtime_ns != mtime_ns:
+                return False
+        except OSError:
+            return False
+        self._keep_old(rel)
+        self.stats.unchanged += 1
+        return True
+
+    def copy(self, rel: str, source_file: str | Path) -> None:
+        old = self._old(_safe_rel(rel))
+        try:
+            st = os.stat(source_file)
+            if old is not None:
+                ost = old.stat()
+                if ost.st_size == st.st_size and int(ost.st_mtime) == int(st.st_mtime):
+                    self._keep_old(rel)
+                    self.stats.static += 1
+                    return
+        except OSError:
+            pass
+        super().copy(rel, source_file)
+
+    def keep(self, keep_files: Iterable[str]) -> None:
+        """Nothing to carry (the old files stay where they are); remember what to spare."""
+        self.keep_prefixes = tuple(k.strip("/") for k in keep_files if k and k.strip("/"))
+
+    def commit(self) -> None:
+        (self.root / STAGING_MARK).unlink()
+        dest = self.destination
+        self.stats.replaced, self.stats.removed = [], []
+        for dirpath, _dirnames, filenames in os.walk(self.root):
+            for name in filenames:
+                staged = os.path.join(dirpath, name)
+                rel = os.path.relpath(staged, self.root).replace(os.sep, "/")
+                self.stats.replaced.append(rel)
+                target = dest / rel
+                target.parent.mkdir(parents=True, exist_ok=True)
+                if target.is_dir() and not target.is_symlink():
+                    shutil.rmtree(target)
+                os.replace(staged, target)
+        for rel in sorted(self._strays()):
+            target = dest / rel
+            try:
+                target.unlink()
+            except OSError:
+                continue
+            self.stats.removed.append(rel)
+            _prune_empty(target.parent, dest)
+        shutil.rmtree(self.root, ignore_errors=True)
+
+    def _strays(self) -> list[str]:
+        """Files in the destination this build did not make and ``keep_files`` does not
+        spare (Jekyll's cleanup)."""
+        dest = str(self.destination)
+        kept = self.keep_prefixes
+        strays = []
+        for dirpath, dirnames, filenames in os.walk(dest):
+            rel_dir = os.path.relpath(dirpath, dest).replace(os.sep, "/")
+            rel_dir = "" if rel_dir == "." else rel_dir + "/"
+            dirnames[:] = [d for d in dirnames
+                           if not any((rel_dir + d).startswith(p) for p in kept)]
+            for name in filenames:
+                rel = rel_dir + name
+                if rel not in self.stats.paths and not any(rel.startswith(p) for p in kept):
+                    strays.append(rel)
+        return strays
+
+
+def _prune_empty(folder: Path, stop: Path) -> None:
+    """Remove folders left empty by a removed page, up to (not including) the site root."""
+    while folder != stop and stop in folder.parents:
+        try:
+            folder.rmdir()
+        except OSError:
+            return
+        folder = folder.parent
+

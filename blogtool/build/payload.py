@@ -1,0 +1,183 @@
+"""The Liquid/Jinja view of the site: ``site.*`` and ``page.*`` shaped exactly as Jekyll
+exposes them. Built once per build; documents' ``content`` and
+``excerpt`` are filled in as the render waves finish."""
+from __future__ import annotations
+
+import datetime as _dt
+import posixpath
+from collections.abc import Iterable
+from typing import Any
+
+from ..models import Document, Sources, StaticFile
+from ..timeutil import RubyTime
+from .deps import TrackedDict
+
+JEKYLL_VERSION = "4.3.1"
+
+# site's own keys, in the order Jekyll's SiteDrop lists them before the configuration's
+SITE_KEYS = ("posts", "time", "html_pages", "config", "documents", "pages", "data", "categories",
+             "related_posts", "tags", "static_files", "collections")
+
+
+class Drop(TrackedDict):
+    """A payload Jekyll exposes as a Liquid drop rather than a hash (``site``, a post or a
+    collection document): a ``for`` loop over it yields its keys, not ``[key, value]`` pairs
+    (Jekyll's ``Drop#each``). Keys in ``hidden`` answer lookups but are not listed, as
+    ``site.<collection label>`` in Jekyll."""
+
+    __slots__ = ("hidden",)
+
+    def __init__(self, owner: str, *args: Any, hidden: Iterable[Any] = (), **kwargs: Any):
+        super().__init__(owner, *args, **kwargs)
+        self.hidden = frozenset(hidden)
+
+    def __reduce__(self):
+        return (_rebuild_drop, (type(self), self.owner, dict(self), self.hidden))
+
+    def copy(self) -> Drop:
+        return type(self)(self.owner, dict.items(self), hidden=self.hidden)
+
+    def drop_keys(self) -> list[Any]:
+        """The keys a ``for`` loop over the drop yields, in Jekyll's order."""
+        return [k for k in self if k not in self.hidden]
+
+
+def _rebuild_drop(cls: type, owner: str, items: dict, hidden: frozenset) -> Drop:
+    return cls(owner, items, hidden=hidden)
+
+
+def document_payload(doc: Document) -> dict[str, Any]:
+    """``page.*`` for one document; front matter first, Jekyll's computed keys over it."""
+    p: dict[str, Any] = (TrackedDict if doc.kind == "page" else Drop)(doc.rel_path, doc.data)
+    p.update({
+        "url": doc.url,
+        "path": doc.data.get("path", doc.rel_path) if doc.kind == "page" else doc.rel_path,
+        "name": doc.name,
+        "content": doc.body,
+        "output": None,
+    })
+    if doc.kind == "page":
+        p["dir"] = (doc.url if doc.url.endswith("/")
+                    else posixpath.dirname(doc.url).rstrip("/") + "/")
+        p.setdefault("excerpt", None)
+    else:
+        p.update({
+            "id": doc.id,
+            "relative_path": doc.rel_path,
+            "slug": doc.data.get("slug"),   # nil for a post whose front matter failed
+            "ext": doc.ext,
+            "collection": doc.collection,
+            "date": doc.date,
+            "categories": list(doc.categories),
+            "tags": list(doc.tags),
+            "draft": doc.draft,
+            "excerpt": doc.data.get("excerpt"),
+            "previous": None,
+            "next": None,
+        })
+        p.setdefault("title", doc.data.get("title"))
+    if doc.layout is None and "layout" in p and p["layout"] in ("none", "null"):
+        p["layout"] = None
+    return p
+
+
+def static_payload(f: StaticFile) -> dict[str, Any]:
+    name = f.name
+    stem, ext = posixpath.splitext(name)
+    return {
+        "path": "/" + f.rel_path,
+        "name": name,
+        "basename": stem,
+        "extname": ext,
+        "modified_time": RubyTime.fromtimestamp(f.mtime, _dt.UTC),
+        "collection": f.collection,
+        "url": f.url,
+    }
+
+
+def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
+                 site_time: RubyTime) -> dict[str, Any]:
+    """``site.*``. ``payloads`` maps a document's rel_path to its ``page.*`` dict; the same
+    dicts are shared so later updates (content, excerpt) are seen everywhere."""
+    posts_asc = [payloads[d.rel_path] for d in sources.posts]
+    for i, p in enumerate(posts_asc):
+        p["previous"] = posts_asc[i - 1] if i > 0 else None
+        p["next"] = posts_asc[i + 1] if i + 1 < len(posts_asc) else None
+    posts = list(reversed(posts_asc))
+    tags: dict[Any, list] = {}
+    categories: dict[str, list] = {}
+    for doc in sources.posts:       # oldest first: Jekyll's key order is first appearance
+        p = payloads[doc.rel_path]
+        for t in doc.tags:
+            tags.setdefault(t, []).append(p)
+        for c in doc.categories:
+            categories.setdefault(c, []).append(p)
+    for bucket in (tags, categories):
+        for key in bucket:
+            bucket[key].reverse()   # newest first
+    pages = sorted((payloads[d.rel_path] for d in sources.pages), key=lambda p: p["name"])
+    collections: list[dict[str, Any]] = []
+    labels: dict[str, list] = {}
+    documents = []
+    for label, docs in sorted(sources.documents.items()):
+        items = [payloads[d.rel_path] for d in docs]
+        labels[label] = items
+        documents.extend(items)
+        collections.append({"label": label, "docs": items, "output": any(d.write for d in docs),
+                            "relative_directory": "_" + label, "files": []})
+    collections.append({"label": "posts", "docs": posts_asc, "output": True,
+                        "relative_directory": "_posts", "files": []})
+    collections.sort(key=lambda c: str(c["label"]))
+    own: dict[str, Any] = {
+        "posts": posts,
+        "time": site_time,
+        "html_pages": [p for p in pages if str(p["url"]).endswith(("/", ".html", ".htm",
+                                                                    ".xhtml"))],
+        "config": None,              # Jekyll's site.config is private: nil in Liquid
+        "documents": documents + posts_asc,
+        "pages": pages,
+        "data": sources.data,
+        "categories": categories,
+        "related_posts": None,       # set per document by site_for()
+        "tags": tags,
+        "static_files": [static_payload(f) for f in sources.static_files],
+        "collections": collections,
+    }
+    # Jekyll lists its own keys first, then the configuration's (``serving`` last, set by
+    # the build command); collection labels answer lookups only. blogtool's own ``blogtool``
+    # and ``url`` keys are not listed unless the configuration gives them a value.
+    hidden = {label for label in labels if label not in own and label not in config}
+    if not config.get("url"):
+        hidden.add("url")
+    hidden.add("blogtool")
+    site: dict[str, Any] = Drop("site", hidden=hidden)
+    site.update(own)
+    for key, value in config.items():
+        if key not in own:
+            site[key] = value
+    site.setdefault("serving", False)
+    for label, items in labels.items():
+        if label not in own:
+            site[label] = items
+    site["url"] = config.get("url") or ""
+    site["baseurl"] = config.get("baseurl") or ""
+    return site
+
+
+def site_for(site: dict[str, Any], page: Any) -> dict[str, Any]:
+    """``site`` as Jekyll shows it while rendering ``page``: ``related_posts`` is the ten most
+    recent posts other than the document itself (Jekyll without LSI) for a post or collection
+    document, and nil for a page."""
+    if not isinstance(site, Drop):
+        return site
+    related = None
+    if isinstance(page, Drop):
+        posts = dict.get(site, "posts") or []
+        related = [p for p in posts[:11] if getattr(p, "owner", None) != page.owner][:10]
+    view = site.copy()
+    dict.__setitem__(view, "related_posts", related)
+    return view
+
+
+def jekyll_payload(environment: str) -> dict[str, str]:
+    return {"version": JEKYLL_VERSION, "environment": environment}

@@ -1,0 +1,386 @@
+"""The build, in order. This is the only module that knows the order of the stages:
+
+config -> read -> generate -> render content (posts, then pages) -> layouts -> write.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import BuildError, Diagnostics, Problem
+from ..liquid.engine import LiquidEngine, LiquidSettings
+from ..liquid.jekyll_filters import set_markdown_options
+from ..models import Document, Sources
+from ..theme import Theme, templates_dir
+from ..timeutil import RubyTime, site_zone
+from . import generators, plugins, themes
+from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
+from .config import Settings, load_config, settings_from
+from .deps import Fingerprints
+from .output import Patch, Staging, check_destination, replace_file, restore_files
+from .payload import document_payload, jekyll_payload, site_payload
+from .plugins import liquid_tags, paginate_v2
+from .plugins import payload as plugin_payload
+from .plugins import sources as plugin_sources
+from .pool import default_jobs
+from .reader import read_site
+from .render import Renderer
+from .work import HEAVY_SITE, WorkState, run_wave
+
+
+class BuildSession:
+    """What one source keeps between builds: the cache (with its memory layer) and the
+    content hashes of source files. ``serve`` holds one for its whole life; ``build`` makes
+    a fresh one."""
+
+    def __init__(self, source: Path | str, *, use_cache: bool = True):
+        source = Path(source).resolve()
+        self.cache = Cache(source / CACHE_DIR if use_cache else None)
+        self.records = use_cache    # without a cache, a one-off build needs no records
+        self.hashes = FileHashes(source)
+        # what the last build wrote, by destination (kept with the cache): the next build can
+        # then patch that site in place instead of staging a full copy of it
+        self.outputs: dict[str, set[str]] = self.cache.load_outputs()
+        self.read_memo: dict = {}     # parsed posts by file identity (reader.read_site)
+        self.live: LiveState | None = None   # the last good build, for quick_render
+        self.fingerprints: dict = {}           # Fingerprints.kept of the last build
+        self.body_hashes: dict = {}            # WorkState.body_hashes
+        # file -> (bytes, mtime) before quick_render wrote it, until the next build ends
+        self.quick_backup: dict[str, tuple[bytes, int]] = {}
+
+    def take_quick_backup(self) -> dict[str, tuple[bytes, int]]:
+        backup, self.quick_backup = self.quick_backup, {}
+        return backup
+
+
+@dataclass
+class BuildResult:
+    destination: Path
+    documents: int
+    written: int
+    unchanged: int
+    static: int
+    seconds: float
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    outputs: dict[str, str] = field(default_factory=dict)   # dest path -> source rel_path
+    rendered: list[str] = field(default_factory=list)       # documents laid out this build
+    # files replaced or removed in a site patched in place (None: the whole site was swapped)
+    changed_files: list[str] | None = None
+    hint: str = ""            # said after the summary, e.g. for a folder with nothing in it
+
+    def summary(self) -> str:
+        parts = [f"{self.documents} pages ({self.written} written, {self.unchanged} unchanged)",
+                 f"{self.static} static file{'s' if self.static != 1 else ''}"]
+        if self.warnings:
+            parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
+        line = f"Built {', '.join(parts)} in {self.seconds:.2f} s -> {self.destination}"
+        return f"{line}\n{self.hint}" if self.hint else line
+
+
+@dataclass
+class LiveState:
+    """What the last good build of a session leaves for :func:`quick_render`."""
+
+    config: dict
+    settings: Settings
+    now: RubyTime
+    renderer: Renderer
+    payloads: dict[str, dict]
+    docs: dict[str, Document]
+
+
+def plan(source: Path, destination: Path | None = None, *,
+         config_files: list[str] | None = None, overrides: Mapping[str, Any] | None = None,
+         diagnostics: Diagnostics | None = None) -> tuple[dict, Settings]:
+    """Configuration and settings for a build (also used by ``serve`` and ``doctor``)."""
+    diagnostics = diagnostics or Diagnostics()
+    if not Path(source).is_dir():
+        what = "is not a folder" if Path(source).exists() else "does not exist"
+        raise BuildError(str(source), None, f"the source folder {what}")
+    config = load_config(source, config_files, overrides, diagnostics)
+    dest = destination or Path(config.get("destination") or "_site")
+    if not dest.is_absolute():
+        dest = (source / dest) if destination is None else (Path.cwd() / dest)
+    return config, settings_from(config, str(dest.resolve()))
+
+
+def build(source: Path | str = ".", destination: Path | str | None = None, *,
+          config_files: list[str] | None = None, overrides: Mapping[str, Any] | None = None,
+          strict: bool = False, site_time: _dt.datetime | None = None,
+          environment: str | None = None,
+          progress: Callable[[int, int], None] | None = None,
+          jobs: int | None = None, use_cache: bool = True,
+          session: BuildSession | None = None) -> BuildResult:
+    """Build the site at ``source`` into ``destination``; raises :class:`BuildError`.
+
+    The previous destination is untouched unless the whole build succeeds.
+    """
+    # pages serve's fast path wrote ahead of this build: if the build fails, they go back to
+    # what they were, so a failed build leaves the previous site exactly as it was
+    undo = session.take_quick_backup() if session is not None else {}
+    try:
+        return _build(source, destination, config_files=config_files, overrides=overrides,
+                      strict=strict, site_time=site_time, environment=environment,
+                      progress=progress, jobs=jobs, use_cache=use_cache, session=session)
+    except BaseException:
+        restore_files(undo)
+        raise
+
+
+def _build(source: Path | str, destination: Path | str | None, *,
+           config_files: list[str] | None, overrides: Mapping[str, Any] | None,
+           strict: bool, site_time: _dt.datetime | None, environment: str | None,
+           progress: Callable[[int, int], None] | None, jobs: int | None, use_cache: bool,
+           session: BuildSession | None) -> BuildResult:
+    started = time.perf_counter()
+    source = Path(source).resolve()
+    diagnostics = Diagnostics(strict=strict)
+    config, settings = plan(source, Path(destination) if destination else None,
+                            config_files=config_files, overrides=overrides,
+                            diagnostics=diagnostics)
+    dest = Path(settings.destination)
+    check_destination(source, dest)
+    try:
+        zone = site_zone(settings.timezone)
+    except ValueError as exc:
+        raise BuildError("_config.yml", None, f"timezone: {exc}") from None
+    now = RubyTime.wrap((site_time or _dt.datetime.now(_dt.UTC)).astimezone(zone))
+    if config.get("time"):
+        from ..timeutil import from_front_matter
+        try:
+            now = from_front_matter(config["time"], zone)
+        except ValueError:
+            raise BuildError("_config.yml", None, f"invalid time '{config['time']}'") from None
+    config, settings, gem_theme = themes.apply(source, config, settings, diagnostics)
+
+    session = session or BuildSession(source, use_cache=use_cache)
+    session.live = None         # until this build succeeds
+    jobs = jobs if jobs is not None else default_jobs()
+    sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
+    sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
+    sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
+    generated = generators.generate(sources, config, settings, diagnostics)
+    if "jekyll-paginate-v2" in plugins.active(config, settings):
+        generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
+    env = environment or os.environ.get("JEKYLL_ENV") or "development"
+    session.hashes.new_build()
+    result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
+                               diagnostics, progress, jobs, session)
+    result.seconds = time.perf_counter() - started
+    if not sources.posts and not config_files and not (source / "_config.yml").is_file() \
+            and not (source / "_config.yaml").is_file():
+        result.hint = (f"{source} has no _config.yml and no posts: "
+                       f"`blogtool init` starts a new blog, `blogtool new` writes a post")
+    return result
+
+
+def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
+            config: dict) -> LiquidEngine:
+    post_urls: dict[str, str] = {}
+    link_urls: dict[str, str] = {}
+    for doc in sources.posts:
+        inner = doc.rel_path.split("_posts/", 1)[-1] if "_posts/" in doc.rel_path else doc.name
+        post_urls[inner[: len(inner) - len(doc.ext)]] = doc.url
+        post_urls.setdefault(doc.basename, doc.url)
+    for doc in sources.all_documents():
+        link_urls[doc.rel_path] = doc.url
+    for f in sources.static_files:
+        link_urls[f.rel_path] = f.url
+    bt = config.get("blogtool") or {}
+    return LiquidEngine(
+        LiquidSettings(source=settings.source, includes_dir=settings.includes_dir,
+                       layouts_dir=settings.layouts_dir, baseurl=settings.baseurl,
+                       url=settings.url, timezone=settings.timezone, compat=settings.compat,
+                       strict_filters=bool((config.get("liquid") or {}).get("strict_filters")),
+                       strict_variables=bool((config.get("liquid") or {}).get("strict_variables")),
+                       error_mode=str((config.get("liquid") or {}).get("error_mode") or "warn"),
+                       ignored_tags=tuple(bt.get("ignored_tags") or ()),
+                       # Jekyll 4 still highlights {% highlight %} with Rouge under
+                       # `highlighter: pygments`; only `none` (or unknown) turns it off
+                       highlight=str(config.get("highlighter") or "rouge").lower()
+                       in ("rouge", "pygments"),
+                       theme_root=settings.theme_root, plugins=plugins.active(config, settings)),
+        post_urls=post_urls, link_urls=link_urls, diagnostics=diagnostics,
+        extensions=(liquid_tags.register,))
+
+
+def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings,
+                      sources: Sources, generated: list[Document], now: RubyTime, env: str,
+                      diagnostics: Diagnostics, progress: Callable[[int, int], None] | None,
+                      jobs: int, session: BuildSession) -> BuildResult:
+    docs = sources.all_documents()
+    payloads = {d.rel_path: document_payload(d) for d in docs}
+    site = site_payload(config, sources, payloads, now)
+    plugin_payload.extend(config, settings, sources, payloads, site, env)
+    for g in generated:
+        payloads[g.rel_path] = document_payload(g)
+    generators.attach(site, generated, payloads)
+    theme = None if settings.jekyll_site else Theme(source, settings)
+    set_markdown_options(settings.markup)   # markdownify uses the site's Markdown options
+    renderer = Renderer(settings, sources.layouts, _engine(settings, sources, diagnostics, config),
+                        theme, site, jekyll_payload(env), diagnostics)
+    by_path = {d.rel_path: d for d in docs + generated}
+    wave1 = [d.rel_path for d in docs if d.kind != "page"]
+    wave2 = [d.rel_path for d in docs if d.kind == "page"] + [g.rel_path for g in generated]
+    writes = [rel for rel in wave1 + wave2 if by_path[rel].write]
+    outputs, losers = _claim_outputs([by_path[rel] for rel in writes], sources, generated,
+                                     diagnostics)
+    writes = [rel for rel in writes if rel not in losers]
+    total = len(wave1) + len(wave2) + len(writes)
+    done = [0]
+
+    def advance(n: int) -> None:
+        done[0] += n
+        if progress:
+            progress(done[0], total)
+
+    fingerprints = Fingerprints(payloads, site, session.fingerprints)
+    env_key = environment_key(config, {
+        "jekyll_env": env,
+        "theme": tree_hash(templates_dir(), source / "_templates") if theme else "",
+        "gem_theme": tree_hash(Path(settings.theme_root)) if settings.theme_root else "",
+        "builtin": _builtin_hash()})
+    state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
+                      fingerprints, body_hashes=session.body_hashes, record=session.records)
+    # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
+    for wave in (wave1, wave2):
+        outcomes = run_wave(state, "content", wave, jobs, advance,
+                            heavy=wave is wave2 and len(wave1) >= HEAVY_SITE)
+        _merge(outcomes, diagnostics)
+        for o in outcomes:
+            payloads[o.rel_path].update(o.fields)
+        fingerprints.clear()
+    previous = session.outputs.pop(str(dest), None)
+    staging = Patch(dest, previous) if previous is not None and dest.is_dir() else Staging(dest)
+    try:
+        state.staging = staging
+        outcomes = run_wave(state, "output", writes, jobs, advance)
+        _merge(outcomes, diagnostics)
+        staging.stats.paths.update(by_path[rel].dest for rel in writes)
+        staging.stats.paths.update(p["sass_map"][0] for p in payloads.values()
+                                   if dict.get(p, "sass_map"))
+        for f in sources.static_files:
+            if f.write and f.rel_path not in losers:
+                staging.copy(f.dest, f.abs_path)
+        assets_written = generators.write_assets(staging, settings, config, theme is not None)
+        staging.keep(settings.keep_files)
+        staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    session.outputs[str(dest)] = set(staging.stats.paths)
+    session.cache.save_outputs(session.outputs)
+    session.live = LiveState(config, settings, now, renderer, payloads, by_path)
+    session.fingerprints = fingerprints.kept
+    changed = None
+    if staging.stats.replaced is not None and staging.stats.removed is not None:
+        changed = sorted(staging.stats.replaced + staging.stats.removed)
+    return BuildResult(destination=dest, documents=len(writes), changed_files=changed,
+                       written=sum(o.written for o in outcomes),
+                       unchanged=sum(o.unchanged for o in outcomes),
+                       static=staging.stats.static + assets_written, seconds=0.0,
+                       warnings=list(diagnostics.warnings), notes=list(diagnostics.notes),
+                       outputs=outputs, rendered=[o.rel_path for o in outcomes if not o.cached])
+
+
+@lru_cache(maxsize=1)
+def _builtin_hash() -> str:
+    """blogtool's own includes (JB/setup): part of the installed package, hashed once."""
+    return tree_hash(Path(__file__).parent.parent / "builtin")
+
+
+def _claim_outputs(docs: list[Document], sources: Sources, generated: list[Document],
+                   diagnostics: Diagnostics) -> tuple[dict[str, str], set[str]]:
+    """Destination path -> the source that writes it, and the sources that lose their file.
+
+    Two sources writing one file is Jekyll's "Conflict" warning; the file on disk is the one
+    Jekyll writes last: pages (in reading order, then generated pages), then static files,
+    then collection documents (posts included)."""
+    order: list[tuple[str, str]] = []
+    writing = {d.rel_path for d in docs}
+    order += [(d.rel_path, d.dest) for d in sources.pages + generated if d.rel_path in writing]
+    order += [(f.rel_path, f.dest) for f in sources.static_files if f.write]
+    order += [(d.rel_path, d.dest) for d in sources.all_documents()
+              if d.kind != "page" and d.rel_path in writing]
+    outputs: dict[str, str] = {}
+    losers: set[str] = set()
+    for rel, dest in order:
+        if dest in outputs:
+            diagnostics.warn(rel, None, f"writes the same file as {outputs[dest]} ({dest}); "
+                                        f"this one wins, as in Jekyll")
+            losers.add(outputs[dest])
+        outputs[dest] = rel
+    return outputs, losers
+
+
+def _merge(outcomes: list, diagnostics: Diagnostics) -> None:
+    """Warnings in document order; the first error (in document order) stops the build."""
+    for o in outcomes:
+        diagnostics.replay(o.warnings, o.notes)
+    for o in outcomes:
+        if o.error is not None:
+            raise o.error
+
+
+# --- serve's fast path -------------------------------------------------------------------------
+
+QUICK_MAX = 4    # saved files; more than this is a checkout or a search-and-replace
+
+
+def quick_render(session: BuildSession, changed: set[str]) -> list[str] | None:
+    """Re-render only the saved documents, from the last good build of ``session``, when
+    nothing but their bodies changed; write their pages in place and return the pages'
+    destination paths. ``serve`` sends the reload at once, then runs the full incremental
+    build, which finds the same bytes on disk for these pages and brings every other page
+    that shows them (lists, feed, neighbours) up to date.
+
+    Returns None, touching nothing, whenever the fast path does not apply: no earlier good
+    build, a changed file that is not a post or page converted from Markdown, front matter
+    (or anything but the body) that changed, GitHub Pages' link rewriting, or any problem
+    while rendering (the full build then reports it)."""
+    live = session.live
+    if live is None or not changed or len(changed) > QUICK_MAX or \
+            live.settings.compat == "github-pages":
+        return None
+    from dataclasses import replace
+
+    from .reader import reread
+    quiet = Diagnostics()
+    renderer = replace(live.renderer, diagnostics=quiet)
+    pages: list[tuple[str, bytes]] = []
+    try:
+        for rel in sorted(changed):
+            old = live.docs.get(rel)
+            if old is None or old.kind not in ("post", "page") or not old.markdown or \
+                    not old.write or old.generated:
+                return None
+            new = reread(live.config, live.settings, live.now, quiet, old)
+            if new is None or quiet.warnings or replace(new, body=old.body) != old:
+                return None
+            page = live.payloads[rel].copy()
+            page["content"] = new.body
+            renderer.render_content(new, page)
+            html = renderer.render_output(new, page, paginator=page.get("paginator"))
+            if quiet.warnings:
+                return None
+            pages.append((new.dest, html.encode("utf-8")))
+    except Exception:   # noqa: BLE001 - the full build that follows reports every problem
+        return None
+    root = Path(live.settings.destination)
+    written = []
+    for rel, data in pages:
+        target = root / rel
+        try:
+            before = replace_file(target, data)
+        except OSError:
+            break       # the site folder is gone or full: the full build sorts it out
+        session.quick_backup.setdefault(str(target), before)
+        written.append(rel)
+    return written or None

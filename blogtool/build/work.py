@@ -1,0 +1,211 @@
+"""Per-document work in waves, in this process or in forked worker processes.
+
+Workers are forked (``pool.py``) after the site index (payloads, layouts, Liquid engine) is
+built, so each worker has it once, by inheritance, and tasks carry only document paths; the
+building process works as one of them. Results come back per
+document and are merged in document order, so the output, the warnings and the first error do
+not depend on the number of workers. Small builds, and processes that run threads (``serve``),
+stay in one process.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from ..errors import BuildError, Problem
+from ..models import Document
+from . import pool
+from .cache import Cache, FileHashes
+from .deps import Fingerprints, content_hash, recording
+from .output import Staging
+from .render import Renderer
+
+PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
+HEAVY_SITE = 500          # posts; from here pages (listings of every post) go out one by one
+CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc", "toc_requested",
+                "sass_map")
+
+
+@dataclass
+class Outcome:
+    """What one document's work produced, as plain picklable data."""
+
+    rel_path: str
+    fields: dict[str, Any] = field(default_factory=dict)
+    written: int = 0
+    unchanged: int = 0
+    cached: bool = False
+    entry: dict | None = None     # the new cache entry, when the document was rendered
+    warnings: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    error: BuildError | None = None
+
+
+@dataclass
+class WorkState:
+    renderer: Renderer
+    payloads: dict[str, dict]
+    docs: dict[str, Document]
+    cache: Cache
+    env: str
+    hashes: FileHashes
+    fingerprints: Fingerprints
+    staging: Staging | None = None
+    # rel_path -> (body, its hash): a session keeps it, so a rebuild hashes new bodies only
+    body_hashes: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # keep dependency records (for the cache and serve's rebuilds); a --no-cache build has no
+    # use for them and skips recording every read
+    record: bool = True
+
+    def sources_of(self, doc: Document, deps: set[str]) -> dict[str, str]:
+        files = {} if doc.generated else {doc.rel_path: self.hashes.of(doc.rel_path)}
+        for path in deps:
+            files[path] = self.hashes.of(path)
+        return files
+
+    def body_hash(self, rel_path: str) -> str:
+        """The text that was rendered: differs from the file when the pipeline rewrote it
+        (GitHub Pages' relative links)."""
+        body = self.docs[rel_path].body
+        known = self.body_hashes.get(rel_path)
+        if known is not None and known[0] is body:
+            return known[1]
+        digest = content_hash(body.encode("utf-8"))
+        self.body_hashes[rel_path] = (body, digest)
+        return digest
+
+    def usable(self, entry: dict | None, rel_path: str) -> bool:
+        return entry is not None and entry.get("body") == self.body_hash(rel_path) and \
+            self.hashes.valid(entry.get("files", {})) and \
+            self.fingerprints.valid(entry.get("fields", []))
+
+
+def _capture(state: WorkState, kind: str, rel_path: str,
+             fn: Callable[[WorkState, Document, dict], Outcome]) -> Outcome:
+    diagnostics = state.renderer.diagnostics
+    mark = diagnostics.mark()
+    doc = state.docs[rel_path]
+    try:
+        outcome = fn(state, doc, state.payloads[rel_path])
+    except BuildError as exc:
+        outcome = Outcome(rel_path, error=exc)
+    except RecursionError:
+        outcome = Outcome(rel_path, error=BuildError(rel_path, None, "too deeply nested to "
+                                                                     "render"))
+    except Exception as exc:  # a bug in blogtool: keep the document's name in the message
+        outcome = Outcome(rel_path, error=BuildError(
+            rel_path, None, f"internal error while rendering: {type(exc).__name__}: {exc}"))
+    outcome.warnings, outcome.notes = diagnostics.take(mark)
+    if outcome.entry is not None and outcome.error is None:
+        # warnings are part of the result: a cached document reports them again
+        outcome.entry["warnings"] = [[w.path, w.line, w.message] for w in outcome.warnings]
+        outcome.entry["notes"] = list(outcome.notes)
+        state.cache.save(kind, rel_path, outcome.entry)
+    return outcome
+
+
+def _content(state: WorkState, doc: Document, page: dict) -> Outcome:
+    """Liquid + Markdown of one document, into a copy of its payload: other documents see
+    the new content only after the whole wave, whatever the number of workers."""
+    copy = page.copy()
+    if not state.record:
+        state.renderer.render_content(doc, copy)
+        return Outcome(doc.rel_path, fields=_content_fields(copy))
+    deps: set[str] = set()
+    with recording() as reads:
+        state.renderer.render_content(doc, copy, deps)
+    fields = _content_fields(copy)
+    entry = {"env": state.env, "files": state.sources_of(doc, deps),
+             "body": state.body_hash(doc.rel_path),
+             "fields": state.fingerprints.record(reads, doc.rel_path), "result": fields}
+    return Outcome(doc.rel_path, fields=fields, entry=entry)
+
+
+def _content_fields(page: dict) -> dict[str, Any]:
+    return {k: dict.get(page, k) for k in CONTENT_KEYS if dict.__contains__(page, k)}
+
+
+def _output(state: WorkState, doc: Document, page: dict) -> Outcome:
+    assert state.staging is not None, "the output wave writes into a staging folder"
+    staging = state.staging
+    deps: set[str] = set()
+    if state.record:
+        with recording() as reads:
+            html = state.renderer.render_output(doc, page, paginator=page.get("paginator"),
+                                                deps=deps)
+    else:
+        html = state.renderer.render_output(doc, page, paginator=page.get("paginator"))
+    stats = staging.stats
+    before = (stats.written, stats.unchanged)
+    size, mtime = staging.write(doc.dest, html.encode("utf-8"))
+    extra = dict.get(page, "sass_map")
+    if extra:
+        staging.write(extra[0], extra[1].encode("utf-8"))
+    if not state.record:
+        return Outcome(doc.rel_path, written=stats.written - before[0],
+                       unchanged=stats.unchanged - before[1])
+    entry = {"env": state.env, "files": state.sources_of(doc, deps),
+             "body": state.body_hash(doc.rel_path),
+             "fields": state.fingerprints.record(reads, doc.rel_path),
+             "out": {"size": size, "mtime": mtime}}
+    return Outcome(doc.rel_path, written=stats.written - before[0],
+                   unchanged=stats.unchanged - before[1], entry=entry)
+
+
+def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
+    """A document whose recorded inputs all still match: no rendering at all."""
+    entry = state.cache.get(kind, rel_path, state.env)
+    if entry is None or not state.usable(entry, rel_path):
+        return None
+    warnings = [Problem(p, line, m, "warning") for p, line, m in entry.get("warnings", [])]
+    notes = list(entry.get("notes", []))
+    if kind == "content":
+        return Outcome(rel_path, fields=dict(entry["result"]), cached=True, warnings=warnings,
+                       notes=notes)
+    out = entry.get("out") or {}
+    doc = state.docs[rel_path]
+    if dict.get(state.payloads[rel_path], "sass_map"):
+        return None            # two files from one document: render it (cheap) every time
+    if state.staging is not None and \
+            state.staging.link_previous(doc.dest, out.get("size"), out.get("mtime")):
+        return Outcome(rel_path, unchanged=1, cached=True, warnings=warnings, notes=notes)
+    return None
+
+
+_TASKS = {"content": _content, "output": _output}
+
+
+def _run_chunk(kind: str, state: WorkState, rel_paths: list[str]) -> list[Outcome]:
+    fn = _TASKS[kind]
+    return [_capture(state, kind, rel, fn) for rel in rel_paths]
+
+
+def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
+             progress: Callable[[int], None] | None = None, heavy: bool = False) -> list[Outcome]:
+    """Run one wave; results are in the order of ``rel_paths`` whatever ``jobs`` is.
+    ``heavy``: each document may cost as much as hundreds of others (the pages of a big site
+    list every post), so even two of them are worth sharing out, one at a time."""
+    done: dict[str, Outcome] = {}
+    for rel in rel_paths if state.record else ():
+        hit = _cached(state, kind, rel)
+        if hit is not None:
+            done[rel] = hit
+    if progress and done:
+        progress(len(done))
+    todo = [rel for rel in rel_paths if rel not in done]
+    for o in _render_wave(state, kind, todo, jobs, progress, heavy):
+        done[o.rel_path] = o
+        if o.entry is not None:
+            state.cache.put(kind, o.rel_path, o.entry)
+    return [done[rel] for rel in rel_paths]
+
+
+def _render_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
+                 progress: Callable[[int], None] | None, heavy: bool = False) -> list[Outcome]:
+    if len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD):
+        jobs = 1
+    chunks = pool.split(rel_paths, jobs, minimum=1 if heavy else 4)
+    results = pool.run_chunks(partial(_run_chunk, kind), state, chunks, jobs, progress)
+    return [o for chunk in results for o in chunk]

@@ -1,0 +1,1 @@
+"""What the commands do beyond building: deploy, doctor, new/init (scaffold), serve."""
