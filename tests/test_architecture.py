@@ -97,3 +97,52 @@ def test_the_graph_sees_imports_inside_functions() -> None:
 
 def test_no_import_cycles() -> None:
     assert cycles(import_graph()) == []
+
+
+# Layers, top to bottom: a module may import its own layer and the layers below it, never a
+# layer above. Commands use the build; the build uses the engines; engines use only the shared
+# vocabulary (errors, dates, URLs, models, labels).
+LAYERS: list[tuple[str, tuple[str, ...]]] = [
+    ("cli", ("blogtool.cli",)),
+    ("commands", ("blogtool.commands",)),
+    ("build", ("blogtool.build",)),
+    ("engines", ("blogtool.markup", "blogtool.liquid", "blogtool.theme", "blogtool.filters")),
+    ("shared", ("blogtool.errors", "blogtool.labels", "blogtool.models", "blogtool.timeutil",
+                "blogtool.rubytime", "blogtool.urls")),
+]
+
+
+def layer_of(module: str) -> int | None:
+    for rank, (_, prefixes) in enumerate(LAYERS):
+        if any(module == p or module.startswith(p + ".") for p in prefixes):
+            return rank
+    return None
+
+
+def layer_violations(graph: dict[str, set[str]]) -> list[str]:
+    found = []
+    for module, targets in sorted(graph.items()):
+        rank = layer_of(module)
+        for target in sorted(targets):
+            other = layer_of(target)
+            if rank is not None and other is not None and other < rank:
+                found.append(f"{module} ({LAYERS[rank][0]}) imports {target} "
+                             f"({LAYERS[other][0]})")
+    return found
+
+
+def test_every_module_has_a_layer() -> None:
+    unplaced = [m for m in import_graph() if m != "blogtool" and layer_of(m) is None
+                and not m.startswith("blogtool.templates")]
+    assert unplaced == []
+
+
+def test_the_layer_checker_finds_an_upward_import() -> None:
+    graph = {"blogtool.markup.code": {"blogtool.build.site"},
+             "blogtool.build.site": {"blogtool.markup.code", "blogtool.errors"}}
+    assert layer_violations(graph) == [
+        "blogtool.markup.code (engines) imports blogtool.build.site (build)"]
+
+
+def test_no_layer_imports_a_layer_above_it() -> None:
+    assert layer_violations(import_graph()) == []
