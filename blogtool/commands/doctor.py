@@ -40,7 +40,7 @@ HARMLESS_PLUGINS = frozenset({
     "jekyll-sass-converter", "jekyll-watch", "jekyll-compose", "jekyll-admin",
     "jekyll-livereload",
 })
-# Plugins of the github-pages profile (blogtool/ghpages.py) and GitHub's always-on set whose
+# Plugins of the github-pages profile (blogtool/build/ghpages.py) and GitHub's always-on set whose
 # absence does not change a Jekyll 4 build.
 GHPAGES_PLUGINS = frozenset({"jekyll-relative-links", "jekyll-optional-front-matter"})
 # Liquid tags other plugins add, to name the plugin in the message.
