@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..build.cache import clean as clean_cache
 from .common import config_files, fail
 
 
@@ -20,6 +19,7 @@ from .common import config_files, fail
 def command(source: Path, destination: Path | None, config: str | None,
             cache_only: bool) -> None:
     """Remove the destination folder and .blogtool-cache/."""
+    from ..build.cache import clean as clean_cache
     from ..build.output import check_destination
     from ..build.site import plan
 

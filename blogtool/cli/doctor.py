@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..commands.doctor import Finding
 from .common import config_files, fail
+
+if TYPE_CHECKING:  # the doctor's modules load when the command runs
+    from ..commands.doctor import Finding
 
 
 @click.command("doctor", short_help="Check that a Jekyll site builds with blogtool as with Jekyll.")
