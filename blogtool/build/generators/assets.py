@@ -13,7 +13,7 @@ THEME_CSS = "static/blogtool.css"
 def code_css(light: str, dark: str | None) -> str:
     """Pygments-generated rules for ``.highlight``; empty if highlighting is unavailable."""
     try:
-        from ...markup.highlight import style_css
+        from ...markup.codecss import code_css as style_css
     except ImportError:
         return ""
     return style_css(light, dark)
