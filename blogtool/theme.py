@@ -20,7 +20,7 @@ from markupsafe import Markup
 import blogtool
 
 from . import filters as F
-from .labels import label, site_lang
+from .labels import label, lang_key, long_date
 from .models import term_key
 
 # XML 1.0 forbids C0 controls other than tab, newline and carriage return (and a few more).
@@ -94,7 +94,39 @@ def jekyll_filters(settings: Any = None) -> dict[str, Callable[..., Any]]:
         "date": lambda v, fmt=None: F.date(_plain(v), _plain(fmt), zone),
         "xml_text": xml_text,
         "cdata": cdata,
+        "long_date": long_date_filter(zone),
+        "html_lang": html_lang,
     }
+
+
+def html_lang(value: Any) -> str:
+    """A ``lang:`` setting as an HTML ``lang`` attribute (``zh_TW`` -> ``zh-TW``); none:
+    ``zh-CN``, the language the theme assumes."""
+    text = str(_plain(value) or "").strip().replace("_", "-")
+    return text or "zh-CN"
+
+
+def long_date_filter(zone: _dt.tzinfo) -> Callable[..., str]:
+    """``{{ post.date | long_date }}``: the date in the page's language (2014年10月18日,
+    2014년 10월 18일, Oct 18, 2014), in the site's time zone."""
+    @jinja2.pass_context
+    def long_date_(context: Any, value: Any) -> str:
+        text = F.date(_plain(value), "%Y-%m-%d", zone)
+        try:
+            year, month, day = (int(part) for part in str(text).split("-"))
+        except ValueError:
+            return str(text)
+        return long_date(_context_lang(context), year, month, day)
+    return long_date_
+
+
+def _context_lang(context: Any) -> str:
+    """The label set of the page being rendered: its own ``lang:``, else the site's."""
+    page, site = context.get("page"), context.get("site")
+    for holder in (page, site):
+        if isinstance(holder, Mapping) and holder.get("lang"):
+            return lang_key(holder.get("lang"))
+    return lang_key(None)
 
 
 class Theme:
@@ -114,7 +146,7 @@ class Theme:
             undefined=jinja2.Undefined,
         )
         self.env.filters.update(jekyll_filters(settings))
-        self.lang = lang or "zh"
+        self.lang = lang_key(lang)
         self.env.globals["t"] = self.text
         self.env.globals["term_url"] = term_url
         if filters:
@@ -122,9 +154,11 @@ class Theme:
         if globals:
             self.env.globals.update(globals)
 
-    def text(self, key: str, **values: Any) -> str:
-        """A label of the theme in the site's language (``site.lang``)."""
-        return label(self.lang, key).format(**values) if values else label(self.lang, key)
+    @jinja2.pass_context
+    def text(self, context: Any, key: str, **values: Any) -> str:
+        """A label of the theme in the page's language (``page.lang``, else ``site.lang``)."""
+        lang = _context_lang(context) if context is not None else self.lang
+        return label(lang, key).format(**values) if values else label(lang, key)
 
     def has(self, name: str) -> bool:
         try:
@@ -134,9 +168,6 @@ class Theme:
         return True
 
     def render(self, name: str, context: Mapping[str, Any]) -> str:
-        site = context.get("site")
-        if isinstance(site, Mapping) and site.get("lang"):
-            self.lang = site_lang(site)
         return self.env.get_template(name).render(**context)
 
 

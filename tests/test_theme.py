@@ -13,7 +13,7 @@ import pytest
 from markupsafe import Markup
 
 from blogtool.build.site import build
-from blogtool.labels import label, site_lang
+from blogtool.labels import LABELS, LANGUAGES, label, long_date, site_lang
 from blogtool.theme import Theme, cdata, templates_dir, xml_text
 from blogtool.timeutil import RubyTime
 
@@ -55,10 +55,36 @@ def test_xml_helpers() -> None:
 
 
 def test_labels_follow_site_lang() -> None:
-    assert site_lang({}) == "zh" and site_lang({"lang": "zh-TW"}) == "zh"
-    assert site_lang({"lang": "en-US"}) == "en"
-    assert label("zh", "tags") == "标签" and label("en", "tags") == "Tags"
+    assert site_lang({}) == "zh-CN" and site_lang({"lang": "zh-TW"}) == "zh-TW"
+    assert site_lang({"lang": "zh_HK"}) == "zh-TW" and site_lang({"lang": "zh-Hans"}) == "zh-CN"
+    assert site_lang({"lang": "ja-JP"}) == "ja" and site_lang({"lang": "ko_KR"}) == "ko"
+    assert site_lang({"lang": "en-US"}) == "en" and site_lang({"lang": "fr"}) == "en"
+    assert label("zh-CN", "tags") == "标签" and label("en", "tags") == "Tags"
+    assert label("zh-TW", "tags") == "標籤" and label("ja", "tags") == "タグ"
+    assert label("ko", "tags") == "태그"
     assert label("fr", "archive") == "Archive"
+
+
+def test_every_language_has_every_label() -> None:
+    keys = set(LABELS["en"])
+    for lang in LANGUAGES:
+        assert set(LABELS[lang]) == keys, lang
+        for key, text in LABELS[lang].items():
+            fields = set(re.findall(r"\{(\w+)\}", text))
+            assert fields <= set(re.findall(r"\{(\w+)\}", LABELS["en"][key])) | {"y", "m", "d"}
+
+
+def test_dates_in_each_language(theme: Theme) -> None:
+    date = RubyTime(2014, 10, 18, 9, 5, tzinfo=dt.UTC)
+    expected = {"zh-CN": "2014年10月18日", "zh-TW": "2014年10月18日", "ja": "2014年10月18日",
+                "ko": "2014년 10월 18일", "en": "Oct 18, 2014"}
+    for lang, text in expected.items():
+        assert long_date(lang, 2014, 10, 18) == text
+        assert render(theme, "{{ d | long_date }}", d=date, site={"lang": lang}) == text
+    # the page's own lang wins over the site's
+    assert render(theme, "{{ d | long_date }} {{ t('tags') }}", d=date, site={"lang": "en"},
+                  page={"lang": "ko"}) == "2014년 10월 18일 태그"
+    assert render(theme, "{{ 'zh_TW' | html_lang }}|{{ none | html_lang }}") == "zh-TW|zh-CN"
 
 
 def test_site_templates_override_the_default(tmp_path: Path) -> None:
@@ -103,7 +129,7 @@ def test_example_pages_have_no_external_resources(example_site: Path) -> None:
 def test_post_page_parts(example_site: Path) -> None:
     post = next(p for p in _pages(example_site) if p.name == "flume-sink-hang.html")
     text = post.read_text("utf-8")
-    assert '<time datetime="2014-10-18T00:00:00+08:00">2014-10-18</time>' in text
+    assert '<time datetime="2014-10-18T00:00:00+08:00">2014年10月18日</time>' in text
     assert 'href="/tags/flume/"' in text and 'href="/categories/hadoop/"' in text
     assert "分钟读完" in text
     assert 'rel="next"' in text          # the seed post is the oldest: only a next link
