@@ -15,20 +15,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from blogtool.commands.serve.addresses import is_loopback, server_url, site_url
+from blogtool.commands.serve.livereload import LIVERELOAD_PATH, inject_script
 from blogtool.commands.serve.loop import BuildState
-from blogtool.commands.serve.server import (
-    LIVERELOAD_PATH,
-    DevServer,
-    Mount,
-    PortInUse,
-    decode_path,
-    inject_script,
-    is_loopback,
-    normalize_baseurl,
-    resolve,
-    server_url,
-    site_url,
-)
+from blogtool.commands.serve.paths import Mount, decode_path, normalize_baseurl, resolve
+from blogtool.commands.serve.server import DevServer, PortInUse
 
 SECRET = "TOP-SECRET-OUTSIDE-THE-SITE"
 CJK_NAME = "中文路径"

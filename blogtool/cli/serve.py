@@ -114,15 +114,10 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
             livereload: bool, open_browser: bool, force_polling: bool, watch: bool,
             jobs: int | None) -> None:
     """Build the site, serve it under its baseurl and rebuild on every save."""
+    from ..commands.serve.addresses import is_loopback, server_url, site_url
     from ..commands.serve.loop import BuildLoop, BuildState, SiteBuilder
-    from ..commands.serve.server import (
-        DevServer,
-        Mount,
-        PortInUse,
-        is_loopback,
-        server_url,
-        site_url,
-    )
+    from ..commands.serve.paths import Mount
+    from ..commands.serve.server import DevServer, PortInUse
     from ..commands.serve.watcher import IgnoreRules, SourceWatcher, changed_between, snapshot
 
     source = source.resolve()

@@ -21,238 +21,37 @@ from __future__ import annotations
 
 import html
 import io
-import ipaddress
-import json
-import mimetypes
 import os
 import queue
-import re
-import selectors
 import socket
 import sys
 import threading
-import time
-from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import parse_qs, quote, unquote, urlsplit
 
-from .loop import BuildState, Snapshot
+from .heads import HeadReader, PrefixedStream
+from .livereload import (
+    LIVERELOAD_PATH,
+    PING_SECONDS,
+    client_epoch,
+    events_between,
+    inject_script,
+    sse_event,
+)
+from .loop import BuildState
+from .paths import (
+    Mount,
+    content_type,
+    decode_path,
+    folder_identity,
+    not_found_file,
+    resolve,
+    swap_in_progress,
+    wait_for_swap,
+)
 
-LIVERELOAD_PATH = "/__blogtool/livereload"
-PING_SECONDS = 15.0
-INDEX_NAMES = ("index.html", "index.htm", "index.xhtml", "index.xml", "index.json")
-EXTENSIONLESS = (".html", ".xhtml", ".htm")
 CACHE_CONTROL = "no-store, no-cache, must-revalidate, max-age=0"
-
-_BODY_END = re.compile(rb"</body\s*>", re.IGNORECASE)
-# Raw (still encoded) request paths that are refused before decoding: encoded slashes and
-# backslashes would let a segment smuggle a separator past the ``..`` check.
-_BAD_ENCODED = re.compile(r"%(?:2f|5c|00)", re.IGNORECASE)
-_TEXT_TYPES = ("text/", "application/javascript", "application/json", "application/xml",
-               "application/rss+xml", "application/atom+xml", "image/svg+xml",
-               "application/manifest+json", "application/xhtml+xml")
-
-# The page side of live reload. ``textContent`` only: a build error quotes a post (its title,
-# its Liquid), and nothing from a post may run as script on the developer's page.
-_CLIENT_JS = """(function () {
-  var epoch = __EPOCH__, file = __FILE__, source = null, overlay = null;
-  function show(message) {
-    if (!overlay) {
-      overlay = document.createElement('div');
-      overlay.id = '__blogtool_overlay';
-      overlay.setAttribute('role', 'alert');
-      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;overflow:auto;' +
-        'background:rgba(24,24,28,.96);color:#ffb4b4;padding:2em;margin:0;' +
-        'font:15px/1.5 ui-monospace,Menlo,Consolas,monospace';
-      var title = document.createElement('div');
-      title.style.cssText = 'color:#fff;font-weight:bold;margin-bottom:1em';
-      title.textContent = 'blogtool: the build failed; fix the file and save, this page reloads.';
-      var pre = document.createElement('pre');
-      pre.id = '__blogtool_error';
-      pre.style.cssText = 'white-space:pre-wrap;margin:0';
-      overlay.appendChild(title);
-      overlay.appendChild(pre);
-      (document.body || document.documentElement).appendChild(overlay);
-    }
-    overlay.querySelector('pre').textContent = message;
-  }
-  function open() {
-    if (source) return;
-    source = new EventSource('__PATH__?epoch=' + epoch);
-    source.addEventListener('reload', function (e) {
-      var data = JSON.parse(e.data);
-      if (data.epoch === epoch) return;
-      if (data.paths && file !== null && data.paths.indexOf(file) < 0) {
-        epoch = data.epoch;   // other pages changed; this one is as it was
-        return;
-      }
-      source.close(); location.reload();
-    });
-    source.addEventListener('build-error', function (e) {
-      show(JSON.parse(e.data).message);
-    });
-  }
-  function close() { if (source) { source.close(); source = null; } }
-  document.addEventListener('visibilitychange', function () {
-    if (document.hidden) { close(); } else { open(); }
-  });
-  window.addEventListener('pagehide', close);
-  if (!document.hidden) open();
-})();"""
-
-
-def client_script(epoch: int, file: str | None = None) -> bytes:
-    """The ``<script>`` element injected into served HTML pages. ``file``: the site file the
-    page is (``2014/10/18/x.html``); the page then reloads only when a build changed that
-    file, or changed files it cannot know about (None: any change reloads it)."""
-    name = json.dumps(file, ensure_ascii=True).replace("<", "\\u003c")
-    js = (_CLIENT_JS.replace("__EPOCH__", str(int(epoch))).replace("__FILE__", name)
-          .replace("__PATH__", LIVERELOAD_PATH))
-    return f'<script data-blogtool-livereload>\n{js}\n</script>\n'.encode()
-
-
-def inject_script(page: bytes, epoch: int, file: str | None = None) -> bytes:
-    """Insert the live-reload script before the last ``</body>`` (or at the end)."""
-    script = client_script(epoch, file)
-    last = None
-    for last in _BODY_END.finditer(page):  # noqa: B007 - the last match is used below
-        pass
-    if last is None:
-        return page + script
-    return page[: last.start()] + script + page[last.start():]
-
-
-def normalize_baseurl(baseurl: str | None) -> str:
-    """``""`` or ``/blog`` (leading slash, no trailing slash), as the mount point."""
-    value = (baseurl or "").strip().strip("/")
-    return f"/{value}" if value else ""
-
-
-@dataclass(frozen=True)
-class Mount:
-    """Where the site lives on disk and under which URL path it is served."""
-
-    root: Path
-    baseurl: str = ""
-
-    @classmethod
-    def make(cls, root: Path | str, baseurl: str | None) -> Mount:
-        return cls(Path(os.path.abspath(root)), normalize_baseurl(baseurl))
-
-
-@dataclass(frozen=True)
-class Resolution:
-    """The outcome of mapping a request path: a file to send, a redirect, or an error status."""
-
-    status: int
-    file: str | None = None          # real path of the file to send (status 200 or 404)
-    location: str | None = None      # for redirects
-
-
-BAD_REQUEST = Resolution(HTTPStatus.BAD_REQUEST)
-NOT_FOUND = Resolution(HTTPStatus.NOT_FOUND)
-
-
-def _inside(real: str, root_real: str) -> bool:
-    return real == root_real or real.startswith(root_real + os.sep)
-
-
-def _safe_file(path: str, root_real: str) -> str | None:
-    """The real path of ``path`` when it is a regular file whose real path stays inside."""
-    real = os.path.realpath(path)
-    if not _inside(real, root_real):
-        return None
-    return real if os.path.isfile(real) else None
-
-
-def decode_path(raw: str) -> str | None:
-    """The decoded URL path, or None when it is malformed or tries to leave the site.
-
-    Refused: encoded ``/``, ``\\`` or NUL, a literal backslash or NUL, invalid UTF-8, and any
-    ``..`` segment in any encoding (checked after decoding, so ``%2e%2e`` is caught too).
-    """
-    path = urlsplit(raw).path if "://" in raw[:12] else raw.split("?", 1)[0].split("#", 1)[0]
-    if not path.startswith("/") or _BAD_ENCODED.search(path) or "\\" in path or "\x00" in path:
-        return None
-    try:
-        decoded = unquote(path, errors="strict")
-    except UnicodeDecodeError:
-        return None
-    if "\\" in decoded or "\x00" in decoded:
-        return None
-    if any(segment == ".." for segment in decoded.split("/")):
-        return None
-    return decoded
-
-
-def resolve(mount: Mount, raw_path: str) -> Resolution:
-    """Map a request target to a file of the site, the way ``jekyll serve`` does.
-
-    ``/blog/`` -> ``index.html``, ``/blog/about`` -> ``about.html``, ``/blog/2014`` -> a
-    redirect to ``/blog/2014/``; outside ``baseurl`` everything is 404.
-    """
-    decoded = decode_path(raw_path)
-    if decoded is None:
-        return BAD_REQUEST
-    base = mount.baseurl
-    if base:
-        if decoded == base:
-            return Resolution(HTTPStatus.MOVED_PERMANENTLY, location=quote(base + "/"))
-        if not decoded.startswith(base + "/"):
-            return NOT_FOUND
-        decoded = decoded[len(base):]
-    rel = "/".join(p for p in decoded.split("/") if p not in ("", "."))
-    root_real = os.path.realpath(mount.root)
-    candidate = os.path.join(root_real, *rel.split("/")) if rel else root_real
-    real = os.path.realpath(candidate)
-    if not _inside(real, root_real):
-        return NOT_FOUND
-    if os.path.isdir(real):
-        if not decoded.endswith("/"):
-            return Resolution(HTTPStatus.MOVED_PERMANENTLY,
-                              location=quote(base + decoded + "/", safe="/"))
-        for name in INDEX_NAMES:
-            found = _safe_file(os.path.join(real, name), root_real)
-            if found:
-                return Resolution(HTTPStatus.OK, found)
-        return NOT_FOUND
-    if os.path.isfile(real):
-        return Resolution(HTTPStatus.OK, real) if not decoded.endswith("/") else NOT_FOUND
-    if rel and not decoded.endswith("/"):
-        for ext in EXTENSIONLESS:
-            found = _safe_file(candidate + ext, root_real)
-            if found:
-                return Resolution(HTTPStatus.OK, found)
-    return NOT_FOUND
-
-
-def not_found_file(mount: Mount) -> str | None:
-    """The site's own ``404.html``, when it has one (served with status 404)."""
-    return _safe_file(os.path.join(mount.root, "404.html"), os.path.realpath(mount.root))
-
-
-def content_type(path: str) -> str:
-    kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-    if kind.startswith(_TEXT_TYPES):
-        kind += "; charset=utf-8"
-    return kind
-
-
-def is_loopback(host: str) -> bool:
-    if host in ("localhost", ""):
-        return host == "localhost"
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def sse_event(name: str, data: dict) -> bytes:
-    payload = json.dumps(data, ensure_ascii=False)
-    return f"event: {name}\ndata: {payload}\n\n".encode()
 
 
 def error_page(message: str | None) -> bytes:
@@ -286,7 +85,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         head = getattr(self.server._local, "head", b"")
         if head:  # the request head was already read by the server's head reader
             self.server._local.head = b""
-            self.rfile = io.BufferedReader(_Prefixed(head, self.connection))
+            self.rfile = io.BufferedReader(PrefixedStream(head, self.connection))
 
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib name)
         if self.server.verbose:
@@ -313,9 +112,9 @@ class DevRequestHandler(BaseHTTPRequestHandler):
         fh, path = None, None
         status: int = HTTPStatus.NOT_FOUND
         for attempt in range(3):  # a request racing a swap retries (twice at most)
-            _wait_for_swap(mount)
-            identity = _identity(mount.root)
-            if identity is None and attempt < 2 and _swap_in_progress(mount.root):
+            wait_for_swap(mount)
+            identity = folder_identity(mount.root)
+            if identity is None and attempt < 2 and swap_in_progress(mount.root):
                 continue
             if identity is None:
                 if decode_path(self.path) is None:
@@ -344,7 +143,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
                 fh = None
                 status = HTTPStatus.NOT_FOUND
             if status == HTTPStatus.NOT_FOUND and attempt < 2 \
-                    and identity != _identity(mount.root):
+                    and identity != folder_identity(mount.root):
                 if fh:
                     fh.close()
                 fh = None
@@ -407,7 +206,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
                 return self._send_bytes(HTTPStatus.SERVICE_UNAVAILABLE,
                                         b"too many live-reload clients\n",
                                         "text/plain; charset=utf-8", False)
-            self._stream(_client_epoch(self.path))
+            self._stream(client_epoch(self.path))
 
     def _stream(self, client_epoch: int | None) -> None:
         state = self.server.state
@@ -429,7 +228,7 @@ class DevRequestHandler(BaseHTTPRequestHandler):
                 now = state.wait_for_change(seen, self.server.ping_seconds)
                 if now.closed:
                     break
-                self._write(_events_between(seen, now, state.changed_since(seen.epoch))
+                self._write(events_between(seen, now, state.changed_since(seen.epoch))
                             or b": ping\n\n")
                 seen = now
         except (BrokenPipeError, ConnectionResetError, TimeoutError, OSError):
@@ -439,53 +238,6 @@ class DevRequestHandler(BaseHTTPRequestHandler):
     def _write(self, data: bytes) -> None:
         self.wfile.write(data)
         self.wfile.flush()
-
-
-def _events_between(before: Snapshot, after: Snapshot,
-                    paths: list[str] | None = None) -> bytes:
-    """The SSE events that tell a page what changed from ``before`` to ``after``; ``paths``:
-    the site files changed since ``before`` (None: unknown, every page reloads)."""
-    if after.error is not None and after.error_seq != before.error_seq:
-        return sse_event("build-error", {"message": after.error})
-    if after.epoch != before.epoch and after.error is None:
-        # "building": pages written ahead of a build still running (serve's fast path)
-        return sse_event("reload", {"epoch": after.epoch, "paths": paths,
-                                    "building": after.building})
-    return b""
-
-
-def _client_epoch(path: str) -> int | None:
-    values = parse_qs(urlsplit(path).query).get("epoch")
-    try:
-        return int(values[0]) if values else None
-    except ValueError:
-        return None
-
-
-def _swap_in_progress(root: Path) -> bool:
-    """Between the two renames of a swap the old site sits beside the missing destination as
-    ``.<name>.old-<pid>`` (see :class:`blogtool.build.output.Staging`)."""
-    prefix = f".{root.name}.old-"
-    try:
-        return any(name.startswith(prefix) for name in os.listdir(root.parent))
-    except OSError:
-        return False
-
-
-def _wait_for_swap(mount: Mount, limit: float = 2.0) -> None:
-    """Wait (briefly) while the destination is missing because a swap is half done."""
-    deadline = time.monotonic() + limit
-    while not os.path.isdir(mount.root) and _swap_in_progress(mount.root) \
-            and time.monotonic() < deadline:
-        time.sleep(0.005)
-
-
-def _identity(root: Path) -> tuple[int, int] | None:
-    try:
-        st = os.stat(root)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
 
 
 class PortInUse(OSError):
@@ -517,7 +269,7 @@ class DevServer(ThreadingHTTPServer):
         self._workers = threading.BoundedSemaphore(max_workers)
         self._streams = threading.BoundedSemaphore(max_streams)
         self._local = threading.local()
-        self._heads: _HeadReader | None = None
+        self._heads: HeadReader | None = None
         self._ready: queue.SimpleQueue = queue.SimpleQueue()
         self._dispatcher: threading.Thread | None = None
         try:
@@ -545,7 +297,7 @@ class DevServer(ThreadingHTTPServer):
         heads from every connection at once, each under an overall deadline, so clients that
         trickle their headers (slowloris) never hold a worker thread."""
         if self._heads is None:
-            self._heads = _HeadReader(self)
+            self._heads = HeadReader(self)
             self._heads.start()
         self._heads.add(request, client_address)
 
@@ -619,134 +371,6 @@ class DevServer(ThreadingHTTPServer):
         self.server_close()
 
 
-class _Prefixed(io.RawIOBase):
-    """A socket's byte stream with the already-read request head in front of it."""
-
-    def __init__(self, head: bytes, sock: socket.socket) -> None:
-        self._head = memoryview(head)
-        self._sock = sock
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:  # type: ignore[override]
-        if len(self._head):
-            n = min(len(buffer), len(self._head))
-            buffer[:n] = self._head[:n]
-            self._head = self._head[n:]
-            return n
-        return self._sock.recv_into(buffer)
-
-
-class _HeadReader(threading.Thread):
-    """Collects request heads (up to the blank line) from many connections in one thread with
-    a selector. A connection that has not sent its whole head within ``request_timeout``
-    seconds is closed; one that sends more than ``HEAD_LIMIT`` bytes of head gets 431."""
-
-    HEAD_LIMIT = 256 * 1024
-    MAX_PENDING = 2048
-
-    def __init__(self, server: DevServer) -> None:
-        super().__init__(name="blogtool-heads", daemon=True)
-        self.server = server
-        self.selector = selectors.DefaultSelector()
-        self.inbox: list[tuple[socket.socket, object]] = []
-        self.lock = threading.Lock()
-        self.wake_r, self.wake_w = socket.socketpair()
-        self.wake_r.setblocking(False)
-        self.selector.register(self.wake_r, selectors.EVENT_READ, None)
-        self.pending: dict[socket.socket, tuple[object, bytearray, float]] = {}
-        self.running = True
-
-    def add(self, sock: socket.socket, address: object) -> None:
-        with self.lock:
-            self.inbox.append((sock, address))
-        try:
-            self.wake_w.send(b"x")
-        except OSError:
-            pass
-
-    def stop(self) -> None:
-        self.running = False
-        self.add_wake()
-
-    def add_wake(self) -> None:
-        try:
-            self.wake_w.send(b"x")
-        except OSError:
-            pass
-
-    def _drop(self, sock: socket.socket, reply: bytes = b"") -> None:
-        self.pending.pop(sock, None)
-        try:
-            self.selector.unregister(sock)
-        except (KeyError, ValueError):
-            pass
-        if reply:
-            try:
-                sock.sendall(reply)
-            except OSError:
-                pass
-        self.server.shutdown_request(sock)
-
-    def run(self) -> None:
-        while self.running:
-            now = time.monotonic()
-            wait = min((d for _, _, d in self.pending.values()), default=now + 1.0) - now
-            for key, _ in self.selector.select(timeout=max(0.0, min(wait, 1.0))):
-                if key.fileobj is self.wake_r:
-                    try:
-                        self.wake_r.recv(4096)
-                    except OSError:
-                        pass
-                    continue
-                self._read(key.fileobj)  # type: ignore[arg-type]
-            with self.lock:
-                arrived, self.inbox = self.inbox, []
-            deadline = time.monotonic() + self.server.request_timeout
-            for sock, address in arrived:
-                if len(self.pending) >= self.MAX_PENDING:
-                    self.server.shutdown_request(sock)
-                    continue
-                try:
-                    sock.setblocking(False)
-                    self.selector.register(sock, selectors.EVENT_READ, None)
-                except (OSError, ValueError):
-                    self.server.shutdown_request(sock)
-                    continue
-                self.pending[sock] = (address, bytearray(), deadline)
-            now = time.monotonic()
-            for sock in [s for s, (_, _, d) in self.pending.items() if d <= now]:
-                self._drop(sock)
-        for sock in list(self.pending):
-            self._drop(sock)
-
-    def _read(self, sock: socket.socket) -> None:
-        entry = self.pending.get(sock)
-        if entry is None:
-            return
-        address, buffer, _deadline = entry
-        try:
-            data = sock.recv(65536)
-        except (BlockingIOError, InterruptedError):
-            return
-        except OSError:
-            self._drop(sock)
-            return
-        if not data:
-            self._drop(sock)
-            return
-        buffer += data
-        if b"\r\n\r\n" in buffer or b"\n\n" in buffer:
-            self.pending.pop(sock, None)
-            self.selector.unregister(sock)
-            sock.setblocking(True)
-            self.server.dispatch(sock, address, bytes(buffer))
-        elif len(buffer) > self.HEAD_LIMIT:
-            self._drop(sock, b"HTTP/1.0 431 Request Header Fields Too Large\r\n"
-                             b"Content-Length: 0\r\n\r\n")
-
-
 class _StreamSlot:
     def __init__(self, server: DevServer) -> None:
         self.server = server
@@ -764,19 +388,4 @@ class _StreamSlot:
             self.server._streams.release()
 
 
-def server_url(host: str, port: int, baseurl: str = "") -> str:
-    """The address printed and opened: ``http://127.0.0.1:4000/blog/``."""
-    shown = f"[{host}]" if ":" in host else host
-    return f"http://{shown}:{port}{normalize_baseurl(baseurl)}/"
-
-
-def site_url(host: str, port: int) -> str:
-    """``site.url`` in development, as ``jekyll serve`` sets it (loopback shown as localhost)."""
-    if host in ("127.0.0.1", "::1", "localhost", "0.0.0.0", "::", ""):
-        return f"http://localhost:{port}"
-    return f"http://{'[' + host + ']' if ':' in host else host}:{port}"
-
-
-__all__ = ["DevServer", "Mount", "PortInUse", "Resolution", "LIVERELOAD_PATH", "client_script",
-           "decode_path", "inject_script", "is_loopback", "normalize_baseurl", "resolve",
-           "server_url", "site_url", "sse_event"]
+__all__ = ["DevServer", "PortInUse"]
