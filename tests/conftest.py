@@ -92,6 +92,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 _MODULE_MARKS = {
     "test_browser_reload": ("browser",),
     "test_browser_theme": ("browser",),
+    "test_a11y": ("browser",),
     "test_server_load": ("wrk",),
     "test_bad_input": ("subprocesses",),
     "test_crash_safety": ("subprocesses",),
