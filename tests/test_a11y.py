@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
-from serving import ServeProcess
 
 from blogtool.labels import label, long_date
 from blogtool.theme import templates_dir
+from serving import ServeProcess
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
