@@ -19,17 +19,16 @@ import json
 import re
 from collections import Counter
 
-from .langmarkers import (
-    NAMED,
+from .blockshapes import (
     command_line,
     dockerfile_block,
     html_block,
     json_fragment,
-    marker_counts,
     nginx_block,
     one_command,
     yaml_block,
 )
+from .langmarkers import NAMED, marker_counts
 from .loglexer import TIMESTAMP
 
 __all__ = ["detect_language", "LANGUAGES", "is_log_line", "log_line_shape", "java_signal",
@@ -214,47 +213,19 @@ def detect_language(code: str) -> str:
     if _PYCON.match(first):
         return "pycon"
 
-    log = xml = bash = kv = loose = comments = sections = pytb = commands = java = 0
-    continued = False
-    for line in lines:
-        if continued:           # the rest of a command split with "\"
-            commands += 1
-            continued = line.rstrip().endswith("\\")
-            continue
-        if is_log_line(line):
-            log += 1
-            continue
-        if _XML_LINE.match(line):
-            xml += 1
-        if _PYTB_LINE.match(line):
-            pytb += 1
-        if _CONF_COMMENT.match(line):
-            comments += 1
-            if _BASH_LINE.match(line[1:].lstrip()) is None:
-                continue
-        if _SECTION.match(line):
-            sections += 1
-            continue
-        if _KV_STRICT.match(line):
-            kv += 1
-        if _KV_LOOSE.match(line):
-            loose += 1
-        if java_signal(line):
-            java += 1
-        if command_line(line):
-            commands += 1
-            continued = line.rstrip().endswith("\\")
-        elif _BASH_LINE.match(line):
-            bash += 1
-
+    logged = [is_log_line(line) for line in lines]
+    log = sum(logged)
     if log * 2 >= n and log:
         return "log"
-    if pytb:
+    if 'File "' in code and any(_PYTB_LINE.match(line) for line in lines):
         return "pytb"
-    if first.lstrip().startswith("<") and html_block(lines):
-        return "text"           # HTML, a template or JSP: not XML, and not the code inside
-    if xml * 2 >= n and first.lstrip().startswith("<"):
-        return "xml"
+    if first.lstrip().startswith("<"):
+        if html_block(lines):
+            return "text"       # HTML, a template or JSP: not XML, and not the code inside
+        xml = sum(1 for line, is_log in zip(lines, logged, strict=True)
+                  if not is_log and _XML_LINE.match(line))
+        if xml * 2 >= n:
+            return "xml"
     markers = marker_counts(lines)
     code_markers = sum(markers[lang] for lang in markers if lang != "css")
     if code_markers < 4:
@@ -272,23 +243,72 @@ def detect_language(code: str) -> str:
     strongest = max((v for k, v in markers.items() if k != "css"), default=0)
     if strongest < 4 and yaml_block(lines):
         return "yaml"
-    body = n - comments - sections
-    if sections and body and loose * 2 >= body and code_markers < 2:
-        return "ini"
-    if (body and kv >= 1 and kv >= 2 * (body - kv) and not code_markers and bash * 2 < body
-            and (body > 1 or _DOTTED_KV.match(lines[-1]))):
-        return "properties"
-    if (body and max(bash, commands) * 5 >= body * 4 and not code_markers
-            and (body > 1 or one_command(lines[-1]) or bash)):
-        return "bash"
+    counts = _Lines(lines, logged) if code_markers < 2 else None
+    if counts is not None:
+        lang = _configuration_or_shell(lines, counts, not code_markers)
+        if lang:
+            return lang
     lang = _by_markers(markers, n)
     if lang:
         return lang
-    if (body > 1 and max(bash, commands) * 2 >= body and not code_markers):
+    if (counts is not None and not code_markers and counts.body > 1
+            and max(counts.bash, counts.commands) * 2 >= counts.body):
         return "bash"
     if any(_PROMPT.match(line) and not line.lstrip().startswith("#") for line in lines):
         return "console"
     return "text"
+
+
+class _Lines:
+    """Counts of configuration and shell lines in a block (log lines aside)."""
+
+    __slots__ = ("body", "sections", "kv", "loose", "bash", "commands")
+
+    def __init__(self, lines: list[str], logged: list[bool]) -> None:
+        bash = kv = loose = comments = sections = commands = 0
+        continued = False
+        for line, is_log in zip(lines, logged, strict=True):
+            if continued:           # the rest of a command split with "\\"
+                commands += 1
+                continued = line.rstrip().endswith("\\")
+                continue
+            if is_log:
+                continue
+            if _CONF_COMMENT.match(line):
+                comments += 1
+                if _BASH_LINE.match(line[1:].lstrip()) is None:
+                    continue
+            if _SECTION.match(line):
+                sections += 1
+                continue
+            if _KV_STRICT.match(line):
+                kv += 1
+            if _KV_LOOSE.match(line):
+                loose += 1
+            if command_line(line):
+                commands += 1
+                continued = line.rstrip().endswith("\\")
+            elif _BASH_LINE.match(line):
+                bash += 1
+        self.body = len(lines) - comments - sections
+        self.sections, self.kv, self.loose = sections, kv, loose
+        self.bash, self.commands = bash, commands
+
+
+def _configuration_or_shell(lines: list[str], counts: _Lines, no_code: bool) -> str:
+    """ini, properties or a shell script, for a block with (almost) no code markers."""
+    body = counts.body
+    if counts.sections and body and counts.loose * 2 >= body:
+        return "ini"
+    if not no_code or not body:
+        return ""
+    if (counts.kv >= 1 and counts.kv >= 2 * (body - counts.kv) and counts.bash * 2 < body
+            and (body > 1 or _DOTTED_KV.match(lines[-1]))):
+        return "properties"
+    if (max(counts.bash, counts.commands) * 5 >= body * 4
+            and (body > 1 or one_command(lines[-1]) or counts.bash)):
+        return "bash"
+    return ""
 
 
 def java_shaped(code: str) -> bool:
