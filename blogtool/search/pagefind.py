@@ -1,0 +1,110 @@
+"""The search index: Pagefind (the ``pagefind[extended]`` package, whose binary also splits
+Chinese and Japanese into words) run over the new site before it replaces the old one.
+
+The indexer sees exactly the pages of the new site that are worth finding (posts, collection
+documents, pages converted from Markdown), laid out at their URLs in a folder of hard links
+(the staging folder holds only changed files when a site is patched in place); its bundle is
+written into the staging folder, so it goes live with the pages, in the same swap. A failure
+stops the build with one line and leaves the previous site, index included, as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..errors import BuildError
+
+__all__ = ["BUNDLE", "executable", "build_index"]
+
+BUNDLE = "pagefind"           # the bundle's folder in the site
+TIMEOUT = 900                 # seconds; a site of 5,000 posts indexes in well under a minute
+SCRIPT = Path(__file__).resolve().parent.parent / "builtin" / "search" / "search.js"
+SCRIPT_NAME = "blogtool-search.js"   # the search page's script, shipped inside the bundle
+VIEW = ".blogtool-index-view"  # the pages to index, inside the staging folder (removed after)
+# bundle files named by a hash of their contents: an equal name is an equal file
+_HASHED = ("fragment/", "index/", "filter/")
+
+
+def executable() -> str:
+    """The Pagefind binary shipped by ``pagefind[extended]`` (or the plain one)."""
+    for module in ("pagefind_bin_extended", "pagefind_bin"):
+        try:
+            found = __import__(module).get_executable()
+        except (ImportError, FileNotFoundError, OSError):
+            continue
+        return str(found)
+    raise BuildError("_config.yml", None, "blogtool.search: the pagefind package is not "
+                                          "installed (pip install 'pagefind[extended]'); "
+                                          "or set search: false")
+
+
+def _link(src: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(src, target)
+    except OSError:
+        shutil.copy2(src, target)
+
+
+def _bundle_files(folder: Path) -> list[str]:
+    out = []
+    for dirpath, _dirs, files in os.walk(folder):
+        for name in files:
+            rel = os.path.relpath(os.path.join(dirpath, name), folder).replace(os.sep, "/")
+            out.append(rel)
+    return sorted(out)
+
+
+def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
+                force_language: str | None = None) -> list[str]:
+    """Index ``pages`` (paths in the site) of the new site and write the bundle under
+    ``staged/pagefind``. ``patch``: ``staged`` holds only changed files, the rest are still in
+    ``live``; bundle files ``live`` already has (same hashed name) are then not staged again.
+    Returns the bundle's paths in the site (the caller records them as outputs)."""
+    exe = executable()
+    wanted = sorted(set(pages))
+    if not wanted:
+        return []
+    view = staged / VIEW
+    shutil.rmtree(view, ignore_errors=True)
+    out = staged / BUNDLE
+    shutil.rmtree(out, ignore_errors=True)
+    try:
+        for rel in wanted:
+            src = staged / rel
+            if not src.is_file():
+                src = live / rel
+                if not src.is_file():
+                    continue
+            _link(src, view / rel)
+        command = [exe, "--site", str(view), "--output-path", str(out), "--silent"]
+        if force_language:
+            command += ["--force-language", force_language]
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
+                                  check=False)
+        except subprocess.TimeoutExpired:
+            raise BuildError(BUNDLE, None, f"the search index took over {TIMEOUT} s; "
+                                           f"the previous site is intact") from None
+        except OSError as exc:
+            raise BuildError(BUNDLE, None, f"cannot run pagefind ({exc.strerror or exc}); "
+                                           f"the previous site is intact") from None
+        if done.returncode != 0 or not (out / "pagefind.js").is_file():
+            said = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines()
+                    if ln.strip()]
+            reason = said[-1] if said else f"exit status {done.returncode}"
+            raise BuildError(BUNDLE, None, f"the search index failed: {reason}; "
+                                           f"the previous site is intact")
+        shutil.copyfile(SCRIPT, out / SCRIPT_NAME)
+    finally:
+        shutil.rmtree(view, ignore_errors=True)
+    files = [f"{BUNDLE}/{rel}" for rel in _bundle_files(out)]
+    if patch:
+        for rel in files:
+            inner = rel[len(BUNDLE) + 1:]
+            if inner.startswith(_HASHED) and (live / rel).is_file():
+                (staged / rel).unlink()        # the live site already has this very file
+    return files
