@@ -3,11 +3,14 @@
 ``date_string(rng)`` builds one from parts (dates in every order, month and weekday names,
 ASCII and full-width separators, times with am/pm and fractions, zones, trailing words and
 CJK text); a share of them are mangled (characters dropped, swapped or added) so that the
-parser's fallbacks are exercised too.
+parser's fallbacks are exercised too. ``around_offset_changes(zone, rng, n)`` gives wall-clock
+times near the zone's summer-time changes.
 """
 from __future__ import annotations
 
+import datetime as dt
 import random
+from zoneinfo import ZoneInfo
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
@@ -168,3 +171,33 @@ def date_string(rng: random.Random) -> str:
         alphabet = "0123456789-/:.+ TZadmnopst年月日"
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
     return text
+
+
+def _offset_changes(zone: str, first_year: int, last_year: int) -> list[dt.datetime]:
+    """The UTC instants (to within six hours) where ``zone``'s offset changes."""
+    tz = ZoneInfo(zone)
+    step = dt.timedelta(hours=6)
+    moment = dt.datetime(first_year, 1, 1, tzinfo=dt.UTC)
+    changes = []
+    before = moment.astimezone(tz).utcoffset()
+    while moment.year < last_year:
+        moment += step
+        after = moment.astimezone(tz).utcoffset()
+        if after != before:
+            changes.append(moment - step)
+        before = after
+    return changes
+
+
+def around_offset_changes(zone: str, rng: random.Random, count: int) -> list[str]:
+    """Wall-clock strings in the twelve hours after a moment just before one of ``zone``'s
+    offset changes (1900-2040): times that happen twice, times that never happen, and
+    ordinary ones around them."""
+    changes = _offset_changes(zone, 1900, 2040)
+    out = []
+    for _ in range(count):
+        start = rng.choice(changes).astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+        wall = start + dt.timedelta(minutes=15 * rng.randrange(48))
+        out.append(wall.strftime(rng.choice(["%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
+                                             "%d %b %Y %H:%M", "%Y/%m/%d %I:%M %p"])))
+    return out

@@ -11,11 +11,12 @@ import datetime as dt
 import random
 from zoneinfo import ZoneInfo
 
-from datecases import date_string
+from datecases import around_offset_changes, date_string
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blogtool import rubytime
+from blogtool.rubytime import reader
 from blogtool.timeutil import document_date, parse_date_string, site_zone
 from rubyoracle import RubyError, run_batch
 
@@ -64,7 +65,8 @@ def _differences(inputs: list[str], zone: str) -> list[str]:
 _FUZZ_PARTS = list("0123456789-/:.,'+[]@ TtZzapmhs") + [
     "Sep", "mon", "jan", "bc", "utc", "gmt", "dst", "st", "th", "w", "H", "99999999999", "0000",
     "12345", "366", "367", "24:00", ":60", "-0000", "12/31", "02-29", "ǅ", "ſ", "K", "Ⅻ", "①",
-    "²", "１２", "：", "－", "年", "月", "日", "中", "\u0301", "\u0903", "\u3000", "\t", "_"]
+    "²", "１２", "：", "－", "年", "月", "日", "中", "\u0301", "\u0903", "\u3000", "\t", "_",
+    "ſep", "ſun", "ſ1.2.3", " h ", ".pm", ",am", "p.m.", "[-5:EST]", "--", "-w-", "W"]
 
 
 def _fuzz_string(rng: random.Random) -> str:
@@ -95,6 +97,26 @@ def test_time_parse_matches_ruby_on_odd_characters(seed: int) -> None:
     rng = random.Random(seed)
     inputs = [_fuzz_string(rng) for _ in range(BATCH)]
     assert _differences(inputs, "America/New_York") == []
+
+
+@settings(max_examples=1, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.integers(0, 2 ** 32))
+def test_times_around_summer_time_changes_match_ruby(seed: int) -> None:
+    """A time that happens twice is its second occurrence; one that never happens is read
+    with the offset before the change."""
+    rng = random.Random(seed)
+    for zone in ("America/New_York", "Australia/Lord_Howe", "Asia/Shanghai"):
+        assert _differences(around_offset_changes(zone, rng, 400), zone) == []
+
+
+def test_each_rule_reads_its_own_examples_as_ruby_does() -> None:
+    cases = [(rule.name, text) for stage in reader.STAGES for rule in stage
+             for text in rule.examples]
+    for name, text in cases:
+        fired: list[str] = []
+        reader.read(text, fired)
+        assert name in fired, (text, name, fired)
+    assert _differences([text for _, text in cases], "Asia/Shanghai") == []
 
 
 EXAMPLES = [
