@@ -15,6 +15,7 @@ from ..liquid.engine import LiquidEngine, unstash
 from ..markup import text as mtext
 from ..markup.markdown import Heading, render_document
 from ..models import Document, Layout
+from ..search import scan_document
 from ..theme import Theme, markup
 from .config import Settings, deep_merge
 from .generators import direct
@@ -87,6 +88,7 @@ class Renderer:
             html, headings = self.convert(doc, direct.body(doc), page, line=doc.body_line,
                                           deps=deps)
         page["content"] = html
+        scan_document(doc, page, self.site, self.theme is not None)   # page.errors
         if doc.kind != "page" and doc.data.get("excerpt") is None:
             page["excerpt"] = self.render_excerpt(doc, page, deps)
         if doc.markdown or doc.output_ext == ".html":

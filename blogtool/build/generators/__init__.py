@@ -24,7 +24,7 @@ from ...errors import BuildError, Diagnostics
 from ...labels import label, site_lang
 from ...models import Document, Sources
 from ..config import Settings
-from . import archives, assets, feed, paginate, redirects, sitemap, taxonomy
+from . import archives, assets, feed, paginate, redirects, searchpages, sitemap, taxonomy
 from .pages import PostRefs, make_page, virtual_path
 
 __all__ = ["generate", "attach", "write_assets", "PostRefs"]
@@ -71,6 +71,7 @@ def theme_site(sources: Sources, config: dict, settings: Settings) -> list[Docum
                               template="404.html"))
     if feed.FEED_URL not in taken:
         docs.append(feed.theme_feed(posts, _positive(bt.get("feed_posts"), 10, "feed_posts")))
+    docs.extend(searchpages.theme_pages(config, lang))
     docs = [d for d in docs if d.url not in taken]
     docs.extend(sitemap.theme_sitemap(sources, docs, settings))
     return docs
