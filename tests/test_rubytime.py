@@ -171,6 +171,13 @@ def test_front_matter_values_are_read_as_jekyll_reads_them() -> None:
         raise AssertionError(f"{value!r} should be rejected")
 
 
+def test_to_s_of_yaml_values_matches_ruby() -> None:
+    values = [["a\tb", "#{x}", "#$y", "#@z", "#x", "\x01\x07\b\v\f\x1b\x7f\n\r\"\\", "中文",
+               "\u2028"], {"k": [None, True, 1.5e20, "x"]}, [2016, 1e-5, 100.0, -0.0], 2016.5,
+              True, "2016-09-20"]
+    assert [rubytime.to_s(v) for v in values] == run_batch([], "input.to_s", values)
+
+
 def test_ruby_float_to_s() -> None:
     assert [rubytime.to_s(v) for v in (2016.5, 1e20, 1e-05, 100.0)] == \
         ["2016.5", "1.0e+20", "1.0e-05", "100.0"]

@@ -17,8 +17,29 @@ def _scalar(value: object) -> str:
     if value is False:
         return "false"
     if isinstance(value, float):
-        return _float(value)
+        return float_to_s(value)
     return str(value)
+
+
+_NAMED = {"\"": "\\\"", "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r",
+          "\f": "\\f", "\v": "\\v", "\b": "\\b", "\a": "\\a", "\x1b": "\\e"}
+
+
+def inspect_string(text: str) -> str:
+    """``"a\\tb"``: quotes, backslashes and control characters escaped (``\\u0001``), and
+    ``#`` before ``{``, ``$`` or ``@`` (which would interpolate); the rest as it is."""
+    out = []
+    for at, ch in enumerate(text):
+        named = _NAMED.get(ch)
+        if named is not None:
+            out.append(named)
+        elif ch < " " or ch in "\x7f\u2028\u2029":
+            out.append(f"\\u{ord(ch):04X}")
+        elif ch == "#" and text[at + 1:at + 2] in ("{", "$", "@"):
+            out.append("\\#")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def _inspect(value: object) -> str:
@@ -26,7 +47,7 @@ def _inspect(value: object) -> str:
     if value is None:
         return "nil"
     if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return inspect_string(value)
     if isinstance(value, list):
         return "[" + ", ".join(_inspect(item) for item in value) + "]"
     if isinstance(value, dict):
@@ -34,7 +55,7 @@ def _inspect(value: object) -> str:
     return _scalar(value)
 
 
-def _float(x: float) -> str:
+def float_to_s(x: float) -> str:
     """``1e20`` is ``1.0e+20``, ``1e-05`` is ``1.0e-05``, NaN and infinities by name."""
     if x != x:
         return "NaN"
