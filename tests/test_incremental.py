@@ -10,13 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.build.site import BuildSession, build
+from blogtool.build import deps
+from blogtool.build.site import BuildResult, BuildSession, build
 from blogtool.errors import BuildError
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
 LAYOUT_DEFAULT = """<html><head><title>{{ page.title }} | {{ site.title }}</title></head>
-<body>{% include nav.html %}{{ content }}<footer>{{ site.data.authors.main }}</footer></body></html>
+<body>{% include nav.html %}{{ content }}<footer>{{ site.data.authors.main }}
+&copy; {{ site.time | date: "%Y" }}</footer></body></html>
 """
 LAYOUT_POST = """---
 layout: default
@@ -75,9 +77,10 @@ def tree(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def check(src: Path, tmp: Path, session: BuildSession, name: str) -> object:
-    warm = build(src, tmp / "warm", site_time=PINNED, jobs=1, session=session)
-    build(src, tmp / f"cold-{name}", site_time=PINNED, jobs=1, use_cache=False)
+def check(src: Path, tmp: Path, session: BuildSession, name: str,
+          when: dt.datetime = PINNED) -> BuildResult:
+    warm = build(src, tmp / "warm", site_time=when, jobs=1, session=session)
+    build(src, tmp / f"cold-{name}", site_time=when, jobs=1, use_cache=False)
     assert tree(tmp / "warm") == tree(tmp / f"cold-{name}"), name
     return warm
 
@@ -188,3 +191,49 @@ def test_cli_rebuilds_patch_too_and_a_failed_one_changes_nothing(site: Path,
         build(site, out, site_time=PINNED, jobs=1)
     assert tree(out) == before
     assert not [p for p in tmp_path.iterdir() if "staging" in p.name]
+
+
+def test_nothing_changed_renders_nothing_and_writes_nothing(site: Path, tmp_path: Path) -> None:
+    """Every layout prints the year of ``site.time``; a later build in the same year is a
+    no-op, in the same session and in a new process alike."""
+    session = BuildSession(site)
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1, session=session)
+    stamps = {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()}
+    later = PINNED + dt.timedelta(days=3, hours=5, seconds=7)
+    again = build(site, out, site_time=later, jobs=1, session=session)
+    assert again.rendered == [] and again.written == 0
+    fresh = build(site, out, site_time=later + dt.timedelta(minutes=1), jobs=1)
+    assert fresh.rendered == [] and fresh.written == 0
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*") if p.is_file()} == stamps
+
+
+def test_the_clock_crossing_a_year_gives_the_full_build(site: Path, tmp_path: Path) -> None:
+    """The year is the site's (Asia/Shanghai): 16:30 UTC on 31 December is already the next
+    year there. Pages that print the whole time render on every build."""
+    (site / "now.html").write_text("---\n---\n{{ site.time }}|{{ site.time | date: '%m' }}\n",
+                                   "utf-8")
+    session = BuildSession(site)
+    times = [dt.datetime(2026, 12, 31, 15, 0, tzinfo=dt.UTC),     # 23:00 in Shanghai
+             dt.datetime(2026, 12, 31, 15, 50, tzinfo=dt.UTC),
+             dt.datetime(2026, 12, 31, 16, 30, tzinfo=dt.UTC),    # 2027 in Shanghai
+             dt.datetime(2027, 1, 2, 16, 30, tzinfo=dt.UTC)]
+    results = [check(site, tmp_path, session, f"t{i}", when) for i, when in enumerate(times)]
+    assert results[1].rendered == ["now.html"]
+    assert len(results[2].rendered) == results[2].documents       # every layout shows 2027
+    assert results[3].rendered == ["now.html"]
+    assert "2027" in (tmp_path / "warm/index.html").read_text("utf-8")
+
+
+def test_reads_are_recorded_without_module_state() -> None:
+    recorder = deps.Recorder()
+    page = deps.TrackedDict("a.md", {"title": "t", "tags": []}, recorder=recorder)
+    assert not hasattr(deps, "_CURRENT")
+    page["title"]
+    with recorder.recording() as outer:
+        page.get("tags")
+        with recorder.recording() as inner:
+            page["title"]
+    assert inner == {("a.md", "title")}
+    assert outer == {("a.md", "tags"), ("a.md", "title")}
+    assert recorder.reads is None

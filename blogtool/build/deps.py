@@ -6,6 +6,8 @@ key read from them is recorded as ``(owner, key)``: a page that lists titles dep
 ``(post, "title")``, not on the posts' bodies. A record is checked later by comparing
 *fingerprints*: a stable hash of the value as the next build sees it, where other documents
 inside a value count by identity (their owner), not by their contents.
+Nothing here is global: a build makes one :class:`Recorder` and hands it to the payloads it
+makes and to the work that records (``with recorder.recording() as reads``).
 """
 from __future__ import annotations
 
@@ -15,42 +17,83 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-_CURRENT: set | None = None
+from . import clock
+
 ALL = "*"                      # iterating a dict reads every key of it
 COLLECTIVE_MIN = 24            # this many documents of one kind read the same key -> one record
 
 
+class Recorder:
+    """Where reads go: the set of the innermost :meth:`recording`, or nowhere (``None``).
+    One per build, shared by the payloads it made (each forked worker has its own copy)."""
+
+    __slots__ = ("reads",)
+
+    def __init__(self) -> None:
+        self.reads: set | None = None
+
+    def recording(self) -> _Recording:
+        """Context manager: collect the ``(owner, key)`` reads made inside it (an outer
+        recording sees them too)."""
+        return _Recording(self)
+
+
+class _Recording:
+    def __init__(self, recorder: Recorder) -> None:
+        self.recorder = recorder
+        self.reads: set = set()
+        self._outer: set | None = None
+
+    def __enter__(self) -> set:
+        self._outer = self.recorder.reads
+        self.recorder.reads = self.reads
+        return self.reads
+
+    def __exit__(self, *exc: Any) -> None:
+        self.recorder.reads = self._outer
+        if self._outer is not None:
+            self._outer.update(self.reads)
+
+
+IDLE = Recorder()              # never recording: for payloads made outside a build
+
+
 class TrackedDict(dict):
-    """A dict that reports reads to the active recorder. ``owner`` names it: ``"site"``, a
+    """A dict that reports reads to its recorder. ``owner`` names it: ``"site"``, a
     document's rel_path, or ``"site.data"``."""
 
-    __slots__ = ("owner",)
+    __slots__ = ("owner", "recorder")
 
-    def __init__(self, owner: str, *args: Any, **kwargs: Any):
+    def __init__(self, owner: str, *args: Any, recorder: Recorder = IDLE, **kwargs: Any):
         super().__init__(*args, **kwargs)
         self.owner = owner
+        self.recorder = recorder
 
     def __reduce__(self):
         return (_rebuild, (self.owner, dict(self)))
 
     def __getitem__(self, key: Any) -> Any:
-        if _CURRENT is not None:
-            _CURRENT.add((self.owner, key))
+        reads = self.recorder.reads
+        if reads is not None:
+            reads.add((self.owner, key))
         return dict.__getitem__(self, key)
 
     def get(self, key: Any, default: Any = None) -> Any:
-        if _CURRENT is not None:
-            _CURRENT.add((self.owner, key))
+        reads = self.recorder.reads
+        if reads is not None:
+            reads.add((self.owner, key))
         return dict.get(self, key, default)
 
     def __contains__(self, key: object) -> bool:
-        if _CURRENT is not None:
-            _CURRENT.add((self.owner, key))
+        reads = self.recorder.reads
+        if reads is not None:
+            reads.add((self.owner, key))
         return dict.__contains__(self, key)
 
     def _all(self) -> None:
-        if _CURRENT is not None:
-            _CURRENT.add((self.owner, ALL))
+        reads = self.recorder.reads
+        if reads is not None:
+            reads.add((self.owner, ALL))
 
     def __iter__(self):
         self._all()
@@ -69,30 +112,11 @@ class TrackedDict(dict):
         return dict.items(self)
 
     def copy(self) -> TrackedDict:
-        return TrackedDict(self.owner, dict.items(self))
+        return TrackedDict(self.owner, dict.items(self), recorder=self.recorder)
 
 
 def _rebuild(owner: str, items: dict) -> TrackedDict:
     return TrackedDict(owner, items)
-
-
-class recording:
-    """Context manager: collect the ``(owner, key)`` reads made inside it."""
-
-    def __init__(self) -> None:
-        self.reads: set = set()
-
-    def __enter__(self) -> set:
-        global _CURRENT
-        self._outer = _CURRENT
-        _CURRENT = self.reads
-        return self.reads
-
-    def __exit__(self, *exc: Any) -> None:
-        global _CURRENT
-        _CURRENT = self._outer
-        if self._outer is not None:
-            self._outer.update(self.reads)
 
 
 # --- fingerprints ----------------------------------------------------------------------------
@@ -178,6 +202,8 @@ class Fingerprints:
                 fp = None
             elif key == ALL:
                 fp = fingerprint(dict(dict.items(target)))
+            elif owner == "site" and isinstance(key, str) and key.startswith(clock.KEY + "."):
+                fp = fingerprint(clock.field(dict.get(target, clock.KEY), key))
             else:
                 fp = self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
         self._memo[memo_key] = fp

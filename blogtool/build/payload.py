@@ -10,7 +10,9 @@ from typing import Any
 
 from ..models import Document, Sources, StaticFile
 from ..timeutil import RubyTime
-from .deps import TrackedDict
+from .clock import KEY as TIME_KEY
+from .clock import SiteTime
+from .deps import IDLE, Recorder, TrackedDict
 
 JEKYLL_VERSION = "4.3.1"
 
@@ -27,15 +29,17 @@ class Drop(TrackedDict):
 
     __slots__ = ("hidden",)
 
-    def __init__(self, owner: str, *args: Any, hidden: Iterable[Any] = (), **kwargs: Any):
-        super().__init__(owner, *args, **kwargs)
+    def __init__(self, owner: str, *args: Any, hidden: Iterable[Any] = (),
+                 recorder: Recorder = IDLE, **kwargs: Any):
+        super().__init__(owner, *args, recorder=recorder, **kwargs)
         self.hidden = frozenset(hidden)
 
     def __reduce__(self):
         return (_rebuild_drop, (type(self), self.owner, dict(self), self.hidden))
 
     def copy(self) -> Drop:
-        return type(self)(self.owner, dict.items(self), hidden=self.hidden)
+        return type(self)(self.owner, dict.items(self), hidden=self.hidden,
+                          recorder=self.recorder)
 
     def drop_keys(self) -> list[Any]:
         """The keys a ``for`` loop over the drop yields, in Jekyll's order."""
@@ -46,9 +50,32 @@ def _rebuild_drop(cls: type, owner: str, items: dict, hidden: frozenset) -> Drop
     return cls(owner, items, hidden=hidden)
 
 
-def document_payload(doc: Document) -> dict[str, Any]:
+class SiteDrop(Drop):
+    """``site``: reading ``site.time`` records nothing by itself; the time records what is
+    read of it (:mod:`blogtool.build.clock`)."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: Any) -> Any:
+        if key == TIME_KEY:
+            return dict.__getitem__(self, key)
+        return Drop.__getitem__(self, key)
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        if key == TIME_KEY:
+            return dict.get(self, key, default)
+        return Drop.get(self, key, default)
+
+    def __contains__(self, key: object) -> bool:
+        if key == TIME_KEY:
+            return dict.__contains__(self, key)     # always there
+        return Drop.__contains__(self, key)
+
+
+def document_payload(doc: Document, recorder: Recorder = IDLE) -> dict[str, Any]:
     """``page.*`` for one document; front matter first, Jekyll's computed keys over it."""
-    p: dict[str, Any] = (TrackedDict if doc.kind == "page" else Drop)(doc.rel_path, doc.data)
+    p: dict[str, Any] = (TrackedDict if doc.kind == "page" else Drop)(doc.rel_path, doc.data,
+                                                                      recorder=recorder)
     p.update({
         "url": doc.url,
         "path": doc.data.get("path", doc.rel_path) if doc.kind == "page" else doc.rel_path,
@@ -96,7 +123,7 @@ def static_payload(f: StaticFile) -> dict[str, Any]:
 
 
 def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
-                 site_time: RubyTime) -> dict[str, Any]:
+                 site_time: RubyTime, recorder: Recorder = IDLE) -> dict[str, Any]:
     """``site.*``. ``payloads`` maps a document's rel_path to its ``page.*`` dict; the same
     dicts are shared so later updates (content, excerpt) are seen everywhere."""
     posts_asc = [payloads[d.rel_path] for d in sources.posts]
@@ -130,7 +157,7 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
     collections.sort(key=lambda c: str(c["label"]))
     own: dict[str, Any] = {
         "posts": posts,
-        "time": site_time,
+        "time": SiteTime.of(site_time, recorder),
         "html_pages": [p for p in pages if str(p["url"]).endswith(("/", ".html", ".htm",
                                                                     ".xhtml"))],
         "config": None,              # Jekyll's site.config is private: nil in Liquid
@@ -150,7 +177,7 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
     if not config.get("url"):
         hidden.add("url")
     hidden.add("blogtool")
-    site: dict[str, Any] = Drop("site", hidden=hidden)
+    site: dict[str, Any] = SiteDrop("site", hidden=hidden, recorder=recorder)
     site.update(own)
     for key, value in config.items():
         if key not in own:

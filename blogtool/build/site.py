@@ -15,14 +15,14 @@ from typing import Any
 
 from ..errors import BuildError, Diagnostics, Problem
 from ..liquid.engine import LiquidEngine, LiquidSettings
-from ..liquid.jekyll_filters import set_markdown_options
 from ..models import Document, Sources
+from ..search import attach_site, index_site
 from ..theme import Theme, templates_dir
 from ..timeutil import RubyTime, site_zone
 from . import generators, plugins, themes
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .config import Settings, load_config, settings_from
-from .deps import Fingerprints
+from .deps import Fingerprints, Recorder
 from .output import Patch, Staging, check_destination, replace_file, restore_files
 from .payload import document_payload, jekyll_payload, site_payload
 from .plugins import liquid_tags, paginate_v2
@@ -206,7 +206,8 @@ def _engine(settings: Settings, sources: Sources, diagnostics: Diagnostics,
                        # `highlighter: pygments`; only `none` (or unknown) turns it off
                        highlight=str(config.get("highlighter") or "rouge").lower()
                        in ("rouge", "pygments"),
-                       theme_root=settings.theme_root, plugins=plugins.active(config, settings)),
+                       theme_root=settings.theme_root, plugins=plugins.active(config, settings),
+                       markdown=settings.markup),
         post_urls=post_urls, link_urls=link_urls, diagnostics=diagnostics,
         extensions=(liquid_tags.register,))
 
@@ -216,14 +217,14 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
                       diagnostics: Diagnostics, progress: Callable[[int, int], None] | None,
                       jobs: int, session: BuildSession) -> BuildResult:
     docs = sources.all_documents()
-    payloads = {d.rel_path: document_payload(d) for d in docs}
-    site = site_payload(config, sources, payloads, now)
+    recorder = Recorder()
+    payloads = {d.rel_path: document_payload(d, recorder) for d in docs}
+    site = site_payload(config, sources, payloads, now, recorder)
     plugin_payload.extend(config, settings, sources, payloads, site, env)
     for g in generated:
-        payloads[g.rel_path] = document_payload(g)
+        payloads[g.rel_path] = document_payload(g, recorder)
     generators.attach(site, generated, payloads)
     theme = None if settings.jekyll_site else Theme(source, settings)
-    set_markdown_options(settings.markup)   # markdownify uses the site's Markdown options
     renderer = Renderer(settings, sources.layouts, _engine(settings, sources, diagnostics, config),
                         theme, site, jekyll_payload(env), diagnostics)
     by_path = {d.rel_path: d for d in docs + generated}
@@ -248,7 +249,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         "gem_theme": tree_hash(Path(settings.theme_root)) if settings.theme_root else "",
         "builtin": _builtin_hash()})
     state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
-                      fingerprints, body_hashes=session.body_hashes, record=session.records)
+                      fingerprints, recorder, body_hashes=session.body_hashes,
+                      record=session.records)
     # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
     for wave in (wave1, wave2):
         outcomes = run_wave(state, "content", wave, jobs, advance,
@@ -257,6 +259,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         for o in outcomes:
             payloads[o.rel_path].update(o.fields)
         fingerprints.clear()
+        if wave is wave1:
+            attach_site(site, [payloads[rel] for rel in wave1], theme is not None)
     previous = session.outputs.pop(str(dest), None)
     staging = Patch(dest, previous) if previous is not None and dest.is_dir() else Staging(dest)
     try:
@@ -270,6 +274,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             if f.write and f.rel_path not in losers:
                 staging.copy(f.dest, f.abs_path)
         assets_written = generators.write_assets(staging, settings, config, theme is not None)
+        staging.stats.paths.update(index_site(staging.root, dest, [by_path[r] for r in writes],
+                                              site, theme is not None, isinstance(staging, Patch)))
         staging.keep(settings.keep_files)
         staging.commit()
     except BaseException:

@@ -18,14 +18,14 @@ from ..errors import BuildError, Problem
 from ..models import Document
 from . import pool
 from .cache import Cache, FileHashes
-from .deps import Fingerprints, content_hash, recording
+from .deps import Fingerprints, Recorder, content_hash
 from .output import Staging
 from .render import Renderer
 
 PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
 HEAVY_SITE = 500          # posts; from here pages (listings of every post) go out one by one
 CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc", "toc_requested",
-                "sass_map")
+                "sass_map", "errors")
 
 
 @dataclass
@@ -52,6 +52,7 @@ class WorkState:
     env: str
     hashes: FileHashes
     fingerprints: Fingerprints
+    recorder: Recorder
     staging: Staging | None = None
     # rel_path -> (body, its hash): a session keeps it, so a rebuild hashes new bodies only
     body_hashes: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -114,7 +115,7 @@ def _content(state: WorkState, doc: Document, page: dict) -> Outcome:
         state.renderer.render_content(doc, copy)
         return Outcome(doc.rel_path, fields=_content_fields(copy))
     deps: set[str] = set()
-    with recording() as reads:
+    with state.recorder.recording() as reads:
         state.renderer.render_content(doc, copy, deps)
     fields = _content_fields(copy)
     entry = {"env": state.env, "files": state.sources_of(doc, deps),
@@ -132,7 +133,7 @@ def _output(state: WorkState, doc: Document, page: dict) -> Outcome:
     staging = state.staging
     deps: set[str] = set()
     if state.record:
-        with recording() as reads:
+        with state.recorder.recording() as reads:
             html = state.renderer.render_output(doc, page, paginator=page.get("paginator"),
                                                 deps=deps)
     else:
