@@ -3,6 +3,7 @@
 
     python benchmarks/bench.py [--sizes 1000,5000] [--runs 3]
         [--tools blogtool,jekyll,hugo,floor] [--blogtool-cmd "..."] [--output FILE]
+    python benchmarks/bench.py --markdown [--runs 9] [--markdown-baseline CHECKOUT]
 
 Why it is built this way:
 
@@ -41,8 +42,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:  # `python benchmarks/bench.py` puts benchmarks/ on sys.path; `-m benchmarks.bench` not
-    from benchmarks import gencorpus
+    from benchmarks import bench_markdown, gencorpus
 except ImportError:  # pragma: no cover - depends on how the script is started
+    import bench_markdown  # type: ignore[no-redef]
     import gencorpus  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent
@@ -545,6 +547,12 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--work", type=Path, default=DEFAULT_WORK, help="build outputs and logs")
     p.add_argument("--timeout", type=float, default=1800.0, help="seconds per build")
     p.add_argument("--output", type=Path, help="also write the report to this file")
+    p.add_argument("--markdown", action="store_true",
+                   help="only the kramdown dialect's cost on posts without kramdown syntax")
+    p.add_argument("--markdown-posts", type=int, default=400,
+                   help="posts rendered per round by --markdown")
+    p.add_argument("--markdown-baseline", type=Path,
+                   help="with --markdown: also time this checkout (e.g. before the dialect)")
     p.add_argument("--floor-copy", nargs=2, metavar=("POSTS", "OUT"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.floor_copy:
@@ -573,6 +581,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     command = "python benchmarks/bench.py " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+    if args.markdown:
+        sys.path.insert(0, str(REPO))
+        posts = corpus(args.corpora, max(args.size_list[0], args.markdown_posts), args.seed,
+                       "jekyll", "site") / "_posts"
+        text = bench_markdown.report(posts, args.markdown_posts, max(args.runs, 3),
+                                     command.strip(), args.markdown_baseline, REPO)
+        sys.stdout.write(text)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        return 0
     all_results = {size: run_size(size, args.tool_list, args) for size in args.size_list}
     text = report(all_results, args.tool_list, args, command.strip())
     sys.stdout.write(text)

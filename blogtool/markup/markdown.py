@@ -44,6 +44,12 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     so it is finished and warmed up here before anyone shares it."""
     if not options.kramdown_syntax:
         return make_commonmark(options)  # jekyll-commonmark sites: no kramdown syntax
+    return build_parser(options)
+
+
+def build_parser(options: MarkupOptions, dialect: bool = True) -> MarkdownIt:
+    """A new parser for kramdown-syntax sites; ``dialect=False`` leaves out the kramdown
+    rules (what blogtool was before them: the benchmark's baseline)."""
     md = MarkdownIt("commonmark", {
         "typographer": options.typographer,
         "quotes": _quotes(options.smart_quotes),
@@ -54,11 +60,11 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     if options.typographer:
         md.enable(["replacements", "smartquotes"])
         kramdown_typography_plugin(md)
-    if not options.kramdown_syntax:   # the kramdown dialect has its own of both
+    if not dialect:   # the kramdown dialect has its own of both
         md.use(deflist_plugin).use(tasklists_plugin)
     kramdown_html_plugin(md, parse_block_html=options.kramdown_syntax and str(
         options.kramdown_option("parse_block_html", False)).lower() == "true",
-        span_lines_are_text=options.kramdown_syntax)
+        span_lines_are_text=dialect)
     if options.cjk:
         cjk_plugin(md)
     kramdown_input = str(options.input).lower() == "kramdown"
@@ -67,14 +73,14 @@ def make_markdown(options: MarkupOptions) -> MarkdownIt:
     code_plugin(md, options)
     if not options.jekyll_exact:
         nospace_heading_plugin(md)   # "##标题" as a heading (an improvement on Jekyll)
-    if options.kramdown_syntax:
+    if dialect:
         kramdown_block_plugin(md, options)
     elif options.auto_ids:
         if kramdown_input:
             anchors_plugin(md, min_level=1, max_level=6, slug_func=kramdown_basic_id)
         else:
             heading_ids_plugin(md)
-    if options.kramdown_syntax:
+    if dialect:
         kramdown_span_plugin(md, options)  # footnotes, abbreviations, math, span IALs, URLs
     # kramdown writes strikethrough as <del>, markdown-it as <s>
     md.add_render_rule("s_open", lambda self, tokens, idx, opts, env:
