@@ -9,7 +9,8 @@ import pytest
 
 from blogtool.errors import BuildError, Diagnostics
 from blogtool.liquid.engine import LiquidEngine, LiquidSettings, unstash
-from blogtool.liquid.rubyexpr import RLookup, lax_variable
+from blogtool.liquid.expressions import Path
+from blogtool.liquid.lax import read_output as lax_output
 from blogtool.timeutil import RubyTime
 
 UTC = dt.UTC
@@ -99,11 +100,11 @@ def test_malformed_output_warns_and_renders_like_jekyll(tmp_path):
     assert all("Liquid syntax error" in w.message for w in diags.warnings)
 
 
-def test_lax_variable():
-    assert lax_variable("'x' | ").name == "x" and lax_variable("'x' | ").filters == []
-    assert str(lax_variable("a b").name) == "a"
-    var = lax_variable("x | f: 1, 'y' junk | g")
-    assert isinstance(var.name, RLookup)
+def test_lax_output():
+    assert lax_output("'x' | ").value == "x" and lax_output("'x' | ").filters == []
+    assert str(lax_output("a b").value) == "a"
+    var = lax_output("x | f: 1, 'y' junk | g")
+    assert isinstance(var.value, Path)
     assert [(f.name, f.args) for f in var.filters] == [("f", [1, "y"]), ("g", [])]
 
 

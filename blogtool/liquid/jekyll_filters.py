@@ -1,74 +1,77 @@
-"""Registers :mod:`blogtool.filters` in the Liquid environment.
+"""The filters of the Liquid environment: Liquid's standard ones, Jekyll's, and those that
+need Liquid itself (``where_exp``, ``find_exp``, ``group_by_exp``).
 
-The wrappers here only read the site's settings (base URL, time zone, Markdown options) from
-the render context and turn a filter's own errors into python-liquid's, so that the engine can
-report them with the line of the ``{{ }}``. The filters that need Liquid itself
-(``where_exp``, ``find_exp``, ``group_by_exp``) live here.
-
-``markdownify`` uses :data:`MARKDOWN_OPTIONS`, which the build pipeline sets once per process
-with :func:`set_markdown_options` (``None`` means the defaults of ``MarkupOptions``).
+Every filter gets undefined values as nil, and a filter's own error (a bad date, values
+that do not sort) becomes a Liquid error that the engine reports with the line of the
+``{{ }}``. The site's base URL, time zone and Markdown options come from the engine's
+settings through the render context.
 """
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from liquid.exceptions import FilterArgumentError
 from liquid.filter import with_context
+from liquid.undefined import Undefined
 
 from blogtool import filters as F
+from blogtool.filters.arrays import groupable
+from blogtool.filters.rubyvalues import ruby_eq, ruby_to_s
 
 from . import jekyll_ruby as R
-from .rubyexpr import RubySyntaxError, lax_variable, ruby_eq, strict_variable, truthy
-from .standard_filters import to_s
+from . import jekyll_urls, lax, strict
+from .expressions import read_value
+from .standard_filters import FILTERS as LIQUID
 from .state import EnvironmentRef
-
-# Jekyll's filters with Ruby's handling of every input type (blogtool.filters has the logic
-# the Jinja theme shares)
-JEKYLL_RUBY: dict[str, Callable] = {
-    "strip_index": R.strip_index, "slugify": R.slugify, "xml_escape": R.xml_escape,
-    "cgi_escape": R.cgi_escape, "uri_escape": R.uri_escape,
-    "normalize_whitespace": R.normalize_whitespace, "number_of_words": R.number_of_words,
-    "array_to_sentence_string": R.array_to_sentence_string, "inspect": R.inspect,
-    "to_integer": R.to_integer, "jsonify": R.jsonify, "where": R.where, "find": R.find,
-    "group_by": R.group_by, "sort": R.sort, "pop": R.pop, "shift": R.shift, "push": R.push,
-    "unshift": R.unshift, "smartify": R.smartify,
-}
+from .values import RubySyntaxError
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
 
+# Jekyll's filters where Liquid's type rules differ from the plain functions'
+JEKYLL_RUBY: dict[str, Callable] = {
+    "strip_index": jekyll_urls.strip_index, "slugify": R.slugify, "cgi_escape": R.cgi_escape,
+    "uri_escape": R.uri_escape, "number_of_words": R.number_of_words,
+    "array_to_sentence_string": R.array_to_sentence_string, "jsonify": R.jsonify,
+    "smartify": R.smartify,
+}
 
-MARKDOWN_OPTIONS: Any = None
-
-
-def set_markdown_options(options: Any) -> None:
-    """Called by the pipeline (in every worker) with the site's ``MarkupOptions``."""
-    global MARKDOWN_OPTIONS
-    MARKDOWN_OPTIONS = options
-
-
-# Ruby Liquid 5.4 has no such filters: an unknown filter leaves the value unchanged in Jekyll.
+# Filters python-liquid has and Liquid 5.4 does not: under Jekyll they leave the value as it is.
 _NOT_IN_LIQUID_5_4 = ("has", "reject", "find_index", "sum", "squish", "escapejs", "safe")
+_OWN_ERRORS = (ValueError, ArithmeticError, KeyError, AttributeError, TypeError)
 
 
-def _errors(func: Callable) -> Callable:
-    """A filter's ValueError (bad date, bad sort) becomes a located Liquid error."""
+def _nil(value: Any) -> Any:
+    return None if isinstance(value, Undefined) else value
 
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+
+def _plain(func: Callable) -> Callable:
+    """The filter with undefined arguments as nil and its errors as Liquid errors."""
+
+    def call(value: Any, *args: Any) -> Any:
         try:
-            return func(*args, **kwargs)
+            return func(_nil(value), *[_nil(a) for a in args])
         except FilterArgumentError:
             raise
-        except (ValueError, ArithmeticError, KeyError, AttributeError, TypeError) as exc:
+        except _OWN_ERRORS as exc:
             raise FilterArgumentError(str(exc), token=None) from exc
-    return wrapper
+    call.__name__ = getattr(func, "__name__", "filter")
+    return call
 
 
-def _undef(value: Any) -> Any:
-    return None if F._is_undefined(value) else value
+def _in_context(func: Callable) -> Callable:
+    """A filter that reads the render context: ``func(context, value, *args)``."""
+
+    @with_context
+    def call(value: Any, *args: Any, context: RenderContext) -> Any:
+        try:
+            return func(context, _nil(value), *[_nil(a) for a in args])
+        except FilterArgumentError:
+            raise
+        except _OWN_ERRORS as exc:
+            raise FilterArgumentError(str(exc), token=None) from exc
+    return call
 
 
 def _settings(context: RenderContext) -> Any:
@@ -82,22 +85,22 @@ def _zone(context: RenderContext) -> Any:
 _PARSED: dict[tuple[str, str, str], Any] = {}
 
 
-def _parse(env: EnvironmentRef, kind: str, text: str) -> Any:
-    """A ``where_exp`` condition (Ruby's strict parser) or a ``group_by_exp`` expression
-    (a Liquid variable: strict, then lax unless ``error_mode: strict``), cached."""
+def _parsed(env: EnvironmentRef, kind: str, text: str) -> Any:
+    """A ``where_exp`` condition (strict only) or a ``group_by_exp`` expression (strict,
+    then lax unless ``error_mode: strict``), cached by text."""
     key = (kind, text, env.error_mode)
     parsed = _PARSED.get(key)
     if parsed is None:
         try:
-            if kind == "bool":
-                parsed = R.parse_condition(text)
+            if kind == "condition":
+                parsed = strict.read_condition(text, None, read_value)
             else:
                 try:
-                    parsed = strict_variable(text)
+                    parsed = strict.read_output(text)
                 except RubySyntaxError:
                     if env.error_mode == "strict":
                         raise
-                    parsed = lax_variable(text)
+                    parsed = lax.read_output(text)
         except RubySyntaxError as err:
             raise FilterArgumentError(f"Liquid syntax error: {err.message} in \"{text}\"",
                                       token=None) from None
@@ -107,111 +110,79 @@ def _parse(env: EnvironmentRef, kind: str, text: str) -> Any:
     return parsed
 
 
-def _select(input: Any, variable: Any, expression: Any, context: RenderContext,
+def _select(context: RenderContext, items: Any, variable: Any, expression: Any,
             first: bool) -> Any:
-    if isinstance(input, Mapping):
-        items: list | None = list(input.values())
-    elif isinstance(input, (list, tuple, range)):
-        items = list(input)
+    if isinstance(items, Mapping):
+        seq = list(items.values())
+    elif isinstance(items, (list, tuple, range)):
+        seq = list(items)
     else:
-        items = None
-    if items is None:
-        return input
-    condition = _parse(context.env, "bool", to_s(expression))  # type: ignore[arg-type]
-    name = to_s(variable)
+        return items
+    condition = _parsed(context.env, "condition", ruby_to_s(expression))
+    name = ruby_to_s(variable)
     out = []
-    for item in items:
+    for item in seq:
         with context.extend({name: item}):
-            if truthy(condition.evaluate(context)):
+            if condition.holds(context):
                 if first:
                     return item
                 out.append(item)
     return None if first else out
 
 
+def _where_exp(context: RenderContext, items: Any, variable: Any, expression: Any) -> Any:
+    return _select(context, items, variable, expression, first=False)
+
+
+def _find_exp(context: RenderContext, items: Any, variable: Any, expression: Any) -> Any:
+    return _select(context, items, variable, expression, first=True)
+
+
+def _group_by_exp(context: RenderContext, items: Any, variable: Any, expression: Any) -> Any:
+    """Groups by the expression's value; values group together only when of the same type
+    and equal (``1`` and ``1.0`` apart)."""
+    seq = groupable(items)
+    if seq is None:
+        return items
+    expr = _parsed(context.env, "output", ruby_to_s(expression))
+    name = ruby_to_s(variable)
+    groups: list[tuple[Any, list]] = []
+    for item in seq:
+        with context.extend({name: item}):
+            value = expr.evaluate(context)
+        for group in groups:
+            if type(group[0]) is type(value) and ruby_eq(group[0], value):
+                group[1].append(item)
+                break
+        else:
+            groups.append((value, [item]))
+    return [{"name": k, "items": v, "size": len(v)} for k, v in groups]
+
+
+def _zoned(func: Callable) -> Callable:
+    return lambda context, value, *args: func(value, *args, zone=_zone(context))
+
+
+_WITH_CONTEXT: dict[str, Callable] = {
+    "relative_url": lambda c, v: jekyll_urls.relative_url(v, _settings(c).baseurl),
+    "absolute_url": lambda c, v: jekyll_urls.absolute_url(v, _settings(c).url,
+                                                         _settings(c).baseurl),
+    "date": lambda c, v, fmt=None: F.date(v, fmt, _zone(c)),
+    "markdownify": lambda c, v: F.markdownify(v, _settings(c).markdown),
+    "where_exp": _where_exp, "find_exp": _find_exp, "group_by_exp": _group_by_exp,
+}
+
+
 def register(env: EnvironmentRef) -> None:
-    """Add Jekyll's filters and fix python-liquid's where they differ from Ruby Liquid."""
+    """Liquid's filters, then Jekyll's over them; python-liquid's extras removed."""
     for name in _NOT_IN_LIQUID_5_4:
         env.filters.pop(name, None)
-
-    @with_context
-    @_errors
-    def relative_url(value: Any, *, context: RenderContext) -> Any:
-        return R.relative_url(_undef(value), _settings(context).baseurl)
-
-    @with_context
-    @_errors
-    def absolute_url(value: Any, *, context: RenderContext) -> Any:
-        s = _settings(context)
-        return R.absolute_url(_undef(value), s.url, s.baseurl)
-
-    @with_context
-    @_errors
-    def date(value: Any, fmt: Any = None, *, context: RenderContext) -> Any:
-        return F.date(_undef(value), _undef(fmt), _zone(context))
-
-    def _date_filter(func: Callable) -> Callable:
-        @with_context
-        @_errors
-        def wrapper(value: Any, *args: Any, context: RenderContext) -> Any:
-            return func(_undef(value), *[_undef(a) for a in args], zone=_zone(context))
-        return wrapper
-
-    @with_context
-    @_errors
-    def markdownify(value: Any, *, context: RenderContext) -> str:
-        return F.markdownify(_undef(value), MARKDOWN_OPTIONS)
-
-    @with_context
-    @_errors
-    def where_exp(input: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
-        return _select(input, variable, expression, context, first=False)
-
-    @with_context
-    @_errors
-    def find_exp(input: Any, variable: Any, expression: Any, *, context: RenderContext) -> Any:
-        return _select(input, variable, expression, context, first=True)
-
-    @with_context
-    @_errors
-    def group_by_exp(input: Any, variable: Any, expression: Any, *,
-                     context: RenderContext) -> Any:
-        items = R._groupable(input)
-        if items is None:
-            return input
-        expr = _parse(context.env, "variable", to_s(expression))  # type: ignore[arg-type]
-        name = to_s(variable)
-        groups: list[tuple[Any, list]] = []
-        for item in items:
-            with context.extend({name: item}):
-                value = expr.evaluate(context)
-            for group in groups:
-                if type(group[0]) is type(value) and ruby_eq(group[0], value):
-                    group[1].append(item)
-                    break
-            else:
-                groups.append((value, [item]))
-        return [{"name": k, "items": v, "size": len(v)} for k, v in groups]
-
-    def plain(func: Callable) -> Callable:
-        @_errors
-        def wrapper(value: Any, *args: Any) -> Any:
-            return func(_undef(value), *[_undef(a) for a in args])
-        return wrapper
-
-    from .standard_filters import FILTERS as LIQUID
     table: dict[str, Callable] = {
-        **{name: plain(func) for name, func in LIQUID.items()},
-        **{name: plain(func) for name, func in F.PLAIN.items() if name != "join"},
-        **{name: plain(func) for name, func in JEKYLL_RUBY.items()},
-        **{name: _date_filter(func) for name, func in F.ZONED.items()},
-        "relative_url": relative_url,
-        "absolute_url": absolute_url,
-        "date": date,
-        "markdownify": markdownify,
-        "where_exp": where_exp,
-        "find_exp": find_exp,
-        "group_by_exp": group_by_exp,
+        **{name: _plain(func) for name, func in LIQUID.items()},
+        **{name: _plain(func) for name, func in F.PLAIN.items()},
+        **{name: _plain(func) for name, func in JEKYLL_RUBY.items()},
+        **{name: _in_context(_zoned(func)) for name, func in F.ZONED.items()},
+        **{name: _in_context(func) for name, func in _WITH_CONTEXT.items()},
     }
     for name, func in table.items():
         env.add_filter(name, func)

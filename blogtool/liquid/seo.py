@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from blogtool import filters as F
+from blogtool.filters.rubyvalues import is_undefined
 
 from .state import EngineRef
 
@@ -27,7 +28,7 @@ _ENTITY = re.compile(r"&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)")
 
 def _get(context: RenderContext, name: str) -> Any:
     value = context.resolve(name, default=None)
-    return None if F._is_undefined(value) else value
+    return None if is_undefined(value) else value
 
 
 def _mapping(value: Any) -> Mapping:
@@ -41,12 +42,11 @@ def escape_once(text: str) -> str:
         "'", "&#39;")
 
 
-def _format(value: Any) -> str | None:
+def _format(value: Any, markdown: Any) -> str | None:
     """markdownify | strip_html | normalize_whitespace | escape_once; None when empty."""
     if value is None:
         return None
-    from .jekyll_filters import MARKDOWN_OPTIONS
-    text = F.markdownify(F.to_ruby_string(value), MARKDOWN_OPTIONS)
+    text = F.markdownify(F.to_ruby_string(value), markdown)
     text = F.normalize_whitespace(_TAGS.sub("", text))
     text = escape_once(text)
     return text or None
@@ -97,10 +97,11 @@ def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) 
     page = _mapping(_get(context, "page"))
     paginator = _mapping(_get(context, "paginator"))
     jekyll = _mapping(_get(context, "jekyll"))
-    site_title = _format(site.get("title") or site.get("name"))
-    site_desc = _format(site.get("description"))
-    site_tagline = _format(site.get("tagline"))
-    page_title = _format(page.get("title")) or site_title
+    markdown = engine.settings.markdown
+    site_title = _format(site.get("title") or site.get("name"), markdown)
+    site_desc = _format(site.get("description"), markdown)
+    site_tagline = _format(site.get("tagline"), markdown)
+    page_title = _format(page.get("title"), markdown) or site_title
     if site_title and page_title != site_title:
         title = f"{page_title} | {site_title}"
     elif site_desc and site_title:
@@ -112,14 +113,14 @@ def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) 
         template = site.get("seo_paginator_message") or "Page %<current>s of %<total>s for "
         title = template.replace("%<current>s", str(current)).replace(
             "%<total>s", str(total)) + title
-    description = _format(page.get("description") or page.get("excerpt")) or site_desc
+    description = _format(page.get("description") or page.get("excerpt"), markdown) or site_desc
     author = _author(page, site)
     url = str(page.get("url") or "")
     home_or_about = bool(_HOME_OR_ABOUT.match(url))
     seo = _mapping(page.get("seo"))
     social = _mapping(site.get("social"))
-    name = _format(seo.get("name")) if seo.get("name") else (
-        (_format(social.get("name")) if social.get("name") else site_title)
+    name = _format(seo.get("name"), markdown) if seo.get("name") else (
+        (_format(social.get("name"), markdown) if social.get("name") else site_title)
         if home_or_about else None)
     canonical = page.get("canonical_url") or re.sub(
         r"/index\.html$", "/", _absolute(engine, url))

@@ -33,6 +33,8 @@ class LiquidSettings:
     highlight: bool = True
     theme_root: str = ""          # a gem or remote theme: its _includes come after the site's
     plugins: tuple[str, ...] = ()  # the plugins the site turns on (blogtool.plugins)
+    # the site's MarkupOptions, for markdownify and the seo tag (None: the defaults)
+    markdown: Any = field(default=None, compare=False)
 
 
 def line_of(token: Token | None, offset: int = 0) -> int | None:

@@ -22,7 +22,7 @@ from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG, Token
 
 from blogtool.errors import BuildError
-from blogtool.filters import relative_url
+from blogtool.filters.urls import relative_url
 
 from .lexer import jekyll_tokenize
 from .state import EngineRef, EnvironmentRef, RenderState, error_message, line_of, stash_placeholder

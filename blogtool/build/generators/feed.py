@@ -10,8 +10,8 @@ from pathlib import Path
 from typing import Any
 
 from ...liquid import jekyll_ruby as ruby
-from ...liquid.rubyexpr import to_integer
 from ...liquid.standard_filters import capitalize, strip_, strip_html
+from ...liquid.values import to_integer
 from ...models import Document, Sources
 from ..config import Settings
 from .pages import make_page, refs, virtual_path

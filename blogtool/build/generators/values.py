@@ -16,8 +16,8 @@ from typing import Any
 
 from ... import filters
 from ...liquid import jekyll_ruby as ruby
-from ...liquid.rubyexpr import truthy
 from ...liquid.standard_filters import default
+from ...liquid.values import truthy
 
 __all__ = ["PageView", "prop", "truthy", "default", "text", "items", "select", "contains"]
 

@@ -1,0 +1,109 @@
+"""Jekyll's text filters in their plain form (escaping, whitespace, slugs, word counts,
+sentences, ``inspect``, ``to_integer``) and the two that call other engines: ``markdownify``
+and ``sassify``."""
+from __future__ import annotations
+
+import html
+import math
+import re
+from typing import Any
+from urllib.parse import quote, quote_plus
+
+from .rubyvalues import (
+    RubyTypeError,
+    leading_integer,
+    no_method,
+    ruby_inspect,
+    ruby_to_s,
+    to_ruby_string,
+)
+
+_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
+
+
+def xml_escape(value: Any) -> str:
+    """``&<>"'`` as entities; a list is escaped as its ``inspect``."""
+    return ruby_to_s(value).translate(_XML)
+
+
+def cgi_escape(value: Any) -> str:
+    """Form encoding: space -> ``+``, everything but ``*-._`` and alphanumerics encoded."""
+    return quote_plus(to_ruby_string(value), safe="*")
+
+
+_URI_COMPONENT_SAFE = "!$&'()*+,;=:@/?#[]-._~%"
+
+
+def uri_escape(value: Any) -> str:
+    """Reserved URL characters and escapes kept, the rest percent-encoded."""
+    return quote(to_ruby_string(value), safe=_URI_COMPONENT_SAFE)
+
+
+def normalize_whitespace(value: Any) -> str:
+    """Runs of ASCII whitespace as one space, ends trimmed; an ideographic space stays."""
+    return re.sub(r"[ \t\n\v\f\r]+", " ", ruby_to_s(value)).strip(" \t\n\v\f\r\0")
+
+
+def slugify(value: Any, mode: Any = None) -> str:
+    from blogtool.urls import slugify as _slugify
+    return _slugify(None if value is None else to_ruby_string(value),
+                    None if mode is None else str(mode))
+
+
+def number_of_words(value: Any, mode: Any = None) -> int:
+    from blogtool.markup.text import number_of_words as _count
+    return _count(to_ruby_string(value), None if mode is None else str(mode))
+
+
+def array_to_sentence_string(array: Any, connector: Any = "and") -> str:
+    items = list(array) if isinstance(array, (list, tuple)) else [array]
+    items = [to_ruby_string(i) for i in items]
+    conn = to_ruby_string(connector)
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    if len(items) == 2:
+        return f"{items[0]} {conn} {items[1]}"
+    return f"{', '.join(items[:-1])}, {conn} {items[-1]}"
+
+
+
+def inspect(value: Any) -> str:
+    return xml_escape(ruby_inspect(value))
+
+
+def to_integer(value: Any) -> int:
+    """``"12"`` -> 12, ``" 3.7"`` -> 3, ``true`` -> 1, nil -> 0; an array has no ``to_i``."""
+    if value is True:
+        return 1
+    if value is False or value is None:
+        return 0
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise RubyTypeError("FloatDomainError")
+        return int(value)
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        return leading_integer(value)
+    raise no_method("to_i", value)
+
+
+def escape_html(value: Any) -> str:
+    """Liquid's ``escape`` (``'`` -> ``&#39;``)."""
+    return html.escape(to_ruby_string(value), quote=True).replace("&#x27;", "&#39;")
+
+
+
+def markdownify(value: Any, options: Any = None) -> str:
+    from blogtool.markup.markdown import render_markdown
+    return render_markdown(to_ruby_string(value), options)
+
+
+def sassify(value: Any, *, scss: bool = False) -> str:
+    """Compile Sass/SCSS with libsass (Jekyll: ``style: expanded``-like output)."""
+    import sass  # libsass
+    return sass.compile(string=to_ruby_string(value), indented=not scss,
+                        output_style="expanded").rstrip("\n") + "\n"
+

@@ -1,0 +1,184 @@
+"""Liquid's tags that write or keep values: ``{{ }}`` and ``echo``, ``assign``, ``capture``,
+``render`` (which Jekyll does not allow) and plain text.
+
+``{{ }}`` writes a value as Jekyll does: an array's items run together, a hash inspected
+(``{"a"=>1}``), nil as nothing, ``1.0`` as ``1.0``.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, TextIO
+
+from liquid.ast import BlockNode, Node
+from liquid.builtin.content import ContentNode, Literal
+from liquid.context import RenderContext
+from liquid.tag import Tag
+from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
+
+from blogtool.filters.rubyvalues import RUBY_SPACE, to_ruby_string
+
+from . import lax, strict
+from .expressions import Filtered
+from .state import EnvironmentRef
+from .tagsupport import expect_end, parse_block, read_either, tag_markup
+from .values import RubyArgumentError, tag_syntax_error
+
+
+def read_output(env: EnvironmentRef, token: Token, markup: str) -> Filtered:
+    """An output's markup (also ``echo``'s and ``assign``'s value) in the error mode."""
+    return read_either(env, token, markup, strict.read_output, lax.read_output,
+                       "{{" + markup + "}}", tag=False)
+
+
+class OutputNode(Node):
+    __slots__ = ("expression",)
+
+    def __init__(self, token: Token, expression: Filtered):
+        super().__init__(token)
+        self.expression = expression
+        self.blank = False
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        return buffer.write(to_ruby_string(self.expression.evaluate(context)))
+
+    def expressions(self) -> Iterator[Any]:
+        yield self.expression
+
+
+_OUTPUT_INSIDE = re.compile(r"\A\{\{-?(.*?)-?\}\}\Z", re.S)
+
+
+class OutputTag(Tag):
+    name = TOKEN_OUTPUT
+    block = False
+
+    def parse(self, stream: Any) -> Node:
+        token = stream.current
+        inside = _OUTPUT_INSIDE.match(token.value)
+        if stream.peek.kind == TOKEN_EXPRESSION:
+            next(stream)
+        return OutputNode(token, read_output(self.env, token, inside.group(1) if inside else ""))
+
+
+class EchoTag(Tag):
+    name = "echo"
+    block = False
+
+    def parse(self, stream: Any) -> Node:
+        token, markup = tag_markup(stream)
+        return OutputNode(token, read_output(self.env, token, markup))
+
+
+# ``name = value``: the name is the first run of word characters, ``-``, ``.``, ``[`` and
+# ``]`` (each may be wrapped in parentheses); everything after ``=`` is the value
+_NAME_CHAR = r"\(?[A-Za-z0-9_\-.\[\]]\)?"
+_ASSIGNMENT = re.compile(rf"((?:{_NAME_CHAR})+){lax.S}*={lax.S}*(.*){lax.S}*", re.S)
+_CAPTURED_NAME = re.compile(rf"((?:{_NAME_CHAR})+)")
+
+
+class AssignNode(Node):
+    __slots__ = ("name", "expression")
+
+    def __init__(self, token: Token, name: str, expression: Filtered):
+        super().__init__(token)
+        self.name = name
+        self.expression = expression
+        self.blank = True
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        context.assign(self.name, self.expression.evaluate(context))
+        return 0
+
+    def expressions(self) -> Iterator[Any]:
+        yield self.expression
+
+
+class AssignTag(Tag):
+    name = "assign"
+    block = False
+
+    def parse(self, stream: Any) -> Node:
+        token, markup = tag_markup(stream)
+        m = _ASSIGNMENT.search(markup)
+        if not m:
+            raise tag_syntax_error(token, "Syntax Error in 'assign' - Valid syntax: assign "
+                                          "[var] = [source]")
+        return AssignNode(token, m.group(1), read_output(self.env, token, m.group(2)))
+
+
+class CaptureNode(Node):
+    __slots__ = ("name", "block")
+
+    def __init__(self, token: Token, name: str, block: BlockNode):
+        super().__init__(token)
+        self.name = name
+        self.block = block
+        self.blank = True
+
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        buf = context.get_buffer(buffer)
+        for node in self.block.nodes:
+            node.render(context, buf)
+        context.assign(self.name, buf.getvalue())
+        return 0
+
+    def children(self, *args: Any, **kwargs: Any) -> Iterator[Node]:
+        yield self.block
+
+
+class CaptureTag(Tag):
+    name = "capture"
+    end = "endcapture"
+
+    def parse(self, stream: Any) -> Node:
+        token, markup = tag_markup(stream)
+        m = _CAPTURED_NAME.search(markup)
+        if not m:
+            raise tag_syntax_error(token, "Syntax Error in 'capture' - Valid syntax: capture "
+                                          "[var]")
+        next(stream)
+        block = parse_block(self.env, stream, frozenset((self.end,)))
+        expect_end(stream, token, self.end)
+        return CaptureNode(token, m.group(1), block)
+
+
+class RenderNode(Node):
+    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
+        raise RubyArgumentError("Liquid error: This liquid context does not allow includes.",
+                                token=self.token)
+
+
+class RenderTag(Tag):
+    """``{% render 'x' %}`` parses, and stops the build when it runs, as in Jekyll 4.3.1:
+    Jekyll gives Liquid no file system for it."""
+
+    name = "render"
+    block = False
+
+    def parse(self, stream: Any) -> Node:
+        token, markup = tag_markup(stream)
+        if not re.match(r"\"[^\"]*\"|'[^']*'", markup.strip()):
+            raise tag_syntax_error(token, "Syntax error in tag 'render' - Template name must "
+                                          "be a quoted string")
+        node = RenderNode(token)
+        node.blank = False
+        return node
+
+
+class TextNode(ContentNode):
+    """Text counts as blank (a block holding only blank text and tags writes nothing) when
+    it is ASCII whitespace only: an ideographic space is text."""
+
+    def __init__(self, token: Token, text: str):
+        super().__init__(token, text)
+        self.blank = not text.strip(RUBY_SPACE)
+
+
+class TextTag(Literal):
+    node_class = TextNode
+
+
+def register(env: EnvironmentRef) -> None:
+    for tag in (TextTag, OutputTag, EchoTag, AssignTag, CaptureTag, RenderTag):
+        env.add_tag(tag)

@@ -1,0 +1,71 @@
+"""What Liquid's tags share while parsing: the markup as written, nested blocks, and the
+choice between the strict and the lax reading that ``liquid: error_mode`` makes.
+
+* ``warn`` (Jekyll's default): strict first; on failure a warning
+  (``Liquid Warning: Liquid syntax error (line 1): ... in "{{ x | }}"``) and the lax reading.
+* ``lax``: ``if``, ``unless`` and ``for`` read lax at once; outputs still try strict first,
+  falling back without a word.
+* ``strict``: a strict failure stops the build.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from liquid.ast import BlockNode
+from liquid.parser import get_parser
+from liquid.token import TOKEN_EXPRESSION, Token
+
+from .state import EnvironmentRef
+from .values import RubySyntaxError, source_line
+
+
+def read_either(env: EnvironmentRef, token: Token, markup: str,
+                strict: Callable[[str, Token], Any], lax: Callable[[str, Token], Any],
+                shown: str, *, tag: bool) -> Any:
+    """``strict(markup)``, or ``lax(markup)`` as the error mode says; ``shown`` is the
+    markup as the warning quotes it."""
+    mode = env.error_mode
+    if tag and mode not in ("warn", "strict"):
+        return lax(markup, token)
+    try:
+        return strict(markup, token)
+    except RubySyntaxError as err:
+        message = f"Liquid syntax error (line {source_line(token)}): {err.message} in \"{shown}\""
+        if mode == "strict":
+            raise RubySyntaxError(message, token=token) from None
+        if mode == "warn":
+            env.parse_warnings.append((token, f"Liquid Warning: {message}"))
+        return lax(markup, token)
+
+
+def tag_markup(stream: Any) -> tuple[Token, str]:
+    """The tag's token and its markup; the stream is left on the markup (or on the tag
+    when it has none)."""
+    token = stream.current
+    if stream.peek.kind == TOKEN_EXPRESSION:
+        next(stream)
+        return token, written_markup(stream.current)
+    return token, ""
+
+
+def written_markup(expr: Token) -> str:
+    """The markup with its trailing whitespace, which python-liquid strips and Liquid's own
+    tags see (and quote in their warnings)."""
+    source, start = expr.source, expr.start_index
+    if not source or start < 0 or not source.startswith(expr.value, start):
+        return expr.value
+    end = source.find("%}", start)
+    if end < 0:
+        return expr.value
+    raw = source[start:end]
+    return raw[:-1] if raw.endswith("-") else raw
+
+
+def parse_block(env: Any, stream: Any, end: frozenset[str]) -> BlockNode:
+    return get_parser(env).parse_block(stream, end)
+
+
+def expect_end(stream: Any, token: Token, end: str) -> None:
+    if not stream.current.is_tag(end):
+        raise RubySyntaxError(f"'{token.value}' tag was never closed", token=token)
