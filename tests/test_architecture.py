@@ -106,7 +106,8 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("cli", ("blogtool.cli",)),
     ("commands", ("blogtool.commands",)),
     ("build", ("blogtool.build",)),
-    ("engines", ("blogtool.markup", "blogtool.liquid", "blogtool.theme", "blogtool.filters")),
+    ("engines", ("blogtool.markup", "blogtool.liquid", "blogtool.theme", "blogtool.filters",
+                 "blogtool.search")),
     ("shared", ("blogtool.errors", "blogtool.labels", "blogtool.models", "blogtool.timeutil",
                 "blogtool.rubytime", "blogtool.urls")),
 ]
