@@ -82,6 +82,7 @@ def yaml_block(lines: list[str]) -> bool:
                 prev_key_open = indent
             if _YAML_SCALAR.match(line):
                 scalar_indent = indent
+                structure += 1      # a block scalar (| or >): YAML's alone
             if s.startswith("- "):
                 structure += 1
             continue
@@ -131,7 +132,7 @@ def dockerfile_block(lines: list[str]) -> bool:
 
 _JSON_COMMENT = re.compile(r"\s+//.*$")
 _JSON_LINE = re.compile(r"\s*(?:\"[^\"]*\"\s*:\s*(?:\"[^\"]*\"|-?[\d.]+(?:e\d+)?|true|false"
-                        r"|null|\{|\[)\s*,?|[\]}],?|\{|\[|\"[^\"]*\",?|-?[\d.]+,?)\s*$")
+                        r"|null|\{\s*\}|\[\s*\]|\{|\[)\s*,?|[\]}],?|\{|\[|\"[^\"]*\",?|-?[\d.]+,?)\s*$")
 
 
 def json_fragment(lines: list[str]) -> bool:

@@ -103,16 +103,23 @@ _SECTION = re.compile(r"[ \t]*\[[\w .:/-]+\][ \t]*$")
 _KV_STRICT = re.compile(
     r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*(?![\[{'\"(])[^\s=][^;{}()]*$"
     r"|[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*[=:][ \t]*\S[^;{}]*$")
+_PLACEHOLDER = re.compile(r"\$\{[\w.-]+(?::[^{}\s]*)?\}")
 # ini values may be quoted (Addrs = ["http://..."])
 _KV_LOOSE = re.compile(r"[ \t]*[A-Za-z_/][\w./*-]*[ \t]*=[ \t]*\S")
 _DOTTED_KV = re.compile(r"[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*=[ \t]*\S")
 _CONF_COMMENT = re.compile(r"[ \t]*(?:[#;!]|(?:\.\.\.|…+)[ \t]*$)")
 _SQL_START = re.compile(
-    r"[ \t]*(?:SELECT|INSERT[ \t]+INTO|UPDATE|DELETE[ \t]+FROM|CREATE[ \t]+(?:TABLE|INDEX|DATABASE"
-    r"|VIEW|UNIQUE)|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|INDEX|DATABASE)|SHOW[ \t]+\w+"
-    r"|EXPLAIN[ \t]|GRANT[ \t]|TRUNCATE[ \t]|WITH[ \t]+\w+[ \t]+AS|USE[ \t]+\w+;|BEGIN;"
-    r"|CREATE[ \t]+(?:USER|POLICY|FUNCTION|PROCEDURE|TRIGGER)|FLUSH[ \t]+\w+;)\b",
+    r"[ \t]*(?:(?:SELECT|INSERT[ \t]+INTO|REPLACE[ \t]+INTO|UPDATE|DELETE[ \t]+FROM"
+    r"|CREATE[ \t]+(?:TABLE|INDEX|DATABASE|VIEW|UNIQUE|USER|POLICY|FUNCTION|PROCEDURE|TRIGGER)"
+    r"|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|INDEX|DATABASE)|SHOW[ \t]+\w+|EXPLAIN[ \t]|GRANT[ \t]"
+    r"|TRUNCATE[ \t]|WITH[ \t]+\w+[ \t]+AS|COMMENT[ \t]+ON|MERGE[ \t]+INTO"
+    r"|SET[ \t]+(?:GLOBAL|SESSION|NAMES|@)|START[ \t]+TRANSACTION)\b"
+    r"|(?:USE[ \t]+\w+|BEGIN|COMMIT|FLUSH[ \t]+\w+|DESC[ \t]+\w+)[ \t]*;)",
     re.IGNORECASE)
+# a statement typed at a database prompt, with no output after it
+_SQL_SESSION = re.compile(r"[ \t]*(?:(?:mysql|hive|SQL)> |->)")
+_SQL_COMMENT = re.compile(r"[ \t]*(?:--|#)")
+_SQL_END = re.compile(r";[ \t]*(?:--.*)?$", re.MULTILINE)
 _SQL_PROMPT = re.compile(r"[ \t]*SQL> ")
 _SQL_WORD = re.compile(
     r"\b(?:FROM|WHERE|VALUES|SET|TABLE|JOIN|GROUP[ \t]+BY|ORDER[ \t]+BY|LIMIT|LIKE|INDEX"
@@ -209,6 +216,9 @@ def detect_language(code: str) -> str:
     if _SHEBANG.match(first):
         return "bash"
     if _PROMPT.match(first):
+        if (all(_SQL_SESSION.match(line) for line in lines)
+                and _SQL_START.match(first.split(">", 1)[1])):
+            return "sql"
         return "console"
     if _PYCON.match(first):
         return "pycon"
@@ -235,10 +245,10 @@ def detect_language(code: str) -> str:
             return "dockerfile"
         if nginx_block(lines):
             return "nginx"
-    sql_first = next((line for line in lines if not line.lstrip().startswith("--")), "")
+    sql_first = next((line for line in lines if not _SQL_COMMENT.match(line)), "")
     if _SQL_PROMPT.match(first):
         return "sql"
-    if _SQL_START.match(sql_first) and (_SQL_WORD.search(code) or code.rstrip().endswith(";")):
+    if _SQL_START.match(sql_first) and (_SQL_WORD.search(code) or _SQL_END.search(code)):
         return "sql"
     strongest = max((v for k, v in markers.items() if k != "css"), default=0)
     if strongest < 4 and yaml_block(lines):
@@ -266,12 +276,18 @@ class _Lines:
 
     def __init__(self, lines: list[str], logged: list[bool]) -> None:
         bash = kv = loose = comments = sections = commands = 0
-        continued = False
+        continued = value_continued = False
         for line, is_log in zip(lines, logged, strict=True):
             if continued:           # the rest of a command split with "\\"
                 commands += 1
                 continued = line.rstrip().endswith("\\")
                 continue
+            if value_continued:     # the rest of a value split with "\\"
+                kv += 1
+                value_continued = line.rstrip().endswith("\\")
+                continue
+            if "${" in line:        # a placeholder value: url=${DB_URL:jdbc:mysql://...}
+                line = _PLACEHOLDER.sub("v", line)
             if is_log:
                 continue
             if _CONF_COMMENT.match(line):
@@ -283,6 +299,7 @@ class _Lines:
                 continue
             if _KV_STRICT.match(line):
                 kv += 1
+                value_continued = line.rstrip().endswith("\\")
             if _KV_LOOSE.match(line):
                 loose += 1
             if command_line(line):

@@ -32,6 +32,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('__name__', r"^\s*if __name__\b"),
         ('for with', r"^\s*(?:for|with) .*[^:]:\s*$"),
         ('print', r'\bprint\(f?\"'),
+        ('None', r"\bis (?:not )?None\b"),
+        ('f" f\'', r'f""(?<=[\s(=,\[{]f"")'),      # an f-string (strings are blanked to "")
     ), _rx(
         ('import', r"^\s*import [\w.]+(?: as \w+)?(?:, [\w.]+)*\s*$"),
         ('else try finally', r"^\s*(?:else|try|finally)\s*:\s*$"),
@@ -44,13 +46,14 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('for', r"\[\w+ for \w+ in "),
         ('append', r"\.append\("),
         ('len', r"\blen\("),
+        ('not', r"\bnot in\b"),
     )),
     "go": (_rx(
         ('package', r"^\s*package [a-z]\w*\s*$"),
         ('func', r"^\s*func(?: \(\w+ \*?\w+\))? \w*\("),
         (':=', r":=(?:(?<=\w:=)|(?<=\w :=)) ?\S"),
         ('iota', r"\biota\b"),
-        ('const var', r"^\s*(?:const|var) \($"),
+        ('const var', r"^\s*(?:const|var) ?\($"),
         ('fmt', r"\bfmt\.\w+\("),
         ('err', r"\berr != nil\b"),
         ('import', r"^\s*import \($"),
@@ -83,9 +86,9 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('Promise', r"\bnew Promise\("),
         ('window', r"\bwindow\.\w"),
         ('constructor', r"^\s*constructor\s*\("),
+        ('=== !==', r"(?:===|!==)(?<=\s===|\s!==)\s"),
     ), _rx(
         ('const let var', r"^\s*(?:const|let|var) \w+ = "),
-        ('=== !==', r"(?:===|!==)(?<=\s===|\s!==)\s"),
         ('await', r"\bawait \w"),
         ('then', r"\.then\("),
         ('import', r"^\s*import ['\"]\.{0,2}/"),
@@ -109,7 +112,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('map', r"\.map\s*\{\s*\w+\s*=>"),
     ), _rx(
         ('val var',
-         r"^\s*(?:private |protected |override |lazy )*va[lr] \w+(?:\s*:\s*[\w\[\], ]+)?\s*="),
+         r"^\s*(?:(?:private |protected |override |lazy )*val"
+         r"|(?:private |protected |override |lazy )+var) \w+(?:\s*:\s*[\w\[\], ]+)?\s*="),
         ('Seq', r"\bSeq\("),
         ('with', r"\)\s*with\s+\w+"),
         ('with', r"^\s*with \w+"),
@@ -121,7 +125,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
     )),
     "c": (_rx(
         ('#',
-         r'^\s*#(?:include\s*[<\"]|define\s+\w+(?:\(|\s+\S+\s*$|\s*$)|ifn?def\s+\w+\s*$'
+         r'^\s*#\s*(?:include\s*[<\"]|define\s+\w+(?:\(|\s+\S+\s*$|\s*$)|ifn?def\s+\w+\s*$'
          r'|endif\b|pragma\b|undef\s+\w+\s*$)'),
         ('->', r"->(?<=\w->)\w"),
         ('printf', r"\bprintf\("),
@@ -137,11 +141,25 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('typedef', r"^\s*typedef\b"),
         ('__', r"__(?<![.\w]__)(?!\w*__\b)[a-z]\w*"),
         ('.', r"^\s*\.\w+\s*=\s*[\w&][^;]*,\s*$"),
+        # the kernel's own API
+        ('pr_info pr_err pr_warn pr_debug pr_notice pr_cont printk kzalloc kcalloc vmalloc '
+         'vfree container_of ~list_for_each ~spin_ mutex_lock mutex_unlock rcu_read_lock '
+         'rcu_read_unlock copy_from_user copy_to_user ~WARN_ON BUG_ON ~EXPORT_SYMBOL likely '
+         'unlikely READ_ONCE WRITE_ONCE',
+         r"\b(?:pr_(?:info|err|warn|debug|notice|cont)|printk|kzalloc|kcalloc|vmalloc|vfree"
+         r"|container_of|list_for_each\w*|spin_(?:un)?lock\w*|mutex_(?:un)?lock"
+         r"|rcu_read_(?:un)?lock|copy_(?:from|to)_user|WARN_ON\w*|BUG_ON|EXPORT_SYMBOL\w*"
+         r"|likely|unlikely|READ_ONCE|WRITE_ONCE)\("),
+        ('void', r"\(void\)"),                     # an empty parameter list, a cast
+        ('inline', r"\bstatic inline\b"),
+        ('enum', r"^\s*(?:typedef )?enum [a-z_][a-z0-9_]* \{"),
     ), _rx(
         ('NULL', r"\bNULL\b"),
         ('static', r"^\s*static (?:inline )?\w"),
         ('void int long char', r"^\s*(?:void|int|long|char)\s+\*?\w+\("),
         ('#', r"^\s*#(?:if|elif|else)\b"),
+        # a statement that calls a snake_case function: C (Python has no ";")
+        ('_', r"^\s*(?:[\w.>-]+ = )?[a-z][a-z0-9]*_[a-z0-9_]+\(.*\);\s*$"),
     )),
     "cpp": (_rx(
         ('std', r"\bstd::"),
@@ -159,6 +177,10 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('g_', r"\bg_\w+\("),
         ('vector', r"\bvector<"),
         ('_cast', r"\b(?:static|dynamic|reinterpret|const)_cast<"),
+        # a member function defined outside its class: void Foo::bar(...) {
+        ('::', r"^\s*(?!return |else |new |delete |throw |case )[A-Za-z_][\w<>*&, ]*[ *&]"
+         r"(?:\w+::)+~?\w+\("),
+        ('const', r"\) const(?: override| noexcept)*\s*[;{]"),
     ), _rx(
         ('namespace', r"^\s*namespace \w+"),
         ('public private protected', r"^\s*(?:public|private|protected):\s*$"),
@@ -167,12 +189,13 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('auto', r"\bauto \w+ = "),
         ('virtual', r"\bvirtual\b"),
         ('::', r"^\s*::\w+\("),
+        ('&', r"[(,] ?(?:const )?[A-Za-z_][\w:<>]* &\w+ ?[,)=]"),   # a reference parameter
     )),
     "java": (_rx(
         ('public private protected',
          r"^\s*(?:public|private|protected) (?:static |final |abstract "
-         r"|synchronized )*(?:class|interface|enum|void|[A-Z]\w*(?:<.*>)?(?:\[\])?|int|long"
-         r"|boolean) \w"),
+         r"|synchronized )*(?:<[\w ,?]+> )?(?:class|interface|enum|void"
+         r"|[A-Z]\w*(?:<.*>)?(?:\[\])?|int|long|boolean) \w"),
         ('import', r"^\s*import (?:static )?[\w.]+(?:\.\*)?;"),
         ('package', r"^\s*package [\w.]+;"),
         ('System', r"\bSystem\.(?:out|err)\."),
@@ -204,7 +227,6 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('this', r"\bthis\.\w+\s*="),
         ('@', r"^\s*@[A-Z]\w+"),
         ('for', r"\bfor \((?:final )?[A-Z]\w* \w+ : "),
-        ('length', r"\.length\b(?!\()"),
         ('new', r"\bnew (?:int|long|byte|char|boolean)\["),
         ('Integer Long String Boolean Double Object',
          r"<(?:Integer|Long|String|Boolean|Double|Object)(?:, ?[A-Z]\w*)?>"),
@@ -212,6 +234,10 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
          r"^\s*\*\s+@(?:param|return|since|author|throws|see)\b"),
         ('interface', r"^\s*public @interface\b"),
         ('=', r"^\s*[A-Z]\w*(?:<[^>]*>)? [a-z]\w* = [A-Z]\w*\.\w+\("),
+        # a local declared with a class type: Foo foo = ...; (not C's FOO_T)
+        ('=', r"^\s*(?:final )?[A-Z][a-z]\w*(?:<[\w<>, ?\[\]]*>)?(?:\[\])? [a-z]\w* = [^;]+;\s*$"),
+        ('class', r"^\s*(?:abstract |static |final )+class \w+"),
+        ('final', r"\bfinal (?:boolean|int|long|double|float|byte|char|short) \w"),
     )),
     "typescript": (_rx(
         ('string number boolean any void unknown never',
@@ -219,7 +245,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
          r"|never)(?:\[\])?\s*[;,)=|]"),
         ('interface type enum',
          r"^\s*(?:export )?(?:interface \w+(?:<.*>)? (?:extends [\w, .<>]+ )?\{"
-         r"|type \w+(?:<.*>)? =|enum \w+ \{)"),
+         r"|type \w+(?:<.*>)? =|enum [A-Z]\w* \{)"),
         ('const', r"\bas const\b"),
         ('readonly', r"\bprivate readonly\b"),
         ('Component Injectable Module Input Output Entity Column',
@@ -264,6 +290,9 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('MessageBox', r"\bMessageBox\."),
         ('sender', r"\bobject sender\b"),
         ('EventArgs', r"EventArgs\b"),
+        ('namespace', r"^\s*namespace \w+(?:\.\w+)+\s*\{?$"),
+        ('using', r"^\s*using [A-Z]\w*(?:\.\w+)*;"),
+        ('get set', r"\{ ?get; ?(?:private |protected |init; ?)?set; ?\}"),
     ), _rx(
         ('namespace', r"^\s*namespace [\w.]+\s*\{?$"),
     )),
