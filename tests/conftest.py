@@ -93,6 +93,7 @@ _MODULE_MARKS = {
     "test_browser_reload": ("browser",),
     "test_browser_theme": ("browser",),
     "test_a11y": ("browser",),
+    "test_search_browser": ("browser",),
     "test_server_load": ("wrk",),
     "test_bad_input": ("subprocesses",),
     "test_crash_safety": ("subprocesses",),
