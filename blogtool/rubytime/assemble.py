@@ -39,21 +39,15 @@ def build(text: str, pieces: Pieces, zone: _dt.tzinfo, now: _dt.datetime) -> Ins
     usec: Fraction | int | None = None
     if pieces.fraction is not None:
         usec = pieces.fraction * 1000000
-    given = [pieces.year, pieces.mon, pieces.mday, pieces.hour, pieces.minute, pieces.sec]
     if pieces.year is None:
-        here = now.astimezone(zone if offset is None else
-                              _dt.timezone(_dt.timedelta(seconds=offset)))
-        current = (here.year, here.month, here.day, here.hour, here.minute, here.second)
-        for i, value in enumerate(given):
-            if value is not None:
-                break
-            given[i] = current[i]
-        else:
-            if usec is None:
-                usec = here.microsecond
-    year, mon, mday, hour, minute, sec = (
-        smallest if value is None else value
-        for value, smallest in zip(given, _SMALLEST, strict=True))
+        year, mon, mday, hour, minute, sec, usec = _fill_from_now(pieces, usec, offset, zone, now)
+    else:
+        year = pieces.year
+        mon = 1 if pieces.mon is None else pieces.mon
+        mday = 1 if pieces.mday is None else pieces.mday
+        hour = 0 if pieces.hour is None else pieces.hour
+        minute = 0 if pieces.minute is None else pieces.minute
+        sec = 0 if pieces.sec is None else pieces.sec
     micro = int(usec or 0)
     if pieces.zone is not None and year != year_for_zone:
         offset = zone_offset(pieces.zone, year, zone)
@@ -62,6 +56,28 @@ def build(text: str, pieces: Pieces, zone: _dt.tzinfo, now: _dt.datetime) -> Ins
         return Instant(local_to_epoch(days, secs, zone), micro, None)
     days, secs = wall_clock(*to_utc((year, mon, mday, hour, minute, sec), offset))
     return Instant(days * 86400 + secs, micro, offset)
+
+
+def _fill_from_now(pieces: Pieces, usec: Fraction | int | None, offset: int | None,
+                   zone: _dt.tzinfo, now: _dt.datetime
+                   ) -> tuple[int, int, int, int, int, int, Fraction | int | None]:
+    """The fields up to the first one the string gives come from now, as seen with the
+    string's offset or in the local zone (and its microseconds when no field is given)."""
+    here = now.astimezone(zone if offset is None else
+                          _dt.timezone(_dt.timedelta(seconds=offset)))
+    current = (here.year, here.month, here.day, here.hour, here.minute, here.second)
+    given = [pieces.year, pieces.mon, pieces.mday, pieces.hour, pieces.minute, pieces.sec]
+    for i, value in enumerate(given):
+        if value is not None:
+            break
+        given[i] = current[i]
+    else:
+        if usec is None:
+            usec = here.microsecond
+    year, mon, mday, hour, minute, sec = (
+        smallest if value is None else value
+        for value, smallest in zip(given, _SMALLEST, strict=True))
+    return year, mon, mday, hour, minute, sec, usec
 
 
 def _from_day_of_year(text: str, pieces: Pieces, yday: int, year_for_zone: int,

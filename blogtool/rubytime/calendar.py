@@ -63,6 +63,9 @@ def wall_clock(year: int, mon: int, day: int, hour: int, minute: int,
     order; then a day past February's end moves into March (2014-02-30 is 2014-03-02),
     the 31st of a 30-day month is the 1st of the next, and the result must be a real date
     with hour 0..24 (24 only as 24:00:00), minute 0..59, second 0..60."""
+    if 1 <= mon <= 12 and 1 <= day <= 28 and 0 <= hour < 24 and 0 <= minute < 60 and \
+            0 <= sec < 60:                       # the usual case: nothing to check or move
+        return days_from_civil(year, mon, day), hour * 3600 + minute * 60 + sec
     for value, bits in zip((mon, day, hour, minute, sec), _BITS, strict=True):
         if not 0 <= fits_c_int(value) < 1 << bits:
             raise TimeParseError("argument out of range")
