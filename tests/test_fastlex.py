@@ -8,8 +8,8 @@ import pytest
 from pygments.lexers import get_lexer_by_name
 from pygments.lexers.shell import BashLexer
 
-from blogtool.markup.fastlex import fast_lexer
-from blogtool.markup.highlight import find_lexer
+from blogtool.markup import fastlex
+from blogtool.markup.fastlex import fast_lexer, joined_states
 from blogtool.markup.loglexer import LogLexer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,17 +35,24 @@ SAMPLES = _samples()
 
 @pytest.mark.parametrize("name", ["java", "log", "sql", "groovy", "scala", "javascript",
                                   "xml", "python"])
-def test_same_tokens_as_pygments(name: str) -> None:
+@pytest.mark.parametrize("join_after", [1, 37])
+def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> None:
+    # each run starts from fresh lexer classes, so the states join at a new point
+    monkeypatch.setattr(fastlex, "JOIN_AFTER", join_after)
+    monkeypatch.setattr(fastlex, "_SPED_UP", {})
     plain = LogLexer() if name == "log" else get_lexer_by_name(name)
     fast = fast_lexer(LogLexer() if name == "log" else get_lexer_by_name(name))
     for text in SAMPLES:
         assert list(fast.get_tokens(text)) == list(plain.get_tokens(text)), text[:200]
 
 
-def test_java_is_joined_and_recursion_uses_the_fast_loop() -> None:
-    fast = find_lexer("java")
-    assert type(fast) is not type(get_lexer_by_name("java"))     # the joined loop is in use
-    assert fast._joined["root"] is not None
+def test_java_is_joined_and_recursion_uses_the_fast_loop(monkeypatch) -> None:
+    monkeypatch.setattr(fastlex, "_SPED_UP", {})
+    fast = fast_lexer(get_lexer_by_name("java"))
+    assert type(fast) is not type(get_lexer_by_name("java"))     # the scan loop is ours
+    assert not joined_states(fast)["root"]          # nothing compiled before the state is busy
+    list(fast.get_tokens("int x = 1;\n" * fastlex.JOIN_AFTER))
+    assert joined_states(fast)["root"]
     # the method-name rule lexes its return type with using(this): the same lexer again
     tokens = list(fast.get_tokens("public static List<String> names(int n) {}\n"))
     assert ("Token.Name.Function", "names") in [(str(t), v) for t, v in tokens]
@@ -54,7 +61,7 @@ def test_java_is_joined_and_recursion_uses_the_fast_loop() -> None:
 def test_rules_that_cannot_be_joined_keep_pygments_loop() -> None:
     # bash's here-documents use a back-reference (\2): its states are left alone
     fast = fast_lexer(BashLexer())
-    joined = getattr(fast, "_joined", None) or {}
-    assert not joined.get("root")
+    list(fast.get_tokens("echo a\n" * fastlex.JOIN_AFTER))
+    assert not joined_states(fast).get("root")
     text = "cat <<EOF\nhello $USER\nEOF\necho done\n"
     assert list(fast.get_tokens(text)) == list(BashLexer().get_tokens(text))

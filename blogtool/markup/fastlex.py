@@ -17,8 +17,9 @@ span it would have alone, so the rule is the same; which one matched is the numb
 outermost group that took part (``lastindex``). A callback gets a match of its own regex,
 since it reads that regex's groups. States whose regexes cannot share one pattern (group
 names or numbers referred to, inline flags, different flags) and short states are scanned
-rule by rule. ``tests/test_fastlex.py`` checks the tokens against Pygments for every lexer
-blogtool speeds up.
+rule by rule, and so is every state until it has scanned ``JOIN_AFTER`` positions: a joined
+pattern is compiled only for a state busy enough to repay it. ``tests/test_fastlex.py``
+checks the tokens against Pygments for every lexer blogtool speeds up.
 """
 from __future__ import annotations
 
@@ -32,6 +33,10 @@ from pygments.token import Error, Whitespace, _TokenType
 __all__ = ["fast_lexer"]
 
 JOIN_MIN = 10   # rules; a shorter state is as fast rule by rule (measured on xml, ini, diff)
+# Positions a state scans rule by rule before its rules are joined. Compiling a joined pattern
+# costs more than scanning a few blocks (Scala's root state: about 0.5 s), so a language that
+# appears in a handful of blocks never pays for it; one in hundreds of blocks does, once.
+JOIN_AFTER = 2000
 
 # what stops a regex from sharing one pattern with others: named groups and references to
 # groups (their numbers change), conditionals, inline flags
@@ -40,11 +45,45 @@ _UNSHAREABLE = re.compile(r"\(\?P[<=]|\(\?\(|\\[1-9]|\(\?[aiLmsux-]+[):]")
 # One rule, ready to apply: (its own match function, token type or None, callback or None,
 # stack steps). A step is a state name to push, "#push" (the top again) or -n (pop n).
 Rule = tuple[Callable[..., Any], Any, Any, tuple]
-# One state: (the joined pattern's match function or None, rule by outermost group number,
-# the rules in order)
-Plan = tuple[Callable[..., Any] | None, dict[int, Rule], list[Rule]]
 
 _SPED_UP: dict[type, type] = {}
+
+
+class _State:
+    """One state's rules, and once the state has been busy enough, their joined pattern's
+    match function with the rule each outermost group number stands for."""
+
+    __slots__ = ("rules", "joined", "by_group", "countdown", "_pattern")
+
+    def __init__(self, rules: list[Rule]):
+        self.rules = rules
+        self.joined: Callable[..., Any] | None = None
+        self.by_group: dict[int, Rule] = {}
+        self._pattern = _joined_pattern(rules) if len(rules) >= JOIN_MIN else None
+        self.countdown = JOIN_AFTER if self._pattern is not None else -1
+        if self.countdown == 0:
+            self.join()
+
+    @property
+    def joinable(self) -> bool:
+        return self._pattern is not None
+
+    def join(self) -> None:
+        """Compile the joined pattern (a state whose pattern fails to compile stays rule by
+        rule)."""
+        self.countdown = -1
+        if self._pattern is None:
+            return
+        pattern, flags, groups = self._pattern
+        try:
+            compiled = re.compile(pattern, flags)
+        except (re.error, RecursionError, OverflowError):
+            return
+        number = 1
+        for rule, inner in zip(self.rules, groups, strict=True):
+            self.by_group[number] = rule
+            number += 1 + inner
+        self.joined = compiled.match
 
 
 def fast_lexer(lexer: Lexer) -> Lexer:
@@ -58,43 +97,30 @@ def fast_lexer(lexer: Lexer) -> Lexer:
     sped_up = _SPED_UP.get(base)
     if sped_up is None:
         sped_up = type(base.__name__, (base,), {
-            "get_tokens_unprocessed": _scan, "_plans": None, "_joined": None,
+            "get_tokens_unprocessed": _scan, "_states": None,
             "__module__": base.__module__, "__doc__": base.__doc__})
-        if not any(plan[0] for plan in _plans(sped_up(**lexer.options)).values()):
+        if not any(s.joinable for s in _states(sped_up(**lexer.options)).values()):
             sped_up = base
         _SPED_UP[base] = sped_up
     return lexer if sped_up is base else sped_up(**lexer.options)
 
 
-def _plans(lexer: RegexLexer) -> dict[str, Plan]:
-    """Per state, its plan; made once per lexer class (Pygments compiles the rules on the
-    first instance). ``_joined`` shows, per state, the joined pattern's match function or
-    None."""
+def _states(lexer: RegexLexer) -> dict[str, _State]:
+    """Per state, its rules ready to apply; made once per lexer class (Pygments compiles the
+    rules on the first instance)."""
     cls = type(lexer)
-    plans = cls._plans
-    if plans is None:
-        plans = {state: _plan(rules) for state, rules in lexer._tokens.items()}
-        cls._plans = plans
-        cls._joined = {state: plan[0] for state, plan in plans.items()}
-    return plans
+    states = cls._states
+    if states is None:
+        states = {name: _State([_rule(*rule) for rule in rules])
+                  for name, rules in lexer._tokens.items()}
+        cls._states = states
+    return states
 
 
-def _plan(rules: list) -> Plan:
-    ready = [_rule(match, action, transition) for match, action, transition in rules]
-    joined = _joined_pattern(ready) if len(ready) >= JOIN_MIN else None
-    if joined is None:
-        return None, {}, ready
-    pattern, flags, groups = joined
-    try:
-        compiled = re.compile(pattern, flags)
-    except (re.error, RecursionError, OverflowError):
-        return None, {}, ready
-    by_group: dict[int, Rule] = {}
-    number = 1
-    for rule, inner in zip(ready, groups, strict=True):
-        by_group[number] = rule
-        number += 1 + inner
-    return compiled.match, by_group, ready
+def joined_states(lexer: Lexer) -> dict[str, bool]:
+    """Which states of a sped-up lexer scan with their joined pattern by now."""
+    states = getattr(type(lexer), "_states", None) or {}
+    return {name: state.joined is not None for name, state in states.items()}
 
 
 def _rule(match: Callable[..., Any], action: Any, transition: Any) -> Rule:
@@ -147,24 +173,29 @@ def _move(stack: list[str], steps: tuple) -> None:
 def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
           ) -> Iterator[tuple[int, Any, str]]:
     """Tokens of ``text`` as ``(index, token type, text)``, starting with ``stack``."""
-    plans = _plans(self)
-    states = list(stack)
-    joined, by_group, rules = plans[states[-1]]
+    states = _states(self)
+    names = list(stack)
+    state = states[names[-1]]
+    joined = state.joined
     pos = 0
     while True:
         rule: Rule | None = None
         if joined is not None:
             found = joined(text, pos)
             if found is not None:
-                rule = by_group[found.lastindex]
+                rule = state.by_group[found.lastindex]
                 end = found.end()
         else:
-            for candidate in rules:
+            for candidate in state.rules:
                 found = candidate[0](text, pos)
                 if found is not None:
                     rule = candidate
                     end = found.end()
                     break
+            if state.countdown > 0:
+                state.countdown -= 1
+                if state.countdown == 0:
+                    state.join()
         if rule is not None:
             match, token, callback, steps = rule
             if token is not None:
@@ -173,14 +204,16 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
                 yield from callback(self, found if joined is None else match(text, pos))
             pos = end
             if steps:
-                _move(states, steps)
-                joined, by_group, rules = plans[states[-1]]
+                _move(names, steps)
+                state = states[names[-1]]
+            joined = state.joined
             continue
         if pos >= len(text):
             return
         if text[pos] == "\n":
-            states = ["root"]
-            joined, by_group, rules = plans["root"]
+            names = ["root"]
+            state = states["root"]
+            joined = state.joined
             yield pos, Whitespace, "\n"
         else:
             yield pos, Error, text[pos]
