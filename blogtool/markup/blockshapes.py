@@ -32,11 +32,20 @@ _OPTIONED = re.compile(r"\s*[a-z][\w.-]*(?:\s+" + _ARG + r")*\s+-{1,2}[a-zA-Z][\
                        r"(?:\s+" + _ARG + r")*\s*\\?$")
 
 
+_CJK_SENTENCE = re.compile(r"[，。：；！？、]")
+_PROGRAM = re.compile(r"\s*[a-z][\w.+-]*\s")
+
+
 def command_line(line: str) -> bool:
-    """A shell command line (``npm i x``, ``docker ps | grep y``, ``./bin/start.sh``)."""
+    """A shell command line (``npm i x``, ``docker ps | grep y``, ``./bin/start.sh``). A
+    known program may take CJK placeholders (``grep "关键词" 文件名 | tail -n 10``), but
+    not a CJK sentence."""
     code = line.split(" #", 1)[0].rstrip()
-    if _CJK.search(code) or code.endswith(";"):
+    if code.endswith(";"):
         return False
+    if _CJK.search(code):
+        return (not _CJK_SENTENCE.search(code) and len(code.split()) > 1
+                and bool(_PROGRAM.match(code)) and bool(_COMMAND.match(code)))
     return bool(_COMMAND.match(line) or _OPTIONED.match(code))
 
 

@@ -87,6 +87,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('window', r"\bwindow\.\w"),
         ('constructor', r"^\s*constructor\s*\("),
         ('=== !==', r"(?:===|!==)(?<=\s===|\s!==)\s"),
+        ('for', r"\bfor \((?:let|const) \w+ (?:=|of|in)\b"),
     ), _rx(
         ('const let var', r"^\s*(?:const|let|var) \w+ = "),
         ('await', r"\bawait \w"),
@@ -216,12 +217,11 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('throw', r"\bthrow new [A-Z]\w*\("),
         ('synchronized', r"^\s*synchronized \("),
     ), _rx(
-        ('public private protected', r"^\s*(?:public|private|protected)\s"),
+        ('public private protected', r"^\s*(?:public|private|protected)[ \t]"),
         ('new', r"\bnew [A-Z]\w*\("),
         ('class', r"\.class\b"),
         ('extends implements', r"\b(?:extends|implements) [A-Z]"),
         ('List Map Set Optional Future', r"\b(?:List|Map|Set|Optional|Future)<"),
-        ('.get .set .is', r"\.(?:get|set|is)[A-Z]\w*\("),
         ('boolean Integer Long Object', r"\b(?:boolean|Integer|Long|Object)\b"),
         ('equals', r"\.equals\("),
         ('this', r"\bthis\.\w+\s*="),
