@@ -63,7 +63,11 @@ def run_batch(requires: Sequence[str], body: str, inputs: Iterable[Any],
     stdin = "".join(json.dumps({"in": item}, ensure_ascii=False) + "\n" for item in items)
     proc = subprocess.run([ruby_executable(), "-e", script], input=stdin, capture_output=True,
                           text=True, encoding="utf-8", timeout=timeout)
-    lines = proc.stdout.splitlines()
+    # one answer a line; str.splitlines would also split at U+2028, U+0085, \f... that
+    # Ruby's JSON leaves raw inside strings
+    lines = proc.stdout.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
     if proc.returncode != 0 or len(lines) != len(items):
         raise RuntimeError(f"ruby oracle failed (exit {proc.returncode}, {len(lines)} of "
                            f"{len(items)} answers): {proc.stderr[-2000:]}")

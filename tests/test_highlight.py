@@ -7,12 +7,12 @@ import re
 from markdown_it import MarkdownIt
 
 from blogtool.markup.code import code_plugin, fence_language
+from blogtool.markup.codecss import code_css
 from blogtool.markup.highlight import (
     code_block_html,
     escape_code,
     find_lexer,
     highlight_tag_html,
-    style_css,
 )
 from blogtool.markup.loglexer import LogLexer
 from blogtool.markup.options import MarkupOptions
@@ -164,21 +164,22 @@ def test_no_smart_quotes_or_replacements_in_code() -> None:
 # --- stylesheet -------------------------------------------------------------------------------
 
 def _rule(css: str, cls: str) -> str:
-    found = re.findall(rf"^\s*\.highlight \.{cls} \{{ ([^}}]*) \}} /\* log", css, re.M)
+    found = re.findall(rf"^\s*\.highlight \.{cls} \{{ ([^}}]*) \}}", css, re.M)
     assert found, cls
     return found[-1]
 
 
-def test_style_css_colours_levels_distinctly() -> None:
-    css = style_css()
-    assert ".highlight .k " in css and ".highlight  {" not in css
-    colours = [re.search(r"color: (#\w+)", _rule(css, c)).group(1)  # type: ignore[union-attr]
-               for c in ("gr", "ge", "kp", "cs")]
-    assert len(set(colours)) == 4
+def test_code_css_colours_levels_distinctly() -> None:
+    # ERROR, WARN, INFO and DEBUG of the log lexer: four different colours in any style
+    for style in ("friendly", "default", "monokai"):
+        css = code_css(style)
+        colours = [re.search(r"color: (#\w+)", _rule(css, c)).group(1)  # type: ignore[union-attr]
+                   for c in ("gr", "ge", "kp", "cs")]
+        assert len(set(colours)) == 4, style
 
 
-def test_style_css_dark_variant() -> None:
-    css = style_css("friendly", "monokai")
+def test_code_css_dark_variant() -> None:
+    css = code_css("friendly", "monokai")
     light, _, dark = css.partition("@media (prefers-color-scheme: dark) {")
     assert dark.rstrip().endswith("}")
     assert "#272822" in dark and "#272822" not in light        # monokai's background

@@ -12,16 +12,15 @@ import html
 from dataclasses import dataclass
 from functools import lru_cache
 
-from pygments.formatters import HtmlFormatter
 from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
-from pygments.token import STANDARD_TYPES, Token, Whitespace, _TokenType
+from pygments.token import STANDARD_TYPES, Whitespace, _TokenType
 from pygments.util import ClassNotFound
 
 from .fastlex import fast_lexer
 from .loglexer import LogLexer
 
-__all__ = ["code_block_html", "highlight_tag_html", "style_css", "find_lexer", "escape_code",
+__all__ = ["code_block_html", "highlight_tag_html", "find_lexer", "escape_code",
            "inline_spans", "RougeOptions", "rouge_options"]
 
 # Rouge's plain-text lexer names: blocks in these languages are escaped, never tokenised.
@@ -221,57 +220,3 @@ def highlight_tag_html(code: str, lang: str, linenos: bool = False) -> str:
     cls = lang.replace("+", "-")
     return (f'<figure class="highlight"><pre><code class="language-{html.escape(cls)}" '
             f'data-lang="{html.escape(lang)}">{body}</code></pre></figure>')
-
-
-# Colours for the log lexer's level tokens, added when a style leaves them plain or equal:
-# every built-in style should show ERROR, WARN, INFO and DEBUG differently.
-_LEVEL_TOKENS = {
-    "ERROR": Token.Generic.Error,
-    "WARN": Token.Generic.Emph,
-    "INFO": Token.Keyword.Pseudo,
-    "DEBUG": Token.Comment.Special,
-}
-_LEVEL_COLOURS = {
-    False: {"ERROR": "#d20f39", "WARN": "#b36b00", "INFO": "#1e66f5", "DEBUG": "#6c6f85"},
-    True: {"ERROR": "#ff6b6b", "WARN": "#f5c451", "INFO": "#7aa2f7", "DEBUG": "#9aa0a6"},
-}
-
-
-def _is_dark(background: str | None) -> bool:
-    value = (background or "#ffffff").lstrip("#")
-    if len(value) == 3:
-        value = "".join(c * 2 for c in value)
-    try:
-        r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return False
-    return (0.299 * r + 0.587 * g + 0.114 * b) < 128
-
-
-def _level_css(style: str, selector: str) -> str:
-    """Explicit colours for the four log levels, so they are visible and distinct in any
-    style (many styles give ``Generic.Emph`` no colour, only italics)."""
-    formatter = HtmlFormatter(style=style)
-    colours = _LEVEL_COLOURS[_is_dark(formatter.style.background_color)]
-    rules = []
-    for level, token in _LEVEL_TOKENS.items():
-        cls = STANDARD_TYPES[token]
-        weight = "; font-weight: bold" if level in ("ERROR", "WARN") else ""
-        rules.append(f"{selector} .{cls} {{ color: {colours[level]}{weight} }}"
-                     f" /* log {level} */")
-    return "\n".join(rules) + "\n"
-
-
-@lru_cache(maxsize=32)
-def style_css(style: str = "friendly", dark_style: str | None = None,
-              selector: str = ".highlight") -> str:
-    """Stylesheet for ``.highlight`` code from a Pygments style (the default theme's
-    ``highlight.css``); with ``dark_style``, a dark variant under ``prefers-color-scheme``.
-    Log levels get their own rules after the style's, so they win."""
-    css = HtmlFormatter(style=style).get_style_defs(selector) + "\n" + _level_css(style, selector)
-    if dark_style:
-        dark = (HtmlFormatter(style=dark_style).get_style_defs(selector) + "\n"
-                + _level_css(dark_style, selector))
-        indented = "".join(f"  {line}\n" if line else "\n" for line in dark.splitlines())
-        css += f"@media (prefers-color-scheme: dark) {{\n{indented}}}\n"
-    return css
