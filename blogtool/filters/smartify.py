@@ -4,6 +4,7 @@ any other ``&``, ``<`` or ``>`` is escaped."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .rubyvalues import to_ruby_string
@@ -12,31 +13,47 @@ _SMART_TAG = re.compile(
     r"(<!--.*?-->|</[A-Za-z][A-Za-z0-9-]*\s*>|<[A-Za-z][A-Za-z0-9-]*"
     r"(?:\s+[A-Za-z_:][-\w:.]*(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*\s*/?>)", re.S)
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#x[0-9a-fA-F]+);")
-# kramdown's typographic symbols, longest first as kramdown lists them
+# dashes, dots and guillemets, longest first: ``---`` em dash, ``--`` en dash, ``...``
+# ellipsis, ``<<``/``>>`` guillemets (a space beside them becomes a no-break space),
+# ``\<<`` and ``\>>`` escaped
 _TYPO = re.compile(r"---|--|\.\.\.|\\<<|\\>>|<< | >>|<<|>>")
 _TYPO_OUT = {"---": "\u2014", "--": "\u2013", "...": "\u2026", "\\<<": "&lt;&lt;",
              "\\>>": "&gt;&gt;", "<< ": "\u00ab\u00a0", " >>": "\u00a0\u00bb", "<<": "\u00ab",
              ">>": "\u00bb"}
-# kramdown's smart quote rules (parser/kramdown/smart_quotes.rb), tried in order where a quote
-# or the character before one starts
-_SQ_PUNCT = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
-_SQ_CLOSE = r"[^ \\\t\r\n\[{(-]"
-_W = r"[A-Za-z0-9_]"
-_SQ_RULES: tuple[tuple[re.Pattern[str], tuple], ...] = tuple(
-    (re.compile(pattern, re.M | re.S), subst) for pattern, subst in (
-        (r"(\"|')(?=[_*]{1,2}\S)", ("lquote", 1)),
-        (rf"(\"|')(?={_SQ_PUNCT}(?!\.\.)\B)", ("rquote", 1)),
-        (rf"([ \t\n\v\f\r]?)\"'(?={_W})", (1, "\u201c", "\u2018")),
-        (rf"([ \t\n\v\f\r]?)'\"(?={_W})", (1, "\u2018", "\u201c")),
-        (r"([ \t\n\v\f\r]?)'(?=[0-9][0-9]s)", (1, "\u2019")),
-        (rf"([ \t\n\v\f\r])('|\")(?={_W})", (1, ("lquote", 2))),
-        (rf"({_SQ_CLOSE})('|\")", (1, ("rquote", 2))),
-        (r"(\"|')(?=[ \t\n\v\f\r]|s\b|$)", ("rquote", 1)),
-        (r"(.?)'", (1, "\u2018")),
-        (r'(.?)"', (1, "\u201c")),
+_OPENING = {'"': "\u201c", "'": "\u2018"}
+_CLOSING = {'"': "\u201d", "'": "\u2019"}
+_PUNCTUATION = r"[!\"#$%'()*+,\-./:;<=>?@\[\\\]^_`{|}~]"
+_WORD_CHAR = r"[A-Za-z0-9_]"
+
+
+def _keep(m: re.Match, group: int) -> str:
+    return _escape_text(m.group(group))
+
+
+# Where a quote (or the character before one) stands, the first rule that matches decides;
+# each gives the text it writes for its match.
+_QUOTE_RULES: tuple[tuple[re.Pattern[str], Callable[[re.Match], str]], ...] = tuple(
+    (re.compile(pattern, re.M | re.S), write) for pattern, write in (
+        # before emphasis: "*word* opens
+        (r"(\"|')(?=[_*]{1,2}\S)", lambda m: _OPENING[m.group(1)]),
+        # before punctuation (not an ellipsis) where no word starts: "Hi"! closes
+        (rf"(\"|')(?={_PUNCTUATION}(?!\.\.)\B)", lambda m: _CLOSING[m.group(1)]),
+        # a double and a single quote before a word both open: "'word
+        (rf"([ \t\n\v\f\r]?)\"'(?={_WORD_CHAR})", lambda m: _keep(m, 1) + "\u201c\u2018"),
+        (rf"([ \t\n\v\f\r]?)'\"(?={_WORD_CHAR})", lambda m: _keep(m, 1) + "\u2018\u201c"),
+        # a decade: '80s
+        (r"([ \t\n\v\f\r]?)'(?=[0-9][0-9]s)", lambda m: _keep(m, 1) + "\u2019"),
+        # after whitespace, before a word: opens
+        (rf"([ \t\n\v\f\r])('|\")(?={_WORD_CHAR})",
+         lambda m: _keep(m, 1) + _OPENING[m.group(2)]),
+        # after anything but whitespace, a backslash or an opening bracket or dash: closes
+        (r"([^ \\\t\r\n\[{(-])('|\")", lambda m: _keep(m, 1) + _CLOSING[m.group(2)]),
+        # before whitespace, a possessive s or the end: closes
+        (r"(\"|')(?=[ \t\n\v\f\r]|s\b|$)", lambda m: _CLOSING[m.group(1)]),
+        # otherwise it opens
+        (r"(.?)'", lambda m: _keep(m, 1) + "\u2018"),
+        (r'(.?)"', lambda m: _keep(m, 1) + "\u201c"),
     ))
-_QUOTE_CHARS = {("lquote", '"'): "\u201c", ("lquote", "'"): "\u2018",
-                ("rquote", '"'): "\u201d", ("rquote", "'"): "\u2019"}
 
 
 def _escape_text(text: str) -> str:
@@ -44,28 +61,18 @@ def _escape_text(text: str) -> str:
 
 
 def _smart_quote(text: str, pos: int) -> tuple[str, int]:
-    """Apply the first smart quote rule matching at ``pos``: output and the new position."""
-    for rule, subst in _SQ_RULES:
+    """The first quote rule matching at ``pos``: what it writes and where it ends."""
+    for rule, write in _QUOTE_RULES:
         m = rule.match(text, pos)
-        if not m:
-            continue
-        out = []
-        items = subst if isinstance(subst[0], int) else (subst,)
-        for item in items:
-            if isinstance(item, int):
-                out.append(_escape_text(m.group(item)))
-            elif isinstance(item, tuple):
-                out.append(_QUOTE_CHARS[(item[0], m.group(item[1]))])
-            else:
-                out.append(item)
-        return "".join(out), m.end()
+        if m:
+            return write(m), m.end()
     return _escape_text(text[pos]), pos + 1
 
 
 def _smart_text(text: str) -> str:
-    """kramdown's SmartyPants parser: smart quotes, entities, typographic symbols and HTML
-    tags are elements, tried in that order; kramdown looks for the next place one can start, and a
-    quote's rule may start one character earlier (``[^\\]?["']``)."""
+    """Quotes, entities, typographic symbols and HTML tags, tried in that order at each
+    place; a quote's rule may start on the character before the quote (unless that is a
+    backslash)."""
     out: list[str] = []
     open_tags: list[str] = []
     i, n = 0, len(text)
@@ -90,7 +97,7 @@ def _smart_text(text: str) -> str:
             i = plain = m.end()
             continue
         m = _SMART_TAG.match(text, i) if ch == "<" else None
-        if m:   # an HTML tag: kramdown's HTML span element
+        if m:
             tag = _html_tag(m.group(0), open_tags)
             if tag is not None:
                 out.append(_escape_text(text[plain:i]) + tag)
@@ -98,7 +105,7 @@ def _smart_text(text: str) -> str:
                 continue
         i += 1
     out.append(_escape_text(text[plain:]))
-    if open_tags:   # kramdown closes the elements left open
+    if open_tags:   # elements left open are closed at the end
         out.append("\n" + "".join(f"</{name}>" for name in reversed(open_tags)))
     return "".join(out)
 
@@ -109,8 +116,8 @@ _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 
 
 def _html_tag(tag: str, open_tags: list[str]) -> str | None:
-    """How kramdown writes an HTML tag back: void elements as ``<br />``, a closing tag only
-    when it closes the innermost open element (else None: it is text)."""
+    """An HTML tag as ``smartify`` writes it back: void elements as ``<br />``, a closing tag
+    only when it closes the innermost open element (else None: it is text)."""
     if tag.startswith("<!--"):
         return tag
     m = _TAG_NAME.match(tag)

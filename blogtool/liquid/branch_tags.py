@@ -21,7 +21,7 @@ from blogtool.filters.rubyvalues import ruby_strip
 from . import lax, strict
 from .expressions import Comparison, Condition, condition_value, read_value
 from .state import EnvironmentRef
-from .tagsupport import parse_block, read_either, tag_markup
+from .tagsupport import parse_block, read_either, search_or_fail, tag_markup
 from .values import RubySyntaxError, tag_syntax_error
 
 Branches = list[tuple[Condition | None, BlockNode]]   # None: the ``else`` branch
@@ -135,10 +135,9 @@ def _when_values(tag: Token, markup: str) -> list[str]:
     values = []
     rest: str | None = markup
     while rest is not None:
-        m = _WHEN_VALUE.search(rest)
-        if not m:
-            raise tag_syntax_error(tag, "Syntax Error in tag 'case' - Valid when condition: "
-                                        "{% when [condition] [or condition2...] %}")
+        m = search_or_fail(_WHEN_VALUE, rest, tag, "Syntax Error in tag 'case' - Valid when "
+                                                   "condition: {% when [condition] [or "
+                                                   "condition2...] %}")
         values.append(m.group(1))
         rest = m.group(2)
     return values
@@ -150,10 +149,8 @@ class CaseTag(Tag):
 
     def parse(self, stream: Any) -> Node:
         token, markup = tag_markup(stream)
-        subject = _SUBJECT.search(markup)
-        if not subject:
-            raise tag_syntax_error(token, "Syntax Error in tag 'case' - Valid syntax: case "
-                                          "[condition]")
+        subject = search_or_fail(_SUBJECT, markup, token, "Syntax Error in tag 'case' - Valid "
+                                                          "syntax: case [condition]")
         left = read_value(subject.group(0), token)
         ends = frozenset((self.end, "when", "else"))
         next(stream)

@@ -34,7 +34,8 @@ from liquid.undefined import StrictUndefined, Undefined
 from blogtool.errors import BuildError, Diagnostics
 from blogtool.timeutil import site_zone
 
-from . import branch_tags, jekyll_filters, loop_tags, output_tags, tags
+from . import branch_tags, include_tags, jekyll_filters, jekyll_tags, loop_tags, output_tags
+from .include_tags import find_include
 from .lexer import JekyllTokenStream
 from .state import (
     MAX_SCOPES,
@@ -46,7 +47,6 @@ from .state import (
     stash_placeholder,
     unstash,
 )
-from .tags import find_include
 from .trimming import tokens_as_liquid_reads_them
 
 _LIQUID_MARKERS = ("{{", "{%")
@@ -54,8 +54,8 @@ _LIQUID_MARKERS = ("{{", "{%")
 
 # how tags and filters join an environment (python-liquid's register-yourself style)
 REGISTER: tuple[Callable[[Any], None], ...] = (
-    output_tags.register, branch_tags.register, loop_tags.register, tags.register,
-    jekyll_filters.register)
+    output_tags.register, branch_tags.register, loop_tags.register, include_tags.register,
+    jekyll_tags.register, jekyll_filters.register)
 
 
 class JekyllContext(RenderContext):

@@ -79,12 +79,11 @@ def array_to_sentence_string(array: Any, connector: Any = "and") -> str:
 
 
 def _json(value: Any) -> str:
-    if value is None or is_undefined(value):
+    """Ruby's ``to_json``: floats as Ruby prints them, keys as text, anything else its text."""
+    if is_undefined(value):
         return "null"
-    if value is True or value is False:
-        return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value)
     if isinstance(value, float):
         if math.isnan(value) or math.isinf(value):
             raise RubyTypeError(f"{float_to_s(value)} not allowed in JSON")
@@ -133,6 +132,6 @@ normalize_whitespace = F.normalize_whitespace
 xml_escape = F.xml_escape
 
 
-__all__ = ["RubyTypeError", "absolute_url", "relative_url", "array_to_sentence_string", "cgi_escape", "jsonify",
-           "normalize_whitespace", "number_of_words", "slugify", "smartify", "sort",
-           "uri_escape", "where", "xml_escape"]
+__all__ = ["RubyTypeError", "absolute_url", "array_to_sentence_string", "cgi_escape", "jsonify",
+           "normalize_whitespace", "number_of_words", "relative_url", "slugify", "smartify",
+           "sort", "uri_escape", "where", "xml_escape"]

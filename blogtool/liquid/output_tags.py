@@ -21,8 +21,8 @@ from blogtool.filters.rubyvalues import RUBY_SPACE, to_ruby_string
 from . import lax, strict
 from .expressions import Filtered
 from .state import EnvironmentRef
-from .tagsupport import expect_end, parse_block, read_either, tag_markup
-from .values import RubyArgumentError, tag_syntax_error
+from .tagsupport import expect_end, parse_block, read_either, search_or_fail, tag_markup
+from .values import RubyArgumentError
 
 
 def read_output(env: EnvironmentRef, token: Token, markup: str) -> Filtered:
@@ -100,10 +100,8 @@ class AssignTag(Tag):
 
     def parse(self, stream: Any) -> Node:
         token, markup = tag_markup(stream)
-        m = _ASSIGNMENT.search(markup)
-        if not m:
-            raise tag_syntax_error(token, "Syntax Error in 'assign' - Valid syntax: assign "
-                                          "[var] = [source]")
+        m = search_or_fail(_ASSIGNMENT, markup, token, "Syntax Error in 'assign' - Valid "
+                                                       "syntax: assign [var] = [source]")
         return AssignNode(token, m.group(1), read_output(self.env, token, m.group(2)))
 
 
@@ -133,10 +131,8 @@ class CaptureTag(Tag):
 
     def parse(self, stream: Any) -> Node:
         token, markup = tag_markup(stream)
-        m = _CAPTURED_NAME.search(markup)
-        if not m:
-            raise tag_syntax_error(token, "Syntax Error in 'capture' - Valid syntax: capture "
-                                          "[var]")
+        m = search_or_fail(_CAPTURED_NAME, markup, token, "Syntax Error in 'capture' - Valid "
+                                                          "syntax: capture [var]")
         next(stream)
         block = parse_block(self.env, stream, frozenset((self.end,)))
         expect_end(stream, token, self.end)
@@ -149,6 +145,9 @@ class RenderNode(Node):
                                 token=self.token)
 
 
+_QUOTED_NAME = re.compile(rf"\A(?:{lax.QUOTED})")
+
+
 class RenderTag(Tag):
     """``{% render 'x' %}`` parses, and stops the build when it runs, as in Jekyll 4.3.1:
     Jekyll gives Liquid no file system for it."""
@@ -158,9 +157,8 @@ class RenderTag(Tag):
 
     def parse(self, stream: Any) -> Node:
         token, markup = tag_markup(stream)
-        if not re.match(r"\"[^\"]*\"|'[^']*'", markup.strip()):
-            raise tag_syntax_error(token, "Syntax error in tag 'render' - Template name must "
-                                          "be a quoted string")
+        search_or_fail(_QUOTED_NAME, markup.strip(), token, "Syntax error in tag 'render' - "
+                                                            "Template name must be a quoted string")
         node = RenderNode(token)
         node.blank = False
         return node

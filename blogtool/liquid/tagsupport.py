@@ -9,6 +9,7 @@ choice between the strict and the lax reading that ``liquid: error_mode`` makes.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -17,7 +18,7 @@ from liquid.parser import get_parser
 from liquid.token import TOKEN_EXPRESSION, Token
 
 from .state import EnvironmentRef
-from .values import RubySyntaxError, source_line
+from .values import RubySyntaxError, source_line, tag_syntax_error
 
 
 def read_either(env: EnvironmentRef, token: Token, markup: str,
@@ -69,3 +70,13 @@ def parse_block(env: Any, stream: Any, end: frozenset[str]) -> BlockNode:
 def expect_end(stream: Any, token: Token, end: str) -> None:
     if not stream.current.is_tag(end):
         raise RubySyntaxError(f"'{token.value}' tag was never closed", token=token)
+
+
+def search_or_fail(pattern: re.Pattern[str], markup: str, token: Token,
+                   message: str) -> re.Match[str]:
+    """The first match of a tag's pattern in its markup; no match is the tag's syntax error
+    (``Liquid syntax error (line 2): Syntax Error in 'assign' - Valid syntax: ...``)."""
+    m = pattern.search(markup)
+    if m is None:
+        raise tag_syntax_error(token, message)
+    return m

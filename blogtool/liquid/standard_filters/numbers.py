@@ -7,6 +7,7 @@ from __future__ import annotations
 import decimal
 import math
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -68,24 +69,13 @@ def _operate(a: Any, b: Any, op: str) -> Any:
     return _out(_CTX.subtract(dx, _CTX.multiply(dy, quotient)))
 
 
-def plus(a: Any, b: Any) -> Any:
-    return _operate(a, b, "+")
+def _arithmetic(op: str) -> Callable[[Any, Any], Any]:
+    def apply(a: Any, b: Any) -> Any:
+        return _operate(a, b, op)
+    return apply
 
 
-def minus(a: Any, b: Any) -> Any:
-    return _operate(a, b, "-")
-
-
-def times(a: Any, b: Any) -> Any:
-    return _operate(a, b, "*")
-
-
-def divided_by(a: Any, b: Any) -> Any:
-    return _operate(a, b, "/")
-
-
-def modulo(a: Any, b: Any) -> Any:
-    return _operate(a, b, "%")
+plus, minus, times, divided_by, modulo = (_arithmetic(op) for op in "+-*/%")
 
 
 def abs_(a: Any) -> Any:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import quote_plus, unquote_to_bytes
 
@@ -216,16 +217,14 @@ def replace_last(a: Any, old: Any, new: Any) -> str:
     return text[:i] + to_s(new) + text[i + len(o):]
 
 
-def remove(a: Any, old: Any) -> str:
-    return replace(a, old, "")
+def _removing(replacing: Callable[[Any, Any, Any], str]) -> Callable[[Any, Any], str]:
+    """``remove``, ``remove_first``, ``remove_last``: the replacement with nothing."""
+    def remove_(a: Any, old: Any) -> str:
+        return replacing(a, old, "")
+    return remove_
 
 
-def remove_first(a: Any, old: Any) -> str:
-    return replace_first(a, old, "")
-
-
-def remove_last(a: Any, old: Any) -> str:
-    return replace_last(a, old, "")
+remove, remove_first, remove_last = map(_removing, (replace, replace_first, replace_last))
 
 
 def append(a: Any, b: Any) -> str:
