@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.build.config import load_yaml
+from blogtool.build.sourcefiles import load_yaml
 from blogtool.errors import InvalidYaml
 from compat.build import build_blogtool, build_jekyll
 

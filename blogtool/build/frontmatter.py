@@ -10,7 +10,7 @@ from typing import Any
 
 from .. import rubytime
 from ..errors import BuildError
-from .config import load_yaml
+from .sourcefiles import load_yaml
 
 # Jekyll: %r!\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)!m  (Ruby /m is Python DOTALL)
 _FRONT_MATTER = re.compile(r"\A(---[ \t\r]*\n.*?\n?)^((?:---|\.\.\.)[ \t\r]*$\n?(?:[ \t\r]*\n)*)",
@@ -63,6 +63,15 @@ def split(text: str, path: str) -> Split:
     body_line = text_lf.count("\n", 0, m.end()) + 1
     data = load_front_matter(yaml_text, path)
     return Split(data, body, body_line, True, key_lines(yaml_text))
+
+
+def without_data(text: str) -> Split:
+    """``text`` as Jekyll uses a file whose front matter YAML failed to load: no data, the
+    body after the block."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return Split({}, text, 1, False)
+    return Split({}, text[m.end():], text.count("\n", 0, m.end()) + 1, True)
 
 
 def load_front_matter(yaml_text: str, path: str) -> dict:

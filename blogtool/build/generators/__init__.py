@@ -23,7 +23,7 @@ from typing import Any
 from ...errors import BuildError, Diagnostics
 from ...labels import label, site_lang
 from ...models import Document, Sources
-from ..config import Settings
+from ..settings import Settings
 from . import archives, assets, feed, paginate, redirects, searchpages, sitemap, taxonomy
 from .pages import PostRefs, make_page, virtual_path
 
@@ -44,14 +44,15 @@ def generate(sources: Sources, config: dict, settings: Settings,
 
 
 def theme_site(sources: Sources, config: dict, settings: Settings) -> list[Document]:
-    bt = config.get("blogtool") or {}
+    options = settings.blogtool
+    options.check_counts()
     lang = site_lang(config)
     posts = sources.posts
     taken = {d.url for d in sources.all_documents() if d.write} | \
         {f.url for f in sources.static_files if f.write}
     docs: list[Document] = []
     visible = [d for d in reversed(posts) if not d.data.get("hidden")]
-    per_page = _positive(bt.get("paginate"), 10, "paginate")
+    per_page = options.paginate
     if "/" not in taken and "/index.html" not in taken:
         for url, pager in paginate.theme_pages(visible, per_page, "/"):
             title = None if pager["page"] == 1 else \
@@ -61,7 +62,7 @@ def theme_site(sources: Sources, config: dict, settings: Settings) -> list[Docum
                                              "paginator": pager},
                                   template="home.html"))
     for kind in ("tag", "category"):
-        made, _terms = taxonomy.taxonomy_pages(posts, kind, bt, lang)
+        made, _terms = taxonomy.taxonomy_pages(posts, kind, options, lang)
         docs.extend(made)
     docs.append(archives.theme_archive(posts, lang))
     if "/404.html" not in taken and "/404/" not in taken:
@@ -70,7 +71,7 @@ def theme_site(sources: Sources, config: dict, settings: Settings) -> list[Docum
                                     "layout": None, "sitemap": False},
                               template="404.html"))
     if feed.FEED_URL not in taken:
-        docs.append(feed.theme_feed(posts, _positive(bt.get("feed_posts"), 10, "feed_posts")))
+        docs.append(feed.theme_feed(posts, options.feed_posts))
     docs.extend(searchpages.theme_pages(config, lang))
     docs = [d for d in docs if d.url not in taken]
     docs.extend(sitemap.theme_sitemap(sources, docs, settings))
@@ -96,19 +97,6 @@ def jekyll_plugins(sources: Sources, config: dict, settings: Settings,
     for name in sorted(order, key=lambda n: (makers[n][0], order.index(n))):
         docs.extend(makers[name][1]())
     return docs
-
-
-def _positive(value: Any, default: int, key: str) -> int:
-    if value in (None, ""):
-        return default
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = 0
-    if number <= 0:
-        raise BuildError("_config.yml", None, f"blogtool.{key} must be a positive whole "
-                                              f"number, not '{value}'")
-    return number
 
 
 def _unique_paths(docs: list[Document]) -> list[Document]:
@@ -176,11 +164,9 @@ def write_assets(staging, settings: Settings, config: dict, theme_site: bool) ->
         return 0
     if (Path(settings.source) / assets.STYLESHEET).exists():
         return 0
-    bt = config.get("blogtool") or {}
-    light = str(bt.get("code_style") or "friendly")
-    dark = bt.get("code_style_dark")
+    options = settings.blogtool
     try:
-        css = assets.stylesheet(settings.source, light, str(dark) if dark else None)
+        css = assets.stylesheet(settings.source, options.code_style, options.code_style_dark)
     except Exception as exc:   # pygments.util.ClassNotFound for an unknown style
         raise BuildError("_config.yml", None, f"blogtool.code_style: {exc}") from None
     staging.write(assets.STYLESHEET, css.encode("utf-8"))

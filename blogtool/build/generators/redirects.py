@@ -14,7 +14,7 @@ from typing import Any
 
 from ... import filters, urls
 from ...models import Document, Sources
-from ..config import Settings
+from ..settings import Settings
 from .pages import make_page, virtual_path
 from .values import PageView, prop, text
 

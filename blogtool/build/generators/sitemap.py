@@ -10,8 +10,8 @@ from xml.sax.saxutils import escape
 from ... import filters
 from ...liquid import jekyll_ruby as ruby
 from ...models import Document, Sources
-from ..config import Settings
 from ..payload import static_payload
+from ..settings import Settings
 from .pages import make_page, virtual_path
 from .values import PageView, default, items, prop, select, text, truthy
 

@@ -16,6 +16,7 @@ from ... import urls
 from ...errors import BuildError
 from ...labels import label
 from ...models import Document, term_key
+from ..settings import BlogtoolOptions
 from .pages import make_page, refs, virtual_path
 from .paginate import theme_pages
 
@@ -87,14 +88,14 @@ def sorted_for_index(terms: list[Term]) -> list[Term]:
     return sorted(terms, key=lambda t: (-len(t.posts), t.name.casefold(), t.name))
 
 
-def taxonomy_pages(posts: list[Document], kind: str, bt: dict, lang: str
+def taxonomy_pages(posts: list[Document], kind: str, options: BlogtoolOptions, lang: str
                    ) -> tuple[list[Document], list[Term]]:
     """Every term's pages and the index page of one taxonomy (``tag`` or ``category``)."""
     plural, setting, fallback = KINDS[kind]
-    template = str(bt.get(setting) or f"/{plural}/:name/")
+    template = options.term_permalink(kind)
     terms = collect_terms(posts, kind)
     assign_urls(terms, template, setting)
-    per_page = int(bt.get("paginate") or 10)
+    per_page = options.paginate
     docs: list[Document] = []
     for term in terms:
         for url, pager in theme_pages(term.posts, per_page, term.url):

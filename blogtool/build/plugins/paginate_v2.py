@@ -22,8 +22,9 @@ from typing import Any
 from ... import urls
 from ...errors import BuildError, Diagnostics
 from ...models import Document, Sources
-from ..config import Settings, deep_merge
+from ..config import deep_merge
 from ..generators.pages import make_page, refs, virtual_path
+from ..settings import Settings
 
 DEFAULTS: dict[str, Any] = {
     "enabled": False, "collection": "posts", "offset": 0, "per_page": 10,

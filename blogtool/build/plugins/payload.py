@@ -7,7 +7,7 @@ from typing import Any
 
 from ...models import Sources
 from ...timeutil import site_zone
-from ..config import Settings
+from ..settings import Settings
 from . import active, github_metadata, last_modified
 
 

@@ -28,8 +28,8 @@ from ...errors import Diagnostics
 from ...models import Document, Sources
 from ...timeutil import RubyTime
 from .. import ghpages
-from ..config import Settings
 from ..reader import HTML_EXTS, read_pages
+from ..settings import Settings
 from . import active
 
 _TITLE = re.compile(r"\A\s*(?:#{1,3}\s+(.*)(?:\s+#{1,3})?|(.*)\r?\n[-=]+\s*)$", re.M)

@@ -15,7 +15,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ...errors import Diagnostics
-from ..config import Settings, settings_from
+from ..settings import Settings, settings_from
 from .layer import layer, sass_path
 from .resolve import ResolvedTheme, resolve, theme_config
 

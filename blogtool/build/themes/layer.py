@@ -19,8 +19,9 @@ from ...errors import Diagnostics
 from ...models import Sources, StaticFile
 from ...timeutil import RubyTime
 from .. import frontmatter
-from ..config import Settings, deep_merge
+from ..config import deep_merge
 from ..reader import read_pages, read_theme_layers
+from ..settings import Settings
 from .resolve import ResolvedTheme
 
 

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import BuildError, Diagnostics
-from ..config import deep_merge, load_yaml
+from ..config import deep_merge
+from ..sourcefiles import load_yaml
 from . import gems, remote
 from .known import KNOWN
 

@@ -1,0 +1,42 @@
+"""What every reading function shares: the settings, the site's zone and time, where messages
+go, and the shapes of file names."""
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ...errors import Diagnostics
+from ...timeutil import RubyTime, site_zone
+from ..settings import Settings
+
+# Jekyll's Document::DATE_FILENAME_MATCHER and DATELESS_FILENAME_MATCHER
+POST_NAME = re.compile(r"^(?:.+/)*?(\d{2,4})-(\d{1,2})-(\d{1,2})-([^/]*)(\.[^.]+)$")
+DRAFT_NAME = re.compile(r"^(?:.+/)*(.*)(\.[^.]+)$")
+HTML_EXTS = (".html", ".xhtml", ".htm")
+YAML_EXTS = (".yml", ".yaml")
+SASS_EXTS = (".scss", ".sass")
+
+
+@dataclass
+class ReadContext:
+    settings: Settings
+    config: dict
+    source: Path
+    zone: Any
+    site_time: RubyTime
+    diagnostics: Diagnostics
+    dest_real: str
+    visited: set
+    memo: dict | None = None
+    config_key: str = ""
+    jobs: int = 1
+
+
+def make_context(config: dict, settings: Settings, site_time: RubyTime,
+                 diagnostics: Diagnostics, jobs: int = 1) -> ReadContext:
+    return ReadContext(settings, config, Path(settings.source).resolve(),
+                       site_zone(settings.timezone), site_time, diagnostics,
+                       os.path.realpath(settings.destination), set(), jobs=jobs)

@@ -1,0 +1,186 @@
+"""Posts and drafts: the files of a ``_posts`` or ``_drafts`` folder, read in parallel on a
+big site, with a memo of parsed posts that a build session keeps between rebuilds."""
+from __future__ import annotations
+
+import dataclasses
+import posixpath
+import re
+from pathlib import Path
+
+from ... import urls
+from ...errors import BuildError
+from ...models import Document
+from ...timeutil import RubyTime
+from .. import frontmatter, pool
+from ..frontmatter_defaults import front_matter_defaults
+from .context import DRAFT_NAME, POST_NAME, YAML_EXTS, ReadContext
+from .documents import (
+    document_url,
+    file_name_date,
+    front_matter_date,
+    or_assign,
+    output_ext,
+    plain_tags,
+)
+from .encoding import decode_or_report
+from .files import folder_entries, read_bytes
+
+PARALLEL_READ = 400     # posts; below this, forking readers costs more than it saves
+
+
+def read_posts(ctx: ReadContext, rel_dir: str, magic: str) -> list[Document]:
+    base = (ctx.source / rel_dir / magic) if rel_dir else ctx.source / magic
+    rel_base = posixpath.join(rel_dir, magic) if rel_dir else magic
+    draft = magic == "_drafts"
+    path_categories = [c for c in rel_dir.split("/") if c] if rel_dir else []
+    items = []
+    for inner, path in folder_entries(ctx, base, rel_base):
+        m = (DRAFT_NAME if draft else POST_NAME).match(inner)
+        if m and posixpath.splitext(inner)[1] not in YAML_EXTS:   # Jekyll loads those as
+            items.append((posixpath.join(rel_base, inner), path, m))  # data: no content, no post
+    docs = []
+    for doc in _read_post_items(ctx, items, path_categories, draft):
+        if doc is not None and _publishable(ctx, doc):
+            docs.append(doc)
+    return docs
+
+
+def _read_post_items(ctx: ReadContext, items: list[tuple[str, Path, re.Match]],
+                     path_categories: list[str], draft: bool) -> list[Document | None]:
+    """The posts of one ``_posts`` folder, in order; parsed in parallel on a big site (the
+    memo's posts are taken as they are). Warnings, notes and the first error come out in
+    file order, as when one process reads them all."""
+    out: list[Document | None] = [None] * len(items)
+    signatures = [_signature(ctx, path, path_categories, draft) for _rel, path, _m in items]
+    todo = []
+    for i, (rel, _path, _m) in enumerate(items):
+        known = ctx.memo.get(rel) if ctx.memo is not None else None
+        if known is not None and known[0] == signatures[i]:
+            out[i] = dataclasses.replace(known[1])
+        else:
+            todo.append(i)
+    jobs = ctx.jobs if len(todo) >= PARALLEL_READ else 1
+    chunks = pool.run_chunks(_read_chunk, (ctx, items, path_categories, draft),
+                             pool.split(todo, jobs), jobs)
+    for chunk in chunks:
+        for i, doc, warnings, notes, error in chunk:
+            ctx.diagnostics.replay(warnings, notes)
+            if error is not None:
+                raise error
+            signature = signatures[i]
+            if doc is not None and ctx.memo is not None and signature is not None \
+                    and not warnings:
+                ctx.memo[items[i][0]] = (signature, doc)   # clean reads only: a memo
+                doc = dataclasses.replace(doc)             # never hides a warning
+            out[i] = doc
+    return out
+
+
+def _read_chunk(shared: tuple, indexes: list[int]) -> list[tuple]:
+    """Read some posts (in this process or a forked reader); each with what it reported."""
+    ctx, items, path_categories, draft = shared
+    diagnostics = ctx.diagnostics
+    results = []
+    for i in indexes:
+        rel, path, m = items[i]
+        mark = diagnostics.mark()
+        doc, error = None, None
+        try:
+            doc = read_post(ctx, rel, path, m, path_categories, draft)
+        except BuildError as exc:
+            error = exc
+        warnings, notes = diagnostics.take(mark)
+        results.append((i, doc, warnings, notes, error))
+        if error is not None:
+            break
+    return results
+
+
+def _signature(ctx: ReadContext, path: Path, path_categories: list[str],
+               draft: bool) -> tuple | None:
+    """What a memo entry is valid for: the file's identity and the configuration."""
+    if ctx.memo is None:
+        return None
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size, st.st_ino, ctx.config_key, draft,
+            tuple(path_categories))
+
+
+def _publishable(ctx: ReadContext, doc: Document) -> bool:
+    published = doc.data.get("published", True)
+    if published is False and not ctx.settings.unpublished:
+        return False
+    if doc.date is not None and not ctx.settings.future and doc.kind != "page" and \
+            int(doc.date.timestamp()) > int(ctx.site_time.timestamp()):
+        ctx.diagnostics.info(f"Skipping: {doc.rel_path} has a future date")
+        return False
+    return True
+
+
+def read_post(ctx: ReadContext, rel: str, path: Path, m: re.Match, path_categories: list[str],
+              draft: bool) -> Document | None:
+    raw = read_bytes(ctx, path, rel, document=True)
+    if raw is None:
+        return None
+    text = decode_or_report(ctx, raw, rel, fatal=False)
+    if text is None:
+        return None
+    s = ctx.settings
+    defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel,
+                                     "drafts" if draft else "posts")
+    yaml_ok = True
+    try:
+        split = frontmatter.split(text, rel)
+        data = {**defaults, **split.data}
+    except BuildError as exc:
+        if s.strict_front_matter:
+            raise
+        ctx.diagnostics.warn(exc.problem.path, exc.problem.line,
+                             exc.problem.message + "; the post is built without its front matter")
+        yaml_ok = False
+        data = dict(defaults)
+        split = frontmatter.without_data(text)
+    name = rel.rsplit("/", 1)[-1]
+    if draft:
+        file_slug, ext = m.group(1), m.group(2)
+        name_date = None
+    else:
+        year, month, day, file_slug, ext = m.groups()
+        name_date = f"{year}-{month}-{day}"
+    file_slug = file_slug.rstrip(".")
+    basename = name[: len(name) - len(ext)]
+    if not yaml_ok:
+        # Jekyll skips its post data: no date or slug from the name, no path categories
+        date = ctx.site_time
+        slug = basename
+        categories: list[str] = []
+    else:
+        # a front matter (or defaults) date wins; only without one is the name's date read
+        if "date" in data:
+            date = front_matter_date(data["date"], rel, ctx)
+        elif name_date is not None:
+            date = file_name_date(name_date, rel, ctx)
+        else:
+            date = RubyTime.fromtimestamp(path.stat().st_mtime, ctx.zone)
+        or_assign(data, "title", urls.titleize_slug(file_slug))
+        or_assign(data, "slug", file_slug)
+        slug = str(data.get("slug"))
+        categories = frontmatter.categories_of(data, path_categories)
+    tags = plain_tags(ctx, rel, frontmatter.tags_of(data))
+    out_ext = output_ext(ext, data, s)
+    template = urls.style_template(s.permalink)
+    placeholders = urls.document_placeholders(
+        date=date, slug=slug, basename=basename, categories=categories, collection="posts",
+        output_ext=out_ext, rel_path=rel[: len(rel) - len(ext)].replace(
+            "_drafts" if draft else "_posts", "", 1).rstrip("."))
+    url = document_url(rel, template, placeholders, data.get("permalink"),
+                       split.key_lines.get("permalink") if yaml_ok else None)
+    return Document(
+        kind="post", collection="posts", rel_path=rel, data=data, body=split.body,
+        body_line=split.body_line, url=url, dest=urls.url_to_path(url, out_ext), ext=ext,
+        output_ext=out_ext, markdown=ext.lower() in s.markdown_exts, date=date, slug=slug,
+        categories=categories, tags=tags, draft=draft,
+        key_lines=split.key_lines if yaml_ok else {})
