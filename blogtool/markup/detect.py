@@ -139,6 +139,9 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _MARKUP = re.compile(r"[ \t]*\{(?::|%|\{)")
 _PYCON = re.compile(r"[ \t]*>>> \S")
 _MAX_LINES = 24
+# markers that do not make a block code of a programming language: CSS, and shell variables
+# (a shell script is told by its commands, after these counts)
+_NOT_CODE = frozenset({"css", "shell"})
 
 
 def log_line_shape(line: str) -> bool:
@@ -237,7 +240,7 @@ def detect_language(code: str) -> str:
         if xml * 2 >= n:
             return "xml"
     markers = marker_counts(lines)
-    code_markers = sum(markers[lang] for lang in markers if lang != "css")
+    code_markers = sum(markers[lang] for lang in markers if lang not in _NOT_CODE)
     if code_markers < 4:
         if json_fragment(lines):
             return "json"
@@ -250,7 +253,7 @@ def detect_language(code: str) -> str:
         return "sql"
     if _SQL_START.match(sql_first) and (_SQL_WORD.search(code) or _SQL_END.search(code)):
         return "sql"
-    strongest = max((v for k, v in markers.items() if k != "css"), default=0)
+    strongest = max((v for k, v in markers.items() if k not in _NOT_CODE), default=0)
     if strongest < 4 and yaml_block(lines):
         return "yaml"
     counts = _Lines(lines, logged) if code_markers < 2 else None

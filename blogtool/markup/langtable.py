@@ -40,7 +40,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('if while', r"^\s*(?:if|while) .*[^:]:\s*$"),
         ('print', r"^\s*print\(.*\)\s*$"),
         ('None', r"\bNone\b"),
-        ('@', r"^\s*@\w+(?:\.\w+)*\s*$"),
+        ('@', r"^\s*@\w+(?:\.\w+)*(?:\(.*\))?\s*\n\s*(?:async )?(?:def|class) "),
         ('True', r"\bTrue\b"),
         ('False', r"\bFalse\b"),
         ('for', r"\[\w+ for \w+ in "),
@@ -268,6 +268,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('Of(', r"(?:List|Set|Map)Of\("),
     ), _rx(
         ('val', r"\bval \w+ = \w+Of\("),
+        ('val', r"^\s*(?:private |override |lateinit )*va[lr] \w+(?:\s*:\s*[\w<>?, ]+)?\s*="),
     )),
     "rust": (_rx(
         ('fn', r"^\s*(?:pub )?fn \w+"),
@@ -277,6 +278,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('str', r"&str\b"),
         ('use', r"^\s*use \w+::"),
         ('match', r"\bmatch \w+ \{"),
+        ('i8 i16 i32 i64 i128 u128 f32 f64 usize isize',
+         r"\b(?:i8|i16|i32|i64|i128|u128|f32|f64|usize|isize)\b"),
     ), _rx(
         ('new', r"::new\("),
         ('Vec', r"\bVec<"),
@@ -295,6 +298,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('get set', r"\{ ?get; ?(?:private |protected |init; ?)?set; ?\}"),
     ), _rx(
         ('namespace', r"^\s*namespace [\w.]+\s*\{?$"),
+        ('=', r"^\s*[A-Z]\w* = -?\d+,?\s*$"),     # an enum member with its value (not Java's)
     )),
     "php": (_rx(
         ('<?php', r"<\?php"),
@@ -302,12 +306,15 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('$', r"^\s*\$\w+ = "),
         ('function', r"^\s*(?:public |private |protected )?(?:static )?function \w+\(.*\$"),
         ('$', r"^\s*(?:private|public|protected) \$\w+"),
+        ('->', r"\$\w+->\w"),
     ), _rx(
         ('echo', r"^\s*echo '"),
     )),
     "make": (_rx(
         ('$(', r"\$\((?:MAKE|CC|CFLAGS|LDFLAGS)\)"),
         ('PHONY', r"^\.PHONY:"),
+        (':', r"^[\w./%-]+:(?:[ \t][^=\n]*)?\n\t"),       # a target and its recipe
+        ('=', r"^[A-Z][A-Z0-9_]*(?:[.-]\w+)* [:+?]= "),
     ), _rx(
         ('$(', r"^\t@?\$\("),
     )),
@@ -340,6 +347,10 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('part', r"^\s*part '"),
         ('riverpod', r"@riverpod"),
         ('setState', r"\bsetState\("),
+        ('BuildContext ChangeNotifier notifyListeners StatelessWidget StatefulWidget '
+         'debugPrint',
+         r"\b(?:BuildContext|ChangeNotifier|notifyListeners|StatelessWidget|StatefulWidget"
+         r"|debugPrint)\b"),
     ), _rx(
         ('final', r"^\s*final \w+ = "),
     )),
@@ -363,6 +374,14 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
     ), _rx(
         ('>', r"^\s*> \w"),
     )),
+    # shell functions and variables (bash itself is told by whole-block shapes)
+    "shell": (_rx(
+        ('${', r"\$\{\w+[}:#%/]"),
+        ('local export readonly', r"^\s*(?:local|export|readonly) \w+="),
+        ('fi esac done', r"^\s*(?:fi|esac|done)\s*$"),
+        ('=', r"^\s*\w+\+?=[\"'$(]"),
+        ('[[', r"\[\[ "),
+    ), _rx()),
     "css": (_rx(
         ('{', r"^\s*[.#@][\w-][^{]*\{\s*$"),
     ), _rx(
