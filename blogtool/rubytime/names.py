@@ -9,19 +9,17 @@ from __future__ import annotations
 import re
 
 from .model import Pieces
-from .rule import DASH, DIGIT, LETTER, Rule, pattern
+from .rule import DASH, DIGIT, LETTER, MONTH_NAME, MONTH_NAMES, Rule, pattern
 from .triple import place
 
-_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
-                "dec")
-MONTH = "(?P<month>" + "|".join(_MONTH_NAMES) + ")"
+MONTH = "(?P<month>" + "|".join(MONTH_NAMES) + ")"
 _ERA = r"(?P<era>c(?:e|\.e\.)|b(?:ce|\.c\.e\.)|a(?:d|\.d\.)|b(?:c|\.c\.))?"
 
 
 def month_number(name: str) -> str:
     """The month a matched name stands for, as the digits the slot rules read."""
     try:
-        return str(_MONTH_NAMES.index(name[:3].lower()) + 1)
+        return str(MONTH_NAMES.index(name[:3].lower()) + 1)
     except ValueError:
         return "13"
 
@@ -67,7 +65,7 @@ DAY_MONTH_YEAR = Rule(
         rf"(?:\s*{_ERA}\s*(?P<year>'?-?[0-9]+(?:(?:st|nd|rd|th)\b)?))?"),
     _day_month_year,
     ("20 Sep 2016", "20th September, 2016 BC", "2016-09-20 Oct 5", "2016 Sep 20th", "5 mar"),
-    LETTER | DIGIT)
+    MONTH_NAME | DIGIT)
 
 # The month, its day, then an optional comma, era and year.
 MONTH_DAY_YEAR = Rule(
@@ -75,19 +73,19 @@ MONTH_DAY_YEAR = Rule(
         rf"\b{MONTH}[^-0-9\s']*\s*(?P<day>'?[0-9]+)[^-0-9\s']*"
         rf"(?:\s*,?\s*{_ERA}\s*(?P<year>'?-?[0-9]+))?"),
     _day_month_year, ("Sep 20, 2016", "September 20 2016 10:00", "Sep 2016", "Sept. 5 '16"),
-    LETTER | DIGIT)
+    MONTH_NAME | DIGIT)
 
 DAY_DASH_MONTH = Rule(
     "day-month-year", pattern(rf"(?P<day>'?-?[0-9]+)-{MONTH}[^-/.]*-(?P<year>'?-?[0-9]+)"),
-    _dashed, ("20-Sep-2016", "5-mar-16"), LETTER | DIGIT | DASH)
+    _dashed, ("20-Sep-2016", "5-mar-16"), MONTH_NAME | DIGIT | DASH)
 
 MONTH_DASH_DAY = Rule(
     "month-day-year", pattern(
         rf"\b{MONTH}[^-/.]*-(?P<day>'?-?[0-9]+)(?:-(?P<year>'?-?[0-9]+))?"),
-    _dashed, ("Sep-20-2016", "sep-20"), LETTER | DIGIT | DASH)
+    _dashed, ("Sep-20-2016", "sep-20"), MONTH_NAME | DIGIT | DASH)
 
 MONTH_ALONE = Rule("month", pattern(rf"\b{MONTH}\S*"), _month_only,
-                   ("September", "10:00 sep.", "Sept/2016"), LETTER)
+                   ("September", "10:00 UTC Sept."), MONTH_NAME)
 
 ORDINAL_DAY = Rule("ordinal day", pattern(r"(?P<day>[0-9]+)(?:st|nd|rd|th)\b"), _ordinal_day,
                    ("the 20th", "3rd 10:00"), DIGIT)

@@ -13,16 +13,22 @@ from dataclasses import dataclass
 
 from .model import Pieces
 
-LETTER, DIGIT, DASH, DOT, SLASH = 1, 2, 4, 8, 16
+LETTER, DIGIT, DASH, DOT, SLASH, MONTH_NAME = 1, 2, 4, 8, 16, 32
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
+MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+               "dec")
+_MONTH_NAME = re.compile("|".join(MONTH_NAMES), re.I)
 _ASCII_DIGIT = re.compile(r"[0-9]")
 
 
 def kinds_of(text: str) -> int:
-    """Which of ASCII letters, ASCII digits, ``-``, ``.`` and ``/`` the text holds."""
+    """Which of ASCII letters, month names, ASCII digits, ``-``, ``.`` and ``/`` the text
+    holds."""
     kinds = 0
     if _ASCII_LETTER.search(text):
         kinds |= LETTER
+        if _MONTH_NAME.search(text):
+            kinds |= MONTH_NAME
     if _ASCII_DIGIT.search(text):
         kinds |= DIGIT
     if "-" in text:
