@@ -111,6 +111,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('case', r"\bcase \w+(?:\(.*\))?(?: if .*)? =>"),
         ('implicit', r"\bimplicit\b"),
         ('map', r"\.map\s*\{\s*\w+\s*=>"),
+        ('(_', r"\(_(?:\.\w| [+*-] _\))"),           # a placeholder lambda: filter(_.ok)
     ), _rx(
         ('val var',
          r"^\s*(?:(?:private |protected |override |lazy )*val"
