@@ -119,6 +119,17 @@ def test_each_rule_reads_its_own_examples_as_ruby_does() -> None:
     assert _differences([text for _, text in cases], "Asia/Shanghai") == []
 
 
+def test_the_first_date_form_wins_as_in_ruby() -> None:
+    """The precedence the reader documents: names, then dashes, slashes, dots."""
+    shown = {"2016-09-20 Oct 5": (2005, 10, 20), "2016/09/20 2015-1-2": (2015, 1, 2),
+             "20.09.2016 2015/1/2": (2015, 1, 2), "Sep 20 2016-10-11": (2016, 9, 20),
+             "2016.10.11 20160920": (2016, 10, 11)}
+    for text, (year, mon, mday) in shown.items():
+        pieces = reader.read(text)
+        assert (pieces.year, pieces.mon, pieces.mday) == (year, mon, mday), text
+    assert _differences(list(shown), "UTC") == []
+
+
 EXAMPLES = [
     # text, instant in UTC as Ruby gives it with TZ=Asia/Shanghai
     ("2016/9/20 14:13:52", "2016-09-20 06:13:52"),

@@ -7,8 +7,8 @@ reads its values and blanks its text out, and the other rules of that stage are 
 2. a time of day with its zone (``10:20:30 +0900``, ``5pm``);
 3. one date, the first of these forms that matches anywhere in what is left: names before
    numbers (``2016-09-20 Oct 5`` is 20 October 2005: ``20 Oct 5`` is read first), dashes
-   before slashes and dots (``20.09.2016 2015/1/2`` is 2 January 2015, and
-   ``2016/09/20 2015-1-2`` too), week and year-day forms, an apostrophe year, a month name
+   before slashes, slashes before dots (``2016/09/20 2015-1-2`` and ``20.09.2016 2015/1/2``
+   are both 2 January 2015), then week and year-day forms, an apostrophe year, a month name
    alone, an ordinal day, and last a run of digits (``20160920``);
 4. ``BC``.
 
