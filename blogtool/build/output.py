@@ -1,4 +1,5 @@
 """Writing the site: build a complete staging directory beside the destination, then swap.
+(``inplace.py`` writes into a live site instead: one file at a time, or a patch.)
 
 Guarantees (README "Errors and safety"): the previous site is untouched until the whole new
 site is on disk; unchanged files are hard-linked from the previous build so their mtime stays;
@@ -48,35 +49,13 @@ def _write_failed(where: Path, exc: OSError) -> BuildError:
                                         f"{exc.strerror or exc}; the previous site is intact")
 
 
-def _safe_rel(rel: str) -> str:
+def safe_rel(rel: str) -> str:
+    """``rel`` as a clean relative path; one that would leave the destination is an error."""
     parts = [p for p in rel.replace("\\", "/").split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts) or not parts:
         raise BuildError(rel, None, "an output path leaves the destination folder")
     return "/".join(parts)
 
-
-def replace_file(target: Path, data: bytes) -> tuple[bytes, int]:
-    """Write ``data`` over one file of a live site by an atomic rename (a reader never sees
-    half a page); returns what was there (bytes, mtime) for :func:`restore_files`."""
-    before = (target.read_bytes(), target.stat().st_mtime_ns)
-    tmp = target.with_name(f".{target.name}.blogtool-{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
-    except OSError:
-        tmp.unlink(missing_ok=True)
-        raise
-    return before
-
-
-def restore_files(saved: dict[str, tuple[bytes, int]]) -> None:
-    """Put files :func:`replace_file` overwrote back as they were, mtime included."""
-    for target, (data, mtime_ns) in saved.items():
-        try:
-            replace_file(Path(target), data)
-            os.utime(target, ns=(mtime_ns, mtime_ns))
-        except OSError:
-            pass
 
 class Staging:
     """A staging directory that becomes the destination on :meth:`commit`."""
@@ -98,7 +77,7 @@ class Staging:
         self._made: set[str] = set()
 
     def _target(self, rel: str) -> Path:
-        rel = _safe_rel(rel)
+        rel = safe_rel(rel)
         self.stats.paths.add(rel)
         target = os.path.join(self._root_str, rel)
         parent = os.path.dirname(target)
@@ -126,7 +105,7 @@ class Staging:
         """Write one output; identical bytes are linked from the previous build (so the
         file keeps its mtime). Returns the staged file's size and mtime (ns)."""
         target = self._target(rel)
-        old = self._old(_safe_rel(rel))
+        old = self._old(safe_rel(rel))
         if old is not None:
             try:
                 st = old.stat()
@@ -144,7 +123,7 @@ class Staging:
             with open(target, "wb") as fh:
                 fh.write(data)
         except OSError as exc:
-            raise _write_failed(self.destination / _safe_rel(rel), exc) from None
+            raise _write_failed(self.destination / safe_rel(rel), exc) from None
         self.stats.written += 1
         return len(data), target.stat().st_mtime_ns
 
@@ -153,7 +132,7 @@ class Staging:
         (same size and mtime): a warm build then renders and reads nothing."""
         if size is None or mtime_ns is None or self.previous is None:
             return False
-        rel = _safe_rel(rel)
+        rel = safe_rel(rel)
         old = os.path.join(self._previous_str, rel)
         try:
             st = os.lstat(old)
@@ -172,7 +151,7 @@ class Staging:
         """Copy a static file, or link the previous copy when it is the same file."""
         target = self._target(rel)
         src = Path(source_file)
-        old = self._old(_safe_rel(rel))
+        old = self._old(safe_rel(rel))
         try:
             st = src.stat()
             if old is not None:
@@ -294,119 +273,3 @@ def _alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
-
-
-class Patch(Staging):
-    """Rebuild a site blogtool built before, in place: only changed files are staged, then
-    renamed over the old ones one by one (each rename is atomic, so nobody ever reads a
-    half-written page); files this build does not make are removed, except ``keep_files``, as
-    Jekyll cleans its destination. Nothing is touched before :meth:`commit`, so a failed or
-    interrupted build still leaves the previous site as it was. ``previous_paths`` is what the
-    previous build wrote (its presence is what allows patching)."""
-
-    def __init__(self, destination: Path, previous_paths: set[str]):
-        super().__init__(destination)
-        self.previous_paths = set(previous_paths)
-        self.keep_prefixes: tuple[str, ...] = ()
-
-    def _keep_old(self, rel: str) -> None:
-        self.stats.paths.add(_safe_rel(rel))
-
-    def write(self, rel: str, data: bytes) -> tuple[int, int]:
-        old = self._old(_safe_rel(rel))
-        if old is not None:
-            try:
-                st = old.stat()
-                if st.st_size == len(data) and old.read_bytes() == data:
-                    self._keep_old(rel)
-                    self.stats.unchanged += 1
-                    return st.st_size, st.st_mtime_ns
-            except OSError:
-                pass
-        return super().write(rel, data)
-
-    def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
-        if size is None or mtime_ns is None:
-            return False
-        old = self._old(_safe_rel(rel))
-        try:
-            if old is None:
-                return False
-            st = os.stat(old)
-            if st.st_size != size or st.st_mtime_ns != mtime_ns:
-                return False
-        except OSError:
-            return False
-        self._keep_old(rel)
-        self.stats.unchanged += 1
-        return True
-
-    def copy(self, rel: str, source_file: str | Path) -> None:
-        old = self._old(_safe_rel(rel))
-        try:
-            st = os.stat(source_file)
-            if old is not None:
-                ost = old.stat()
-                if ost.st_size == st.st_size and int(ost.st_mtime) == int(st.st_mtime):
-                    self._keep_old(rel)
-                    self.stats.static += 1
-                    return
-        except OSError:
-            pass
-        super().copy(rel, source_file)
-
-    def keep(self, keep_files: Iterable[str]) -> None:
-        """Nothing to carry (the old files stay where they are); remember what to spare."""
-        self.keep_prefixes = tuple(k.strip("/") for k in keep_files if k and k.strip("/"))
-
-    def commit(self) -> None:
-        (self.root / STAGING_MARK).unlink()
-        dest = self.destination
-        self.stats.replaced, self.stats.removed = [], []
-        for dirpath, _dirnames, filenames in os.walk(self.root):
-            for name in filenames:
-                staged = os.path.join(dirpath, name)
-                rel = os.path.relpath(staged, self.root).replace(os.sep, "/")
-                self.stats.replaced.append(rel)
-                target = dest / rel
-                target.parent.mkdir(parents=True, exist_ok=True)
-                if target.is_dir() and not target.is_symlink():
-                    shutil.rmtree(target)
-                os.replace(staged, target)
-        for rel in sorted(self._strays()):
-            target = dest / rel
-            try:
-                target.unlink()
-            except OSError:
-                continue
-            self.stats.removed.append(rel)
-            _prune_empty(target.parent, dest)
-        shutil.rmtree(self.root, ignore_errors=True)
-
-    def _strays(self) -> list[str]:
-        """Files in the destination this build did not make and ``keep_files`` does not
-        spare (Jekyll's cleanup)."""
-        dest = str(self.destination)
-        kept = self.keep_prefixes
-        strays = []
-        for dirpath, dirnames, filenames in os.walk(dest):
-            rel_dir = os.path.relpath(dirpath, dest).replace(os.sep, "/")
-            rel_dir = "" if rel_dir == "." else rel_dir + "/"
-            dirnames[:] = [d for d in dirnames
-                           if not any((rel_dir + d).startswith(p) for p in kept)]
-            for name in filenames:
-                rel = rel_dir + name
-                if rel not in self.stats.paths and not any(rel.startswith(p) for p in kept):
-                    strays.append(rel)
-        return strays
-
-
-def _prune_empty(folder: Path, stop: Path) -> None:
-    """Remove folders left empty by a removed page, up to (not including) the site root."""
-    while folder != stop and stop in folder.parents:
-        try:
-            folder.rmdir()
-        except OSError:
-            return
-        folder = folder.parent
-

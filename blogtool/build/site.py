@@ -23,7 +23,8 @@ from . import generators, plugins, themes
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
-from .output import Patch, Staging, check_destination, replace_file, restore_files
+from .inplace import Patch, replace_file, restore_files
+from .output import Staging, check_destination
 from .payload import document_payload, jekyll_payload, site_payload
 from .plugins import liquid_tags, paginate_v2
 from .plugins import payload as plugin_payload
