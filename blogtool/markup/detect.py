@@ -103,6 +103,12 @@ _SECTION = re.compile(r"[ \t]*\[[\w .:/-]+\][ \t]*$")
 _KV_STRICT = re.compile(
     r"[ \t]*[A-Za-z_][\w.-]*[ \t]*=[ \t]*(?![\[{'\"(])[^\s=][^;{}()]*$"
     r"|[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*[=:][ \t]*\S[^;{}]*$")
+# "uv tool install x", "opam install y": a program and one of the usual subcommands
+_SUBCOMMAND = re.compile(
+    r"[ \t]*[a-z][\w.-]*(?:[ \t]+[a-z][\w-]*)?[ \t]+(?:install|add|remove|uninstall|run|build"
+    r"|init|update|upgrade|start|stop|restart|status|pull|push|clone|exec|login)"
+    r"(?:[ \t]+[\w@./:=-]+){0,3}[ \t]*$")
+_HEREDOC = re.compile(r"<<-?[ \t]*['\"]?(\w+)['\"]?[ \t]*$")
 _PLACEHOLDER = re.compile(r"\$\{[\w.-]+(?::[^{}\s]*)?\}")
 # ini values may be quoted (Addrs = ["http://..."])
 _KV_LOOSE = re.compile(r"[ \t]*[A-Za-z_/][\w./*-]*[ \t]*=[ \t]*\S")
@@ -258,7 +264,7 @@ def detect_language(code: str) -> str:
         return "yaml"
     counts = _Lines(lines, logged) if code_markers < 2 else None
     if counts is not None:
-        lang = _configuration_or_shell(lines, counts, not code_markers)
+        lang = _configuration_or_shell(lines, counts)
         if lang:
             return lang
     lang = _by_markers(markers, n)
@@ -280,7 +286,12 @@ class _Lines:
     def __init__(self, lines: list[str], logged: list[bool]) -> None:
         bash = kv = loose = comments = sections = commands = 0
         continued = value_continued = False
-        for line, is_log in zip(lines, logged, strict=True):
+        heredoc = ""
+        for i, (line, is_log) in enumerate(zip(lines, logged, strict=True)):
+            if heredoc:             # the text a command reads, up to its end word
+                commands += 1
+                heredoc = "" if line.strip() == heredoc else heredoc
+                continue
             if continued:           # the rest of a command split with "\\"
                 commands += 1
                 continued = line.rstrip().endswith("\\")
@@ -305,22 +316,29 @@ class _Lines:
                 value_continued = line.rstrip().endswith("\\")
             if _KV_LOOSE.match(line):
                 loose += 1
-            if command_line(line):
+            if (command_line(line) or _SUBCOMMAND.match(line)
+                    or (line.endswith("\\") and i + 1 < len(lines)
+                        and lines[i + 1].lstrip().startswith("-"))):
                 commands += 1
                 continued = line.rstrip().endswith("\\")
             elif _BASH_LINE.match(line):
                 bash += 1
+            else:
+                continue
+            here = _HEREDOC.search(line)
+            heredoc = here.group(1) if here else ""
         self.body = len(lines) - comments - sections
         self.sections, self.kv, self.loose = sections, kv, loose
         self.bash, self.commands = bash, commands
 
 
-def _configuration_or_shell(lines: list[str], counts: _Lines, no_code: bool) -> str:
-    """ini, properties or a shell script, for a block with (almost) no code markers."""
+def _configuration_or_shell(lines: list[str], counts: _Lines) -> str:
+    """ini, properties or a shell script, for a block with (almost) no code markers: one
+    weak marker is tolerated (a word like "virtual" in a path)."""
     body = counts.body
     if counts.sections and body and counts.loose * 2 >= body:
         return "ini"
-    if not no_code or not body:
+    if not body:
         return ""
     if (counts.kv >= 1 and counts.kv >= 2 * (body - counts.kv) and counts.bash * 2 < body
             and (body > 1 or _DOTTED_KV.match(lines[-1]))):
