@@ -90,8 +90,8 @@ _BY_WORD, _BY_TEXT = _index()
 _WORDS = frozenset(_BY_WORD)
 _WORD = re.compile(r"\w+")
 _STRINGS = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|`[^`\n]*`')
-# trailing comments ("//=> [1, 2]", "# => {3, 4}") say nothing about the language
-_COMMENT = re.compile(r"(?:^|[ \t])(?://|#[ \t]).*$", re.MULTILINE)
+# trailing comments ("//=> [1, 2]", "# => {3, 4}", "#=> 8") say nothing about the language
+_COMMENT = re.compile(r"(?:^|[ \t])(?://|#[ \t]|#=>).*$", re.MULTILINE)
 _LINE_CAP = 120          # a line's first 120 characters show its language
 _MARKER_LINES = 24       # and a block's first 24 lines
 

@@ -33,6 +33,14 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('for with', r"^\s*(?:for|with) .*[^:]:\s*$"),
         ('print', r'\bprint\(f?\"'),
         ('None', r"\bis (?:not )?None\b"),
+        # the standard library and the data libraries, as Python code calls them
+        ('np pd plt torch sklearn cv2',
+         r"\b(?:np|pd|plt|torch|sklearn|cv2)\.[a-zA-Z_]\w*"),
+        ('os', r"\bos\.(?:path|environ|getenv|listdir|makedirs|remove|renames?|walk|getcwd)\b"),
+        ('sys', r"\bsys\.(?:argv|path|exit|stdout|stderr|stdin)\b"),
+        ('json', r"\bjson\.(?:dumps|loads|dump|load)\("),
+        ('re', r"\bre\.(?:compile|match|search|sub|findall|finditer|split|fullmatch)\("),
+        ('subprocess', r"\bsubprocess\.\w+\("),
         ('f" f\'', r'f""(?<=[\s(=,\[{]f"")'),      # an f-string (strings are blanked to "")
     ), _rx(
         ('import', r"^\s*import [\w.]+(?: as \w+)?(?:, [\w.]+)*\s*$"),
@@ -88,6 +96,10 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('constructor', r"^\s*constructor\s*\("),
         ('=== !==', r"(?:===|!==)(?<=\s===|\s!==)\s"),
         ('for', r"\bfor \((?:let|const) \w+ (?:=|of|in)\b"),
+        # the DOM and the test runners
+        ('addEventListener querySelector querySelectorAll getElementById',
+         r"\.(?:addEventListener|querySelector(?:All)?|getElementById)\("),
+        ('expect', r"\bexpect\(.*\)\.(?:not\.)?to[A-Z]\w*\("),
     ), _rx(
         ('const let var', r"^\s*(?:const|let|var) \w+ = "),
         ('await', r"\bawait \w"),
