@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
-import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import BuildError
+from .git import Git, GitFailed, NotARepository, open_repo
 
 __all__ = ["DeployError", "DeployResult", "FileChange", "deploy", "pages_url"]
 
@@ -96,84 +95,17 @@ class DeployResult:
         return tuple(c.path for c in self.changes if c.status == "D")
 
 
-# --- running git -------------------------------------------------------------------------------
-
-
-class _GitFailed(Exception):
-    def __init__(self, args: Sequence[str], returncode: int, stdout: str, stderr: str):
-        self.args_ = list(args)
-        self.returncode = returncode
-        self.stdout = stdout
-        self.stderr = stderr
-        super().__init__(f"git {' '.join(args)}: exit {returncode}: {stderr.strip()}")
-
-    def last_line(self) -> str:
-        """git's most telling line (the final ``fatal:``/``error:``), prefix removed."""
-        lines = [ln.strip() for ln in (self.stderr or self.stdout).splitlines() if ln.strip()]
-        for ln in reversed(lines):
-            if ln.startswith(("fatal:", "error:")):
-                return ln.split(":", 1)[1].strip()
-        return lines[-1] if lines else f"exit status {self.returncode}"
-
-
-class _Git:
-    """``git`` with one repository, an isolated locale and optional extra environment."""
-
-    def __init__(self, git_dir: Path, top: Path, env: Mapping[str, str] | None = None):
-        self.git_dir = git_dir
-        self.top = top  # commands run here, so relative remote URLs resolve as git's own do
-        base = dict(os.environ)
-        base.update({"LC_ALL": "C", "LANGUAGE": "C", "GIT_TERMINAL_PROMPT": "0"})
-        # Never let a caller's GIT_DIR/GIT_INDEX_FILE/GIT_WORK_TREE leak into our commands.
-        for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY",
-                    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_PREFIX"):
-            base.pop(key, None)
-        if env:
-            base.update(env)
-        self.env = base
-
-    def run(self, *args: str, cwd: Path | None = None, input: str | None = None,
-            env: Mapping[str, str] | None = None, check: bool = True,
-            work_tree: Path | None = None) -> subprocess.CompletedProcess:
-        cmd = ["git", f"--git-dir={self.git_dir}"]
-        if work_tree is not None:
-            cmd.append(f"--work-tree={work_tree}")
-        cmd.extend(args)
-        full_env = self.env if not env else {**self.env, **env}
-        proc = subprocess.run(cmd, cwd=cwd or self.top, input=input, env=full_env,
-                              capture_output=True, text=True, encoding="utf-8",
-                              errors="surrogateescape")
-        if check and proc.returncode != 0:
-            raise _GitFailed(args, proc.returncode, proc.stdout, proc.stderr)
-        return proc
-
-    def out(self, *args: str, **kw) -> str:
-        return self.run(*args, **kw).stdout.strip()
-
-
-def _open_repo(repo_dir: Path) -> _Git:
-    if shutil.which("git") is None:
-        raise DeployError("git is not installed or not on PATH; install git to deploy")
-    if not repo_dir.is_dir():
-        raise DeployError(f"{repo_dir} does not exist, so it is not a git repository")
-    env = {k: v for k, v in os.environ.items() if k not in ("GIT_DIR", "GIT_WORK_TREE")}
-    env["LC_ALL"] = "C"
-    proc = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=repo_dir, env=env,
-                          capture_output=True, text=True)
-    if proc.returncode != 0 or not proc.stdout.strip():
-        raise DeployError(f"{repo_dir} is not a git repository; run 'git init' and add a "
-                          "remote (git remote add origin URL) before deploying")
-    git_dir = Path(proc.stdout.strip())
-    top_proc = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=repo_dir, env=env,
-                              capture_output=True, text=True)
-    top = Path(top_proc.stdout.strip()) if top_proc.returncode == 0 else git_dir  # bare repo
-    return _Git(git_dir, top)
+def _open_repo(repo_dir: Path) -> Git:
+    try:
+        return open_repo(repo_dir)
+    except NotARepository as exc:
+        raise DeployError(str(exc)) from None
 
 
 # --- checks --------------------------------------------------------------------------------------
 
 
-def _remote_url(git: _Git, remote: str) -> str:
+def _remote_url(git: Git, remote: str) -> str:
     proc = git.run("remote", "get-url", "--push", remote, check=False)
     if proc.returncode != 0:
         names = git.out("remote").split()
@@ -183,7 +115,7 @@ def _remote_url(git: _Git, remote: str) -> str:
     return proc.stdout.strip()
 
 
-def _check_identity(git: _Git) -> None:
+def _check_identity(git: Git) -> None:
     """Fail early and clearly where git would either refuse or commit as an invented name."""
     env = git.env
 
@@ -206,12 +138,12 @@ def _check_identity(git: _Git) -> None:
                           "'git config user.email you@example.com' in this repository")
 
 
-def _remote_tip(git: _Git, remote: str, branch: str) -> str | None:
+def _remote_tip(git: Git, remote: str, branch: str) -> str | None:
     """The branch tip as the remote has it now (not as last fetched)."""
     ref = f"refs/heads/{branch}"
     try:
         out = git.out("ls-remote", "--heads", remote, ref)
-    except _GitFailed as exc:
+    except GitFailed as exc:
         raise DeployError(f"could not read remote '{remote}': {exc.last_line()}") from None
     for line in out.splitlines():
         sha, _, name = line.partition("\t")
@@ -220,14 +152,14 @@ def _remote_tip(git: _Git, remote: str, branch: str) -> str | None:
     return None
 
 
-def _fetch(git: _Git, remote: str, branch: str, tip: str, env: Mapping[str, str] | None) -> None:
+def _fetch(git: Git, remote: str, branch: str, tip: str, env: Mapping[str, str] | None) -> None:
     """Bring the remote tip's objects here without moving any ref (empty ``--refmap``)."""
     if git.run("cat-file", "-e", f"{tip}^{{commit}}", check=False, env=env).returncode == 0:
         return
     try:
         git.run("fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--refmap=",
                 remote, f"refs/heads/{branch}", env=env)
-    except _GitFailed as exc:
+    except GitFailed as exc:
         raise DeployError(f"could not fetch '{branch}' from '{remote}': "
                           f"{exc.last_line()}") from None
 
@@ -235,7 +167,7 @@ def _fetch(git: _Git, remote: str, branch: str, tip: str, env: Mapping[str, str]
 # --- staging -------------------------------------------------------------------------------------
 
 
-def _stage_tree(git: _Git, site_dir: Path, env: dict[str, str], cname: str | None) -> str:
+def _stage_tree(git: Git, site_dir: Path, env: dict[str, str], cname: str | None) -> str:
     """Stage ``site_dir`` plus ``.nojekyll``/``CNAME`` in the temporary index; return the tree."""
     git.run(*_STAGING_CONFIG, "add", "--all", "--force", ".", cwd=site_dir, work_tree=site_dir,
             env=env)
@@ -250,7 +182,7 @@ def _stage_tree(git: _Git, site_dir: Path, env: dict[str, str], cname: str | Non
     return git.out("write-tree", env=env)
 
 
-def _changes(git: _Git, old_tree: str | None, new_tree: str,
+def _changes(git: Git, old_tree: str | None, new_tree: str,
              env: Mapping[str, str]) -> tuple[FileChange, ...]:
     if old_tree is None:
         out = git.run("ls-tree", "-r", "-z", "--name-only", new_tree, env=env).stdout
@@ -265,12 +197,12 @@ def _changes(git: _Git, old_tree: str | None, new_tree: str,
     return tuple(changes)
 
 
-def _count_files(git: _Git, tree: str, env: Mapping[str, str]) -> int:
+def _count_files(git: Git, tree: str, env: Mapping[str, str]) -> int:
     out = git.run("ls-tree", "-r", "-z", "--name-only", tree, env=env).stdout
     return sum(1 for p in out.split("\0") if p)
 
 
-def _default_message(git: _Git) -> str:
+def _default_message(git: Git) -> str:
     from .. import __version__
 
     head = git.run("rev-parse", "--short", "--verify", "-q", "HEAD^{commit}", check=False)
@@ -278,7 +210,7 @@ def _default_message(git: _Git) -> str:
     return f"Publish site{source} with blogtool {__version__}"
 
 
-def _checked_out_elsewhere(git: _Git, branch: str) -> bool:
+def _checked_out_elsewhere(git: Git, branch: str) -> bool:
     """True when some work tree has ``branch`` checked out: its ref must then stay put."""
     ref = f"refs/heads/{branch}"
     proc = git.run("worktree", "list", "--porcelain", check=False)
@@ -328,7 +260,7 @@ def deploy(site_dir: Path, repo_dir: Path, *, branch: str = "gh-pages", remote: 
                           force=force, dry_run=dry_run, cname=cname)
 
 
-def _deploy_in(git: _Git, site_dir: Path, env: dict[str, str], *, branch: str, remote: str,
+def _deploy_in(git: Git, site_dir: Path, env: dict[str, str], *, branch: str, remote: str,
                message: str | None, force: bool, dry_run: bool,
                cname: str | None) -> DeployResult:
     tip = _remote_tip(git, remote, branch)
@@ -356,7 +288,7 @@ def _deploy_in(git: _Git, site_dir: Path, env: dict[str, str], *, branch: str, r
             commit_args += ["-p", tip]
         try:
             commit = git.out(*commit_args, env=env)
-        except _GitFailed as exc:
+        except GitFailed as exc:
             raise DeployError(f"git could not create the commit: {exc.last_line()}") from None
 
         push = ["push", "--porcelain", "--quiet"]
@@ -377,7 +309,7 @@ def _deploy_in(git: _Git, site_dir: Path, env: dict[str, str], *, branch: str, r
             raise DeployError(f"the push to '{remote}' was rejected because '{branch}' changed "
                               "on the remote again while deploying; run the deploy again (or "
                               "use --force to replace the branch)")
-        detail = _GitFailed(push, proc.returncode, proc.stdout, proc.stderr).last_line()
+        detail = GitFailed(push, proc.returncode, proc.stdout, proc.stderr).last_line()
         raise DeployError(f"git push to '{remote}' failed: {detail}")
 
     updated = False
