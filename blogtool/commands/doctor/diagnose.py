@@ -46,7 +46,7 @@ def diagnose(source: Path | str = ".", *, config_files: list[str] | None = None,
     except BuildError as exc:      # the trial build reports it, or this does
         stop = _stop_finding(exc)
         return findings if stop in findings else findings + [stop]
-    ignored = tuple(str(t) for t in (config.get("blogtool") or {}).get("ignored_tags") or ())
+    ignored = settings.blogtool.ignored_tags
     known = known_tags(active(config, settings))
     hits: list[tuple[str, int, str]] = []
     for layout in sorted(sources.layouts.values(), key=lambda x: x.rel_path):
