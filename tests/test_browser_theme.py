@@ -4,9 +4,8 @@ downloaded browser) driven by Playwright, over the example blog served by a stdl
 
 Checked: no request leaves the local server; ``prefers-color-scheme: dark`` changes the page
 background; at 375 px no page scrolls sideways; the copy button puts the code on the
-clipboard. Screenshots of the home page, a post and a tag page are taken each run; with
-``BLOGTOOL_SCREENSHOTS=<dir>`` they are also saved there (``docs/screenshots`` holds the
-committed ones).
+clipboard. The README's screenshots are taken each run; with ``BLOGTOOL_SCREENSHOTS=<dir>``
+they are also saved there (``docs/screenshots`` holds the committed ones).
 """
 from __future__ import annotations
 
@@ -30,7 +29,7 @@ POST = "/hadoop/2014/10/18/flume-sink-hang.html"
 TAG = "/tags/flume/"
 PAGES = ["/", "/page/2/", POST, TAG, "/tags/", "/categories/", "/archive/", "/404.html",
          "/jvm/performance/2015/06/18/jvm-full-gc.html"]
-SHOTS = {"home.png": "/", "post.png": POST, "tag.png": TAG}
+SHOTS = {"home.png": "/", "post.png": POST, "errors.png": "/errors/"}
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -127,28 +126,58 @@ def test_copy_button_copies_the_code(server: str, browser) -> None:
     assert "public synchronized void start()" in copied or "start()" in copied
 
 
+def _serve(directory: Path) -> ThreadingHTTPServer:
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(_Quiet, directory=str(directory)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd
+
+
+def _shoot(page, target: Path, keep: str | None) -> None:
+    page.screenshot(path=str(target), full_page=False)
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+    if keep:
+        Path(keep).mkdir(parents=True, exist_ok=True)
+        shutil.copy(target, Path(keep) / target.name)
+
+
 def test_screenshots(server: str, browser, tmp_path: Path) -> None:
+    """The README's pictures: home, a post with logs, search results for a Chinese phrase,
+    the error index, a Japanese post (the ``ja`` fixture blog), a post on a phone in dark
+    mode."""
     keep = os.environ.get("BLOGTOOL_SCREENSHOTS")
-    context = browser.new_context(viewport={"width": 1100, "height": 900},
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
                                   device_scale_factor=1)
     page = context.new_page()
     for name, path in SHOTS.items():
         page.goto(server + path, wait_until="networkidle")
-        target = tmp_path / name
-        page.screenshot(path=str(target), full_page=False)
-        data = target.read_bytes()
-        assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
-        if keep:
-            Path(keep).mkdir(parents=True, exist_ok=True)
-            shutil.copy(target, Path(keep) / name)
-    mobile = browser.new_context(viewport={"width": 375, "height": 740},
+        _shoot(page, tmp_path / name, keep)
+    page.goto(server + "/search/?q=" + "安全模式", wait_until="networkidle")
+    page.wait_for_selector("ol.search-results li")
+    assert "NameNode" in page.locator("ol.search-results li").first.inner_text()
+    _shoot(page, tmp_path / "search.png", keep)
+
+    ja_site = tmp_path / "ja-site"
+    build(REPO / "tests/fixtures/langblogs/ja", ja_site,
+          site_time=dt.datetime(2024, 1, 2, tzinfo=dt.UTC), jobs=1, use_cache=False)
+    httpd = _serve(ja_site)
+    try:
+        origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+        page.goto(origin + "/java/2015/06/18/out-of-memory.html", wait_until="networkidle")
+        assert page.get_attribute("html", "lang") == "ja"
+        _shoot(page, tmp_path / "post-ja.png", keep)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+    context.close()
+
+    mobile = browser.new_context(viewport={"width": 390, "height": 800},
                                  color_scheme="dark", device_scale_factor=2)
+    mobile.add_init_script("localStorage.setItem('blogtool-wrap', '1')")   # lines wrapped
     mpage = mobile.new_page()
     mpage.goto(server + POST, wait_until="networkidle")
-    target = tmp_path / "post-mobile-dark.png"
-    mpage.screenshot(path=str(target))
-    assert target.stat().st_size > 10_000
-    if keep:
-        shutil.copy(target, Path(keep) / target.name)
+    mpage.evaluate("document.querySelector('.highlighter-rouge').scrollIntoView()")
+    mpage.evaluate("window.scrollBy(0, -120)")
+    _shoot(mpage, tmp_path / "post-mobile-dark.png", keep)
     mobile.close()
-    context.close()
