@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
@@ -37,45 +38,39 @@ def _num(rng: random.Random, low: int, high: int, pad: bool | None = None) -> st
     return f"{value:02d}" if pad else str(value)
 
 
-def _year(rng: random.Random) -> str:
+def _one_of(rng: random.Random, *choices: tuple[float, Callable[[], str]]) -> str:
+    """The first choice whose limit a random number in [0, 1) falls under (the last: 1)."""
     r = rng.random()
-    if r < 0.7:
-        return str(rng.randint(1995, 2030))
-    if r < 0.8:
-        return f"{rng.randint(0, 99):02d}"
-    if r < 0.85:
-        return "'" + f"{rng.randint(0, 99):02d}"
-    if r < 0.9:
-        return str(rng.choice([0, 1, 99, 100, 999, 1900, 1969, 1970, 9999, 10000]))
-    return f"{rng.randint(0, 9999):04d}"
+    for limit, make in choices[:-1]:
+        if r < limit:
+            return make()
+    return choices[-1][1]()
+
+
+def _year(rng: random.Random) -> str:
+    return _one_of(
+        rng, (0.7, lambda: str(rng.randint(1995, 2030))),
+        (0.8, lambda: f"{rng.randint(0, 99):02d}"),
+        (0.85, lambda: "'" + f"{rng.randint(0, 99):02d}"),
+        (0.9, lambda: str(rng.choice([0, 1, 99, 100, 999, 1900, 1969, 1970, 9999, 10000]))),
+        (1, lambda: f"{rng.randint(0, 9999):04d}"))
+
+
+def _month_name(rng: random.Random) -> str:
+    name = rng.choice(MONTHS)
+    return _one_of(rng, (0.4, lambda: name[:3]), (0.5, lambda: name[:3] + "."),
+                   (0.6, name.upper), (0.7, lambda: name.lower()[:4]), (1, lambda: name))
 
 
 def _month(rng: random.Random) -> str:
-    r = rng.random()
-    if r < 0.55:
-        return _num(rng, 1, 12)
-    if r < 0.6:
-        return _num(rng, 0, 19)
-    name = rng.choice(MONTHS)
-    form = rng.random()
-    if form < 0.4:
-        return name[:3]
-    if form < 0.5:
-        return name[:3] + "."
-    if form < 0.6:
-        return name.upper()
-    if form < 0.7:
-        return name.lower()[:4]
-    return name
+    return _one_of(rng, (0.55, lambda: _num(rng, 1, 12)), (0.6, lambda: _num(rng, 0, 19)),
+                   (1, lambda: _month_name(rng)))
 
 
 def _day(rng: random.Random) -> str:
-    r = rng.random()
-    if r < 0.8:
-        return _num(rng, 1, 31)
-    if r < 0.9:
-        return _num(rng, 0, 39)
-    return str(rng.randint(1, 31)) + rng.choice(["st", "nd", "rd", "th", "日", "号"])
+    return _one_of(
+        rng, (0.8, lambda: _num(rng, 1, 31)), (0.9, lambda: _num(rng, 0, 39)),
+        (1, lambda: str(rng.randint(1, 31)) + rng.choice(["st", "nd", "rd", "th", "日", "号"])))
 
 
 def _date(rng: random.Random) -> str:
