@@ -159,6 +159,22 @@ def test_a_site_rebuilt_in_place_has_a_current_index(tmp_path: Path) -> None:
     assert any(f.startswith("pagefind/") for f in result.changed_files)
 
 
+
+def test_serve_keeps_the_index_current(tmp_path: Path) -> None:
+    from blogtool.commands.serve.loop import SiteBuilder
+    src = _site(tmp_path / "src")
+    dest = tmp_path / "out"
+    builder = SiteBuilder(src, dest, overrides={"url": "http://127.0.0.1:4000"}, jobs=1)
+    builder(set())
+    (src / "_posts" / "2020-02-01-notes.md").write_text(PLAIN_POST.format(word="quokka"))
+    changed = {"_posts/2020-02-01-notes.md"}
+    assert builder.quick(changed) == ["2020/02/01/notes.html"]   # the page first, at once
+    assert "wombat" in _fragments(dest)["/2020/02/01/notes.html"]
+    builder(changed)                                               # then the full rebuild
+    assert "quokka" in _fragments(dest)["/2020/02/01/notes.html"]
+    builder.reset()
+
+
 JEKYLL_LAYOUT = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
 <body><main data-pagefind-body><h1>{{ page.title }}</h1>
