@@ -10,11 +10,11 @@ together, ``[1, [2, "x"]]`` -> ``12x``), ``ruby_to_s`` is what a filter sees as 
 from __future__ import annotations
 
 import datetime as _dt
-import math
 import re
 from collections.abc import Mapping
 from typing import Any
 
+from blogtool.rubytime.scalars import float_to_s, inspect_string
 from blogtool.timeutil import RubyTime
 
 RUBY_SPACE = " \t\n\v\f\r"   # what Ruby strips and splits on: ASCII only, never U+3000
@@ -65,37 +65,6 @@ JEKYLL_BLANK = JekyllLiteral("blank?")
 # --- printing ----------------------------------------------------------------------------------
 
 
-def float_to_s(value: float) -> str:
-    """``1.0``, ``2.5``, ``1.0e+20``, ``1.0e-05``, ``Infinity``, ``NaN``."""
-    if math.isnan(value):
-        return "NaN"
-    if math.isinf(value):
-        return "Infinity" if value > 0 else "-Infinity"
-    text = repr(value)
-    if "e" not in text:
-        return text
-    mantissa, exponent = text.split("e")
-    if "." not in mantissa:
-        mantissa += ".0"
-    sign = "-" if exponent.startswith("-") else "+"
-    return f"{mantissa}e{sign}{exponent.lstrip('+-').rjust(2, '0')}"
-
-
-_STRING_ESCAPES = {'"': '\\"', "\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"}
-
-
-def _string_inspect(text: str) -> str:
-    """``"a \\"b\\"\\n"``: quotes and backslashes escaped, other control characters as ``\\xNN``;
-    everything printable, CJK included, stays as it is."""
-    parts = []
-    for ch in text:
-        escaped = _STRING_ESCAPES.get(ch)
-        if escaped is None:
-            escaped = f"\\x{ord(ch):02X}" if ord(ch) < 32 else ch
-        parts.append(escaped)
-    return '"' + "".join(parts) + '"'
-
-
 def ruby_inspect(value: Any, _open: frozenset[int] = frozenset()) -> str:
     """``{"a"=>1, "l"=>[1, nil, true]}``. A hash or array met again inside itself prints as
     ``{...}`` or ``[...]`` (posts reach each other through ``previous`` and ``next``)."""
@@ -104,7 +73,7 @@ def ruby_inspect(value: Any, _open: frozenset[int] = frozenset()) -> str:
     if value is True or value is False:
         return "true" if value else "false"
     if isinstance(value, str):
-        return _string_inspect(value)
+        return inspect_string(value)
     if isinstance(value, float):
         return float_to_s(value)
     if isinstance(value, int):
@@ -136,6 +105,8 @@ def to_ruby_string(value: Any) -> str:
         return ""
     if value is True or value is False:
         return "true" if value else "false"
+    if type(value) is int:
+        return str(value)
     if isinstance(value, float):
         return float_to_s(value)
     if isinstance(value, (list, tuple)):
@@ -152,6 +123,8 @@ def to_ruby_string(value: Any) -> str:
 def ruby_to_s(value: Any) -> str:
     """The text a filter works on: as :func:`to_ruby_string`, except that arrays and hashes
     are inspected (``[1, 2]`` stays ``[1, 2]``)."""
+    if type(value) is str:
+        return value
     if isinstance(value, (list, tuple, Mapping)) and not is_undefined(value):
         return ruby_inspect(value)
     return to_ruby_string(value)

@@ -25,6 +25,7 @@ from .values import (
     EMPTY,
     METHODS,
     OPERATORS,
+    PLAIN_TYPES,
     RubyArgumentError,
     answers,
     as_read,
@@ -167,7 +168,8 @@ class Path(Expr):
         except (KeyError, TypeError, IndexError):
             _undefined(context, name, self.token)
             return None
-        obj = None if isinstance(obj, Undefined) else as_read(obj)
+        if type(obj) not in PLAIN_TYPES:
+            obj = None if isinstance(obj, Undefined) else as_read(obj)
         for key, method in self.steps:
             if isinstance(key, Expr):
                 key = key.evaluate(context)

@@ -24,7 +24,7 @@ from . import jekyll_urls, lax, strict
 from .expressions import read_value
 from .standard_filters import FILTERS as LIQUID
 from .state import EnvironmentRef
-from .values import RubySyntaxError
+from .values import PLAIN_TYPES, RubySyntaxError
 
 if TYPE_CHECKING:
     from liquid.context import RenderContext
@@ -43,6 +43,8 @@ _OWN_ERRORS = (ValueError, ArithmeticError, KeyError, AttributeError, TypeError)
 
 
 def _nil(value: Any) -> Any:
+    if type(value) in PLAIN_TYPES:
+        return value
     return None if isinstance(value, Undefined) else value
 
 

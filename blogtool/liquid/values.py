@@ -48,8 +48,14 @@ class RubyArgumentError(LiquidTypeError):
     """A value Liquid cannot use while rendering (Jekyll stops the build)."""
 
 
+# the types most values have: checked first, they spare the slower abstract-class checks
+PLAIN_TYPES = frozenset((str, int, float, bool, list, dict, type(None)))
+
+
 def truthy(value: Any) -> bool:
-    return not (value is None or value is False or isinstance(value, Undefined))
+    if value is None or value is False:
+        return False
+    return type(value) in PLAIN_TYPES or not isinstance(value, Undefined)
 
 
 def to_integer(value: Any) -> int:
@@ -112,6 +118,8 @@ BLANK = ConditionLiteral("blank")
 def as_read(value: Any) -> Any:
     """A value as a template sees it once read: a tuple is an array, Jekyll's ``empty``
     object is ``""``."""
+    if type(value) in PLAIN_TYPES:
+        return value
     if isinstance(value, tuple):
         return list(value)
     if isinstance(value, JekyllLiteral):
@@ -120,10 +128,18 @@ def as_read(value: Any) -> Any:
 
 
 _SCALARS = (str, int, float, bool, list, tuple, range)
+_MISSING = object()
 
 
 def read_key(obj: Any, key: Any) -> tuple[bool, Any]:
     """``obj[key]``: (found, value). An index past an array's end is found and nil."""
+    if type(key) is str and isinstance(obj, dict):
+        if type(obj) is dict:
+            value = obj.get(key, _MISSING)
+            return (False, None) if value is _MISSING else (True, as_read(value))
+        if key in obj:   # payload dicts record what a template reads
+            return True, as_read(obj[key])
+        return False, None
     if isinstance(obj, Mapping):
         if isinstance(key, (list, dict)):
             return False, None
