@@ -102,13 +102,14 @@ def yaml_block(lines: list[str]) -> bool:
     return keys >= 2 and structure >= 1
 
 
-_NGINX_LINE = re.compile(r"\s*(?:[\w./$-]+(?:\s+[^;{}]*)?\s*[;{]|\}|#|\.\.\.)")
+# (a line that starts with a quote goes on with the quoted value above: log_format)
+_NGINX_LINE = re.compile(r"\s*(?:[\w./$-]+(?:\s+[^;{}]*)?\s*[;{]|\}|#|\.\.\.|['\"])")
 _NGINX_NAME = re.compile(
     r"\s*(?:server|location|listen|server_name|proxy_pass|upstream|try_files|proxy_\w+"
     r"|rewrite|worker_processes|worker_connections|error_log|access_log|client_max_body_size"
     r"|gzip\w*|ssl_\w+|add_header|fastcgi_\w+|keepalive_timeout|sendfile|default_type"
     r"|log_format|events|http|stream|limit_\w+|autoindex|expires|sendfile\w*|geo|map"
-    r"|\w+_header|resolver|charset)\b")
+    r"|\w+_header|resolver|charset|allow|deny|root|alias|error_page|auth_basic\w*)\b")
 
 
 def nginx_block(lines: list[str]) -> bool:
@@ -129,7 +130,7 @@ def dockerfile_block(lines: list[str]) -> bool:
     continued = False
     for line in lines:
         s = line.strip()
-        if continued or s.startswith("#"):
+        if continued or s.startswith("#") or s in ("...", "…"):
             continued = s.endswith("\\") and not s.startswith("#")
             continue
         if not _DOCKER.match(line):

@@ -61,7 +61,7 @@ _LOG_LINE = re.compile(
 # logger, "host prog[pid]:", a GC record or a " - " separator.
 _LOG_RECORD = re.compile(
     r"[ \t]*\[?(?:" + TIMESTAMP + r")\]?(?:"
-    r"[ \t]*[(\[]"
+    r"[ \t]*[(\[]|\|[^ \t|]"
     r"|[ \t:,|]+" + _LEVEL + r"\b[ \t]*(?:[\[(:|-]|$|in[ \t]+[\w.]+:"
     r"|[\w$.]+(?::\d+)?[ \t]+-[ \t]|(?:[\w$]+\.)+[\w$]+)"
     r"|[ \t]+(?:[\w$]+\.){2,}[\w$]+"
@@ -80,6 +80,7 @@ _OTHER_RECORD = re.compile(
     r"(?::\d{2}){3}[ \t][+-]\d{4}\][ \t]+\""
     r"|[ \t]*[IWEF]\d{4}[ \t]\d{2}:\d{2}:\d{2}\.\d{6}[ \t]+\d+[ \t][\w.-]+:\d+\][ \t]"
 )
+_COMPOSE = re.compile(r"[ \t]*[\w.-]+[ \t]+\|[ \t](?=[ \t]*\[?\d)")
 _PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
 _PYTB_LINE = re.compile(r'[ \t]*File "[^"\n]+", line \d+')
 _PROMPT = re.compile(
@@ -109,7 +110,7 @@ _SUBCOMMAND = re.compile(
     r"|init|update|upgrade|start|stop|restart|status|pull|push|clone|exec|login)"
     r"(?:[ \t]+[\w@./:=-]+){0,3}[ \t]*$")
 _HEREDOC = re.compile(r"<<-?[ \t]*['\"]?(\w+)['\"]?[ \t]*$")
-_PLACEHOLDER = re.compile(r"\$\{[\w.-]+(?::[^{}\s]*)?\}")
+_PLACEHOLDER = re.compile(r"\$\{[\w.-]+(?::[^{}\s]*)?\}|\{\d+\}")
 # ini values may be quoted (Addrs = ["http://..."])
 _KV_LOOSE = re.compile(r"[ \t]*[A-Za-z_/][\w./*-]*[ \t]*=[ \t]*\S")
 _DOTTED_KV = re.compile(r"[ \t]*[A-Za-z_][\w-]*(?:\.[\w-]+)+[ \t]*=[ \t]*\S")
@@ -154,6 +155,10 @@ def log_line_shape(line: str) -> bool:
     """True when a line has the shape of a log record or stack-trace line, whatever its
     message (inside a paste, ``WARNING: 连接建立成功，开始发送数据`` is a record)."""
     if not _LOG_LINE.match(line):
+        if " | " in line:       # docker compose: "web-1  | 2023-02-09 09:25:37 INFO ..."
+            m = _COMPOSE.match(line)
+            if m:
+                return log_line_shape(line[m.end():])
         return bool(_OTHER_RECORD.match(line))
     if _starts_with_timestamp(line):
         return bool(_LOG_RECORD.match(line))
@@ -300,7 +305,7 @@ class _Lines:
                 kv += 1
                 value_continued = line.rstrip().endswith("\\")
                 continue
-            if "${" in line:        # a placeholder value: url=${DB_URL:jdbc:mysql://...}
+            if "{" in line:         # a placeholder: url=${DB_URL:jdbc:...}, msg=Expired: {0}
                 line = _PLACEHOLDER.sub("v", line)
             if is_log:
                 continue
@@ -341,7 +346,7 @@ def _configuration_or_shell(lines: list[str], counts: _Lines) -> str:
     if not body:
         return ""
     if (counts.kv >= 1 and counts.kv >= 2 * (body - counts.kv) and counts.bash * 2 < body
-            and (body > 1 or _DOTTED_KV.match(lines[-1]))):
+            and (body > 1 or any(_DOTTED_KV.match(line) for line in lines))):
         return "properties"
     if (max(counts.bash, counts.commands) * 5 >= body * 4
             and (body > 1 or one_command(lines[-1]) or counts.bash)):

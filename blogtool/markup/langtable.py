@@ -120,7 +120,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('Unit', r": Unit\b"),
         ('Array', r"\bArray\[\w+\]"),
         ('sc', r"\bsc\.(?:textFile|parallelize)\("),
-        ('case', r"\bcase \w+(?:\(.*\))?(?: if .*)? =>"),
+        ('case', r"\bcase \w+(?:\(.*\)|: [\w\[\]]+)?(?: if .*)? =>"),
         ('implicit', r"\bimplicit\b"),
         ('map', r"\.map\s*\{\s*\w+\s*=>"),
         ('(_', r"\(_(?:\.\w| [+*-] _\))"),           # a placeholder lambda: filter(_.ok)
