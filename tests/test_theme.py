@@ -179,3 +179,23 @@ def test_table_of_contents_on_request(tmp_path: Path) -> None:
     assert '<p class="notice--warning">注意。</p>' in page["notice"]
     css = next((dest / "assets").rglob("blogtool*.css")).read_text("utf-8")
     assert ".notice--warning" in css and "#markdown-toc" in css
+
+
+def test_a_page_in_another_language(tmp_path: Path) -> None:
+    """``lang:`` in a post's front matter wins over the site's for that page: its
+    ``<html lang>``, labels and dates; other pages keep the site's language."""
+    src = tmp_path / "src"
+    (src / "_posts").mkdir(parents=True)
+    (src / "_config.yml").write_text("title: t\nlang: zh_CN\ntimezone: Asia/Tokyo\n", "utf-8")
+    (src / "_posts/2014-10-18-ja.md").write_text(
+        "---\ntitle: 日本語の記事\nlang: ja\ntags: [jvm]\n---\nヒープが足りなくなりました。\n", "utf-8")
+    (src / "_posts/2014-10-19-zh.md").write_text(
+        "---\ntitle: 中文\ntags: [jvm]\n---\n堆内存不够了。\n", "utf-8")
+    dest = tmp_path / "out"
+    build(src, dest, site_time=SITE_TIME, jobs=1)
+    ja = (dest / "2014/10/18/ja.html").read_text("utf-8")
+    zh = (dest / "2014/10/19/zh.html").read_text("utf-8")
+    assert '<html lang="ja">' in ja and '<html lang="zh-CN">' in zh
+    assert ">本文へスキップ<" in ja and ">跳到正文<" in zh
+    assert "2014年10月18日" in ja and "タグ" in ja and "标签" in zh
+    assert 'xml:lang="zh-CN"' in (dest / "feed.xml").read_text("utf-8")
