@@ -8,8 +8,8 @@ from .model import Pieces
 from .rule import DASH, DIGIT, DOT, SLASH, Rule, pattern
 from .triple import place
 
-# The year the first year of an era is, less one (Meiji, Taisho, Showa, Heisei, Reiwa); a
-# letter the pattern takes only by Unicode case folding (``ſ`` for s) starts no era.
+# Added to a year of the era to give the Gregorian year (Meiji 1 is 1868; then Taisho, Showa,
+# Heisei, Reiwa); a letter the pattern takes only by Unicode case folding (``ſ`` for s) adds 0.
 _ERA_START = {"m": 1867, "t": 1911, "s": 1925, "h": 1988, "r": 2018}
 
 
@@ -86,10 +86,10 @@ YEAR_DAY = Rule(
     _year_and_day, ("2016-100", "16-366", "0016-100"), DIGIT,
     unless=pattern(r"[,.](?:[0-9]{2}|[0-9]{4})-[0-9]{3}\b", False))
 
-# ``-100``: a day of the current year (not after a digit).
+# ``day-100``: a day of the current year, after a letter (not after a digit).
 DAY_OF_YEAR = Rule(
     "-yday", pattern(r"\b-(?P<yday>[0-9]{3})\b", False),
-    _day_of_year, ("-100", "10:00 -365"), DIGIT,
+    _day_of_year, ("x-100", "day-365"), DIGIT,
     unless=pattern(r"[0-9]-[0-9]{3}\b", False))
 
 QUOTED_YEAR = Rule("'year", pattern(r"'(?P<year>[0-9]+)\b", False), _quoted_year,
