@@ -15,7 +15,7 @@ from fractions import Fraction
 from .model import Pieces
 from .rule import DIGIT, Rule, pattern
 
-# Field letters: y year (gets a century when it has two digits), Y year taken as written,
+# Field letters: y year (0..99 gets a century, even from four digits), Y year taken as written,
 # m month, d day, j day of the year, H hour, M minute, S second.
 _READ_AS_DATE = {2: "dd", 3: "jjj", 4: "mmdd", 5: "yyjjj", 6: "yymmdd", 7: "yyyyjjj",
                  8: "YYYYmmdd", 10: "YYYYmmddHH", 12: "YYYYmmddHHMM", 14: "YYYYmmddHHMMSS"}
