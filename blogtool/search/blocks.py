@@ -21,11 +21,10 @@ BLOCK_PREFIX = "log-"
 
 _PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
-_ID = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 # cheap test before the tags are stripped: nothing in the block can be an error
-_MAYBE = re.compile(r"Exception|Error|Throwable|Fault|Failure|Interrupt|FATAL|ERROR|SEVERE|"
-                    r"CRITICAL|EMERG|ALERT|CRIT|\[(?:error|crit|alert|emerg)\]|"
-                    r"level=(?:error|fatal|crit)", re.I)
+_MAYBE = re.compile(r"Exception|Error|ERROR|FATAL|SEVERE|CRIT|EMERG|ALERT|Throwable|Fault|"
+                    r"Failure|Interrupt|Exit|Iteration|\[(?:error|crit|alert|emerg)\]|level=")
 
 
 def short_name(exception: str) -> str:
@@ -39,7 +38,7 @@ def scan_html(content: str) -> tuple[str, list[dict[str, Any]]]:
     if "<pre" not in content and "<PRE" not in content:
         return content, []
     errors: dict[tuple[str, str], dict[str, Any]] = {}
-    taken = set(m.group(1) or m.group(2) or m.group(3) for m in _ID.finditer(content))
+    taken: set[str] | None = None      # the page's ids, read once a block needs one
     counter = [0]
 
     def visit(match: re.Match[str]) -> str:
@@ -54,6 +53,9 @@ def scan_html(content: str) -> tuple[str, list[dict[str, Any]]]:
             block = own.group(1) or own.group(2) or own.group(3)
             replaced = match.group(0)
         else:
+            nonlocal taken
+            if taken is None:
+                taken = {m.group(1) or m.group(2) or m.group(3) for m in _ID.finditer(content)}
             counter[0] += 1
             block = f"{BLOCK_PREFIX}{counter[0]}"
             while block in taken:
