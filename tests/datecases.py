@@ -13,6 +13,8 @@ import random
 from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
+from blogtool.rubytime import reader
+
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
@@ -166,6 +168,27 @@ def date_string(rng: random.Random) -> str:
         alphabet = "0123456789-/:.+ TZadmnopst年月日"
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
     return text
+
+
+def rule_examples() -> list[str]:
+    """Every recogniser's own examples, in the reader's order."""
+    return [text for stage in reader.STAGES for rule in stage for text in rule.examples]
+
+
+# What the reader's and the year rules' docstrings say strings mean: (year, month, day).
+DOCUMENTED_READINGS = {
+    "2016-09-20 Oct 5": (2005, 10, 20), "2016/09/20 2015-1-2": (2015, 1, 2),
+    "20.09.2016 2015/1/2": (2015, 1, 2), "Sep 20 2016-10-11": (2016, 9, 20),
+    "2016.10.11 20160920": (2016, 10, 11), "9/20": (None, 9, 20), "Sep 2016": (2016, 9, None),
+    "2016 Sep 20th": (2016, 9, 20), "20/2016/09": (2016, 9, 20), "20/09/2016": (2016, 9, 20),
+    "09/20/2016": (2016, 20, 9), "0016-01-02": (16, 1, 2), "'16/1/2": (2016, 1, 2)}
+
+
+# What the docstring of moving a reading to UTC says: text -> UTC wall clock (None: rejected).
+DOCUMENTED_INSTANTS = {
+    "2016-01-01 10:99 +0130": "2016-01-01 10:09:00", "2016-01-01 10:99 +0100": None,
+    "2016-03-31 23:00 -0200": "2016-04-01 01:00:00", "2014-02-30 10:00 UTC": "2014-03-02 10:00:00",
+    "2015-04-31 10:00 UTC": "2015-05-01 10:00:00", "2016-01-01 24:00 +0000": "2016-01-02 00:00:00"}
 
 
 def _offset_changes(zone: str, first_year: int, last_year: int) -> list[dt.datetime]:

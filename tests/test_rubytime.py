@@ -13,12 +13,17 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from datecases import around_offset_changes, date_string
+from datecases import (
+    DOCUMENTED_INSTANTS,
+    DOCUMENTED_READINGS,
+    around_offset_changes,
+    date_string,
+    rule_examples,
+)
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from blogtool import rubytime
-from blogtool.rubytime import reader
 from blogtool.timeutil import document_date, parse_date_string, site_zone
 from rubyoracle import RubyError, run_batch
 
@@ -114,29 +119,10 @@ def test_times_around_summer_time_changes_match_ruby(seed: int) -> None:
         assert _differences(around_offset_changes(zone, rng, 400), zone) == []
 
 
-def test_each_rule_reads_its_own_examples_as_ruby_does() -> None:
-    cases = [(rule.name, text) for stage in reader.STAGES for rule in stage
-             for text in rule.examples]
-    for name, text in cases:
-        fired: list[str] = []
-        reader.read(text, fired)
-        assert name in fired, (text, name, fired)
-    assert _differences([text for _, text in cases], "Asia/Shanghai") == []
-
-
-def test_documented_readings_are_ruby_s() -> None:
-    """The reader's precedence (names, then dashes, slashes, dots) and the rules that decide
-    which number is the year, as their docstrings show them."""
-    shown = {"2016-09-20 Oct 5": (2005, 10, 20), "2016/09/20 2015-1-2": (2015, 1, 2),
-             "20.09.2016 2015/1/2": (2015, 1, 2), "Sep 20 2016-10-11": (2016, 9, 20),
-             "2016.10.11 20160920": (2016, 10, 11), "9/20": (None, 9, 20),
-             "Sep 2016": (2016, 9, None), "2016 Sep 20th": (2016, 9, 20),
-             "20/2016/09": (2016, 9, 20), "20/09/2016": (2016, 9, 20),
-             "09/20/2016": (2016, 20, 9), "0016-01-02": (16, 1, 2), "'16/1/2": (2016, 1, 2)}
-    for text, (year, mon, mday) in shown.items():
-        pieces = reader.read(text)
-        assert (pieces.year, pieces.mon, pieces.mday) == (year, mon, mday), text
-    assert _differences(list(shown), "UTC") == []
+def test_each_rule_s_examples_and_the_documented_readings_are_ruby_s() -> None:
+    """The strings tests/test_rubytime_rules.py reads without Ruby, read by Ruby too."""
+    texts = rule_examples() + list(DOCUMENTED_READINGS) + list(DOCUMENTED_INSTANTS)
+    assert _differences(texts, "Asia/Shanghai") == []
 
 
 EXAMPLES = [
