@@ -1,9 +1,9 @@
-"""The string the recognisers look at: only letters, digits and the marks ``-+',./:@[]``
+r"""The string the recognisers look at: only letters, digits and the marks ``-+',./:@[]``
 survive; every run of anything else (spaces, tabs, ideographic spaces, ``，``, ``（``) becomes
 one space. ``2016-09-20\u3000（更新）`` reads as ``2016-09-20 更新 ``.
 
-Letters and digits are Unicode ones (``年`` and ``１`` survive, and a word boundary falls
-between ``日`` and ``1`` as Ruby sees it: none); only ASCII digits and names ever make a value.
+Letters and digits are Unicode ones: ``年`` and ``１`` survive and are word characters (there is
+no word boundary between ``日`` and ``1``), but only ASCII digits and names ever make a value.
 Spacing marks (``\u0903``) count as letters in Ruby's word boundaries but not in Python's, so
 they are replaced by a letter Python sees as one.
 """
