@@ -26,18 +26,22 @@ NAMED = ("python", "go", "javascript", "typescript", "scala", "c", "cpp", "java"
 
 # string literals are kept for these languages' markers (imports, fmt verbs, "#include")
 _RAW_LANGS = frozenset({"go", "javascript", "cpp"})
+_AS_IS, _RAW, _BARE = 0, 1, 2
 
 
 class _Marker:
     """One compiled pattern of a language, strong or weak."""
 
-    __slots__ = ("rx", "lang", "strong", "raw")
+    __slots__ = ("rx", "lang", "strong", "text")
 
     def __init__(self, pattern: str, lang: str, strong: bool) -> None:
         self.rx = re.compile(_literal_first(pattern), re.MULTILINE)
         self.lang = lang
         self.strong = strong
-        self.raw = lang in _RAW_LANGS
+        # which text it reads: the block as it is (preprocessor lines: "# define" is no
+        # comment), without trailing comments, or without comments and string literals
+        self.text = (_AS_IS if pattern.startswith(r"^\s*#") else
+                     _RAW if lang in _RAW_LANGS else _BARE)
 
 
 _LEAD = re.compile(r"\\b([A-Za-z_]\w*)(?![?*+{])")
@@ -121,8 +125,9 @@ def marker_counts(lines: list[str]) -> Counter[str]:
         bare = raw
     strong: dict[str, set[int]] = {}
     weak: dict[str, set[int]] = {}
+    texts = (block, raw, bare)
     for marker in found:
-        text = raw if marker.raw else bare
+        text = texts[marker.text]
         for m in marker.rx.finditer(text):
             into = strong if marker.strong else weak
             into.setdefault(marker.lang, set()).add(text.count("\n", 0, m.start()))

@@ -160,10 +160,10 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
          'vfree container_of ~list_for_each ~spin_ mutex_lock mutex_unlock rcu_read_lock '
          'rcu_read_unlock copy_from_user copy_to_user ~WARN_ON BUG_ON ~EXPORT_SYMBOL likely '
          'unlikely READ_ONCE WRITE_ONCE',
-         r"\b(?:pr_(?:info|err|warn|debug|notice|cont)|printk|kzalloc|kcalloc|vmalloc|vfree"
-         r"|container_of|list_for_each\w*|spin_(?:un)?lock\w*|mutex_(?:un)?lock"
-         r"|rcu_read_(?:un)?lock|copy_(?:from|to)_user|WARN_ON\w*|BUG_ON|EXPORT_SYMBOL\w*"
-         r"|likely|unlikely|READ_ONCE|WRITE_ONCE)\("),
+         r"\b(?:pr_info|pr_err|pr_warn|pr_debug|pr_notice|pr_cont|printk|kzalloc|kcalloc"
+         r"|vmalloc|vfree|container_of|list_for_each\w*|spin_lock\w*|spin_unlock\w*|mutex_lock"
+         r"|mutex_unlock|rcu_read_lock|rcu_read_unlock|copy_from_user|copy_to_user|WARN_ON\w*"
+         r"|BUG_ON|EXPORT_SYMBOL\w*|likely|unlikely|READ_ONCE|WRITE_ONCE)\("),
         ('void', r"\(void\)"),                     # an empty parameter list, a cast
         ('inline', r"\bstatic inline\b"),
         ('enum', r"^\s*(?:typedef )?enum [a-z_][a-z0-9_]* \{"),
@@ -327,7 +327,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('$(', r"\$\((?:MAKE|CC|CFLAGS|LDFLAGS)\)"),
         ('PHONY', r"^\.PHONY:"),
         (':', r"^[\w./%-]+:(?:[ \t][^=\n]*)?\n\t"),       # a target and its recipe
-        ('=', r"^[A-Z][A-Z0-9_]*(?:[.-]\w+)* [:+?]= "),
+        ('=', r"^[A-Z][A-Z0-9]*(?:_[\w-]*)*(?:\.\w+)? [:+?]= "),
     ), _rx(
         ('$(', r"^\t@?\$\("),
     )),
