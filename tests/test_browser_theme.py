@@ -30,6 +30,7 @@ TAG = "/tags/flume/"
 PAGES = ["/", "/page/2/", POST, TAG, "/tags/", "/categories/", "/archive/", "/404.html",
          "/jvm/performance/2015/06/18/jvm-full-gc.html"]
 SHOTS = {"home.png": "/", "post.png": POST, "errors.png": "/errors/"}
+PASTED = "/hadoop/2016/08/02/yarn-container-beyond-memory.html"   # the whole page
 
 
 class _Quiet(SimpleHTTPRequestHandler):
@@ -133,8 +134,8 @@ def _serve(directory: Path) -> ThreadingHTTPServer:
     return httpd
 
 
-def _shoot(page, target: Path, keep: str | None) -> None:
-    page.screenshot(path=str(target), full_page=False)
+def _shoot(page, target: Path, keep: str | None, full_page: bool = False) -> None:
+    page.screenshot(path=str(target), full_page=full_page)
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
     if keep:
@@ -145,7 +146,7 @@ def _shoot(page, target: Path, keep: str | None) -> None:
 def test_screenshots(server: str, browser, tmp_path: Path) -> None:
     """The README's pictures: home, a post with logs, search results for a Chinese phrase,
     the error index, a Japanese post (the ``ja`` fixture blog), a post on a phone in dark
-    mode."""
+    mode, and the whole of the example post written the way it was pasted."""
     keep = os.environ.get("BLOGTOOL_SCREENSHOTS")
     context = browser.new_context(viewport={"width": 1280, "height": 900},
                                   device_scale_factor=1)
@@ -153,6 +154,8 @@ def test_screenshots(server: str, browser, tmp_path: Path) -> None:
     for name, path in SHOTS.items():
         page.goto(server + path, wait_until="networkidle")
         _shoot(page, tmp_path / name, keep)
+    page.goto(server + PASTED, wait_until="networkidle")
+    _shoot(page, tmp_path / "pasted-post.png", keep, full_page=True)
     page.goto(server + "/search/?q=" + "安全模式", wait_until="networkidle")
     page.wait_for_selector("ol.search-results li")
     assert "NameNode" in page.locator("ol.search-results li").first.inner_text()
