@@ -75,6 +75,23 @@ def _day(rng: random.Random) -> str:
         (1, lambda: str(rng.randint(1, 31)) + rng.choice(["st", "nd", "rd", "th", "日", "号"])))
 
 
+def _compact(rng: random.Random, y: str, m: str, d: str) -> str:
+    """ISO 8601's basic and reduced forms: digit runs with a T clock, fractions and zones,
+    week and ordinal dates, ``--MM-DD``."""
+    digits = y + m.zfill(2) + d.zfill(2) + rng.choice(["", "T", "t", " "]) + \
+        _num(rng, 0, 23, True) + rng.choice(["", _num(rng, 0, 59, True),
+                                            _num(rng, 0, 59, True) + _num(rng, 0, 59, True)])
+    return rng.choice([
+        digits, digits + rng.choice([".5", ",123", ".", "Z", "z", "+0900", "-05", "[+9]",
+                                     "[-5:EST]", ".25Z"]),
+        y + "-W" + _num(rng, 1, 53, True) + "-" + str(rng.randint(1, 7)),
+        y + "W" + _num(rng, 1, 53, True) + str(rng.randint(1, 7)), "-W-" + str(rng.randint(1, 7)),
+        "--" + m.zfill(2) + "-" + d.zfill(2), "--" + m.zfill(2) + d.zfill(2), "---" + d.zfill(2),
+        y + "-" + _num(rng, 1, 400, True), "x-" + _num(rng, 1, 400, True),
+        _num(rng, 0, 99, True) + _num(rng, 1, 400, True), "'" + y[-2:],
+        rng.choice("mtshr") + str(rng.randint(1, 70)) + "." + m + "." + d])
+
+
 def _date(rng: random.Random) -> str:
     y, m, d = _year(rng), _month(rng), _day(rng)
     sep = rng.choice(SEPARATORS)
@@ -96,7 +113,8 @@ def _date(rng: random.Random) -> str:
         return rng.choice([y + m.zfill(2) + d.zfill(2), y + "-" + _num(rng, 1, 366, True),
                            y + "-W" + _num(rng, 1, 53, True), "H" + _num(rng, 1, 31) + "." +
                            _num(rng, 1, 12) + "." + _num(rng, 1, 28), "R5.1.1",
-                           d + "-" + MONTHS[rng.randint(0, 11)][:3] + "-" + y])
+                           d + "-" + MONTHS[rng.randint(0, 11)][:3] + "-" + y,
+                           _compact(rng, y, m, d)])
     text = sep.join(parts[:2]) + sep2 + sep.join(parts[2:]) if len(parts) == 3 \
         else sep.join(parts)
     if sep == "年" and len(parts) == 3:
