@@ -1,9 +1,11 @@
 """Ruby's Time.parse in Python (blogtool.rubytime) against real Ruby, one ``ruby`` per batch.
 
 Each generated batch (``datecases.date_string``: ASCII and full-width separators, slashes, month
-and weekday names, am/pm, zones, trailing words, CJK text, mangled variants) is parsed by Ruby
-with a fixed ``now`` and ``ENV["TZ"]``, and by blogtool; the instants (epoch seconds and
-microseconds) or the error class must be the same for every string.
+and weekday names, am/pm, zones, ISO 8601 basic and reduced forms, trailing words, CJK text,
+mangled variants; odd characters; wall-clock times around summer-time changes) is parsed by
+Ruby with a fixed ``now`` and ``ENV["TZ"]``, and by blogtool; the instants (epoch seconds and
+microseconds) or the error class must be the same for every string. Each recogniser's own
+examples and the readings the docstrings show are compared too.
 """
 from __future__ import annotations
 
