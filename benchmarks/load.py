@@ -7,8 +7,8 @@ A generated corpus (``gencorpus.py``) is served by the real ``blogtool serve`` o
 loopback port. While wrk hammers several pages (index, a post that is rewritten, a tag page),
 one thread edits that post in a loop (each save triggers a rebuild) and another fetches it
 continuously, checking that every body is one complete version: it ends with ``</html>`` and
-carries exactly one ``LOADCHECK-VERSION-n`` marker. ``tests/test_server_load.py`` uses the
-same helpers with assertions.
+carries exactly one ``LOADCHECK-VERSION-n`` marker. The exit status is 1 when any response
+failed or a page was torn; ``tests/test_server_load.py`` runs this script and reads its report.
 """
 from __future__ import annotations
 

@@ -250,8 +250,7 @@ def report() -> None:
                       f"blogtool-only {[x for x in ours if x not in theirs]}")
 
 
-if __name__ == "__main__":
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+if __name__ == "__main__":    # blogtool installed (pip install -e .)
     if "--regenerate" in sys.argv:
         regenerate()
     report()

@@ -4,13 +4,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from benchmarks.gencorpus import write_site
+from support.corpus import generate_corpus
+
 from blogtool.build.site import build
 from blogtool.build.work import PARALLEL_THRESHOLD
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
-
-
 def _tree(root: Path) -> dict[str, bytes]:
     return {p.relative_to(root).as_posix(): p.read_bytes()
             for p in sorted(root.rglob("*")) if p.is_file()}
@@ -18,7 +17,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 
 def test_jobs_1_and_2_give_identical_sites(tmp_path: Path) -> None:
     src = tmp_path / "src"
-    write_site(src, posts=PARALLEL_THRESHOLD + 12, seed=3)
+    generate_corpus(src, PARALLEL_THRESHOLD + 12, "--seed", "3")
     one = build(src, tmp_path / "one", jobs=1, site_time=PINNED)
     two = build(src, tmp_path / "two", jobs=2, site_time=PINNED)
     assert one.documents == two.documents > PARALLEL_THRESHOLD
@@ -28,7 +27,7 @@ def test_jobs_1_and_2_give_identical_sites(tmp_path: Path) -> None:
 
 def test_rebuild_keeps_unchanged_files_and_their_mtime(tmp_path: Path) -> None:
     src = tmp_path / "src"
-    write_site(src, posts=5, seed=4)
+    generate_corpus(src, 5, "--seed", "4")
     dest = tmp_path / "site"
     first = build(src, dest, jobs=1, site_time=PINNED)
     post = sorted(dest.rglob("*.html"))[0]
@@ -40,7 +39,7 @@ def test_rebuild_keeps_unchanged_files_and_their_mtime(tmp_path: Path) -> None:
 
 def _big_site(src: Path) -> None:
     from blogtool.build.reader import PARALLEL_READ
-    write_site(src, posts=PARALLEL_READ + 40, seed=5)
+    generate_corpus(src, PARALLEL_READ + 40, "--seed", "5")
     posts = sorted((src / "_posts").glob("*.md"))
     # a warning early, in the middle and late: they must come out in file order
     for i in (3, len(posts) // 2, len(posts) - 2):
