@@ -1,7 +1,7 @@
 """Language detection measured on code that real CJK blogs paste, labels removed.
 
     python benchmarks/realblogs_detection.py MIRROR... [--verdicts FILE] [--per-repo N]
-                                              [--natural] [--wrong]
+                                              [--natural] [--wrong] [--held-out BLOG...]
 
 Each MIRROR is a local git repository of a public blog (a bare clone is enough); the blocks
 are read from its HEAD: every fenced block with a language label in a Markdown file that
@@ -15,6 +15,11 @@ figures are taken on blocks whose label is right: ``--verdicts`` names a file of
 ``<block id> <right label>`` lines, from a hand check of a random sample of 200 labels and of
 every block where detection and label disagreed; ``ok`` keeps the author's label. Blocks
 labelled only ``text``/``txt`` say nothing about their language and are reported apart.
+
+The order of the mirrors matters (the draw of extra blocks follows it, and so do the ids the
+verdicts name). ``--held-out`` names blogs (``owner+name``, as the mirrors' folders are called)
+whose blocks are also reported apart from the others', to see whether markers written while
+reading some blogs hold on blogs not read.
 
 Reported: on blocks of a language detect_language names, the share it gets right, leaves
 as plain text and gets wrong; on every judged block (other languages too: TypeScript,
@@ -152,6 +157,7 @@ def main() -> None:
     ap.add_argument("--per-repo", type=int, default=300)
     ap.add_argument("--natural", action="store_true")
     ap.add_argument("--wrong", action="store_true", help="list every wrong answer")
+    ap.add_argument("--held-out", nargs="*", default=[], help="blogs also reported apart")
     args = ap.parse_args()
 
     blocks = sample(args.mirrors, args.per_repo)
@@ -170,6 +176,7 @@ def main() -> None:
         b["got"] = detect_language(b["code"])
         times.append(time.perf_counter() - start)
     per: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    split: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     wrong = []
     for b in blocks:
         label = canon(b["label"])
@@ -180,12 +187,15 @@ def main() -> None:
             continue
         key = truth if truth != "other" else "other:" + b["label"]
         if b["got"] == "text":
-            per[key]["text"] += 1
+            outcome = "text"
         elif truth != "text" and family(b["got"]) == family(truth):
-            per[key]["right"] += 1
+            outcome = "right"
         else:
-            per[key]["wrong"] += 1
+            outcome = "wrong"
             wrong.append(b)
+        per[key][outcome] += 1
+        part = "held-out blogs" if b["blog"] in args.held_out else "other blogs"
+        split[part + (" (named)" if truth not in ("text", "other") else " (other)")][outcome] += 1
 
     def total(keep) -> collections.Counter:  # type: ignore[no-untyped-def]
         c: collections.Counter = collections.Counter()
@@ -212,6 +222,15 @@ def main() -> None:
             continue
         print(f"  {k:26} n={sum(c.values()):4} right={c['right']:4} text={c['text']:4} "
               f"wrong={c['wrong']:3} language={c['language']}")
+    for part in ("other blogs", "held-out blogs") if args.held_out else ():
+        named_part, other_part = split[part + " (named)"], split[part + " (other)"]
+        n_part = sum(named_part.values())
+        judged_part = n_part + sum(other_part.values())
+        if n_part:
+            print(f"{part}: named languages ({n_part}) right {named_part['right'] / n_part:.1%}, "
+                  f"plain {named_part['text'] / n_part:.1%}, "
+                  f"wrong {named_part['wrong'] / n_part:.1%}; every judged block: wrong "
+                  f"{(named_part['wrong'] + other_part['wrong']) / judged_part:.2%}")
     others = total(lambda k: k.startswith("other"))
     print(f"  other languages: n={sum(others.values())} text={others['text']} "
           f"wrong={others['wrong']}")

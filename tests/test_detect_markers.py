@@ -135,6 +135,12 @@ def test_every_match_contains_a_trigger() -> None:
     assert checked > 500
 
 
+def test_every_marker_has_a_trigger() -> None:
+    for lang, (strong, weak) in TABLE.items():
+        for triggers, pattern in (*strong, *weak):
+            assert triggers.split(), (lang, pattern)
+
+
 def test_no_marker_is_tried_at_every_character() -> None:
     """Compiled markers start with a literal, a class or an anchor, never \\b or \\w."""
     for markers in _MARKERS.values():

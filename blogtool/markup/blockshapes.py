@@ -115,8 +115,13 @@ _NGINX_NAME = re.compile(
 def nginx_block(lines: list[str]) -> bool:
     """nginx configuration: directives ending in ``;`` or ``{`` (a few continuation lines
     aside), with an nginx-only name."""
-    shaped = sum(1 for line in lines if _NGINX_LINE.match(line))
-    return shaped * 5 >= len(lines) * 4 and any(_NGINX_NAME.match(line) for line in lines)
+    allowed = len(lines) // 5          # lines that are not directives
+    for line in lines:
+        if not _NGINX_LINE.match(line):
+            allowed -= 1
+            if allowed < 0:
+                return False
+    return any(_NGINX_NAME.match(line) for line in lines)
 
 
 _DOCKER = re.compile(r"\s*(?:FROM|RUN|COPY|ADD|CMD|ENTRYPOINT|ENV|EXPOSE|WORKDIR|ARG|LABEL"
@@ -148,10 +153,11 @@ _JSON_LINE = re.compile(r"\s*(?:\"[^\"]*\"\s*:\s*(?:\"[^\"]*\"|-?[\d.]+(?:e\d+)?
 def json_fragment(lines: list[str]) -> bool:
     """A part of a JSON document (quoted keys, JSON values, brackets) that does not parse
     alone: ``"dependencies": {...},``."""
+    if lines[0].lstrip()[:1] not in ('{', '[', '"'):
+        return False
     keyed = sum(1 for line in lines if line.lstrip().startswith('"') and ":" in line)
     shaped = sum(1 for line in lines if _JSON_LINE.match(_JSON_COMMENT.sub("", line)))
-    return (keyed >= 2 and shaped * 10 >= len(lines) * 9
-            and lines[0].lstrip()[:1] in ('{', '[', '"'))
+    return keyed >= 2 and shaped * 10 >= len(lines) * 9
 
 
 def html_block(lines: list[str]) -> bool:

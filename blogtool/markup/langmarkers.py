@@ -123,23 +123,28 @@ def marker_counts(lines: list[str]) -> Counter[str]:
         bare = _COMMENT.sub("", bare) if commented else bare
     else:
         bare = raw
-    strong: dict[str, set[int]] = {}
-    weak: dict[str, set[int]] = {}
     texts = (block, raw, bare)
-    for marker in found:
-        text = texts[marker.text]
-        for m in marker.rx.finditer(text):
-            into = strong if marker.strong else weak
-            into.setdefault(marker.lang, set()).add(text.count("\n", 0, m.start()))
+    strong = _lines_hit(texts, [m for m in found if m.strong])
     if len(strong) == 1:
         (lang, hit), = strong.items()
         if len(hit) >= 3:
             counts[lang] = 2 * len(hit)
             return counts
+    weak = _lines_hit(texts, [m for m in found if not m.strong])
     for lang in strong.keys() | weak.keys():
         hit = strong.get(lang, set())
         counts[lang] = 2 * len(hit) + len(weak.get(lang, set()) - hit)
     return counts
+
+
+def _lines_hit(texts: tuple[str, str, str], markers: list[_Marker]) -> dict[str, set[int]]:
+    """Per language, the lines (0-based) on which one of ``markers`` starts a match."""
+    hit: dict[str, set[int]] = {}
+    for marker in markers:
+        text = texts[marker.text]
+        for m in marker.rx.finditer(text):
+            hit.setdefault(marker.lang, set()).add(text.count("\n", 0, m.start()))
+    return hit
 
 
 def html_markup(text: str) -> bool:

@@ -327,7 +327,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('$(', r"\$\((?:MAKE|CC|CFLAGS|LDFLAGS)\)"),
         ('PHONY', r"^\.PHONY:"),
         (':', r"^[\w./%-]+:(?:[ \t][^=\n]*)?\n\t"),       # a target and its recipe
-        ('=', r"^[A-Z][A-Z0-9]*(?:_[\w-]*)*(?:\.\w+)? [:+?]= "),
+        (':= += ?=', r"^[A-Z][A-Z0-9]*(?:_[\w-]*)*(?:\.\w+)? [:+?]= "),
     ), _rx(
         ('$(', r"^\t@?\$\("),
     )),
@@ -392,7 +392,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('${', r"\$\{\w+[}:#%/]"),
         ('local export readonly', r"^\s*(?:local|export|readonly) \w+="),
         ('fi esac done', r"^\s*(?:fi|esac|done)\s*$"),
-        ('=', r"^\s*\w+\+?=[\"'$(]"),
+        ('=" =\' =$ =(', r"^\s*\w+\+?=[\"'$(]"),
         ('[[', r"\[\[ "),
     ), _rx()),
     "css": (_rx(
