@@ -91,6 +91,12 @@ def _image(engine: EngineRef, page: Mapping) -> dict[str, Any] | None:
     return image
 
 
+def _metas(*tags: tuple[str, str, Any]) -> list[str]:
+    """``<meta name="x" content="..." />`` for each (attribute, name, content) with content."""
+    return [f'<meta {kind}="{name}" content="{content}" />' for kind, name, content in tags
+            if content]
+
+
 def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) -> str:
     """The HTML jekyll-seo-tag 2.8.0 writes for the current page."""
     site = _mapping(_get(context, "site"))
@@ -133,20 +139,15 @@ def seo_tag(context: RenderContext, engine: EngineRef, show_title: bool = True) 
     out = [f"<!-- Begin Jekyll SEO tag v{SEO_VERSION} -->"]
     if show_title and title:
         out.append(f"<title>{title}</title>")
-    out.append(f'<meta name="generator" content="Jekyll v{jekyll.get("version", "4.3.1")}" />')
-    if page_title:
-        out.append(f'<meta property="og:title" content="{page_title}" />')
-    if author.get("name"):
-        out.append(f'<meta name="author" content="{F.to_ruby_string(author["name"])}" />')
-    out.append(f'<meta property="og:locale" content="{locale}" />')
-    if description:
-        out.append(f'<meta name="description" content="{description}" />')
-        out.append(f'<meta property="og:description" content="{description}" />')
+    author_name = F.to_ruby_string(author["name"]) if author.get("name") else None
+    out.extend(_metas(("name", "generator", f"Jekyll v{jekyll.get('version', '4.3.1')}"),
+                      ("property", "og:title", page_title), ("name", "author", author_name),
+                      ("property", "og:locale", locale), ("name", "description", description),
+                      ("property", "og:description", description)))
     if site.get("url"):
         out.append(f'<link rel="canonical" href="{canonical}" />')
         out.append(f'<meta property="og:url" content="{canonical}" />')
-    if site_title:
-        out.append(f'<meta property="og:site_name" content="{site_title}" />')
+    out.extend(_metas(("property", "og:site_name", site_title)))
     if image:
         out.append(f'<meta property="og:image" content="{image["path"]}" />')
         for key in ("height", "width", "alt"):
