@@ -160,6 +160,35 @@ def test_a_site_rebuilt_in_place_has_a_current_index(tmp_path: Path) -> None:
 
 
 
+
+@pytest.mark.parametrize("use_cache", [True, False], ids=["patched", "swapped"])
+def test_a_rebuild_with_no_page_changed_keeps_the_index_without_indexing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, use_cache: bool) -> None:
+    src = _site(tmp_path / "src")
+    dest = tmp_path / "out"
+    build(src, dest, site_time=WHEN, jobs=1, use_cache=use_cache)
+    before = {p: p.stat().st_mtime_ns for p in (dest / "pagefind").rglob("*") if p.is_file()}
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("the indexer ran for an unchanged site")
+
+    monkeypatch.setattr(pagefind, "_run", not_again)
+    result = build(src, dest, site_time=WHEN, jobs=1, use_cache=use_cache)
+    after = {p: p.stat().st_mtime_ns for p in (dest / "pagefind").rglob("*") if p.is_file()}
+    assert after == before
+    if use_cache:
+        assert result.changed_files == []
+    # a change to every page (the site's title) indexes them again
+    (src / "_config.yml").write_text("title: t2\nlang: en\n")
+    monkeypatch.undo()
+    runs: list[object] = []
+    real = pagefind._run
+    monkeypatch.setattr(pagefind, "_run", lambda *a: runs.append(a) or real(*a))
+    build(src, dest, site_time=WHEN, jobs=1, use_cache=use_cache)
+    assert len(runs) == 1
+    assert "wombat" in _fragments(dest)["/2020/02/01/notes.html"]
+
+
 def test_serve_keeps_the_index_current(tmp_path: Path) -> None:
     from blogtool.commands.serve.loop import SiteBuilder
     src = _site(tmp_path / "src")

@@ -9,6 +9,8 @@ stops the build with one line and leaves the previous site, index included, as i
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -23,6 +25,7 @@ BUNDLE = "pagefind"           # the bundle's folder in the site
 TIMEOUT = 900                 # seconds; a site of 5,000 posts indexes in well under a minute
 SCRIPT = Path(__file__).resolve().parent.parent / "builtin" / "search" / "search.js"
 SCRIPT_NAME = "blogtool-search.js"   # the search page's script, shipped inside the bundle
+MANIFEST = "blogtool-index.txt"   # a digest of what the bundle was built from
 VIEW = ".blogtool-index-view"  # the pages to index, inside the staging folder (removed after)
 # bundle files named by a hash of their contents: an equal name is an equal file
 _HASHED = ("fragment/", "index/", "filter/")
@@ -58,16 +61,53 @@ def _bundle_files(folder: Path) -> list[str]:
     return sorted(out)
 
 
+def _manifest(staged: Path, live: Path, pages: list[str], exe: str) -> str:
+    """A digest of what an index is built from: each page's file as it will be live (size and
+    mtime: an unchanged page is the previous build's very file, linked or left in place), the
+    indexer and the search page's script."""
+    state: list = []
+    for rel in pages:
+        for where in (staged / rel, live / rel):
+            try:
+                st = os.stat(where)
+            except OSError:
+                continue
+            state.append([rel, st.st_size, st.st_mtime_ns])
+            break
+    st = os.stat(exe)
+    state.append([exe, st.st_size, st.st_mtime_ns])
+    state.append(hashlib.sha256(SCRIPT.read_bytes()).hexdigest())
+    return hashlib.sha256(json.dumps(state).encode("utf-8")).hexdigest() + "\n"
+
+
+def _reuse(staged: Path, live: Path, patch: bool) -> list[str]:
+    """Keep the live site's bundle: nothing to stage when patching, links when swapping."""
+    files = [f"{BUNDLE}/{rel}" for rel in _bundle_files(live / BUNDLE)]
+    if not patch:
+        for rel in files:
+            _link(live / rel, staged / rel)
+    return files
+
+
 def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
                 force_language: str | None = None) -> list[str]:
     """Index ``pages`` (paths in the site) of the new site and write the bundle under
     ``staged/pagefind``. ``patch``: ``staged`` holds only changed files, the rest are still in
-    ``live``; bundle files ``live`` already has (same hashed name) are then not staged again.
-    Returns the bundle's paths in the site (the caller records them as outputs)."""
+    ``live``. When the pages are the very files the previous index was made from, that index
+    is kept as it is; otherwise bundle files equal to the live
+    ones are not staged again (a patched site). Returns the bundle's paths in the site (the
+    caller records them as outputs)."""
     exe = executable()
     wanted = sorted(set(pages))
     if not wanted:
         return []
+    manifest = _manifest(staged, live, wanted, exe)
+    try:
+        previous = (live / BUNDLE / MANIFEST).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        previous = None
+    if previous == manifest:
+        return _reuse(staged, live, patch)
     view = staged / VIEW
     shutil.rmtree(view, ignore_errors=True)
     out = staged / BUNDLE
@@ -80,31 +120,40 @@ def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
                 if not src.is_file():
                     continue
             _link(src, view / rel)
-        command = [exe, "--site", str(view), "--output-path", str(out), "--silent"]
-        if force_language:
-            command += ["--force-language", force_language]
-        try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                                  check=False)
-        except subprocess.TimeoutExpired:
-            raise BuildError(BUNDLE, None, f"the search index took over {TIMEOUT} s; "
-                                           f"the previous site is intact") from None
-        except OSError as exc:
-            raise BuildError(BUNDLE, None, f"cannot run pagefind ({exc.strerror or exc}); "
-                                           f"the previous site is intact") from None
-        if done.returncode != 0 or not (out / "pagefind.js").is_file():
-            said = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines()
-                    if ln.strip()]
-            reason = said[-1] if said else f"exit status {done.returncode}"
-            raise BuildError(BUNDLE, None, f"the search index failed: {reason}; "
-                                           f"the previous site is intact")
+        _run(exe, view, out, force_language)
         shutil.copyfile(SCRIPT, out / SCRIPT_NAME)
+        (out / MANIFEST).write_text(manifest, encoding="utf-8")
     finally:
         shutil.rmtree(view, ignore_errors=True)
     files = [f"{BUNDLE}/{rel}" for rel in _bundle_files(out)]
     if patch:
         for rel in files:
-            inner = rel[len(BUNDLE) + 1:]
-            if inner.startswith(_HASHED) and (live / rel).is_file():
+            old = live / rel
+            if not old.is_file():
+                continue
+            # hashed names: an equal name is an equal file; the few others are compared
+            if rel[len(BUNDLE) + 1:].startswith(_HASHED) or \
+                    old.read_bytes() == (staged / rel).read_bytes():
                 (staged / rel).unlink()        # the live site already has this very file
     return files
+
+
+def _run(exe: str, view: Path, out: Path, force_language: str | None) -> None:
+    command = [exe, "--site", str(view), "--output-path", str(out), "--silent"]
+    if force_language:
+        command += ["--force-language", force_language]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise BuildError(BUNDLE, None, f"the search index took over {TIMEOUT} s; "
+                                       f"the previous site is intact") from None
+    except OSError as exc:
+        raise BuildError(BUNDLE, None, f"cannot run pagefind ({exc.strerror or exc}); "
+                                       f"the previous site is intact") from None
+    if done.returncode != 0 or not (out / "pagefind.js").is_file():
+        said = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines()
+                if ln.strip()]
+        reason = said[-1] if said else f"exit status {done.returncode}"
+        raise BuildError(BUNDLE, None, f"the search index failed: {reason}; "
+                                       f"the previous site is intact")
