@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -27,11 +28,17 @@ def _resolve(source: Path, config: str | None, offline: bool):  # noqa: ANN202
     return resolve(source, cfg, diagnostics)
 
 
+def _site_options(fn: Callable) -> Callable:
+    """The options both subcommands take: the site, its configuration files, offline."""
+    fn = click.option("--offline", is_flag=True, help="Never download the theme.")(fn)
+    fn = click.option("--config", "config", default=None,
+                      help="Configuration files, comma-separated.")(fn)
+    return click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path),
+                        default=".", show_default=True, help="Source directory.")(fn)
+
+
 @command.command("show")
-@click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="Source directory.")
-@click.option("--config", "config", default=None, help="Configuration files, comma-separated.")
-@click.option("--offline", is_flag=True, help="Never download the theme.")
+@_site_options
 def show(source: Path, config: str | None, offline: bool) -> None:
     """Print where the theme's files come from."""
     try:
@@ -49,10 +56,7 @@ def show(source: Path, config: str | None, offline: bool) -> None:
 
 
 @command.command("vendor")
-@click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path), default=".",
-              show_default=True, help="Source directory.")
-@click.option("--config", "config", default=None, help="Configuration files, comma-separated.")
-@click.option("--offline", is_flag=True, help="Never download the theme.")
+@_site_options
 def vendor(source: Path, config: str | None, offline: bool) -> None:
     """Copy the resolved theme into _themes/ so that builds need neither Ruby nor network."""
     from ..build.themes.vendor import vendor as copy_theme

@@ -18,9 +18,10 @@ from liquid.context import RenderContext
 from liquid.filter import with_context
 from liquid.stream import TokenStream
 from liquid.tag import Tag
-from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
+from liquid.token import Token
 
 from ...errors import BuildError
+from ...liquid.tagsupport import tag_markup
 from . import gist, toc
 
 
@@ -89,12 +90,7 @@ class GistTag(Tag):
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token = stream.expect(TOKEN_TAG)
-        markup = ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
-            markup = stream.current.value
-        return GistNode(token, markup)
+        return GistNode(*tag_markup(stream))
 
 
 # --- jekyll-toc ------------------------------------------------------------------------------
@@ -127,9 +123,7 @@ class TocTag(Tag):
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token = stream.expect(TOKEN_TAG)
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
+        token, _markup = tag_markup(stream)
         return TocNode(token)
 
 
@@ -182,12 +176,8 @@ class LastModifiedTag(Tag):
     block = False
 
     def parse(self, stream: TokenStream) -> Node:
-        token = stream.expect(TOKEN_TAG)
-        fmt = ""
-        if stream.peek.kind == TOKEN_EXPRESSION:
-            next(stream)
-            fmt = stream.current.value.strip()
-        return LastModifiedNode(token, fmt)
+        token, markup = tag_markup(stream)
+        return LastModifiedNode(token, markup.strip())
 
 
 # --- registration ----------------------------------------------------------------------------
