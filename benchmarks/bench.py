@@ -4,6 +4,7 @@
     python benchmarks/bench.py [--sizes 1000,5000] [--runs 3]
         [--tools blogtool,jekyll,hugo,floor] [--blogtool-cmd "..."] [--output FILE]
     python benchmarks/bench.py --markdown [--runs 9] [--markdown-baseline CHECKOUT]
+    python benchmarks/bench.py --search --tools blogtool [--theme default]
 
 Why it is built this way:
 
@@ -53,8 +54,9 @@ DEFAULT_CORPORA = HERE / "corpora"
 DEFAULT_WORK = HERE / "out"
 SAMPLE_INTERVAL = 0.05
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-TOOL_ORDER = ("blogtool", "jekyll", "hugo", "floor")
-TOOL_LABELS = {"blogtool": "blogtool", "jekyll": "Jekyll", "hugo": "Hugo", "floor": "I/O floor"}
+TOOL_ORDER = ("blogtool", "blogtool-search", "jekyll", "hugo", "floor")
+TOOL_LABELS = {"blogtool": "blogtool", "blogtool-search": "blogtool + search",
+               "jekyll": "Jekyll", "hugo": "Hugo", "floor": "I/O floor"}
 DEFAULT_BLOGTOOL_CMD = "blogtool build -s {src} -d {out} --no-cache"
 DEFAULT_BLOGTOOL_WARM_CMD = "blogtool build -s {src} -d {out}"
 #: Used when no `blogtool` script is on PATH: the console-script entry point, run in place.
@@ -246,9 +248,13 @@ def _blogtool_argv(template: str, src: Path, out: Path) -> tuple[list[str], dict
 
 def make_tool(name: str, src: Path, out: Path, args: argparse.Namespace) -> Tool:
     """The command lines for ``name`` building ``src`` into ``out``."""
-    if name == "blogtool":
+    if name in ("blogtool", "blogtool-search"):
         cold, env = _blogtool_argv(args.blogtool_cmd, src, out)
-        warm = None if args.no_warm else _blogtool_argv(args.blogtool_warm_cmd, src, out)[0]
+        warm = None if args.no_warm or name != "blogtool" else \
+            _blogtool_argv(args.blogtool_warm_cmd, src, out)[0]
+        if args.search:      # the search index (Pagefind) off in one row, on in the other
+            cold = cold + _search_config(src, args.work, name == "blogtool-search")
+            warm = warm + _search_config(src, args.work, False) if warm else None
         return Tool(name, src, out, cold, warm, _utf8_env(env), (".blogtool-cache",))
     if name == "jekyll":
         tool = Tool(name, src, out, ["jekyll", "build", "-s", str(src), "-d", str(out)], None,
@@ -265,6 +271,14 @@ def make_tool(name: str, src: Path, out: Path, args: argparse.Namespace) -> Tool
     if shutil.which(tool.cold[0]) is None:
         tool.available, tool.why_unavailable = False, f"`{tool.cold[0]}` not installed"
     return tool
+
+
+def _search_config(src: Path, work: Path, on: bool) -> list[str]:
+    """``--config`` arguments: the corpus's configuration, then search switched on or off."""
+    extra = work / f"search-{'on' if on else 'off'}.yml"
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text(f"blogtool:\n  search: {'true' if on else 'false'}\n", encoding="utf-8")
+    return ["--config", f"{src / '_config.yml'},{extra}"]
 
 
 def _remove(path: Path) -> None:
@@ -328,7 +342,7 @@ def run_size(size: int, tools: Sequence[str], args: argparse.Namespace) -> dict[
     results: dict[str, Result] = {}
     for name in tools:
         flavor = "hugo" if name == "hugo" else "jekyll"
-        theme = args.theme if name == "blogtool" else "site"
+        theme = args.theme if name.startswith("blogtool") else "site"
         src = corpus(args.corpora, size, args.seed, flavor, theme)
         out = args.work / f"{name}-{size}"
         results[name] = Result(make_tool(name, src, out, args))
@@ -473,7 +487,8 @@ def report(all_results: dict[int, dict[str, Result]], tools: Sequence[str],
             return "–"
         return f"{ra.median_wall() / rb.median_wall():.2f}×"
 
-    pairs = [("blogtool", other) for other in ("hugo", "jekyll", "floor")]
+    pairs = [("blogtool-search", "blogtool")]
+    pairs += [("blogtool", other) for other in ("hugo", "jekyll", "floor")]
     pairs.append(("jekyll", "hugo"))
     pairs = [(a, b) for a, b in pairs if a in tools and b in tools]
     if pairs:
@@ -553,6 +568,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                    help="posts rendered per round by --markdown")
     p.add_argument("--markdown-baseline", type=Path,
                    help="with --markdown: also time this checkout (e.g. before the dialect)")
+    p.add_argument("--search", action="store_true",
+                   help="blogtool twice: search index off ('blogtool') and on "
+                        "('blogtool + search')")
     p.add_argument("--floor-copy", nargs=2, metavar=("POSTS", "OUT"), help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.floor_copy:
@@ -562,6 +580,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     except ValueError:
         p.error("--sizes takes comma-separated integers")
     args.tool_list = [t.strip() for t in args.tools.split(",") if t.strip()]
+    if args.search and "blogtool-search" not in args.tool_list:
+        at = args.tool_list.index("blogtool") + 1 if "blogtool" in args.tool_list else 0
+        args.tool_list[at:at] = ["blogtool"] * (at == 0) + ["blogtool-search"]
     unknown = set(args.tool_list) - set(TOOL_ORDER)
     if unknown or not args.tool_list:
         p.error(f"unknown tools: {', '.join(sorted(unknown))}; choose from {','.join(TOOL_ORDER)}")
