@@ -60,8 +60,18 @@ def in_zone(value: _dt.datetime, zone: _dt.tzinfo) -> RubyTime:
 
 
 def localize(value: _dt.datetime, zone: _dt.tzinfo) -> RubyTime:
-    """Read a naive wall-clock time in ``zone``."""
-    return RubyTime.wrap(value.replace(tzinfo=zone))
+    """Read a naive wall-clock time in ``zone`` as Ruby's ``Time.local`` does. Where the zone's
+    offset changes, the wall clock is read with the smaller of the offsets on either side: a
+    repeated hour is its second occurrence, and a skipped one (midnight in Sao Paulo on
+    2018-11-04) is the instant it names before the change, shown after it (01:00 -0200)."""
+    offsets = [value.replace(tzinfo=zone, fold=fold).utcoffset() for fold in (0, 1)]
+    if None in offsets or offsets[0] == offsets[1]:
+        return RubyTime.wrap(value.replace(tzinfo=zone))
+    offset = min(o for o in offsets if o is not None)
+    try:
+        return in_zone((value - offset).replace(tzinfo=_dt.UTC), zone)
+    except OverflowError:            # the first or last day Python holds
+        return RubyTime.wrap(value.replace(tzinfo=zone))
 
 
 def from_instant(instant: rubytime.Instant, zone: _dt.tzinfo) -> RubyTime:
