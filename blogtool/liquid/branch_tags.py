@@ -21,7 +21,7 @@ from blogtool.filters.rubyvalues import ruby_strip
 from . import lax, strict
 from .expressions import Comparison, Condition, condition_value, read_value
 from .state import EnvironmentRef
-from .tagsupport import parse_block, read_either, search_or_fail, tag_markup
+from .tagsupport import matched_markup, parse_block, read_either, search_or_fail, tag_markup
 from .values import RubySyntaxError, tag_syntax_error
 
 Branches = list[tuple[Condition | None, BlockNode]]   # None: the ``else`` branch
@@ -126,6 +126,7 @@ class CaseNode(Node):
 
 
 _SUBJECT = re.compile(lax.FRAGMENT)
+_CASE_SYNTAX = "Syntax Error in tag 'case' - Valid syntax: case [condition]"
 # ``when a, b or c``: one value, then what follows a comma or an ``or`` is read again
 _WHEN_VALUE = re.compile(rf"({lax.FRAGMENT})(?:(?:{lax.S}+or{lax.S}+|{lax.S}*,{lax.S}*)"
                          rf"({lax.FRAGMENT}.*))?", re.S)
@@ -148,9 +149,7 @@ class CaseTag(Tag):
     end = "endcase"
 
     def parse(self, stream: Any) -> Node:
-        token, markup = tag_markup(stream)
-        subject = search_or_fail(_SUBJECT, markup, token, "Syntax Error in tag 'case' - Valid "
-                                                          "syntax: case [condition]")
+        token, _, subject = matched_markup(stream, _SUBJECT, _CASE_SYNTAX)
         left = read_value(subject.group(0), token)
         ends = frozenset((self.end, "when", "else"))
         next(stream)

@@ -56,15 +56,12 @@ def render_nodes(nodes: list[Node], context: RenderContext) -> str:
 
 
 class IncludeNode(Node):
-
     relative = False
 
     def __init__(self, token: Token, file: str, file_nodes: list[Node] | None,
                  params: list[tuple[str, Any]] | None):
         super().__init__(token)
-        self.file = file
-        self.file_nodes = file_nodes
-        self.params = params
+        self.file, self.file_nodes, self.params = file, file_nodes, params
         self.blank = False
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:

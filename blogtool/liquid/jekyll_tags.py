@@ -41,9 +41,7 @@ class HighlightNode(Node):
 
     def __init__(self, token: Token, lang: str, linenos: bool, block: BlockNode):
         super().__init__(token)
-        self.lang = lang
-        self.linenos = linenos
-        self.block = block
+        self.lang, self.linenos, self.block = lang, linenos, block
         self.blank = False
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:

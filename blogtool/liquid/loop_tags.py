@@ -25,7 +25,7 @@ from blogtool.filters.rubyvalues import ruby_strip, to_ruby_string
 from . import lax, strict
 from .expressions import Expr, evaluate, read_value
 from .state import EnvironmentRef
-from .tagsupport import expect_end, parse_block, read_either, search_or_fail, tag_markup
+from .tagsupport import expect_end, matched_markup, parse_block, read_either, tag_markup
 from .values import tag_syntax_error, to_integer
 
 
@@ -136,6 +136,8 @@ class ForTag(Tag):
 
 
 _TABLE = re.compile(rf"([A-Za-z0-9_]+){lax.S}+in{lax.S}+((?:{lax.FRAGMENT})+)")
+_TABLE_SYNTAX = ("Syntax Error in 'table_row loop' - Valid syntax: table_row [item] in "
+                 "[collection] cols=3")
 
 
 class _Columns:
@@ -168,9 +170,7 @@ class TablerowTag(Tag):
     end = "endtablerow"
 
     def parse(self, stream: Any) -> Node:
-        token, markup = tag_markup(stream)
-        m = search_or_fail(_TABLE, markup, token, "Syntax Error in 'table_row loop' - Valid "
-                                                  "syntax: table_row [item] in [collection] cols=3")
+        token, markup, m = matched_markup(stream, _TABLE, _TABLE_SYNTAX)
         values = {am.group(1): read_value(am.group(2), token)
                   for am in lax.ATTRIBUTE.finditer(markup)}
         loop = Rounds(token, m.group(1), _Collection(m.group(2), token),

@@ -21,7 +21,14 @@ from blogtool.filters.rubyvalues import RUBY_SPACE, to_ruby_string
 from . import lax, strict
 from .expressions import Filtered
 from .state import EnvironmentRef
-from .tagsupport import expect_end, parse_block, read_either, search_or_fail, tag_markup
+from .tagsupport import (
+    expect_end,
+    matched_markup,
+    parse_block,
+    read_either,
+    search_or_fail,
+    tag_markup,
+)
 from .values import RubyArgumentError
 
 
@@ -75,23 +82,40 @@ class EchoTag(Tag):
 _NAME_CHAR = r"\(?[A-Za-z0-9_\-.\[\]]\)?"
 _ASSIGNMENT = re.compile(rf"((?:{_NAME_CHAR})+){lax.S}*={lax.S}*(.*){lax.S}*", re.S)
 _CAPTURED_NAME = re.compile(rf"((?:{_NAME_CHAR})+)")
+_ASSIGN_SYNTAX = "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]"
+_CAPTURE_SYNTAX = "Syntax Error in 'capture' - Valid syntax: capture [var]"
 
 
-class AssignNode(Node):
-    __slots__ = ("name", "expression")
+class StoreNode(Node):
+    """``assign`` (an output's value) and ``capture`` (what a block writes): the value is
+    stored under the name, and nothing is written."""
 
-    def __init__(self, token: Token, name: str, expression: Filtered):
+    __slots__ = ("name", "expression", "block")
+
+    def __init__(self, token: Token, name: str, *, expression: Filtered | None = None,
+                 block: BlockNode | None = None):
         super().__init__(token)
-        self.name = name
-        self.expression = expression
+        self.name, self.expression, self.block = name, expression, block
         self.blank = True
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        context.assign(self.name, self.expression.evaluate(context))
+        if self.block is None:
+            value = self.expression.evaluate(context) if self.expression else None
+        else:
+            written = context.get_buffer(buffer)
+            for node in self.block.nodes:
+                node.render(context, written)
+            value = written.getvalue()
+        context.assign(self.name, value)
         return 0
 
     def expressions(self) -> Iterator[Any]:
-        yield self.expression
+        if self.expression is not None:
+            yield self.expression
+
+    def children(self, *args: Any, **kwargs: Any) -> Iterator[Node]:
+        if self.block is not None:
+            yield self.block
 
 
 class AssignTag(Tag):
@@ -99,30 +123,8 @@ class AssignTag(Tag):
     block = False
 
     def parse(self, stream: Any) -> Node:
-        token, markup = tag_markup(stream)
-        m = search_or_fail(_ASSIGNMENT, markup, token, "Syntax Error in 'assign' - Valid "
-                                                       "syntax: assign [var] = [source]")
-        return AssignNode(token, m.group(1), read_output(self.env, token, m.group(2)))
-
-
-class CaptureNode(Node):
-    __slots__ = ("name", "block")
-
-    def __init__(self, token: Token, name: str, block: BlockNode):
-        super().__init__(token)
-        self.name = name
-        self.block = block
-        self.blank = True
-
-    def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
-        buf = context.get_buffer(buffer)
-        for node in self.block.nodes:
-            node.render(context, buf)
-        context.assign(self.name, buf.getvalue())
-        return 0
-
-    def children(self, *args: Any, **kwargs: Any) -> Iterator[Node]:
-        yield self.block
+        token, _, m = matched_markup(stream, _ASSIGNMENT, _ASSIGN_SYNTAX)
+        return StoreNode(token, m.group(1), expression=read_output(self.env, token, m.group(2)))
 
 
 class CaptureTag(Tag):
@@ -130,13 +132,11 @@ class CaptureTag(Tag):
     end = "endcapture"
 
     def parse(self, stream: Any) -> Node:
-        token, markup = tag_markup(stream)
-        m = search_or_fail(_CAPTURED_NAME, markup, token, "Syntax Error in 'capture' - Valid "
-                                                          "syntax: capture [var]")
+        token, _, m = matched_markup(stream, _CAPTURED_NAME, _CAPTURE_SYNTAX)
         next(stream)
         block = parse_block(self.env, stream, frozenset((self.end,)))
         expect_end(stream, token, self.end)
-        return CaptureNode(token, m.group(1), block)
+        return StoreNode(token, m.group(1), block=block)
 
 
 class RenderNode(Node):

@@ -80,3 +80,10 @@ def search_or_fail(pattern: re.Pattern[str], markup: str, token: Token,
     if m is None:
         raise tag_syntax_error(token, message)
     return m
+
+
+def matched_markup(stream: Any, pattern: re.Pattern[str], message: str
+                   ) -> tuple[Token, str, re.Match[str]]:
+    """:func:`tag_markup` and :func:`search_or_fail` in one step."""
+    token, markup = tag_markup(stream)
+    return token, markup, search_or_fail(pattern, markup, token, message)
