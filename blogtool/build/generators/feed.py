@@ -13,7 +13,7 @@ from ...liquid import jekyll_ruby as ruby
 from ...liquid.standard_filters import capitalize, strip_, strip_html
 from ...liquid.values import to_integer
 from ...models import Document, Sources
-from ..config import Settings
+from ..settings import Settings
 from .pages import make_page, refs, virtual_path
 from .values import PageView, contains, default, items, prop, select, text, truthy
 
