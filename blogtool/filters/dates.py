@@ -13,7 +13,9 @@ from .rubyvalues import ruby_inspect, ruby_to_s
 
 
 def to_time(value: Any, zone: _dt.tzinfo) -> RubyTime | None:
-    """Liquid's ``Utils.to_date`` then ``localtime`` in the site zone; None when unreadable."""
+    """The time a value stands for, in the site's zone: a time, a date (midnight), integer
+    seconds since 1970 (also as digits), ``now``/``today``, or text read in the site's zone;
+    None when it stands for none."""
     if isinstance(value, _dt.datetime):
         if value.tzinfo is None:
             value = value.replace(tzinfo=zone)

@@ -42,7 +42,7 @@ def remove_dot_segments(path: str) -> str:
 
 
 def _normalize_url(url: str) -> str:
-    """Addressable's ``normalize``: dot segments removed from the path, non-ASCII and spaces
+    """The URL normalised: dot segments removed from the path, non-ASCII and spaces
     percent-encoded, existing escapes kept."""
     m = _QUERY_OR_FRAGMENT.search(url)
     path, rest = (url[: m.start()], url[m.start():]) if m else (url, "")

@@ -25,8 +25,6 @@ from liquid.exceptions import LiquidError
 from liquid.parser import Parser
 from liquid.template import BoundTemplate
 from liquid.token import (
-    TOKEN_EOF,
-    TOKEN_ILLEGAL,
     Token,
 )
 from liquid.undefined import StrictUndefined, Undefined
@@ -301,6 +299,5 @@ def _inside(file: Path, source: str) -> bool:
     return True
 
 
-# TOKEN_EOF / TOKEN_ILLEGAL re-exported for tags.py
-__all__ = ["LiquidEngine", "LiquidSettings", "RenderState", "unstash", "stash_placeholder",
-           "line_of", "error_message", "TOKEN_EOF", "TOKEN_ILLEGAL"]
+__all__ = ["LiquidEngine", "LiquidSettings", "RenderState", "error_message", "line_of",
+           "stash_placeholder", "unstash"]

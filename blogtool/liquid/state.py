@@ -59,7 +59,7 @@ def error_message(err: BaseException) -> str:
     return f"Liquid error: {err}"
 
 
-MAX_SCOPES = 100   # Ruby Liquid's Block::MAX_DEPTH, for scopes and for parsing blocks
+MAX_SCOPES = 100   # Liquid's nesting limit: blocks inside blocks, includes and loops
 RECURSION_LIMIT = 20000   # 99 nested includes take thousands of Python frames
 
 # --- per-render state ------------------------------------------------------------------------
@@ -77,7 +77,7 @@ class RenderState:
     deps: set[str] | None
     page_path: str | None = None
     includes: list = field(default_factory=list)   # the include chain being rendered
-    scopes: int = 1   # Ruby Liquid's scope stack: includes and for loops each push one
+    scopes: int = 1   # levels open: each include and each for loop adds one
 
     def push_scope(self, token: Token | None, what: str) -> None:
         """Ruby Liquid stops when its scope stack passes 100 (``Nesting too deep``): 99
