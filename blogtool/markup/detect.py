@@ -167,10 +167,8 @@ def log_line_shape(line: str) -> bool:
 
 def is_log_line(line: str) -> bool:
     """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
-    if not log_line_shape(line):
-        return False
-    if _starts_with_timestamp(line) or not _LOG_LINE.match(line):
-        return True
+    if not _LOG_LINE.match(line) or _starts_with_timestamp(line):
+        return log_line_shape(line)
     # "java.lang.OutOfMemoryError: Java heap space 说明堆内存不够，需要调大 -Xmx。" is a
     # sentence about an exception: a CJK sentence mark outside quotes says prose
     return not _CJK_SENTENCE.search(_QUOTED.sub("", line))
@@ -217,7 +215,7 @@ def detect_language(code: str) -> str:
     # the first 24 lines decide: enough for any language, and a 3,000-line paste costs no
     # more than a short one
     lines = [line for line in code.splitlines()[:_MAX_LINES]
-             if line.strip() and not _MARKUP.match(line)]
+             if line.strip() and not ("{" in line and _MARKUP.match(line))]
     if not lines:
         return "text"
     first = lines[0]
