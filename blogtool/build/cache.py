@@ -21,7 +21,8 @@ from .. import __version__
 from .deps import content_hash
 
 CACHE_DIR = ".blogtool-cache"
-FORMAT = 1
+FORMAT = 2
+SHARDS = 32          # files per kind of entry
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "python-liquid", "Jinja2",
               "PyYAML")
 
@@ -58,66 +59,66 @@ def environment_key(config: dict, extra: dict[str, Any]) -> str:
 class Cache:
     """Entries by (kind, document); a memory layer over the folder (``root`` None: memory only).
 
-    ``serve`` keeps one Cache for its whole life, so a rebuild reads nothing from disk.
+    On disk the entries of one kind are spread over :data:`SHARDS` files by a hash of the
+    document's path, each one JSON object: a build reads a few dozen files instead of one per
+    document, and :meth:`flush` (once, at the end of a build) rewrites only the shards that
+    changed. ``serve`` keeps one Cache for its whole life, so a rebuild reads nothing from disk.
     """
 
     def __init__(self, root: Path | None):
         self.root = root
         self._root = str(root) if root is not None else ""
-        self._memory: dict[tuple[str, str], dict] = {}
-        self._missing: set[tuple[str, str]] = set()
-        self._folders: set[str] = set()     # entry folders known to exist
-        self.hits = 0
-        self.misses = 0
+        self._shards: dict[tuple[str, int], dict[str, dict]] = {}
+        self._dirty: set[tuple[str, int]] = set()
 
-    def _path(self, kind: str, rel_path: str) -> str:
-        digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=10).hexdigest()
-        return os.path.join(self._root, f"v{FORMAT}", kind, digest[:2], f"{digest}.json")
+    def _shard(self, kind: str, rel_path: str) -> dict[str, dict]:
+        digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=2).digest()
+        key = (kind, int.from_bytes(digest, "big") % SHARDS)
+        shard = self._shards.get(key)
+        if shard is None:
+            shard = self._shards[key] = self._load(key) if self.root is not None else {}
+        return shard
+
+    def _file(self, key: tuple[str, int]) -> str:
+        return os.path.join(self._root, f"v{FORMAT}", f"{key[0]}-{key[1]:02d}.json")
+
+    def _load(self, key: tuple[str, int]) -> dict[str, dict]:
+        try:
+            with open(self._file(key), "rb") as fh:
+                data = json.loads(fh.read())
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
 
     def get(self, kind: str, rel_path: str, env: str) -> dict | None:
-        key = (kind, rel_path)
-        entry = self._memory.get(key)
-        if entry is None and self.root is not None and key not in self._missing:
-            try:
-                with open(self._path(kind, rel_path), "rb") as fh:
-                    entry = json.loads(fh.read())
-            except (OSError, ValueError):
-                entry = None
-            if isinstance(entry, dict) and entry.get("doc") == rel_path:
-                self._memory[key] = entry
-            else:
-                entry = None
-                self._missing.add(key)
+        entry = self._shard(kind, rel_path).get(rel_path)
         if not isinstance(entry, dict) or entry.get("env") != env:
             return None
         return entry
 
     def put(self, kind: str, rel_path: str, entry: dict) -> None:
-        entry["doc"] = rel_path
-        self._memory[(kind, rel_path)] = entry
-        self._missing.discard((kind, rel_path))
+        """Keep an entry (in memory until :meth:`flush`)."""
+        self._shard(kind, rel_path)[rel_path] = entry
+        digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=2).digest()
+        self._dirty.add((kind, int.from_bytes(digest, "big") % SHARDS))
 
-    def save(self, kind: str, rel_path: str, entry: dict) -> None:
-        """Write one entry to disk (atomically); memory-only caches just keep it."""
-        self.put(kind, rel_path, entry)
-        if self.root is None:
+    def flush(self) -> None:
+        """Write the shards that changed (atomically); memory-only caches keep everything."""
+        dirty, self._dirty = self._dirty, set()
+        if self.root is None or not dirty:
             return
-        path = self._path(kind, rel_path)
         try:
-            folder = os.path.dirname(path)
-            if folder not in self._folders:
-                os.makedirs(folder, exist_ok=True)
-                self._folders.add(folder)
-            # dumps, not dump: one call of the C encoder instead of a write per token
-            data = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-            tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
+            os.makedirs(os.path.join(self._root, f"v{FORMAT}"), exist_ok=True)
+            for key in sorted(dirty):
+                path = self._file(key)
+                # dumps, not dump: one call of the C encoder instead of a write per token
+                data = json.dumps(self._shards[key], ensure_ascii=False, separators=(",", ":"))
+                tmp = f"{path}.{os.getpid()}.tmp"
+                with open(tmp, "w", encoding="utf-8") as fh:
+                    fh.write(data)
+                os.replace(tmp, path)
         except OSError:
-            self._folders.clear()
-            # a cache that cannot be written is only a slower build
-
+            pass        # a cache that cannot be written is only a slower build
 
     def load_outputs(self) -> dict[str, set[str]]:
         """What earlier builds wrote, by destination (a corrupt record is no record)."""

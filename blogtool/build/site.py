@@ -252,36 +252,41 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
                       fingerprints, recorder, body_hashes=session.body_hashes,
                       record=session.records)
-    # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
-    for wave in (wave1, wave2):
-        outcomes = run_wave(state, "content", wave, jobs, advance,
-                            heavy=wave is wave2 and len(wave1) >= HEAVY_SITE)
-        _merge(outcomes, diagnostics)
-        for o in outcomes:
-            payloads[o.rel_path].update(o.fields)
-        fingerprints.clear()
-        if wave is wave1:
-            attach_site(site, [payloads[rel] for rel in wave1], theme is not None)
-    previous = session.outputs.pop(str(dest), None)
-    staging = Patch(dest, previous) if previous is not None and dest.is_dir() else Staging(dest)
     try:
-        state.staging = staging
-        outcomes = run_wave(state, "output", writes, jobs, advance)
-        _merge(outcomes, diagnostics)
-        staging.stats.paths.update(by_path[rel].dest for rel in writes)
-        staging.stats.paths.update(p["sass_map"][0] for p in payloads.values()
-                                   if dict.get(p, "sass_map"))
-        for f in sources.static_files:
-            if f.write and f.rel_path not in losers:
-                staging.copy(f.dest, f.abs_path)
-        assets_written = generators.write_assets(staging, settings, config, theme is not None)
-        staging.stats.paths.update(index_site(staging.root, dest, [by_path[r] for r in writes],
-                                              site, theme is not None, isinstance(staging, Patch)))
-        staging.keep(settings.keep_files)
-        staging.commit()
-    except BaseException:
-        staging.abort()
-        raise
+        # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
+        for wave in (wave1, wave2):
+            outcomes = run_wave(state, "content", wave, jobs, advance,
+                                heavy=wave is wave2 and len(wave1) >= HEAVY_SITE)
+            _merge(outcomes, diagnostics)
+            for o in outcomes:
+                payloads[o.rel_path].update(o.fields)
+            fingerprints.clear()
+            if wave is wave1:
+                attach_site(site, [payloads[rel] for rel in wave1], theme is not None)
+        previous = session.outputs.pop(str(dest), None)
+        staging = Patch(dest, previous) if previous is not None and dest.is_dir() \
+            else Staging(dest)
+        try:
+            state.staging = staging
+            outcomes = run_wave(state, "output", writes, jobs, advance)
+            _merge(outcomes, diagnostics)
+            staging.stats.paths.update(by_path[rel].dest for rel in writes)
+            staging.stats.paths.update(p["sass_map"][0] for p in payloads.values()
+                                       if dict.get(p, "sass_map"))
+            for f in sources.static_files:
+                if f.write and f.rel_path not in losers:
+                    staging.copy(f.dest, f.abs_path)
+            assets_written = generators.write_assets(staging, settings, config, theme is not None)
+            staging.stats.paths.update(index_site(
+                staging.root, dest, [by_path[r] for r in writes], site, theme is not None,
+                isinstance(staging, Patch)))
+            staging.keep(settings.keep_files)
+            staging.commit()
+        except BaseException:
+            staging.abort()
+            raise
+    finally:
+        session.cache.flush()     # what was rendered stays useful, even after a failure
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)

@@ -103,7 +103,7 @@ def _capture(state: WorkState, kind: str, rel_path: str,
         # warnings are part of the result: a cached document reports them again
         outcome.entry["warnings"] = [[w.path, w.line, w.message] for w in outcome.warnings]
         outcome.entry["notes"] = list(outcome.notes)
-        state.cache.save(kind, rel_path, outcome.entry)
+        state.cache.put(kind, rel_path, outcome.entry)
     return outcome
 
 
