@@ -91,7 +91,8 @@ import json, sys, time
 from blogtool.markup.markdown import render_document
 from blogtool.markup.options import MarkupOptions
 bodies = json.load(sys.stdin)
-options = MarkupOptions()
+on = sys.argv[1] == "full"
+options = MarkupOptions(highlight=on, detect_language=on, code_recovery=on)
 for body in bodies:
     render_document(body, options)
 best = None
@@ -105,22 +106,23 @@ print(best)
 """
 
 
-def checkout_time(root: Path, bodies: Sequence[str]) -> float:
+def checkout_time(root: Path, bodies: Sequence[str], prose_only: bool = False) -> float:
     """Best of three CPU timings of ``render_document`` over ``bodies`` in the tree ``root``."""
     env = dict(os.environ, PYTHONPATH=str(root), PYTHONIOENCODING="utf-8")
-    out = subprocess.run([sys.executable, "-c", _CHILD], input=json.dumps(bodies), env=env,
+    out = subprocess.run([sys.executable, "-c", _CHILD, "prose" if prose_only else "full"],
+                         input=json.dumps(bodies), env=env,
                          capture_output=True, text=True, check=True, cwd=root)
     return float(out.stdout.strip().splitlines()[-1])
 
 
 def checkout_cost(baseline: Path, current: Path, bodies: Sequence[str],
-                  rounds: int) -> dict[str, float]:
+                  rounds: int, prose_only: bool) -> dict[str, float]:
     times: dict[str, list[float]] = {"baseline": [], "current": []}
     for i in range(rounds):
         order = ("baseline", "current") if i % 2 == 0 else ("current", "baseline")
         for name in order:
             times[name].append(checkout_time(baseline if name == "baseline" else current,
-                                             bodies))
+                                             bodies, prose_only))
     return {name: statistics.median(t) for name, t in times.items()}
 
 
@@ -140,12 +142,13 @@ def report(posts_dir: Path, limit: int, rounds: int, command: str,
         lines.append(f"| {label} | {cost['with']:.3f} | {cost['without']:.3f} | "
                      f"**{cost['with'] / cost['without']:.3f}** |")
     if baseline is not None:
-        print(f"markdown: {baseline} against this tree ...", file=sys.stderr)
-        cost = checkout_cost(baseline, repo, bodies, rounds)
-        lines += ["", f"Whole checkouts, `render_document` with default options, each in its "
-                  f"own process, best of 3 per process, median of {rounds} alternating:", "",
-                  "| tree | CPU s | ratio |", "|---|---:|---:|",
-                  f"| {baseline} | {cost['baseline']:.3f} | 1.000 |",
-                  f"| this tree | {cost['current']:.3f} | "
-                  f"{cost['current'] / cost['baseline']:.3f} |"]
+        lines += ["", f"Whole checkouts, `render_document`, each in its own process, best of 3 "
+                  f"per process, median of {rounds} alternating:", "",
+                  f"| rendering | {baseline} | this tree | ratio |", "|---|---:|---:|---:|"]
+        for prose_only, label in ((False, "full (highlighting, detection, recovery)"),
+                                  (True, "prose only (no highlighting)")):
+            print(f"markdown: {baseline} against this tree, {label} ...", file=sys.stderr)
+            cost = checkout_cost(baseline, repo, bodies, rounds, prose_only)
+            lines.append(f"| {label} | {cost['baseline']:.3f} | {cost['current']:.3f} | "
+                         f"{cost['current'] / cost['baseline']:.3f} |")
     return "\n".join(lines) + "\n"
