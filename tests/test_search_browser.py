@@ -53,9 +53,14 @@ class _Quiet(SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
-    dest = tmp_path_factory.mktemp("search") / "site"
-    build(SITE, dest, site_time=dt.datetime(2024, 1, 2, tzinfo=dt.UTC), jobs=1, use_cache=False)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(dest)))
+    root = tmp_path_factory.mktemp("search")
+    when = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
+    build(SITE, root / "site", site_time=when, jobs=1, use_cache=False)
+    # the same blog under a baseurl, served from /blog/ beside it
+    build(SITE, root / "site" / "blog", site_time=when, jobs=1, use_cache=False,
+          overrides={"baseurl": "/blog"})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
+                                functools.partial(_Quiet, directory=str(root / "site")))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}"
@@ -80,8 +85,8 @@ def page(server: str):
         assert outside == []
 
 
-def _results(page, server: str, query: str) -> list[dict]:
-    page.goto(f"{server}/search/?q={quote(query)}")
+def _results(page, server: str, query: str, base: str = "") -> list[dict]:
+    page.goto(f"{server}{base}/search/?q={quote(query)}")
     page.wait_for_function("document.querySelector('[data-search-status]').textContent"
                            " && document.querySelector('[data-search-status]').textContent"
                            " !== '…'", timeout=20_000)
@@ -104,6 +109,12 @@ def test_a_result_shows_title_date_and_the_passage(page, server: str) -> None:
     assert first["title"] == "HDFS 重启后 NameNode 一直处于安全模式"
     assert first["date"] == "2014年10月18日"
     assert "<mark>" in first["excerpt"]
+
+
+def test_under_a_baseurl_results_link_inside_it(page, server: str) -> None:
+    for query, expected in (("リバランス", KAFKA), ("SafeModeException", SAFEMODE)):
+        results = _results(page, server, query, base="/blog")
+        assert results and results[0]["href"] == "/blog" + expected
 
 
 def test_no_result_says_so(page, server: str) -> None:

@@ -206,7 +206,8 @@ def test_serve_keeps_the_index_current(tmp_path: Path) -> None:
 
 JEKYLL_LAYOUT = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
-<body><main data-pagefind-body><h1>{{ page.title }}</h1>
+<body><header>{% include blogtool/search-box.html url="/search.html" %}</header>
+<main data-pagefind-body><h1>{{ page.title }}</h1>
 {{ content }}
 {% include blogtool/post-meta.html %}</main></body></html>
 """
@@ -243,6 +244,8 @@ def test_a_jekyll_site_asks_for_search(tmp_path: Path) -> None:
     assert 'href="/2020/01/01/broker.html#log-1"' in errors
     search = (dest / "search.html").read_text()
     assert 'src="/pagefind/blogtool-search.js"' in search
+    assert '<form class="blogtool-search-box" role="search" method="get" action="/search.html">' \
+        in (dest / "2020/02/01/notes.html").read_text()
 
 
 def test_a_jekyll_site_without_search_is_left_as_jekyll_makes_it(tmp_path: Path) -> None:
@@ -264,6 +267,18 @@ def test_block_ids_never_collide_and_a_block_keeps_its_own() -> None:
     assert out.endswith("<pre>ls -l</pre>")
     assert [(e["name"], e["block"]) for e in errors] == [
         ("IllegalStateException", "log-2"), ("OutOfMemoryError", "mine")]
+
+
+def test_highlighted_blocks_are_read_as_text() -> None:
+    html = ('<div class="language-log highlighter-rouge"><div class="highlight"><pre class='
+            '"highlight"><code><span class="mi">2023/01/01</span> <span class="p">[</span>'
+            '<span class="gr">error</span><span class="p">]</span> 12#12: *5 connect() failed '
+            '(111: Connection refused) while connecting to upstream, client: 10.0.0.1</code>'
+            '</pre></div></div>')
+    out, errors = scan_html(html)
+    assert '<pre id="log-1" class="highlight">' in out
+    assert [(e["exception"], e["message"]) for e in errors] == [
+        ("", "connect() failed (<n>: Connection refused) while connecting to upstream")]
 
 
 def test_site_errors_groups_by_exception_with_plain_log_errors_last() -> None:

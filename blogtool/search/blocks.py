@@ -23,8 +23,9 @@ _PRE = re.compile(r"<pre\b([^>]*)>(.*?)</pre>", re.S | re.I)
 _TAG = re.compile(r"<[^>]+>")
 _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 # cheap test before the tags are stripped: nothing in the block can be an error
+# (highlighting may have put nginx's "[error]" and logfmt's "level=error" in separate spans)
 _MAYBE = re.compile(r"Exception|Error|ERROR|FATAL|SEVERE|CRIT|EMERG|ALERT|Throwable|Fault|"
-                    r"Failure|Interrupt|Exit|Iteration|\[(?:error|crit|alert|emerg)\]|level=")
+                    r"Failure|Interrupt|Exit|Iteration|error|crit|alert|emerg|fatal")
 
 
 def short_name(exception: str) -> str:
