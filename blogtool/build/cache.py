@@ -13,6 +13,8 @@ import json
 import os
 import platform
 import shutil
+import time
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -23,12 +25,30 @@ from .deps import content_hash
 CACHE_DIR = ".blogtool-cache"
 FORMAT = 2
 SHARDS = 32          # files per kind of entry
+RACY_SECONDS = 2     # stamps younger than this are not kept for the next process
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "python-liquid", "Jinja2",
               "PyYAML")
 
 
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """blogtool's own modules by name, size and modification time: a changed module (a
+    development checkout, a reinstall of the same version) is a new build environment."""
+    h = hashlib.blake2b(digest_size=16)
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for folder, dirs, files in os.walk(root):
+        dirs.sort()
+        for name in sorted(files):
+            if name.endswith(".py"):
+                st = os.stat(os.path.join(folder, name))
+                h.update(f"{folder[len(root):]}/{name}:{st.st_size}:{st.st_mtime_ns}\n"
+                         .encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
 def library_versions() -> dict[str, str]:
-    versions = {"blogtool": __version__, "python": platform.python_version()}
+    versions = {"blogtool": __version__, "code": code_stamp(),
+                "python": platform.python_version()}
     for name in _LIBRARIES:
         try:
             versions[name] = metadata.version(name)
@@ -155,13 +175,46 @@ def clean(source: Path) -> bool:
 
 
 class FileHashes:
-    """Content hashes of source files, by (mtime, size) so an unchanged file is not re-read."""
+    """Content hashes of source files, by (mtime, size) so an unchanged file is not re-read.
 
-    def __init__(self, source: Path):
+    With ``stamps`` (a file in the cache folder) the stamps outlive the process: a new
+    ``blogtool build`` only ``stat``s the files it knew."""
+
+    def __init__(self, source: Path, stamps: Path | None = None):
         self.source = source
         self._source = str(source)
         self._memo: dict[str, tuple[int, int, str]] = {}
         self._build: dict[str, str] = {}
+        self._stamps = stamps
+        self._known = 0
+        self._changed = False
+        if stamps is not None:
+            try:
+                with open(stamps, "rb") as fh:
+                    data = json.loads(fh.read())
+                self._memo = {str(k): (int(v[0]), int(v[1]), str(v[2]))
+                              for k, v in data.items()}
+            except (OSError, ValueError, TypeError, AttributeError, IndexError):
+                self._memo = {}
+            self._known = len(self._memo)
+
+    def save(self) -> None:
+        """Keep the stamps for the next process (when some were added or changed)."""
+        if self._stamps is None or (len(self._memo) == self._known and not self._changed):
+            return
+        try:
+            os.makedirs(os.path.dirname(self._stamps), exist_ok=True)
+            # a file changed within the last seconds could change again within its stamp's
+            # granularity without a new stamp: it is hashed again next time
+            recent = (time.time() - RACY_SECONDS) * 1e9
+            kept = {k: v for k, v in self._memo.items() if v[0] < recent}
+            tmp = f"{self._stamps}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
+            os.replace(tmp, self._stamps)
+            self._known, self._changed = len(self._memo), False
+        except OSError:
+            pass
 
     def new_build(self) -> None:
         self._build.clear()
@@ -179,6 +232,7 @@ class FileHashes:
                 with open(path, "rb") as fh:
                     digest = content_hash(fh.read())
                 self._memo[rel_path] = (st.st_mtime_ns, st.st_size, digest)
+                self._changed = True
         except OSError:
             digest = "missing"
         self._build[rel_path] = digest

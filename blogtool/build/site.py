@@ -44,7 +44,8 @@ class BuildSession:
         source = Path(source).resolve()
         self.cache = Cache(source / CACHE_DIR if use_cache else None)
         self.records = use_cache    # without a cache, a one-off build needs no records
-        self.hashes = FileHashes(source)
+        self.hashes = FileHashes(source, source / CACHE_DIR / "stamps.json" if use_cache
+                                 else None)
         # what the last build wrote, by destination (kept with the cache): the next build can
         # then patch that site in place instead of staging a full copy of it
         self.outputs: dict[str, set[str]] = self.cache.load_outputs()
@@ -287,6 +288,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             raise
     finally:
         session.cache.flush()     # what was rendered stays useful, even after a failure
+        session.hashes.save()
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)
