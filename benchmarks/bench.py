@@ -4,6 +4,7 @@
     python benchmarks/bench.py [--sizes 1000,5000] [--runs 3]
         [--tools blogtool,jekyll,hugo,floor] [--blogtool-cmd "..."] [--output FILE]
     python benchmarks/bench.py --markdown [--runs 9] [--markdown-baseline CHECKOUT]
+    python benchmarks/bench.py --incremental [--sizes 1000] [--runs 3]
     python benchmarks/bench.py --search --tools blogtool [--theme default]
 
 Why it is built this way:
@@ -43,8 +44,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:  # `python benchmarks/bench.py` puts benchmarks/ on sys.path; `-m benchmarks.bench` not
-    from benchmarks import bench_markdown, gencorpus
+    from benchmarks import bench_incremental, bench_markdown, gencorpus
 except ImportError:  # pragma: no cover - depends on how the script is started
+    import bench_incremental  # type: ignore[no-redef]
     import bench_markdown  # type: ignore[no-redef]
     import gencorpus  # type: ignore[no-redef]
 
@@ -562,6 +564,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--work", type=Path, default=DEFAULT_WORK, help="build outputs and logs")
     p.add_argument("--timeout", type=float, default=1800.0, help="seconds per build")
     p.add_argument("--output", type=Path, help="also write the report to this file")
+    p.add_argument("--incremental", action="store_true",
+                   help="first build, nothing changed, one post edited (site.time footer) "
+                        "against Hugo's cold build")
+    p.add_argument("--blogtool-tree", type=Path,
+                   help="with --incremental: run the blogtool of this checkout")
     p.add_argument("--markdown", action="store_true",
                    help="only the kramdown dialect's cost on posts without kramdown syntax")
     p.add_argument("--markdown-posts", type=int, default=400,
@@ -602,6 +609,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     command = "python benchmarks/bench.py " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+    if args.incremental:
+        found = {size: bench_incremental.run(
+            size, args.runs, corpus(args.corpora, size, args.seed, "jekyll", "site"),
+            corpus(args.corpora, size, args.seed, "hugo", "site"), args.work, measure,
+            _blogtool_argv, _utf8_env, _remove, REPO, args.timeout, args.blogtool_tree)
+            for size in args.size_list}
+        text = bench_incremental.report(found, command.strip())
+        sys.stdout.write(text)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+        return 0
     if args.markdown:
         sys.path.insert(0, str(REPO))
         posts = corpus(args.corpora, max(args.size_list[0], args.markdown_posts), args.seed,
