@@ -8,6 +8,7 @@ import random
 import pytest
 
 from blogtool import filters as F
+from blogtool.build.payload import Drop
 from blogtool.timeutil import RubyTime
 
 UTC = dt.UTC
@@ -30,7 +31,8 @@ def test_url_filters():
     assert F.relative_url("/a%20b", "/b") == "/b/a%20b"
     assert F.relative_url("#x", "/b") == "/b/#x"
     assert F.relative_url(None, "/b") is None
-    assert F.relative_url({"url": "/2014/10/14/second.html"}, "/b") == "/b/2014/10/14/second.html"
+    post = Drop("_posts/2014-10-14-second.md", {"url": "/2014/10/14/second.html"})
+    assert F.relative_url(post, "/b") == "/b/2014/10/14/second.html"
     assert F.absolute_url("/about/", "https://example.com", "/b") == "https://example.com/b/about/"
     assert F.absolute_url("/a?q=中", "https://example.com", "/b") == "https://example.com/b/a?q=%E4%B8%AD"
     assert F.absolute_url("/x/", "", "/b") == "/b/x/"

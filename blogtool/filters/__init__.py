@@ -55,11 +55,10 @@ from .text import (
     sassify,
     slugify,
     to_integer,
-    uri_escape,
     xml_escape,
 )
 from .tojson import as_json_value, jsonify
-from .urls import absolute_url, relative_url, strip_index
+from .urls import absolute_url, relative_url, strip_index, uri_escape
 
 #: Jekyll filters that need no site settings; each engine only wraps them for its own values.
 PLAIN: dict[str, Callable[..., Any]] = {

@@ -7,7 +7,7 @@ import html
 import math
 import re
 from typing import Any
-from urllib.parse import quote, quote_plus
+from urllib.parse import quote_plus
 
 from .rubyvalues import (
     RubyTypeError,
@@ -29,14 +29,6 @@ def xml_escape(value: Any) -> str:
 def cgi_escape(value: Any) -> str:
     """Form encoding: space -> ``+``, everything but ``*-._`` and alphanumerics encoded."""
     return quote_plus(to_ruby_string(value), safe="*")
-
-
-_URI_COMPONENT_SAFE = "!$&'()*+,;=:@/?#[]-._~%"
-
-
-def uri_escape(value: Any) -> str:
-    """Reserved URL characters and escapes kept, the rest percent-encoded."""
-    return quote(to_ruby_string(value), safe=_URI_COMPONENT_SAFE)
 
 
 def normalize_whitespace(value: Any) -> str:

@@ -16,7 +16,7 @@ and Jekyll's tags and filters.
 * ``jekyll_tags``   highlight, post_url, link, seo, feed_meta, unknown tags
 * ``standard_filters``  Liquid's filters (numbers, strings, arrays)
 * ``jekyll_filters``    the filter table: Liquid's, Jekyll's (``blogtool.filters``) and the
-                        ``*_exp`` filters; ``jekyll_ruby``/``jekyll_urls`` add Jekyll's type rules
+                        ``*_exp`` filters; ``jekyll_ruby`` adds Jekyll's type rules
 * ``seo``           jekyll-seo-tag's and jekyll-feed's ``feed_meta`` output
 * ``state``         settings and per-render state, shared without importing the engine
 

@@ -20,7 +20,7 @@ from blogtool.filters.arrays import groupable
 from blogtool.filters.rubyvalues import ruby_eq, ruby_to_s
 
 from . import jekyll_ruby as R
-from . import jekyll_urls, lax, strict
+from . import lax, strict
 from .expressions import read_value
 from .standard_filters import FILTERS as LIQUID
 from .state import EnvironmentRef
@@ -31,8 +31,7 @@ if TYPE_CHECKING:
 
 # Jekyll's filters where Liquid's type rules differ from the plain functions'
 JEKYLL_RUBY: dict[str, Callable] = {
-    "strip_index": jekyll_urls.strip_index, "slugify": R.slugify, "cgi_escape": R.cgi_escape,
-    "uri_escape": R.uri_escape, "number_of_words": R.number_of_words,
+    "slugify": R.slugify, "cgi_escape": R.cgi_escape, "number_of_words": R.number_of_words,
     "array_to_sentence_string": R.array_to_sentence_string, "jsonify": R.jsonify,
     "smartify": R.smartify,
 }
@@ -166,9 +165,8 @@ def _zoned(func: Callable) -> Callable:
 
 
 _WITH_CONTEXT: dict[str, Callable] = {
-    "relative_url": lambda c, v: jekyll_urls.relative_url(v, _settings(c).baseurl),
-    "absolute_url": lambda c, v: jekyll_urls.absolute_url(v, _settings(c).url,
-                                                         _settings(c).baseurl),
+    "relative_url": lambda c, v: F.relative_url(v, _settings(c).baseurl),
+    "absolute_url": lambda c, v: F.absolute_url(v, _settings(c).url, _settings(c).baseurl),
     "date": lambda c, v, fmt=None: F.date(v, fmt, _zone(c)),
     "markdownify": lambda c, v: F.markdownify(v, _settings(c).markdown),
     "where_exp": _where_exp, "find_exp": _find_exp, "group_by_exp": _group_by_exp,

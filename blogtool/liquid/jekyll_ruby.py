@@ -19,12 +19,10 @@ from blogtool.filters.rubyvalues import (
     is_undefined,
     no_conversion,
     no_method,
-    ruby_class,
     ruby_join,
     ruby_to_s,
 )
-
-from .jekyll_urls import COMPONENT_CHARS, absolute_url, encode_component, relative_url
+from blogtool.filters.urls import absolute_url, relative_url, strip_index, uri_escape
 
 
 def slugify(value: Any, mode: Any = None) -> Any:
@@ -40,15 +38,6 @@ def cgi_escape(value: Any) -> str:
     if not isinstance(value, str):
         raise no_conversion(value)
     return F.cgi_escape(value)
-
-
-def uri_escape(value: Any) -> Any:
-    """Reserved characters kept, the rest encoded after NFKC (``a b/中`` -> ``a%20b/%E4%B8%AD``)."""
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise RubyTypeError(f"Can't convert {ruby_class(value)} into String.")
-    return encode_component(value, COMPONENT_CHARS)
 
 
 def number_of_words(value: Any, mode: Any = None) -> int:
@@ -134,4 +123,4 @@ xml_escape = F.xml_escape
 
 __all__ = ["RubyTypeError", "absolute_url", "array_to_sentence_string", "cgi_escape", "jsonify",
            "normalize_whitespace", "number_of_words", "relative_url", "slugify", "smartify",
-           "sort", "uri_escape", "where", "xml_escape"]
+           "sort", "strip_index", "uri_escape", "where", "xml_escape"]
