@@ -6,6 +6,7 @@ The cache and ``serve``'s rebuilds share one mechanism: each output records what
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,24 @@ def test_reads_are_recorded_without_module_state() -> None:
     assert inner == {("a.md", "title")}
     assert outer == {("a.md", "tags"), ("a.md", "title")}
     assert recorder.reads is None
+
+
+def test_a_new_process_trusts_old_stamps_and_rehashes_changed_ones(site: Path,
+                                                                    tmp_path: Path) -> None:
+    """Source stamps outlive the process; an edit that keeps the size is still seen, a file
+    touched without a change renders nothing."""
+    old = PINNED.timestamp() - 3600
+    for path in site.rglob("*"):
+        if path.is_file():
+            os.utime(path, (old, old))
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1)
+    assert (site / ".blogtool-cache/stamps.json").is_file()
+    post = site / "_posts/2014-10-13-p3.md"
+    os.utime(post)                                             # touched, same bytes
+    assert build(site, out, site_time=PINNED, jobs=1).rendered == []
+    post.write_text(post.read_text("utf-8").replace("正文 3", "正文 8"), "utf-8")   # same size
+    again = build(site, out, site_time=PINNED, jobs=1)
+    assert again.rendered == ["_posts/2014-10-13-p3.md"]
+    build(site, tmp_path / "cold", site_time=PINNED, jobs=1, use_cache=False)
+    assert tree(out) == tree(tmp_path / "cold")
