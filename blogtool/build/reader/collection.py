@@ -11,16 +11,8 @@ from ...models import Document, StaticFile
 from ...timeutil import RubyTime
 from .. import frontmatter
 from ..frontmatter_defaults import front_matter_defaults
+from . import documents
 from .context import POST_NAME, ReadContext
-from .documents import (
-    document_url,
-    file_name_date,
-    front_matter_date,
-    or_assign,
-    output_ext,
-    plain_tags,
-    split_or_warn,
-)
 from .encoding import decode_or_stop
 from .files import folder_entries, read_bytes
 from .pages import static_file
@@ -82,7 +74,7 @@ def _read_document(ctx: ReadContext, label: str, inner: str, rel: str, raw: byte
     name; None when it takes the site's time)."""
     s = ctx.settings
     text = decode_or_stop(ctx, raw, rel)
-    split = split_or_warn(ctx, text, rel)
+    split = documents.split_or_warn(ctx, text, rel)
     defaults = front_matter_defaults(ctx.config.get("defaults") or [], rel, label)
     data = {**defaults, **split.data}
     if data.get("published", True) is False and not s.unpublished:
@@ -93,27 +85,27 @@ def _read_document(ctx: ReadContext, label: str, inner: str, rel: str, raw: byte
     own_date = None
     file_slug = m.group(4) if m else stem
     if "date" in data:
-        own_date = front_matter_date(data["date"], rel, ctx)
+        own_date = documents.front_matter_date(data["date"], rel, ctx)
     elif m:
-        own_date = file_name_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", rel, ctx)
+        own_date = documents.file_name_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", rel, ctx)
     date = own_date or ctx.site_time       # Jekyll: data["date"] ||= site.time
     file_slug = file_slug.rstrip(".")
-    or_assign(data, "title", urls.titleize_slug(file_slug))
-    or_assign(data, "slug", file_slug)
-    out_ext = output_ext(ext, data, s)
+    documents.or_assign(data, "title", urls.titleize_slug(file_slug))
+    documents.or_assign(data, "slug", file_slug)
+    out_ext = documents.output_ext(ext, data, s)
     cleaned = "/" + inner[: len(inner) - len(ext)].rstrip(".")
     placeholders = urls.document_placeholders(
         date=date, slug=str(data["slug"]), basename=stem,
         categories=frontmatter.categories_of(data, []), collection=label,
         output_ext=out_ext, rel_path=cleaned)
-    url = document_url(rel, template, placeholders, data.get("permalink"),
+    url = documents.document_url(rel, template, placeholders, data.get("permalink"),
                        split.key_lines.get("permalink"))
     return Document(
         kind="doc", collection=label, rel_path=rel, data=data, body=split.body,
         body_line=split.body_line, url=url, dest=urls.url_to_path(url, out_ext),
         ext=ext, output_ext=out_ext, markdown=ext.lower() in s.markdown_exts, date=date,
         slug=str(data["slug"]), categories=frontmatter.categories_of(data, []),
-        tags=plain_tags(ctx, rel, frontmatter.tags_of(data)), write=output,
+        tags=documents.plain_tags(ctx, rel, frontmatter.tags_of(data)), write=output,
         key_lines=split.key_lines), own_date
 
 
