@@ -45,6 +45,13 @@ org.apache.hadoop.hdfs.BlockMissingException: Could not obtain block: BP-9295972
 2017-05-05 10:10:10,100 ERROR [ContainersLauncher #2] org.apache.hadoop.yarn.server.nodemanager.containermanager.launcher.ContainerLaunch: Container container_e01_1494000000000_0001_01_000002 is running beyond physical memory limits.
 2017-05-05 10:12:11,300 ERROR [ContainersLauncher #5] org.apache.hadoop.yarn.server.nodemanager.containermanager.launcher.ContainerLaunch: Container container_e01_1494000000000_0007_01_000004 is running beyond physical memory limits.
 """, [E("", "Container <id> is running beyond physical memory limits.")]),
+    ("yarn-warn-with-exception", """\
+2016-08-02 03:15:19,882 WARN [main] org.apache.hadoop.mapred.YarnChild: Exception running child : java.lang.OutOfMemoryError: Direct buffer memory
+    at java.nio.Bits.reserveMemory(Bits.java:693)
+    at java.nio.DirectByteBuffer.<init>(DirectByteBuffer.java:123)
+    ... 8 more
+16/08/02 03:15:21 INFO mapreduce.Job: Task Id : attempt_1470101234567_0042_m_000007_0, Status : FAILED
+""", [E("java.lang.OutOfMemoryError", "Direct buffer memory", "Exception running child")]),
     ("hbase-regionserver-zk", """\
 2018-01-09 03:04:05,678 ERROR [main] regionserver.HRegionServerCommandLine: Region server exiting
 java.lang.RuntimeException: HRegionServer Aborted

@@ -13,7 +13,9 @@ What counts:
 * a log line whose level (in its header, not in its message) is ERROR, FATAL, SEVERE,
   CRITICAL, or nginx's ``[error]``/``[crit]``/``[alert]``/``[emerg]``. When such a line is
   followed by a stack trace, or names an exception in its message, the line's own message
-  becomes the context of that exception's entry instead of an entry of its own.
+  becomes the context of that exception's entry instead of an entry of its own;
+* an exception named in the message of a log line of any level (``WARN ... Exception
+  running child : java.lang.OutOfMemoryError: Direct buffer memory``).
 
 Exceptions a program merely mentions (``catch (IOException e)``, ``throw new X(...)``,
 ``import``) are not errors shown by the post and are left out.
@@ -39,12 +41,14 @@ _HEAD = re.compile(r"^[ \t]*(?:(?:Caused by|Suppressed|Wrapped by):[ \t]*"
 _FRAME = re.compile(r"^[ \t]*(?:at[ \t]|\.\.\.[ \t]*\d+[ \t]+(?:more|common)"
                     r'|File[ \t]+"|Traceback \(most recent call last\))')
 _TIMESTAMP = re.compile(r"^[ \t]*\[?" + TIMESTAMP + r"\]?[ \t]*")
-_LEVEL = re.compile(r"(?<![\w-])(FATAL|ERROR|SEVERE|CRITICAL|EMERG|ALERT|CRIT)(?![\w-])"
-                    r"|\[(error|crit|alert|emerg)\]")
+_LEVEL = re.compile(r"(?<![\w-])(FATAL|ERROR|SEVERE|CRITICAL|EMERG|ALERT|CRIT|WARNING|WARN|"
+                    r"NOTICE|INFO|CONFIG|DEBUG|TRACE|FINEST|FINER|FINE)(?![\w-])"
+                    r"|\[(error|crit|alert|emerg|warn|notice|info|debug)\]")
+_ERROR_LEVELS = frozenset(("FATAL", "ERROR", "SEVERE", "CRITICAL", "EMERG", "ALERT", "CRIT",
+                           "error", "crit", "alert", "emerg"))
 _HEADER_END = re.compile(r"(?:^|[\[\]\s:|)-])$")
-_PY_BASIC = re.compile(r"^(?:ERROR|CRITICAL|FATAL):([\w.<>-]+):(.*)$")
-_LOGFMT = re.compile(r'\blevel=(?:error|fatal|crit|critical)\b.*?\bmsg=(?:"((?:[^"\\]|\\.)*)"|'
-                     r"(\S+))", re.I)
+_PY_BASIC = re.compile(r"^(ERROR|CRITICAL|FATAL|WARNING|INFO|DEBUG):([\w.<>-]+):(.*)$")
+_LOGFMT = re.compile(r'\blevel=(\w+)\b.*?\bmsg=(?:"((?:[^"\\]|\\.)*)"|(\S+))')
 
 _SPRING_PID = re.compile(r"^\d+[ \t]+---[ \t]+")
 _NGINX_PID = re.compile(r"^\d+#\d+:[ \t]*(?:\*\d+[ \t]+)?")
@@ -76,7 +80,7 @@ _VARYING = [
     (re.compile(r"`[^`\n]*`"), "`…`"),
     (re.compile(r"\b0x[0-9a-fA-F]+\b"), "<hex>"),
     (re.compile(r"(?<![\w<])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}\b"), "<hex>"),
-    (re.compile(r"(?<![A-Za-z_<])[-+]?\d+(?:[.,:]\d+)*(?![A-Za-z]*\d)"), "<n>"),
+    (re.compile(r"(?<![A-Za-z0-9_<])\d+(?:[.,:]\d+)*(?![A-Za-z]*\d)"), "<n>"),
 ]
 _SPACES = re.compile(r"\s+")
 
@@ -126,15 +130,18 @@ def _skip_brackets(text: str) -> str:
     return text
 
 
-def log_message(line: str) -> str | None:
-    """The message of an ERROR/FATAL log line, its header removed; None for any other line."""
+def log_line(line: str) -> tuple[bool, str] | None:
+    """(is the level ERROR or worse, the message without its header) for a log line; None for
+    a line that is not one."""
     body = _TIMESTAMP.sub("", line, count=1)
     basic = _PY_BASIC.match(body.strip())
     if basic:
-        return basic.group(2).strip()
+        return basic.group(1) in _ERROR_LEVELS, basic.group(3).strip()
     logfmt = _LOGFMT.search(body)
     if logfmt:
-        return (logfmt.group(1) if logfmt.group(1) is not None else logfmt.group(2)) or ""
+        level = logfmt.group(1).lower()
+        message = logfmt.group(2) if logfmt.group(2) is not None else logfmt.group(3)
+        return level in ("error", "fatal", "crit", "critical", "panic"), message or ""
     match = _LEVEL.search(body)
     if match is None or match.start() > 100:
         return None
@@ -155,7 +162,8 @@ def log_message(line: str) -> str | None:
         if rest == before:
             break
     rest = _skip_brackets(rest)
-    return _TRAILING_LOGGER.sub("", rest).strip()
+    return (match.group(1) or match.group(2)) in _ERROR_LEVELS, \
+        _TRAILING_LOGGER.sub("", rest).strip()
 
 
 def _strip_logger(text: str) -> str:
@@ -212,15 +220,16 @@ def scan_text(text: str) -> list[ErrorEntry]:
             pending = None
             add(ErrorEntry(head.group(1), normalize(head.group(2) or ""), context))
             continue
-        message = log_message(line)
+        parsed = log_line(line)
         flush()
-        if message is None:
+        if parsed is None:
             continue
-        found = _exception_in(message)
+        is_error, message = parsed
+        found = _exception_in(message)    # an exception in any log line is one it shows
         if found is not None:
             name, own, before = found
             add(ErrorEntry(name, normalize(own), normalize(before)))
-        elif message:
+        elif is_error and message:
             pending = message
     flush()
     return list(entries.values())
