@@ -107,10 +107,14 @@ def test_the_checker_finds_a_leaking_light_background() -> None:
     assert "dark: .highlight .cs has background #fff0f0" in check(leaky, "dark")
 
 
-@pytest.mark.parametrize("light", sorted(get_all_styles()))
-def test_every_pygments_style_is_readable(light: str) -> None:
-    css = code_css(light, "github-dark")
-    assert check(css, "light") == [] and check(css, "dark") == []
+@pytest.mark.parametrize("style", sorted(get_all_styles()))
+def test_every_pygments_style_is_readable(style: str) -> None:
+    """Each style as the light one and as the dark one: readable, and nothing of the other
+    scheme's style left in force."""
+    as_light = code_css(style, "github-dark")
+    as_dark = code_css("friendly", style)
+    assert check(as_light, "light") == [] and check(as_light, "dark") == []
+    assert check(as_dark, "light") == [] and check(as_dark, "dark") == []
 
 
 def test_readable_moves_a_colour_as_little_as_needed() -> None:
