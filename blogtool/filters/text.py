@@ -6,6 +6,7 @@ from __future__ import annotations
 import html
 import math
 import re
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote_plus
 
@@ -14,6 +15,7 @@ from .rubyvalues import (
     leading_integer,
     no_method,
     ruby_inspect,
+    ruby_join,
     ruby_to_s,
     to_ruby_string,
 )
@@ -48,17 +50,24 @@ def number_of_words(value: Any, mode: Any = None) -> int:
 
 
 def array_to_sentence_string(array: Any, connector: Any = "and") -> str:
-    items = list(array) if isinstance(array, (list, tuple)) else [array]
-    items = [to_ruby_string(i) for i in items]
-    conn = to_ruby_string(connector)
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    if len(items) == 2:
-        return f"{items[0]} {conn} {items[1]}"
-    return f"{', '.join(items[:-1])}, {conn} {items[-1]}"
-
+    """``a, b, and c``; a string counts as its characters, a hash of up to two pairs as
+    that many nils; anything else has no length."""
+    if isinstance(array, (list, tuple)):
+        items = list(array)
+    elif isinstance(array, str):
+        items = list(array)
+        if len(items) > 2:
+            raise no_method("join", array[:-1])
+    elif isinstance(array, Mapping):
+        if len(array) > 2:
+            raise no_method("join", None)
+        items = [None] * len(array)
+    else:
+        raise no_method("length", array)
+    conn = ruby_to_s(connector)
+    if len(items) <= 2:
+        return f" {conn} ".join(ruby_to_s(i) for i in items)
+    return ruby_join(items[:-1], ", ") + f", {conn} {ruby_to_s(items[-1])}"
 
 
 def inspect(value: Any) -> str:

@@ -8,7 +8,7 @@ import math
 from collections.abc import Mapping
 from typing import Any
 
-from .rubyvalues import is_undefined, to_ruby_string
+from .rubyvalues import RubyTypeError, float_to_s, is_undefined, ruby_to_s, to_ruby_string
 
 _NESTED_BLACKLIST = ("content", "output", "excerpt", "next", "previous")
 
@@ -42,7 +42,27 @@ def as_json_value(value: Any, depth: int = 0) -> Any:
     return to_ruby_string(value)
 
 
-def jsonify(value: Any) -> str:
-    """Ruby's ``to_json``: compact, non-ASCII kept, ``</`` not escaped."""
-    return json.dumps(as_json_value(value), ensure_ascii=False, separators=(",", ":"))
+def _write(value: Any) -> str:
+    """Ruby's ``to_json``: floats as Ruby prints them, keys as text, anything else its text."""
+    if is_undefined(value):
+        return "null"
+    if value is None or isinstance(value, (bool, int)):
+        return json.dumps(value)
+    if isinstance(value, float):
+        if math.isnan(value) or math.isinf(value):
+            raise RubyTypeError(f"{float_to_s(value)} not allowed in JSON")
+        return float_to_s(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, Mapping):
+        return "{" + ",".join(f"{_write(ruby_to_s(k))}:{_write(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ",".join(_write(v) for v in value) + "]"
+    if isinstance(value, range):
+        return json.dumps(ruby_to_s(value))
+    return json.dumps(ruby_to_s(value), ensure_ascii=False)
 
+
+def jsonify(value: Any) -> str:
+    """Compact, non-ASCII kept, ``</`` not escaped, floats as Ruby writes them (``1.0e+20``)."""
+    return _write(as_json_value(value))

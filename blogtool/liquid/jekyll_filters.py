@@ -32,7 +32,6 @@ if TYPE_CHECKING:
 # Jekyll's filters where Liquid's type rules differ from the plain functions'
 JEKYLL_RUBY: dict[str, Callable] = {
     "slugify": R.slugify, "cgi_escape": R.cgi_escape, "number_of_words": R.number_of_words,
-    "array_to_sentence_string": R.array_to_sentence_string, "jsonify": R.jsonify,
     "smartify": R.smartify,
 }
 
