@@ -207,3 +207,17 @@ def test_strict_filters_and_variables_as_jekyll_reads_them(tmp_path):
     with pytest.raises(BuildError, match="Liquid error: undefined variable missing"):
         render(make(tmp_path, strict_variables=True), "{{ missing }}")
     assert render(make(tmp_path, strict_variables=True), "{{ site.title }}") == "T"
+
+
+def test_markdownify_uses_the_engines_markdown_options(tmp_path):
+    """The site's Markdown options reach markdownify through the engine's settings (no module
+    state): kramdown's soft break stays a newline under ``compat: jekyll``; blogtool's CJK
+    rule joins the two Chinese lines."""
+    from blogtool.markup.options import MarkupOptions
+    text = '{{ "中文**强调**文字\n第二行" | markdownify }}'
+    cjk = make(tmp_path)
+    jekyll = make(tmp_path, markdown=MarkupOptions(compat="jekyll", cjk=False))
+    assert render(cjk, text) == "<p>中文<strong>强调</strong>文字第二行</p>\n"
+    assert render(jekyll, text) == "<p>中文<strong>强调</strong>文字\n第二行</p>\n"
+    assert render(cjk, text) == "<p>中文<strong>强调</strong>文字第二行</p>\n"
+    assert pickle.loads(pickle.dumps(jekyll.settings)).markdown == jekyll.settings.markdown
