@@ -4,7 +4,7 @@ opened in Debian's Chromium through Playwright.
 
 Checked, in light and dark mode: axe-core (from the npm registry; ``scripts/test`` installs
 it) finds no serious or critical violation on the home, post, tag, search and error pages
-(the last two when the theme has them); at 390 px nothing scrolls sideways but code; every
+(the last two when the theme has them), the archive and the 404 page; at 390 px nothing scrolls sideways but code; every
 code token is readable on its block; the page speaks its language (``<html lang>``, labels,
 dates, fonts). And the code tools: the copy and wrap buttons never cover code (desktop and
 phone), the wrap choice is remembered, code is wider than the text on a wide screen.
@@ -109,14 +109,15 @@ def browser() -> Iterator[Browser]:
 
 
 def _pages(page: Page, origin: str) -> list[str]:
-    """Home, the newest post, its first tag page, and the search and error pages."""
+    """Home, the newest post, its first tag page, the search and error pages, the archive
+    and the 404 page."""
     page.goto(origin + "/")
     post = page.locator("article.post-summary h2 a").first.get_attribute("href")
     assert post
     page.goto(origin + post)
     tag = page.locator(".terms a.tag").first.get_attribute("href")
     assert tag
-    return ["/", post, tag, *_optional_pages()]
+    return ["/", post, tag, *_optional_pages(), "/archive/", "/404.html"]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
