@@ -132,6 +132,16 @@ def test_a_failing_indexer_stops_the_build_and_keeps_the_previous_site(
     assert sorted(p.name for p in tmp_path.iterdir()) == ["fake-pagefind", "out", "src"]
 
 
+def test_a_site_with_its_own_pagefind_folder_is_told_so(tmp_path: Path) -> None:
+    src = _site(tmp_path / "src")
+    (src / "pagefind").mkdir()
+    (src / "pagefind" / "pagefind.js").write_text("// the site's own\n")
+    with pytest.raises(BuildError) as err:
+        build(src, tmp_path / "out", site_time=WHEN, jobs=1, use_cache=False)
+    assert str(err.value) == ("pagefind/: the site writes its own pagefind/ folder, where the "
+                              "search index goes; rename it, or set blogtool.search: false")
+
+
 def test_without_the_pagefind_package_the_message_says_what_to_install(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)
@@ -256,6 +266,15 @@ def test_a_jekyll_site_without_search_is_left_as_jekyll_makes_it(tmp_path: Path)
     post = (dest / "2020/01/01/broker.html").read_text()
     assert "<pre id=" not in post and "blogtool-post-errors" not in post
     assert "No post shows an error yet." in (dest / "errors.html").read_text()
+
+
+def test_a_jekyll_site_can_have_the_error_index_without_search(tmp_path: Path) -> None:
+    src = _jekyll_site(tmp_path / "src", "title: t\nblogtool:\n  errors: true\n")
+    dest = tmp_path / "out"
+    build(src, dest, site_time=WHEN, jobs=1, use_cache=False)
+    assert not (dest / "pagefind").exists()
+    assert '<pre id="log-1"' in (dest / "2020/01/01/broker.html").read_text()
+    assert 'id="e-java.io.IOException"' in (dest / "errors.html").read_text()
 
 
 def test_block_ids_never_collide_and_a_block_keeps_its_own() -> None:

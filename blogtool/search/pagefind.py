@@ -101,6 +101,10 @@ def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
     wanted = sorted(set(pages))
     if not wanted:
         return []
+    if (staged / BUNDLE).exists():
+        raise BuildError(f"{BUNDLE}/", None, f"the site writes its own {BUNDLE}/ folder, where "
+                                             f"the search index goes; rename it, or set "
+                                             f"blogtool.search: false")
     manifest = _manifest(staged, live, wanted, exe)
     try:
         previous = (live / BUNDLE / MANIFEST).read_text("utf-8")
