@@ -86,6 +86,18 @@ DATA = Path(__file__).parent / "data" / "code"
      "log"),
     ("api-1  | 2024-03-01 10:00:01.120  INFO 1 --- [main] c.e.Application : Started\n"
      "api-1  | 2024-03-01 10:00:02.400  WARN 1 --- [main] c.e.Pool : Slow start", "log"),
+    # YAML with inline flow maps and lists, a manifest whose block scalar holds code
+    ("app:\n  image: registry.local/app\nresources:\n  requests: { cpu: \"100m\" }\n"
+     "  limits: { cpu: \"1\" }\nports: [80, 443]", "yaml"),
+    ("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: policy\ndata:\n  main.rego: |\n"
+     "    package main\n    deny[msg] {\n      name := input.name\n      msg := name\n    }",
+     "yaml"),
+    # Java lambdas use ->, which is not Scala's
+    ("Runnable r = () -> {\n    log.info(\"tick\");\n};\n"
+     "list.forEach(item -> System.out.println(item));", "java"),
+    # commands with a variable in front are commands, not properties
+    ("JAVA_OPTS=-Xmx2g ./bin/start.sh --port=8080\nJAVA_OPTS=-Xmx4g ./bin/start.sh --port=8081",
+     "bash"),
 ])
 def test_marker_names_its_language(text: str, lang: str) -> None:
     assert detect_language(text) == lang
@@ -103,6 +115,13 @@ def test_marker_names_its_language(text: str, lang: str) -> None:
     "CFLAGS_demo.o := -O2",
     "function start_vm() {\n    args+=\" -m 4G\"\n    args+=\" -smp 4\"\n}",
     "@startuml\nA --> B\n@enduml",
+    # Lua, a Gemfile, Ruby modules, Kotlin's typed properties
+    "local count = 0\nfor i, v in ipairs(items) do\n  count = count + v\nend\n"
+    "print(\"total: \" .. count)",
+    "function Stack:push(v)\n  self.items[#self.items + 1] = v\nend",
+    'source "https://rubygems.org"\ngem "rails", "~> 7.0"\ngem "puma"',
+    "module Billing\n  module Invoices\n    protected\n  end\nend",
+    "class Order(\n    var id: Long,\n    var total: Long,\n    val note: String\n)",
     # a path with a C++ keyword in it, one gdb frame line, a comment with CJK
     "// 说明：这里只是注释",
 ])

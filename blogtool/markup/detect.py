@@ -110,6 +110,7 @@ _SUBCOMMAND = re.compile(
     r"|init|update|upgrade|start|stop|restart|status|pull|push|clone|exec|login)"
     r"(?:[ \t]+[\w@./:=-]+){0,3}[ \t]*$")
 _HEREDOC = re.compile(r"<<-?[ \t]*['\"]?(\w+)['\"]?[ \t]*$")
+_MANIFEST = re.compile(r"(?:---|apiVersion:|kind:)")
 _PLACEHOLDER = re.compile(r"\$\{[\w.-]+(?::[^{}\s]*)?\}|\{\d+\}")
 # ini values may be quoted (Addrs = ["http://..."])
 _KV_LOOSE = re.compile(r"[ \t]*[A-Za-z_/][\w./*-]*[ \t]*=[ \t]*\S")
@@ -263,7 +264,8 @@ def detect_language(code: str) -> str:
     if _SQL_START.match(sql_first) and (_SQL_WORD.search(code) or _SQL_END.search(code)):
         return "sql"
     strongest = max((v for k, v in markers.items() if k not in _NOT_CODE), default=0)
-    if strongest < 4 and yaml_block(lines):
+    # a Kubernetes manifest is YAML even when a block scalar holds code
+    if (strongest < 4 or _MANIFEST.match(first)) and yaml_block(lines):
         return "yaml"
     counts = _Lines(lines, logged) if code_markers < 2 else None
     if counts is not None:
@@ -343,7 +345,8 @@ def _configuration_or_shell(lines: list[str], counts: _Lines) -> str:
         return "ini"
     if not body:
         return ""
-    if (counts.kv >= 1 and counts.kv >= 2 * (body - counts.kv) and counts.bash * 2 < body
+    if (counts.kv >= 1 and counts.kv >= 2 * (body - counts.kv)
+            and max(counts.bash, counts.commands) * 2 < body
             and (body > 1 or any(_DOTTED_KV.match(line) for line in lines))):
         return "properties"
     if (max(counts.bash, counts.commands) * 5 >= body * 4

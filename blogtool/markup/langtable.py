@@ -107,7 +107,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('import', r"^\s*import ['\"]\.{0,2}/"),
         ('this', r"\bthis\.\w+"),
         ('undefined', r"\bundefined\b"),
-        (':', r"^\s*\w+: (?:function|\[|\{)"),
+        (':', r"^\s*\w+: (?:function\b|[\[{]\s*$)"),      # not YAML's inline { a: b }
     )),
     "scala": (_rx(
         ('object', r"^\s*(?:case )?object \w+"),
@@ -129,13 +129,13 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
          r"^\s*(?:(?:private |protected |override |lazy )*val"
          r"|(?:private |protected |override |lazy )+var) \w+(?:\s*:\s*[\w\[\], ]+)?\s*="),
         ('Seq', r"\bSeq\("),
+        ('val var', r"^\s*(?:private |override |protected )*va[lr] \w+: [A-Z][\w\[\], .]*,?\s*$"),
         ('with', r"\)\s*with\s+\w+"),
         ('with', r"^\s*with \w+"),
         ('B', r"\.B\b"),
         ('U', r"\.U\b"),
         ('Wire', r"\bWire\w*\("),
         ('Nil', r"\bNil\b"),
-        ('->', r" -> "),
     )),
     "c": (_rx(
         ('#',
@@ -282,6 +282,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
     ), _rx(
         ('val', r"\bval \w+ = \w+Of\("),
         ('val', r"^\s*(?:private |override |lateinit )*va[lr] \w+(?:\s*:\s*[\w<>?, ]+)?\s*="),
+        ('val var',
+         r"^\s*(?:private |override |protected |internal )*va[lr] \w+: [A-Z][\w<>?, .]*,?\s*$"),
     )),
     "rust": (_rx(
         ('fn', r"^\s*(?:pub )?fn \w+"),
@@ -345,6 +347,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
     )),
     "ruby": (_rx(
         ('puts', r"^\s*puts "),
+        ('module', r"^\s*module [A-Z]\w*(?:::\w+)*\s*$"),
+        ('gem', r"^\s*gem ['\"]"),                  # a Gemfile
         ('do', r"\bdo \|\w+"),
         ('require', r"^\s*require '"),
         ('def', r"^\s*def \w+(?:\(.*\))?\s*$"),
@@ -387,6 +391,16 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
     ), _rx(
         ('>', r"^\s*> \w"),
     )),
+    "lua": (_rx(
+        ('local', r"^\s*local (?:function \w+|\w+(?:, ?\w+)* = )"),
+        ('function', r"^\s*function \w+[:.]\w+ ?\("),
+        ('pairs ipairs setmetatable getmetatable tostring tonumber',
+         r"\b(?:pairs|ipairs|setmetatable|getmetatable|tostring|tonumber)\("),
+        ('elseif if', r"^\s*(?:else)?if [^;]* then\s*$"),
+        ('..', r"[\w)\"] \.\. [\w\"(]"),                # string concatenation
+        ('end', r"\) end\b"),
+        ('~=', r" ~= (?<=\w ~= )\w"),
+    ), _rx()),
     # shell functions and variables (bash itself is told by whole-block shapes)
     "shell": (_rx(
         ('${', r"\$\{\w+[}:#%/]"),
