@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,69 @@ def test_rules_that_cannot_be_joined_keep_pygments_loop() -> None:
     assert not joined_states(fast).get("root")
     text = "cat <<EOF\nhello $USER\nEOF\necho done\n"
     assert list(fast.get_tokens(text)) == list(BashLexer().get_tokens(text))
+
+
+def _same_but_groups(original: str, bare: str, flags: int) -> bool:
+    from re import _parser  # type: ignore[attr-defined]
+    a, b = _parser.parse(original, flags), _parser.parse(bare, flags)
+
+    def strip(node: object) -> object:
+        # a group's operand is (number, add_flags, del_flags, pattern): without its number a
+        # group with no flags is only its pattern (the parser leaves out some (?:...) itself)
+        if type(node).__name__ == "SubPattern":
+            return flat(node.data)  # type: ignore[attr-defined]
+        if isinstance(node, (list, tuple)):
+            return flat(node)
+        return node
+
+    def flat(items: object) -> tuple:
+        out: list[object] = []
+        for item in items:  # type: ignore[attr-defined]
+            if isinstance(item, tuple) and len(item) == 2 and str(item[0]) == "SUBPATTERN":
+                _, add, delete, inner = item[1]
+                if not add and not delete:
+                    out.extend(strip(inner))   # type: ignore[arg-type]
+                    continue
+                out.append(("SUBPATTERN", add, delete, strip(inner)))
+            else:
+                out.append(strip(item))
+        return tuple(out)
+
+    return strip(a) == strip(b) and b.state.groups == 1
+
+
+@pytest.mark.parametrize("pattern,flags", [
+    (r"(a)(b(c))", 0), (r"[(](x)", 0), (r"[]()](x)", 0), (r"[^](](x)", 0), (r"\((x)\)", 0),
+    (r"(?#a(b[c)(x)", 0), (r"(?:a)(?=b)(?<!c)(x)", 0), ("(x) # (y) [\n(z)", re.VERBOSE),
+    (r"[a-z[](x)", 0), (r"(a|b)*\1", 0)])
+def test_groups_made_non_capturing_change_nothing_else(pattern: str, flags: int) -> None:
+    regex = re.compile(pattern, flags)
+    bare = fastlex.non_capturing(pattern, flags, regex.groups)
+    if fastlex._UNSHAREABLE.search(pattern):
+        return                  # never joined: references to groups need their numbers
+    assert bare is not None and _same_but_groups(pattern, bare, flags), bare
+
+
+LEXERS = ["java", "scala", "kotlin", "groovy", "python", "javascript", "typescript", "go",
+          "rust", "c", "cpp", "csharp", "php", "ruby", "sql", "bash", "yaml", "xml", "html",
+          "css", "lua", "swift", "haskell", "dockerfile", "ini", "properties", "diff",
+          "graphql", "protobuf"]
+
+
+def test_every_joinable_regex_of_common_lexers_keeps_its_meaning() -> None:
+    checked = 0
+    for name in LEXERS + ["log"]:
+        lexer = LogLexer() if name == "log" else get_lexer_by_name(name)
+        for rules in getattr(type(lexer), "_tokens", {}).values():
+            for rule in rules:
+                regex = getattr(rule[0], "__self__", None)
+                if not isinstance(regex, re.Pattern) or \
+                        fastlex._UNSHAREABLE.search(regex.pattern):
+                    continue
+                bare = fastlex.non_capturing(regex.pattern, regex.flags, regex.groups)
+                assert bare is not None, (name, regex.pattern)
+                if regex.groups:
+                    assert _same_but_groups(regex.pattern, bare, regex.flags), \
+                        (name, regex.pattern)
+                    checked += 1
+    assert checked > 1000
