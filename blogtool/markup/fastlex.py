@@ -31,7 +31,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from pygments.lexer import Lexer, RegexLexer
+from pygments.lexer import Lexer, RegexLexer, bygroups
 from pygments.token import Error, Whitespace, _TokenType
 
 __all__ = ["fast_lexer"]
@@ -47,8 +47,13 @@ JOIN_AFTER = 2000
 _UNSHAREABLE = re.compile(r"\(\?P[<=]|\(\?\(|\\[1-9]|\(\?[aiLmsux-]+[):]")
 
 # One rule, ready to apply: (its own match function, token type or None, callback or None,
-# stack steps). A step is a state name to push, "#push" (the top again) or -n (pop n).
+# stack steps). A step is a state name to push, "#push" (the top again) or -n (pop n). A
+# ``bygroups`` callback whose actions are all token types (or None) is kept as its
+# (group number, token type) pairs, applied by the scan loop itself.
 Rule = tuple[Callable[..., Any], Any, Any, tuple]
+
+# the code every ``bygroups(...)`` callback shares (its actions are in the closure)
+_BYGROUPS_CODE = getattr(bygroups(), "__code__", None)
 
 _SPED_UP: dict[type, type] = {}
 
@@ -130,7 +135,23 @@ def joined_states(lexer: Lexer) -> dict[str, bool]:
 def _rule(match: Callable[..., Any], action: Any, transition: Any) -> Rule:
     token = action if type(action) is _TokenType else None
     callback = action if token is None and action is not None else None
+    if callback is not None:
+        callback = _token_groups(callback) or callback
     return match, token, callback, _steps(transition)
+
+
+def _token_groups(callback: Any) -> tuple[tuple[int, _TokenType], ...] | None:
+    """For ``bygroups(T1, None, T2...)`` (token types only), its (group, type) pairs: each
+    non-empty group is one token of its type, at the group's start."""
+    if getattr(callback, "__code__", None) is not _BYGROUPS_CODE or _BYGROUPS_CODE is None:
+        return None
+    cells = dict(zip(callback.__code__.co_freevars, callback.__closure__ or (), strict=True))
+    actions = cells["args"].cell_contents if "args" in cells else None
+    if not isinstance(actions, tuple) or \
+            not all(a is None or type(a) is _TokenType for a in actions):
+        return None
+    pairs = tuple((i, a) for i, a in enumerate(actions, 1) if a is not None)
+    return pairs or None
 
 
 def _steps(transition: Any) -> tuple:
@@ -237,6 +258,13 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
             match, token, callback, steps = rule
             if token is not None:
                 yield pos, token, text[pos:end]
+            elif type(callback) is tuple:
+                if joined is not None:
+                    found = match(text, pos)
+                for group, kind in callback:
+                    value = found.group(group)
+                    if value:
+                        yield found.start(group), kind, value
             elif callback is not None:
                 yield from callback(self, found if joined is None else match(text, pos))
             pos = end
