@@ -39,6 +39,7 @@ QUERIES = [
     ("NullPointerException", SPRING),             # a decoy post names it in prose
     ("org.apache.kafka.clients.consumer.CommitFailedException", KAFKA),
     ("CommitFailedException", KAFKA),
+    ("java.lang.OutOfMemoryError", TOMCAT),      # a Korean post; an English one says "Java"
     ("SafeModeException", SAFEMODE),
     ("Safe mode is ON", SAFEMODE),                # log phrases
     ("connect() failed", NGINX),

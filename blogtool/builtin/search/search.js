@@ -48,13 +48,40 @@ function item(data) {
   return li;
 }
 
+// Scores from the parts of the index (one per language) are not comparable: a part with few
+// pages scores every match low. So the best results are re-ranked, first by whether the page
+// has the query as written (an exception name, a log phrase), then by how many of its words it
+// has, then by Pagefind's score.
+const RERANK = 30;
+
+function plain(text) {
+  return text.toLowerCase().replace(/\s+/g, " ");
+}
+
+function rank(query, data, score) {
+  const text = plain(((data.meta && data.meta.title) || "") + " " + data.content);
+  const words = plain(query).split(/[\s.,:;()[\]{}"'`]+/).filter(Boolean);
+  const has = words.filter((w) => text.includes(w)).length;
+  return [text.includes(plain(query)) ? 1 : 0, words.length ? has / words.length : 0, score];
+}
+
+function before(a, b) {
+  for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return b.key[i] - a.key[i];
+  return 0;
+}
+
 async function run(query) {
   ready = ready || load();
   const pagefind = await ready;
   const found = await pagefind.debouncedSearch(query, {}, 150);
   if (found === null || input.value.trim() !== query) return;   // a newer query took over
-  const results = await Promise.all(found.results.slice(0, 20).map((r) => r.data()));
+  const top = found.results.slice(0, RERANK);
+  const loaded = await Promise.all(top.map(async (r) => {
+    const data = await r.data();
+    return {data, key: rank(query, data, r.score)};
+  }));
   if (input.value.trim() !== query) return;
+  const results = loaded.sort(before).slice(0, 20).map((r) => r.data);
   list.replaceChildren(...results.map(item));
   status.textContent = results.length
     ? words.count.replace("{n}", String(found.results.length)) : words.none;
