@@ -199,6 +199,19 @@ def test_a_rebuild_with_no_page_changed_keeps_the_index_without_indexing(
     assert "wombat" in _fragments(dest)["/2020/02/01/notes.html"]
 
 
+def test_an_incremental_build_brings_the_error_index_up_to_date(tmp_path: Path) -> None:
+    src = _site(tmp_path / "src")
+    dest = tmp_path / "out"
+    build(src, dest, site_time=WHEN, jobs=1)
+    post = src / "_posts" / "2020-01-01-broker.md"
+    post.write_text(LOG_POST.replace("java.io.IOException: No space left on device",
+                                     "java.nio.file.FileSystemException: Read-only file system"))
+    build(src, dest, site_time=WHEN, jobs=1)
+    errors = (dest / "errors/index.html").read_text()
+    assert "java.nio.file.FileSystemException" in errors and "java.io.IOException" not in errors
+    assert "Read-only file system" in _fragments(dest)["/2020/01/01/broker.html"]
+
+
 def test_serve_keeps_the_index_current(tmp_path: Path) -> None:
     from blogtool.commands.serve.loop import SiteBuilder
     src = _site(tmp_path / "src")
