@@ -97,7 +97,7 @@ def attach_site(site: dict, docs: list[dict[str, Any]], theme_site: bool) -> Non
     error index of ``docs``, the converted posts and documents, newest first)."""
     opts = options(site, theme_site)
     site["blogtool_search"] = {"enabled": opts.search, "url": opts.search_url,
-                      "errors": opts.errors, "errors_url": opts.errors_url}
+                               "errors": opts.errors, "errors_url": opts.errors_url}
     if opts.errors:
         dated = [d for d in docs if dict.get(d, "errors")]
         dated.sort(key=lambda d: str(dict.get(d, "date") or ""), reverse=True)
