@@ -95,6 +95,11 @@ DATA = Path(__file__).parent / "data" / "code"
     # Java lambdas use ->, which is not Scala's
     ("Runnable r = () -> {\n    log.info(\"tick\");\n};\n"
      "list.forEach(item -> System.out.println(item));", "java"),
+    # Oracle's PL/SQL assigns with := and ends lines with ;, and a FROM line may be SQL's
+    ("CREATE OR REPLACE PROCEDURE raise_salary (p_id NUMBER) IS\n  v_total NUMBER := 0;\n"
+     "BEGIN\n  v_total := v_total + 1;\nEND;", "sql"),
+    ("FROM python:3.12-slim  # 基础镜像\nWORKDIR /app\nCOPY . .\nCMD [\"python\", \"app.py\"]",
+     "dockerfile"),
     # commands with a variable in front are commands, not properties
     ("JAVA_OPTS=-Xmx2g ./bin/start.sh --port=8080\nJAVA_OPTS=-Xmx4g ./bin/start.sh --port=8081",
      "bash"),
@@ -115,6 +120,7 @@ def test_marker_names_its_language(text: str, lang: str) -> None:
     "CFLAGS_demo.o := -O2",
     "function start_vm() {\n    args+=\" -m 4G\"\n    args+=\" -smp 4\"\n}",
     "@startuml\nA --> B\n@enduml",
+    "FROM emp e1 JOIN emp e2\nON e1.mgr = e2.empno",
     # Lua, a Gemfile, Ruby modules, Kotlin's typed properties
     "local count = 0\nfor i, v in ipairs(items) do\n  count = count + v\nend\n"
     "print(\"total: \" .. count)",

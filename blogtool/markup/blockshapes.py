@@ -124,7 +124,9 @@ def nginx_block(lines: list[str]) -> bool:
     return any(_NGINX_NAME.match(line) for line in lines)
 
 
-_DOCKER = re.compile(r"\s*(?:FROM|RUN|COPY|ADD|CMD|ENTRYPOINT|ENV|EXPOSE|WORKDIR|ARG|LABEL"
+# (FROM names one image, so SQL's "FROM emp e1 JOIN ..." is not an instruction)
+_DOCKER = re.compile(r"\s*(?:FROM(?=\s+(?:--\S+\s+)*\S+(?:\s+[Aa][Ss]\s+\S+)?\s*(?:#.*)?$)"
+                     r"|RUN|COPY|ADD|CMD|ENTRYPOINT|ENV|EXPOSE|WORKDIR|ARG|LABEL"
                      r"|USER|VOLUME|HEALTHCHECK|SHELL|ONBUILD|STOPSIGNAL)\s+\S")
 _DOCKER_MAIN = re.compile(r"\s*(?:FROM|RUN|COPY|CMD|ENTRYPOINT|WORKDIR|EXPOSE)\s")
 

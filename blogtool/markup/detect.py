@@ -121,7 +121,8 @@ _SQL_START = re.compile(
     r"|CREATE[ \t]+(?:TABLE|INDEX|DATABASE|VIEW|UNIQUE|USER|POLICY|FUNCTION|PROCEDURE|TRIGGER)"
     r"|ALTER[ \t]+TABLE|DROP[ \t]+(?:TABLE|INDEX|DATABASE)|SHOW[ \t]+\w+|EXPLAIN[ \t]|GRANT[ \t]"
     r"|TRUNCATE[ \t]|WITH[ \t]+\w+[ \t]+AS|COMMENT[ \t]+ON|MERGE[ \t]+INTO"
-    r"|SET[ \t]+(?:GLOBAL|SESSION|NAMES|@)|START[ \t]+TRANSACTION)\b"
+    r"|SET[ \t]+(?:GLOBAL|SESSION|NAMES|@)|START[ \t]+TRANSACTION"
+    r"|CREATE[ \t]+OR[ \t]+REPLACE[ \t]+(?:FUNCTION|PROCEDURE|VIEW|TRIGGER|PACKAGE))\b"
     r"|(?:USE[ \t]+\w+|BEGIN|COMMIT|FLUSH[ \t]+\w+|DESC[ \t]+\w+)[ \t]*;)",
     re.IGNORECASE)
 # a statement typed at a database prompt, with no output after it

@@ -59,7 +59,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
     "go": (_rx(
         ('package', r"^\s*package [a-z]\w*\s*$"),
         ('func', r"^\s*func(?: \(\w+ \*?\w+\))? \w*\("),
-        (':=', r":=(?:(?<=\w:=)|(?<=\w :=)) ?\S"),
+        # (not PL/SQL's "v_total := 0;": Go ends no line with ";")
+        (':=', r":=(?:(?<=\w:=)|(?<=\w :=)) ?(?![^\n]*;[ \t]*$)\S"),
         ('iota', r"\biota\b"),
         ('const var', r"^\s*(?:const|var) ?\($"),
         ('fmt', r"\bfmt\.\w+\("),
