@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 import pytest
 from playwright.sync_api import sync_playwright
+from test_search_build import _jekyll_site
 
 from blogtool.build.site import build
 
@@ -60,6 +61,10 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     # the same blog under a baseurl, served from /blog/ beside it
     build(SITE, root / "site" / "blog", site_time=when, jobs=1, use_cache=False,
           overrides={"baseurl": "/blog"})
+    # a Jekyll site with `search: true`, its layouts using blogtool's includes, under /jekyll/
+    src = _jekyll_site(root / "jekyll-src", "title: t\nbaseurl: /jekyll\nblogtool:\n"
+                                            "  search: true\n")
+    build(src, root / "site" / "jekyll", site_time=when, jobs=1, use_cache=False)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0),
                                 functools.partial(_Quiet, directory=str(root / "site")))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -116,6 +121,17 @@ def test_under_a_baseurl_results_link_inside_it(page, server: str) -> None:
     for query, expected in (("リバランス", KAFKA), ("SafeModeException", SAFEMODE)):
         results = _results(page, server, query, base="/blog")
         assert results and results[0]["href"] == "/blog" + expected
+
+
+def test_a_jekyll_site_with_search_finds_its_posts(page, server: str) -> None:
+    page.goto(server + "/jekyll/2020/02/01/notes.html")
+    page.fill("#blogtool-search-box-q", "No space left on device")
+    page.press("#blogtool-search-box-q", "Enter")
+    page.wait_for_selector("[data-search-results] > li", timeout=20_000)
+    first = page.eval_on_selector("[data-search-results] > li", """li => [
+        li.querySelector('h2 a').getAttribute('href'), li.querySelector('h2 a').textContent,
+        li.querySelector('.result-date').textContent]""")
+    assert first == ["/jekyll/2020/01/01/broker.html", "Broker down", "2020-01-01"]
 
 
 def test_no_result_says_so(page, server: str) -> None:
