@@ -35,7 +35,7 @@ SAMPLES = _samples()
 
 
 @pytest.mark.parametrize("name", ["java", "log", "sql", "groovy", "scala", "javascript",
-                                  "xml", "python"])
+                                  "xml", "python", "bash", "ruby"])
 @pytest.mark.parametrize("join_after", [1, 37])
 def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> None:
     # each run starts from fresh lexer classes, so the states join at a new point
@@ -59,11 +59,16 @@ def test_java_is_joined_and_recursion_uses_the_fast_loop(monkeypatch) -> None:
     assert ("Token.Name.Function", "names") in [(str(t), v) for t, v in tokens]
 
 
-def test_rules_that_cannot_be_joined_keep_pygments_loop() -> None:
-    # bash's here-documents use a back-reference (\2): its states are left alone
+def test_a_rule_that_cannot_share_is_scanned_alone_between_joined_runs(monkeypatch) -> None:
+    # bash's here-documents use a back-reference (\2): that rule is tried on its own, in its
+    # place, between the joined runs of the rules before and after it
+    monkeypatch.setattr(fastlex, "_SPED_UP", {})
     fast = fast_lexer(BashLexer())
+    assert type(fast) is not BashLexer
     list(fast.get_tokens("echo a\n" * fastlex.JOIN_AFTER))
-    assert not joined_states(fast).get("root")
+    assert joined_states(fast)["root"]
+    root = fastlex._states(fast)["root"]
+    assert [c[1] is fastlex._RUN for c in root.scan] == [True, False, True]
     text = "cat <<EOF\nhello $USER\nEOF\necho done\n"
     assert list(fast.get_tokens(text)) == list(BashLexer().get_tokens(text))
 

@@ -60,39 +60,54 @@ _SPED_UP: dict[type, type] = {}
 
 class _State:
     """One state's rules, and once the state has been busy enough, their joined pattern's
-    match function with the rule each outermost group number stands for."""
+    match function with the rule each closing group number stands for. A state with rules
+    that cannot share a pattern is joined in runs: ``scan`` then holds, in order, the rules
+    scanned alone and the runs' patterns (each marked ``_RUN``, with its own group map)."""
 
-    __slots__ = ("rules", "joined", "by_group", "countdown", "_pattern")
+    __slots__ = ("rules", "scan", "joined", "by_group", "countdown", "_plan")
 
     def __init__(self, rules: list[Rule]):
         self.rules = rules
+        self.scan: list[Rule] = rules
         self.joined: Callable[..., Any] | None = None
         self.by_group: dict[int, Rule] = {}
-        self._pattern = _joined_pattern(rules) if len(rules) >= JOIN_MIN else None
-        self.countdown = JOIN_AFTER if self._pattern is not None else -1
+        self._plan = _plan(rules) if len(rules) >= JOIN_MIN else None
+        self.countdown = JOIN_AFTER if self._plan is not None else -1
         if self.countdown == 0:
             self.join()
 
     @property
     def joinable(self) -> bool:
-        return self._pattern is not None
+        return self._plan is not None
 
     def join(self) -> None:
-        """Compile the joined pattern (a state whose pattern fails to compile stays rule by
+        """Compile the joined patterns (a run whose pattern fails to compile stays rule by
         rule)."""
         self.countdown = -1
-        if self._pattern is None:
+        if self._plan is None:
             return
-        pattern, flags, groups = self._pattern
-        try:
-            compiled = re.compile(pattern, flags)
-        except (re.error, RecursionError, OverflowError):
-            return
-        number = 0
-        for rule, inner in zip(self.rules, groups, strict=True):
-            number += inner + 1         # the regex's groups kept, then the closing ()
-            self.by_group[number] = rule
-        self.joined = compiled.match
+        scan: list[Rule] = []
+        for run, parts in self._plan:
+            compiled = None
+            if parts is not None:
+                flags = next((f for _, f, _ in parts if f is not None), 0)
+                try:
+                    compiled = re.compile("|".join(alt for alt, _, _ in parts), flags)
+                except (re.error, RecursionError, OverflowError):
+                    compiled = None
+            if compiled is None:
+                scan.extend(run)
+                continue
+            by_group: dict[int, Rule] = {}
+            number = 0
+            for rule, (_, _, kept) in zip(run, parts or (), strict=True):
+                number += kept + 1          # the regex's groups kept, then the closing ()
+                by_group[number] = rule
+            if len(self._plan) == 1:
+                self.joined, self.by_group = compiled.match, by_group
+                return
+            scan.append((compiled.match, _RUN, by_group, ()))
+        self.scan = scan
 
 
 def fast_lexer(lexer: Lexer) -> Lexer:
@@ -127,9 +142,10 @@ def _states(lexer: RegexLexer) -> dict[str, _State]:
 
 
 def joined_states(lexer: Lexer) -> dict[str, bool]:
-    """Which states of a sped-up lexer scan with their joined pattern by now."""
+    """Which states of a sped-up lexer scan with a joined pattern (whole or in runs) by now."""
     states = getattr(type(lexer), "_states", None) or {}
-    return {name: state.joined is not None for name, state in states.items()}
+    return {name: state.joined is not None or state.scan is not state.rules
+            for name, state in states.items()}
 
 
 def _rule(match: Callable[..., Any], action: Any, transition: Any) -> Rule:
@@ -166,29 +182,71 @@ def _steps(transition: Any) -> tuple:
     return tuple(-1 if step == "#pop" else step for step in transition)
 
 
-def _joined_pattern(rules: list[Rule]) -> tuple[str, int, list[int]] | None:
-    """The alternation of the rules' regexes, its flags, and how many of each regex's own
-    groups it keeps (none, unless they could not be told apart for sure)."""
+RUN_MIN = 4     # rules; a shorter run between rules that cannot share is scanned rule by rule
+_RUN = object()  # marks a run's pattern among the rules a state scans one by one
+# a regex's own flags set at its start, which a joined pattern keeps as a scoped group
+_LEADING_FLAGS = re.compile(r"\(\?([ims]+)\)")
+_FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
+
+# One rule as an alternative of a joined pattern: (its text, flags or None for any, how many
+# of its own groups stay capturing).
+Part = tuple[str, int | None, int]
+
+
+def _part(rule: Rule) -> Part | None:
+    """The rule's regex as ``(?:regex)()`` with its groups made non-capturing (all of them
+    kept when they could not be told apart for sure), or None when it cannot share."""
+    regex = getattr(rule[0], "__self__", None)
+    if not isinstance(regex, re.Pattern):
+        return None
+    pattern, flags = regex.pattern, regex.flags
+    leading = _LEADING_FLAGS.match(pattern)
+    if leading is not None:     # (?s)x is (?s:x) inside an alternation
+        for letter in leading.group(1):
+            flags &= ~_FLAG_BITS[letter]
+        pattern = pattern[leading.end():]
+    if _UNSHAREABLE.search(pattern):
+        return None
+    if leading is not None:
+        pattern = f"(?{leading.group(1)}:{pattern})"
+    if not regex.pattern:       # an empty regex (``default``) matches under any flags
+        return "(?:)()", None, 0
+    bare = non_capturing(pattern, flags, regex.groups)
+    if bare is None:
+        return f"(?:{pattern})()", flags, regex.groups
+    return f"(?:{bare})()", flags, 0
+
+
+def _plan(rules: list[Rule]) -> list[tuple[list[Rule], list[Part] | None]] | None:
+    """The rules in order, in runs that share one pattern (with their parts) and rules
+    scanned alone (None); None when no run is long enough to join."""
+    plan: list[tuple[list[Rule], list[Part] | None]] = []
+    run: list[Rule] = []
+    parts: list[Part] = []
     flags: int | None = None
-    parts = []
-    groups = []
+
+    def close() -> None:
+        if run:
+            plan.append((list(run), list(parts) if len(run) >= RUN_MIN else None))
+        run.clear()
+        parts.clear()
+
     for rule in rules:
-        regex = getattr(rule[0], "__self__", None)
-        if not isinstance(regex, re.Pattern) or _UNSHAREABLE.search(regex.pattern):
-            return None
-        if regex.pattern:       # an empty regex (``default``) matches under any flags
-            if flags is None:
-                flags = regex.flags
-            elif regex.flags != flags:
-                return None
-        bare = non_capturing(regex.pattern, regex.flags, regex.groups)
-        if bare is None:
-            parts.append(f"(?:{regex.pattern})()")
-            groups.append(regex.groups)
-        else:
-            parts.append(f"(?:{bare})()")
-            groups.append(0)
-    return "|".join(parts), flags or 0, groups
+        part = _part(rule)
+        if part is None:
+            close()
+            flags = None
+            plan.append(([rule], None))
+            continue
+        if part[1] is not None and flags is not None and part[1] != flags:
+            close()
+            flags = None
+        if part[1] is not None:
+            flags = part[1]
+        run.append(rule)
+        parts.append(part)
+    close()
+    return plan if any(p is not None for _, p in plan) else None
 
 
 # the pieces of a regex that can hold a "(" that opens no group: an escaped character, a
@@ -243,12 +301,18 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
             if found is not None:
                 rule = state.by_group[found.lastindex]
                 end = found.end()
+                own = False
         else:
-            for candidate in state.rules:
+            for candidate in state.scan:
                 found = candidate[0](text, pos)
                 if found is not None:
-                    rule = candidate
                     end = found.end()
+                    if candidate[1] is _RUN:
+                        rule = candidate[2][found.lastindex]
+                        own = False
+                    else:
+                        rule = candidate
+                        own = True
                     break
             if state.countdown > 0:
                 state.countdown -= 1
@@ -259,14 +323,14 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
             if token is not None:
                 yield pos, token, text[pos:end]
             elif type(callback) is tuple:
-                if joined is not None:
+                if not own:
                     found = match(text, pos)
                 for group, kind in callback:
                     value = found.group(group)
                     if value:
                         yield found.start(group), kind, value
             elif callback is not None:
-                yield from callback(self, found if joined is None else match(text, pos))
+                yield from callback(self, found if own else match(text, pos))
             pos = end
             if steps:
                 _move(names, steps)
