@@ -221,3 +221,29 @@ def test_markdownify_uses_the_engines_markdown_options(tmp_path):
     assert render(jekyll, text) == "<p>中文<strong>强调</strong>文字\n第二行</p>\n"
     assert render(cjk, text) == "<p>中文<strong>强调</strong>文字第二行</p>\n"
     assert pickle.loads(pickle.dumps(jekyll.settings)).markdown == jekyll.settings.markdown
+
+
+def test_tablerow_reads_cols_limit_and_offset_as_ruby_to_i(tmp_path):
+    """Outputs of Liquid 5.4 (``ruby -rliquid``): a nil ``limit`` is 0 rounds (in ``for`` it is
+    no limit), ``"2x"`` is 2, 1.5 is 1, ``cols`` below 1 keeps one row, ``false`` has no
+    ``to_i``."""
+    engine = make(tmp_path)
+    ctx = {"h": {"a": 1, "b": 2, "c": 3}, "s": "2x", "f": 1.5}
+
+    def row(*cells: str) -> str:
+        return "".join(f'<td class="col{i}">{c}</td>' for i, c in enumerate(cells, 1))
+
+    def table(text: str) -> str:
+        return engine.render("{% tablerow i in " + text + " %}{{ i }}{% endtablerow %}", ctx,
+                             path="t.md")
+    assert table("h offset:1") == f'<tr class="row1">\n{row("b2", "c3")}</tr>\n'
+    assert table("h limit: n1 offset:1") == '<tr class="row1">\n</tr>\n'
+    assert table("(1..5) limit: nil") == '<tr class="row1">\n</tr>\n'
+    assert table("(1..5) offset: s limit: f") == f'<tr class="row1">\n{row("3")}</tr>\n'
+    assert table("(1..5) cols: s") == (f'<tr class="row1">\n{row("1", "2")}</tr>\n'
+                                      f'<tr class="row2">{row("3", "4")}</tr>\n'
+                                      f'<tr class="row3">{row("5")}</tr>\n')
+    assert table("(1..3) cols: 0") == f'<tr class="row1">\n{row("1", "2", "3")}</tr>\n'
+    assert table("(1..3) cols: n1") == f'<tr class="row1">\n{row("1", "2", "3")}</tr>\n'
+    with pytest.raises(BuildError, match="undefined method `to_i' for false:FalseClass"):
+        table("(1..5) limit: false")

@@ -160,7 +160,9 @@ class Path(Expr):
         return [x for x in (self.root, *(key for key, _ in self.steps)) if isinstance(x, Expr)]
 
     def evaluate(self, context: Any) -> Any:
-        name = evaluate(self.root, context)
+        name = self.root
+        if isinstance(name, Expr):
+            name = name.evaluate(context)
         try:
             if not isinstance(name, str):
                 raise KeyError(name)
@@ -171,6 +173,11 @@ class Path(Expr):
         if type(obj) not in PLAIN_TYPES:
             obj = None if isinstance(obj, Undefined) else as_read(obj)
         for key, method in self.steps:
+            if type(key) is str and isinstance(obj, dict) and key in obj:
+                obj = obj[key]   # the common case, read as read_key reads it
+                if type(obj) not in PLAIN_TYPES:
+                    obj = as_read(obj)
+                continue
             if isinstance(key, Expr):
                 key = key.evaluate(context)
             found, value = read_key(obj, key)

@@ -9,6 +9,7 @@ rendering counts toward the nesting limit that includes share.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator, Mapping
 from typing import Any, TextIO
 
@@ -26,7 +27,7 @@ from . import lax, strict
 from .expressions import Expr, evaluate, read_value
 from .state import EnvironmentRef
 from .tagsupport import expect_end, matched_markup, parse_block, read_either, tag_markup
-from .values import tag_syntax_error, to_integer
+from .values import tag_syntax_error, to_i, to_integer
 
 
 class _Collection(Expr):
@@ -63,27 +64,46 @@ def rounds(collection: Any) -> list:
         return []
 
 
+ABSENT = object()   # a tablerow attribute that is not given (``limit: nil`` is given)
+
+
 class Rounds(LoopExpression):
-    """The items one loop renders, after offset, limit and reversed."""
+    """The items one loop renders, after offset, limit and reversed.
+
+    ``for`` reads offset and limit as whole integers and a nil limit as no limit;
+    ``tablerow`` (``as_tablerow``) reads them by Ruby's ``to_i``, so a nil limit is 0 rounds.
+    """
 
     def __init__(self, token: Token, variable: str, collection: _Collection, *, limit: Any,
-                 offset: Any, reversed_: bool) -> None:
+                 offset: Any, reversed_: bool, as_tablerow: bool = False) -> None:
         super().__init__(token, variable, collection,  # type: ignore[arg-type]
                          limit=None, offset=None, reversed_=reversed_, cols=None)
         self.first_limit = limit
         self.first_offset = offset
+        self.as_tablerow = as_tablerow
+
+    def _bounds(self, context: RenderContext, size: int) -> tuple[int, int]:
+        if self.as_tablerow:
+            start = 0 if self.first_offset is ABSENT else to_i(evaluate(self.first_offset,
+                                                                        context))
+            if self.first_limit is ABSENT:
+                return start, size
+            return start, start + to_i(evaluate(self.first_limit, context))
+        offset = evaluate(self.first_offset, context)
+        start = 0 if offset is None else to_integer(offset)
+        limit = evaluate(self.first_limit, context)
+        return start, size if limit is None else to_integer(limit) + start
 
     def segment(self, context: RenderContext) -> list:
         key = f"{self.identifier}-{self.iterable}"
+        items = rounds(self.iterable.evaluate(context))
         if self.first_offset == "continue":
             stopped = context.stopindex(key)
             start = stopped if isinstance(stopped, int) else 0
+            limit = evaluate(self.first_limit, context)
+            stop = len(items) if limit is None else to_integer(limit) + start
         else:
-            offset = evaluate(self.first_offset, context)
-            start = 0 if offset is None else to_integer(offset)
-        items = rounds(self.iterable.evaluate(context))
-        limit = evaluate(self.first_limit, context)
-        stop = len(items) if limit is None else to_integer(limit) + start
+            start, stop = self._bounds(context, len(items))
         out = items[max(start, 0):max(stop, 0)] if start < stop else []
         if self.reversed:
             out.reverse()
@@ -144,9 +164,10 @@ class _Columns:
     def __init__(self, value: Any):
         self.value = value
 
-    def evaluate(self, context: RenderContext) -> Any:
-        value = evaluate(self.value, context)
-        return None if value is None else to_integer(value)
+    def evaluate(self, context: RenderContext) -> int:
+        """Columns by Ruby's ``to_i``; none or fewer than one: all cells in one row."""
+        cols = to_i(evaluate(self.value, context))
+        return cols if cols > 0 else sys.maxsize
 
 
 class TableNode(TablerowNode):
@@ -174,7 +195,8 @@ class TablerowTag(Tag):
         values = {am.group(1): read_value(am.group(2), token)
                   for am in lax.ATTRIBUTE.finditer(markup)}
         loop = Rounds(token, m.group(1), _Collection(m.group(2), token),
-                      limit=values.get("limit"), offset=values.get("offset"), reversed_=False)
+                      limit=values.get("limit", ABSENT), offset=values.get("offset", ABSENT),
+                      reversed_=False, as_tablerow=True)
         if "cols" in values:
             loop.cols = _Columns(values["cols"])  # type: ignore[assignment]
         next(stream)

@@ -10,6 +10,7 @@ variable's keys, ``size``/``first``/``last``, the comparison operators and ``con
 """
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -21,7 +22,9 @@ from blogtool.filters.rubyvalues import (
     JekyllLiteral,
     comparison_failed,
     leading_integer,
+    ruby_class,
     ruby_eq,
+    ruby_inspect,
     strict_integer,
     to_ruby_string,
 )
@@ -65,6 +68,22 @@ def to_integer(value: Any) -> int:
         return strict_integer(value)
     except ValueError:
         raise RubyArgumentError("Liquid error: invalid integer", token=None) from None
+
+
+def to_i(value: Any) -> int:
+    """A number by Ruby's ``to_i``, as ``tablerow`` reads ``cols``, ``limit`` and ``offset``:
+    nil is 0, text its leading digits (``"2x"`` -> 2), a float its integer part; ``true``,
+    ``false``, arrays and hashes have no such method and stop the build."""
+    if value is None:
+        return 0
+    if isinstance(value, str):
+        return leading_integer(value)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise RubyArgumentError("Liquid error: FloatDomainError", token=None)
+        return int(value)
+    raise RubyArgumentError(f"Liquid error: undefined method `to_i' for {ruby_inspect(value)}:"
+                            f"{ruby_class(value)}", token=None)
 
 
 def literal_range_end(value: Any) -> int:
