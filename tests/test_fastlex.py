@@ -35,7 +35,7 @@ SAMPLES = _samples()
 
 
 @pytest.mark.parametrize("name", ["java", "log", "sql", "groovy", "scala", "javascript",
-                                  "xml", "python", "bash", "ruby"])
+                                  "xml", "python", "bash", "ruby", "console"])
 @pytest.mark.parametrize("join_after", [1, 37])
 def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> None:
     # each run starts from fresh lexer classes, so the states join at a new point
@@ -137,3 +137,12 @@ def test_every_joinable_regex_of_common_lexers_keeps_its_meaning() -> None:
                         (name, regex.pattern)
                     checked += 1
     assert checked > 1000
+
+
+def test_console_sessions_lex_their_commands_with_the_fast_loop(monkeypatch) -> None:
+    monkeypatch.setattr(fastlex, "_SPED_UP", {})
+    fast = fast_lexer(get_lexer_by_name("console"))
+    assert type(fast) is not type(get_lexer_by_name("console"))
+    assert type(fast)._innerLexerCls is not BashLexer
+    text = "$ export A=1 && echo \"$A\" | grep -c 1\n1\n# cat <<EOF\n> x\n> EOF\nx\n"
+    assert list(fast.get_tokens(text)) == list(get_lexer_by_name("console").get_tokens(text))
