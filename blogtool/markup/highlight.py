@@ -9,6 +9,7 @@ stack trace into many posts, and the parser is rebuilt per worker anyway.
 from __future__ import annotations
 
 import html
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -79,40 +80,46 @@ def _css_class(ttype: _TokenType) -> str:
 def _spans(code: str, lexer: Lexer) -> str:
     """Token spans as ``HtmlFormatter(nowrap=True)`` writes them (runs of one class merged,
     no span across a line end), escaping only ``& < >`` as Rouge does. Written out because
-    Pygments' formatter and filter machinery cost more than the lexing itself."""
+    Pygments' formatter and filter machinery cost more than the lexing itself: the tokens of
+    one class in a row are gathered as one text, escaped and wrapped once."""
     out: list[str] = []
-    run: list[str] = []
-    run_cls = ""
-
-    def close() -> None:
-        if run:
-            text = "".join(run)
-            out.append(f'<span class="{run_cls}">{text}</span>' if run_cls else text)
-            run.clear()
-
-    for ttype, value in lexer.get_tokens(code):
-        cls = _CLASSES.get(ttype)
+    run_cls: str | None = None
+    run = ""
+    classes = _CLASSES
+    for _, ttype, value in _tokens(code, lexer):
+        cls = classes.get(ttype)
         if cls is None:
             cls = _css_class(ttype)
-        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-        if "\n" in value:
-            pieces = value.split("\n")
-            for i, piece in enumerate(pieces):
-                if i:
-                    close()
-                    out.append("\n")
-                if piece:
-                    if cls != run_cls:
-                        close()
-                        run_cls = cls
-                    run.append(piece)
-        elif value:
-            if cls != run_cls:
-                close()
-                run_cls = cls
-            run.append(value)
-    close()
+        if cls == run_cls:
+            run += value
+        elif value:             # an empty token does not end a run
+            if run:
+                out.append(_wrap(run_cls, run))
+            run_cls = cls
+            run = value
+    if run:
+        out.append(_wrap(run_cls, run))
     return "".join(out)
+
+
+def _wrap(cls: str | None, text: str) -> str:
+    """A run of one class, escaped, as one span per line (a line end is never inside one)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if not cls:
+        return text
+    if "\n" not in text:
+        return f'<span class="{cls}">{text}</span>'
+    return "\n".join([f'<span class="{cls}">{line}</span>' if line else ""
+                      for line in text.split("\n")])
+
+
+def _tokens(code: str, lexer: Lexer) -> Iterator[tuple[int, _TokenType, str]]:
+    """The lexer's tokens of ``code`` as ``get_tokens`` makes them (newlines normalised,
+    options applied, filters run), without its extra generator when there are no filters."""
+    prepare = getattr(lexer, "_preprocess_lexer_input", None)
+    if prepare is None or lexer.filters or type(lexer).get_tokens is not Lexer.get_tokens:
+        return ((0, ttype, value) for ttype, value in lexer.get_tokens(code))
+    return lexer.get_tokens_unprocessed(prepare(code))
 
 
 def inline_spans(code: str, lexer: Lexer) -> str:
