@@ -151,6 +151,11 @@ def fingerprint(value: Any) -> str:
         return _digest("d", value.owner)
     if isinstance(value, list) and all(isinstance(v, TrackedDict) for v in value):
         return _digest("l", "\x00".join(v.owner for v in value))
+    if isinstance(value, list) and all(type(v) is str for v in value):    # tags, categories
+        return _digest("ls", json.dumps(value, ensure_ascii=False))
+    if isinstance(value, _dt.datetime):     # dates; unbound calls: site.time records nothing
+        shift = (getattr(value, "__dict__", None) or {}).get("year_shift", 0)
+        return _digest("t", f"{type(value).__name__}|{_dt.datetime.isoformat(value)}|{shift}")
     data = json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
     return _digest("j", data)
 
