@@ -2,18 +2,21 @@
 Chinese and Japanese into words) run over the new site before it replaces the old one.
 
 The indexer sees exactly the pages of the new site that are worth finding (posts, collection
-documents, pages converted from Markdown), laid out at their URLs in a folder of hard links
-(the staging folder holds only changed files when a site is patched in place); its bundle is
-written into the staging folder, so it goes live with the pages, in the same swap. A failure
-stops the build with one line and leaves the previous site, index included, as it was.
+documents, pages converted from Markdown): in the staging folder itself, chosen by one glob,
+or, when a site is patched in place (only changed files are staged), in a folder of hard links
+laid out at their URLs. Its bundle is written into the staging folder, so it goes live with
+the pages, in the same swap. A failure stops the build with one line and leaves the previous
+site, index included, as it was.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -112,23 +115,28 @@ def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
         previous = None
     if previous == manifest:
         return _reuse(staged, live, patch)
-    view = staged / VIEW
-    shutil.rmtree(view, ignore_errors=True)
     out = staged / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
-    try:
-        for rel in wanted:
-            src = staged / rel
-            if not src.is_file():
-                src = live / rel
-                if not src.is_file():
-                    continue
-            _link(src, view / rel)
-        _run(exe, view, out, force_language)
-        shutil.copyfile(SCRIPT, out / SCRIPT_NAME)
-        (out / MANIFEST).write_text(manifest, encoding="utf-8")
-    finally:
+    if not patch:
+        # the staging folder is the whole new site: the indexer reads the pages in place
+        _run(exe, staged, out, force_language, _glob(wanted))
+    else:
+        # only changed pages are staged: the others are linked from the live site beside them
+        view = staged / VIEW
         shutil.rmtree(view, ignore_errors=True)
+        try:
+            for rel in wanted:
+                src = staged / rel
+                if not src.is_file():
+                    src = live / rel
+                    if not src.is_file():
+                        continue
+                _link(src, view / rel)
+            _run(exe, view, out, force_language, None)
+        finally:
+            shutil.rmtree(view, ignore_errors=True)
+    shutil.copyfile(SCRIPT, out / SCRIPT_NAME)
+    (out / MANIFEST).write_text(manifest, encoding="utf-8")
     files = [f"{BUNDLE}/{rel}" for rel in _bundle_files(out)]
     if patch:
         for rel in files:
@@ -142,13 +150,31 @@ def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
     return files
 
 
-def _run(exe: str, view: Path, out: Path, force_language: str | None) -> None:
-    command = [exe, "--site", str(view), "--output-path", str(out), "--silent"]
+_GLOB_SPECIAL = re.compile(r"([\\{}\[\],*?])")
+
+
+def _glob(pages: list[str]) -> str:
+    """One glob that matches exactly these paths (its special characters escaped)."""
+    return "{" + ",".join(_GLOB_SPECIAL.sub(r"\\\1", rel) for rel in pages) + "}"
+
+
+def _run(exe: str, site: Path, out: Path, force_language: str | None,
+         glob: str | None) -> None:
+    """Run the indexer over ``site`` (only the pages ``glob`` matches, when given: in a
+    configuration file, as a site's thousands of paths do not fit in one argument)."""
+    command = [exe, "--site", str(site), "--output-path", str(out), "--silent"]
     if force_language:
         command += ["--force-language", force_language]
+    with tempfile.TemporaryDirectory(prefix="blogtool-pagefind-") as cwd:
+        if glob is not None:
+            Path(cwd, "pagefind.json").write_text(json.dumps({"glob": glob}), "utf-8")
+        _call(command, cwd, out)
+
+
+def _call(command: list[str], cwd: str, out: Path) -> None:
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT,
-                              check=False)
+                              check=False, cwd=cwd)
     except subprocess.TimeoutExpired:
         raise BuildError(BUNDLE, None, f"the search index took over {TIMEOUT} s; "
                                        f"the previous site is intact") from None
