@@ -50,8 +50,12 @@ _ALTS = re.compile(r"\\b\(\?:((?:[A-Za-z_]\w*(?![?*+{])[^|()]*\|?)+)\)")
 
 def _literal_first(pattern: str) -> str:
     """``pattern`` with a leading ``\\b`` moved behind the word it guards (``\\bTrue`` ->
-    ``True(?<!\\wTrue)``): a pattern that starts with a literal is searched for as a
-    literal, one that starts with ``\\b`` is tried at every character."""
+    ``True(?<!\\wTrue)``), and a line start ``^`` read as the newline before the line (the
+    texts searched start with one): a pattern that starts with a literal is searched for as a
+    literal, one that starts with ``\\b`` or ``^`` is tried at every character."""
+    if pattern.startswith("^"):
+        rest = pattern[1:]
+        return "\n[ \t]*" + rest[3:] if rest.startswith("\\s*") else "\n" + rest
     m = _LEAD.match(pattern)
     if m:
         word = m.group(1)
@@ -123,7 +127,7 @@ def marker_counts(lines: list[str]) -> Counter[str]:
         bare = _COMMENT.sub("", bare) if commented else bare
     else:
         bare = raw
-    texts = (block, raw, bare)
+    texts = ("\n" + block, "\n" + raw, "\n" + bare)     # a newline before every line
     strong = _lines_hit(texts, [m for m in found if m.strong])
     if len(strong) == 1:
         (lang, hit), = strong.items()
@@ -149,4 +153,5 @@ def _lines_hit(texts: tuple[str, str, str], markers: list[_Marker]) -> dict[str,
 
 def html_markup(text: str) -> bool:
     """True when ``text`` has an HTML element, doctype, JSP directive or JSX attribute."""
+    text = "\n" + text
     return any(marker.rx.search(text) for marker in _MARKERS["html"][0])

@@ -155,7 +155,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('goto', r"\bgoto \w+;"),
         ('typedef', r"^\s*typedef\b"),
         ('__', r"__(?<![.\w]__)(?!\w*__\b)[a-z]\w*"),
-        ('.', r"^\s*\.\w+\s*=\s*[\w&][^;]*,\s*$"),
+        ('.', r"^\s*\.\w+\s*=\s*[\w&][^;\n]*,\s*$"),
         # the kernel's own API
         ('pr_info pr_err pr_warn pr_debug pr_notice pr_cont printk kzalloc kcalloc vmalloc '
          'vfree container_of ~list_for_each ~spin_ mutex_lock mutex_unlock rcu_read_lock '
@@ -204,7 +204,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('auto', r"\bauto \w+ = "),
         ('virtual', r"\bvirtual\b"),
         ('::', r"^\s*::\w+\("),
-        ('&', r"[(,] ?(?:const )?[A-Za-z_][\w:<>]* &\w+ ?[,)=]"),   # a reference parameter
+        ('&', r" &(?<=[\w>] &)\w+ ?[,)=]"),   # a reference parameter
     )),
     "java": (_rx(
         ('public private protected',
@@ -249,7 +249,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('interface', r"^\s*public @interface\b"),
         ('=', r"^\s*[A-Z]\w*(?:<[^>]*>)? [a-z]\w* = [A-Z]\w*\.\w+\("),
         # a local declared with a class type: Foo foo = ...; (not C's FOO_T)
-        ('=', r"^\s*(?:final )?[A-Z][a-z]\w*(?:<[\w<>, ?\[\]]*>)?(?:\[\])? [a-z]\w* = [^;]+;\s*$"),
+        ('=', r"^\s*(?:final )?[A-Z][a-z]\w*(?:<[\w<>, ?\[\]]*>)?(?:\[\])? [a-z]\w* = [^;\n]+;\s*$"),
         ('class', r"^\s*(?:abstract |static |final )+class \w+"),
         ('final', r"\bfinal (?:boolean|int|long|double|float|byte|char|short) \w"),
     )),
@@ -397,8 +397,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('function', r"^\s*function \w+[:.]\w+ ?\("),
         ('pairs ipairs setmetatable getmetatable tostring tonumber',
          r"\b(?:pairs|ipairs|setmetatable|getmetatable|tostring|tonumber)\("),
-        ('elseif if', r"^\s*(?:else)?if [^;]* then\s*$"),
-        ('..', r"[\w)\"] \.\. [\w\"(]"),                # string concatenation
+        ('elseif if', r"^\s*(?:else)?if [^;\n]* then\s*$"),
+        ('..', r" \.\. (?<=[\w)\"] \.\. )[\w\"(]"),                # string concatenation
         ('end', r"\) end\b"),
         ('~=', r" ~= (?<=\w ~= )\w"),
     ), _rx()),
@@ -413,7 +413,7 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
     "css": (_rx(
         ('{', r"^\s*[.#@][\w-][^{]*\{\s*$"),
     ), _rx(
-        (';', r"^\s*[a-z-]+\s*:\s*[^;{}]+;\s*$"),
+        (';', r"^\s*[a-z-]+\s*:\s*[^;{}\n]+;\s*$"),
     )),
     "html": (_rx(
         ('<',
