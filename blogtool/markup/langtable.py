@@ -249,7 +249,8 @@ TABLE: dict[str, tuple[_Table, _Table]] = {
         ('interface', r"^\s*public @interface\b"),
         ('=', r"^\s*[A-Z]\w*(?:<[^>]*>)? [a-z]\w* = [A-Z]\w*\.\w+\("),
         # a local declared with a class type: Foo foo = ...; (not C's FOO_T)
-        ('=', r"^\s*(?:final )?[A-Z][a-z]\w*(?:<[\w<>, ?\[\]]*>)?(?:\[\])? [a-z]\w* = [^;\n]+;\s*$"),
+        ('=',
+         r"^\s*(?:final )?[A-Z][a-z]\w*(?:<[\w<>, ?\[\]]*>)?(?:\[\])? [a-z]\w* = [^;\n]+;\s*$"),
         ('class', r"^\s*(?:abstract |static |final )+class \w+"),
         ('final', r"\bfinal (?:boolean|int|long|double|float|byte|char|short) \w"),
     )),
