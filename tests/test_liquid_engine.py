@@ -247,3 +247,26 @@ def test_tablerow_reads_cols_limit_and_offset_as_ruby_to_i(tmp_path):
     assert table("(1..3) cols: n1") == f'<tr class="row1">\n{row("1", "2", "3")}</tr>\n'
     with pytest.raises(BuildError, match="undefined method `to_i' for false:FalseClass"):
         table("(1..5) limit: false")
+
+
+def test_strings_and_big_integers_as_liquid_5_4(tmp_path):
+    """Outputs of Liquid 5.4: a string is one round of a loop whatever its offset and limit;
+    an integer past 2**62 takes more than 8 bytes; ``slice`` refuses a bignum position."""
+    engine = make(tmp_path)
+    ctx = {"v": 10 ** 20, "w": 2 ** 62, "z": -(2 ** 62) - 1}
+    assert engine.render('{% for i in "abc" offset:1 %}[{{ i }}]{% endfor %}'
+                         '{% for i in "abc" limit:0 %}[{{ i }}]{% endfor %}', ctx,
+                         path="s.md") == "[abc][abc]"
+    assert engine.render("{{ v | size }}{{ w | size }}{{ z | size }}{{ v.size }}", ctx,
+                         path="s.md") == "9889"
+    with pytest.raises(BuildError, match="bignum too big to convert into `long'"):
+        engine.render('{{ "abcdef" | slice: 1, v }}', ctx, path="s.md")
+
+
+def test_a_filters_result_is_read_as_a_value(tmp_path):
+    """Liquid 5.4 under Jekyll: ``where`` gives Jekyll's ``empty`` object back, and the next
+    filter sees it as ``""`` (so ``default`` applies); the first filter sees the object."""
+    engine = make(tmp_path)
+    assert render(engine, "{{ empty | where: 'name', 'x' | default: 'd' }}") == "d"
+    assert render(engine, "{{ empty | where: 'name', 'x' | inspect }}") == "&quot;&quot;"
+    assert render(engine, "[{{ empty | default: 'd' }}]") == "[]"

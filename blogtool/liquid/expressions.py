@@ -18,7 +18,13 @@ from liquid.exceptions import LiquidError, UndefinedError
 from liquid.token import Token
 from liquid.undefined import Undefined
 
-from blogtool.filters.rubyvalues import JEKYLL_BLANK, JEKYLL_EMPTY, ruby_strip, to_ruby_string
+from blogtool.filters.rubyvalues import (
+    JEKYLL_BLANK,
+    JEKYLL_EMPTY,
+    JekyllLiteral,
+    ruby_strip,
+    to_ruby_string,
+)
 
 from .values import (
     BLANK,
@@ -221,7 +227,9 @@ class FilterCall:
 
 class Filtered(Expr):
     """``{{ value | filter: args | ... }}``: the value (None for ``{{ }}``) through each
-    filter. A filter called with the wrong arguments stops the build with its name."""
+    filter. A filter called with the wrong arguments stops the build with its name. The
+    first filter may get Jekyll's ``empty`` object itself; what a filter returns is read as
+    a value, so ``{{ empty | where: "a", 1 | default: "d" }}`` writes ``d``."""
 
     __slots__ = ("value", "filters")
 
@@ -249,6 +257,8 @@ class Filtered(Expr):
                 if err.token is None:
                     err.token = self.token
                 raise
+            if value.__class__ is JekyllLiteral:
+                value = ""   # what a filter returns is read as a template value
         return value
 
     def children(self) -> list:

@@ -72,6 +72,7 @@ class Rounds(LoopExpression):
 
     ``for`` reads offset and limit as whole integers and a nil limit as no limit;
     ``tablerow`` (``as_tablerow``) reads them by Ruby's ``to_i``, so a nil limit is 0 rounds.
+    A non-empty string is one round whatever the offset and limit.
     """
 
     def __init__(self, token: Token, variable: str, collection: _Collection, *, limit: Any,
@@ -96,7 +97,8 @@ class Rounds(LoopExpression):
 
     def segment(self, context: RenderContext) -> list:
         key = f"{self.identifier}-{self.iterable}"
-        items = rounds(self.iterable.evaluate(context))
+        collection = self.iterable.evaluate(context)
+        items = rounds(collection)
         if self.first_offset == "continue":
             stopped = context.stopindex(key)
             start = stopped if isinstance(stopped, int) else 0
@@ -104,7 +106,10 @@ class Rounds(LoopExpression):
             stop = len(items) if limit is None else to_integer(limit) + start
         else:
             start, stop = self._bounds(context, len(items))
-        out = items[max(start, 0):max(stop, 0)] if start < stop else []
+        if isinstance(collection, str):
+            out = items   # a string is one round, whatever the offset and limit
+        else:
+            out = items[max(start, 0):max(stop, 0)] if start < stop else []
         if self.reversed:
             out.reverse()
         context.stopindex(key=key, index=start + len(out))

@@ -184,11 +184,12 @@ def read_key(obj: Any, key: Any) -> tuple[bool, Any]:
 
 
 def size_of(obj: Any) -> Any:
-    """``x.size``: length of text, arrays, hashes and ranges; 8 for an integer."""
+    """``x.size``: length of text, arrays, hashes and ranges; for an integer the bytes Ruby
+    keeps it in (8, or more past 2**62: ``100000000000000000000.size`` is 9)."""
     if isinstance(obj, (str, list, tuple, Mapping, range)):
         return len(obj)
     if isinstance(obj, int) and not isinstance(obj, bool):
-        return 8
+        return 8 if -(2 ** 62) <= obj < 2 ** 62 else (abs(obj).bit_length() + 7) // 8
     return None
 
 

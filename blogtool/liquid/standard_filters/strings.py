@@ -104,9 +104,14 @@ def _ruby_slice(seq: Any, start: int, length: int) -> Any:
     return seq[start:start + length]
 
 
+_LONG_MIN, _LONG_MAX = -(2 ** 63), 2 ** 63 - 1   # what a position or length may be
+
+
 def slice_(a: Any, offset: Any, length: Any = None) -> Any:
     start = to_integer(offset)
     count = to_integer(length) if length is not None else 1
+    if not (_LONG_MIN <= start <= _LONG_MAX and _LONG_MIN <= count <= _LONG_MAX):
+        raise error("bignum too big to convert into `long'")
     if isinstance(a, list):
         out = _ruby_slice(a, start, count)
         return [] if out is None else out
