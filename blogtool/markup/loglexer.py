@@ -164,12 +164,11 @@ class LogLexer(RegexLexer):
         ],
         "message": [
             (r"\n", Text, "#pop"),
-            # Fast paths, same tokens: a plain word (not a level or month name, not followed
-            # by "." that could start a logger or exception), a run of CJK letters and a run
-            # of punctuation and spaces (not starting "$" or "[") are Text; without them
-            # every word tries every rule below.
-            (_PLAIN_WORD, Text),
-            (r'[^\w\n"($\[][^\w\n"(]*', Text),
+            # Fast path, same text: plain words (not a level or month name, not followed by
+            # "." that could start a logger or exception), runs of CJK letters and runs of
+            # punctuation and spaces (not starting "$" or "[") are Text, as many in a row as
+            # there are, in one token; without it every word tries every rule below.
+            (r'(?:' + _PLAIN_WORD + r'|[^\w\n"($\[][^\w\n"(]*)+', Text),
             include("levels"),
             (r"((?:[\w$]+\.)+)([\w$<>]+)" + _LOCATION,
              bygroups(Name.Namespace, Name.Function, *_LOCATION_TOKENS)),
