@@ -126,9 +126,11 @@ def fast_lexer(lexer: Lexer) -> Lexer:
         return lexer
     sped_up = _SPED_UP.get(base)
     if sped_up is None:
-        sped_up = type(base.__name__, (base,), {
-            "get_tokens_unprocessed": _scan, "_states": None,
-            "__module__": base.__module__, "__doc__": base.__doc__})
+        attrs = {"get_tokens_unprocessed": _scan, "_states": None,
+                 "__module__": base.__module__, "__doc__": base.__doc__}
+        if "_tokens" in base.__dict__:      # the rules Pygments compiled, not compiled again
+            attrs["_tokens"] = base.__dict__["_tokens"]
+        sped_up = type(base.__name__, (base,), attrs)
         if not any(s.joinable for s in _states(sped_up(**lexer.options)).values()):
             sped_up = base
         _SPED_UP[base] = sped_up
