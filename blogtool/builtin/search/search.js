@@ -17,7 +17,8 @@ async function load() {
   await pagefind.options({baseUrl: base, excerptLength: 24});
   const entry = await (await fetch(bundle.pathname + "pagefind-entry.json")).json();
   const langs = entry.languages || {};
-  const tag = (document.documentElement.lang || "").toLowerCase();
+  // the part Pagefind itself opens for this page (its language, as Pagefind picks it)
+  const tag = (document.documentElement.getAttribute("lang") || "unknown").toLowerCase();
   const primary = langs[tag] ? tag : langs[tag.split("-")[0]] ? tag.split("-")[0]
     : Object.keys(langs).sort((a, b) => langs[b].page_count - langs[a].page_count)[0];
   for (const lang of Object.keys(langs)) {
