@@ -153,9 +153,24 @@ _MAX_LINES = 24
 _NOT_CODE = frozenset({"css", "shell"})
 
 
+def _may_be_log(line: str) -> bool:
+    """False for a line no log pattern can match: every record, frame or exception line
+    starts with a digit, "[", ".", an upper-case letter or "at", or names an exception, or
+    is prefixed by a docker compose service ("web-1 | ")."""
+    s = line.lstrip(" \t")
+    c = s[:1]
+    if not c:
+        return False
+    if c.isdigit() or c in "[." or "A" <= c <= "Z" or s.startswith("at"):
+        return True
+    return " | " in s or "Exception" in s or "Error" in s or "Throwable" in s
+
+
 def log_line_shape(line: str) -> bool:
     """True when a line has the shape of a log record or stack-trace line, whatever its
     message (inside a paste, ``WARNING: 连接建立成功，开始发送数据`` is a record)."""
+    if not _may_be_log(line):
+        return False
     if not _LOG_LINE.match(line):
         if " | " in line:       # docker compose: "web-1  | 2023-02-09 09:25:37 INFO ..."
             m = _COMPOSE.match(line)
@@ -169,6 +184,8 @@ def log_line_shape(line: str) -> bool:
 
 def is_log_line(line: str) -> bool:
     """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
+    if not _may_be_log(line):
+        return False
     if not _LOG_LINE.match(line) or _starts_with_timestamp(line):
         return log_line_shape(line)
     # "java.lang.OutOfMemoryError: Java heap space 说明堆内存不够，需要调大 -Xmx。" is a
