@@ -35,7 +35,7 @@ SAMPLES = _samples()
 
 
 @pytest.mark.parametrize("name", ["java", "log", "sql", "groovy", "scala", "javascript",
-                                  "xml", "python", "bash", "ruby", "console"])
+                                  "xml", "python", "bash", "console"])
 @pytest.mark.parametrize("join_after", [1, 37])
 def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> None:
     # each run starts from fresh lexer classes, so the states join at a new point
