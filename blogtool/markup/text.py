@@ -94,20 +94,21 @@ _HTML_TOKEN = re.compile(
     r"|<",
     re.S)
 _RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW_TEXT}
+_PRE_END = re.compile(r"</pre(?=[\t\n\r\f />])[^>]*>", re.I)
+_PRE_UNSURE = re.compile(r"<!--|<pre|</(?:svg|math|template|textarea|script|style)", re.I)
 
 
 class _Blocks:
     """Text of an HTML fragment, block by block, gathered in one pass for two readers:
     ``text`` (every visible block: reading time, search) and ``paragraphs`` (only text inside
     paragraph-like containers and outside headings: a description). Code (``<pre>``), scripts
-    and the like are dropped. ``stop_width`` stops the paragraphs once that much display width
-    is gathered (a summary needs only the first few); the text goes on to the end."""
+    and the like are dropped. ``first_real`` stops the paragraphs at the first one at least
+    ``REAL_PARAGRAPH`` columns wide (a summary needs no more); the text goes on to the end."""
 
-    def __init__(self, stop_width: int | None) -> None:
-        self.stop_width = stop_width
+    def __init__(self, first_real: bool) -> None:
+        self.first_real = first_real
         self.text: list[str] = []
         self.paragraphs: list[str] = []
-        self.width = 0
         self.full = False
         self.skip = self.in_heading = self.container = 0
         self.pieces: list[str] = []     # the current block's text
@@ -124,9 +125,8 @@ class _Blocks:
             self.para = []
             if text and not self.full:
                 self.paragraphs.append(text)
-                if self.stop_width is not None:
-                    self.width += display_width(text)
-                    self.full = self.width > self.stop_width
+                if self.first_real:
+                    self.full = _capped_width(text, REAL_PARAGRAPH) >= REAL_PARAGRAPH
 
     def data(self, text: str) -> None:
         if self.skip:
@@ -160,8 +160,8 @@ class _Blocks:
                 self.container = max(0, self.container - 1)
 
 
-def _scan(html: str, stop_width: int | None = None) -> _Blocks:
-    blocks = _Blocks(stop_width)
+def _scan(html: str, first_real: bool = False) -> _Blocks:
+    blocks = _Blocks(first_real)
     pos, n = 0, len(html)
     match = _HTML_TOKEN.match
     while pos < n:
@@ -190,6 +190,15 @@ def _scan(html: str, stop_width: int | None = None) -> _Blocks:
             continue
         closing = m.group(3).rstrip().endswith("/")
         blocks.start(tag, closing)
+        if tag == "pre" and not closing:
+            # nothing in a <pre> is read: go to its end tag in one step (unless a comment or
+            # another skipped element inside could change where it ends)
+            end = _PRE_END.search(html, pos)
+            stop = end.start() if end else n
+            if not _PRE_UNSURE.search(html, pos, stop):
+                blocks.end(tag)
+                pos = end.end() if end else n
+            continue
         if tag in _RAW_TEXT and not closing:
             # a script's "<" is not a tag: its text runs to the end tag
             end = _RAW_END[tag].search(html, pos)
@@ -304,6 +313,21 @@ def _widths(text: str) -> list[int]:
     return out
 
 
+def _capped_width(text: str, cap: int) -> int:
+    """``display_width(text)`` if it is below ``cap``, else some value at least ``cap``
+    (only as much of the text is measured as needed)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    total = 0
+    prev = ""
+    for ch in text:
+        total += 0 if prev == "\u200d" else _width_of(ch)
+        if total >= cap:
+            break
+        prev = ch
+    return total
+
+
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a monospace/CJK layout: W/F characters count 2."""
     if text.isascii() and text.isprintable():
@@ -325,7 +349,7 @@ def _attached(text: str, i: int) -> bool:
 
 
 def _truncate(text: str, width: int) -> str:
-    if display_width(text) <= width:
+    if _capped_width(text, width + 1) <= width:
         return text
     budget = width - display_width(ELLIPSIS)
     used = 0
@@ -373,12 +397,14 @@ def summarize(html: str, width: int = 160) -> str:
     cut never separates a character from its combining marks, variation selector or ZWJ
     partner. Returns ``""`` if there is no paragraph.
     """
-    return _summary(_scan(html, stop_width=_checked(width)), width)
+    _checked(width)
+    return _summary(_scan(html, first_real=True), width)
 
 
 def measure(html: str, width: int = 160) -> tuple[str, int]:
     """``(summarize(html, width), reading_minutes(html))`` from one reading of the HTML."""
-    blocks = _scan(html, stop_width=_checked(width))
+    _checked(width)
+    blocks = _scan(html, first_real=True)
     return _summary(blocks, width), _minutes(" ".join(blocks.text))
 
 
