@@ -15,6 +15,7 @@ import datetime as _dt
 import hashlib
 import json
 from collections.abc import Iterable
+from functools import cache
 from typing import Any
 
 from . import clock
@@ -241,13 +242,9 @@ class Fingerprints:
                 rows.append(["@group:" + group, key])
             else:
                 rows.extend([o, key] for o in owners)
-        out = []
-        for owner, key in rows:
-            if not isinstance(key, (str, int)):
-                key = str(key)
-            out.append([owner, key, self.of(owner, key)])
-        out.sort(key=lambda r: (r[0], str(r[1])))
-        return out
+        of = self.of
+        return [[owner, key, of(owner, key)] if isinstance(key, (str, int))
+                else [owner, str(key), of(owner, str(key))] for owner, key in rows]
 
     def valid(self, rows: Iterable[list]) -> bool:
         for owner, key, fp in rows:
@@ -256,6 +253,7 @@ class Fingerprints:
         return True
 
 
+@cache
 def _group_of(owner: str) -> str | None:
     """Documents are grouped by collection folder, so a listing of posts records one row."""
     if owner in ("site", "site.data"):
