@@ -184,3 +184,23 @@ def test_code_css_dark_variant() -> None:
     assert dark.rstrip().endswith("}")
     assert "#272822" in dark and "#272822" not in light        # monokai's background
     assert _rule(light, "gr") != _rule(dark, "gr")           # level colours follow the scheme
+
+
+def test_lexers_of_other_packages_are_never_looked_up(monkeypatch) -> None:
+    # plugins (IPython's lexers, say) are not Rouge's: an unknown name is unknown, at once
+    import pygments.lexers
+    import pygments.plugin
+
+    def no_plugins() -> None:
+        raise AssertionError("Pygments plugins looked up")
+
+    monkeypatch.setattr(pygments.lexers, "find_plugin_lexers", no_plugins)
+    monkeypatch.setattr(pygments.plugin, "find_plugin_lexers", no_plugins)
+    find_lexer.cache_clear()
+    try:
+        assert find_lexer("no-such-language") is None
+        assert find_lexer("ipython") is None
+        assert find_lexer("java") is not None and find_lexer("yml") is not None
+        assert isinstance(find_lexer("log"), LogLexer)
+    finally:
+        find_lexer.cache_clear()

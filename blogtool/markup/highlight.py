@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pygments.lexer import Lexer
-from pygments.lexers import get_lexer_by_name
+from pygments.lexers import find_lexer_class
+from pygments.lexers._mapping import LEXERS
 from pygments.token import STANDARD_TYPES, Whitespace, _TokenType
 from pygments.util import ClassNotFound
 
@@ -43,18 +44,33 @@ def find_lexer(lang: str) -> Lexer | None:
     """The lexer for a language name, or None when Pygments has none (Jekyll then writes the
     block unhighlighted). Like Rouge, ``Java`` is not found: callers that want a forgiving
     lookup lower-case the name first. ``log`` and its aliases resolve to blogtool's own lexer
-    even when the package's entry point is not installed (a source checkout)."""
+    even when the package's entry point is not installed (a source checkout). Lexers other
+    packages add to Pygments as plugins are not used: Rouge has none of them, a site's output
+    would depend on what else is installed, and looking among them imports those packages
+    (IPython's take about 0.4 s, paid by each process that meets an unknown name)."""
     name = lang.strip()
     if not name or name in _PLAIN or name != name.lower():
         return None            # Rouge's names are lower case and its lookup is exact
     if name in LogLexer.aliases:
-        lexer: Lexer = LogLexer()
-    else:
-        try:
-            lexer = get_lexer_by_name(_ROUGE_ALIASES.get(name, name))
-        except ClassNotFound:
-            return None
-    return fast_lexer(lexer)
+        return fast_lexer(LogLexer())
+    builtin = _builtin_lexers().get(_ROUGE_ALIASES.get(name, name))
+    if builtin is None:
+        return None
+    try:
+        return fast_lexer(find_lexer_class(builtin)())
+    except ClassNotFound:      # pragma: no cover - a name in Pygments' own table
+        return None
+
+
+@lru_cache(maxsize=1)
+def _builtin_lexers() -> dict[str, str]:
+    """Pygments' own lexers by alias (the lexer's name; the first lexer listed with an
+    alias, as Pygments' lookup finds it)."""
+    names: dict[str, str] = {}
+    for _module, lexer_name, aliases, _files, _mimes in LEXERS.values():
+        for alias in aliases:
+            names.setdefault(alias, lexer_name)
+    return names
 
 
 _CLASSES: dict[_TokenType, str] = {}
