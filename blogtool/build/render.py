@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BuildError, Diagnostics
 from ..liquid.engine import LiquidEngine, unstash
 from ..markup import text as mtext
-from ..markup.markdown import Heading, render_document
 from ..models import Document, Layout
 from ..search import scan_document
 from ..theme import Theme, markup
@@ -24,6 +23,9 @@ from .payload import site_for
 from .plugins import active
 from .plugins.postrender import post_render
 from .sass import never_laid_out
+
+if TYPE_CHECKING:
+    from ..markup.markdown import Heading
 
 _BLOCK_OPEN = re.compile(r"\{%-?\s*(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
 _BLOCK_CLOSE = re.compile(
@@ -43,6 +45,12 @@ class Renderer:
     site: dict[str, Any]
     jekyll: dict[str, str]
     diagnostics: Diagnostics
+
+    def prepare(self) -> None:
+        """Import the Markdown converter and build its parser: called before rendering is
+        shared out, so forked workers inherit both; a build that renders nothing skips it."""
+        from ..markup.markdown import make_markdown
+        make_markdown(self.settings.markup)
 
     # --- content ------------------------------------------------------------------------
 
@@ -75,6 +83,8 @@ class Renderer:
                     page["sass_map"] = [out.map_dest, out.map_text]   # written beside the CSS
                 return out.css, ()
             return body, ()
+        # imported here: a build that renders nothing never loads Markdown
+        from ..markup.markdown import render_document
         rendered = render_document(body, self.settings.markup)
         html = unstash(rendered.html, stash) if stash else rendered.html
         return html, rendered.headings

@@ -205,6 +205,8 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
 
 def _render_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
                  progress: Callable[[int], None] | None, heavy: bool = False) -> list[Outcome]:
+    if rel_paths:
+        state.renderer.prepare()
     if len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD):
         jobs = 1
     chunks = pool.split(rel_paths, jobs, minimum=1 if heavy else 4)
