@@ -82,20 +82,13 @@ def _read_document(ctx: ReadContext, label: str, inner: str, rel: str, raw: byte
     name = inner.rsplit("/", 1)[-1]
     stem, ext = posixpath.splitext(name)
     m = POST_NAME.match(inner)
-    own_date = None
-    file_slug = m.group(4) if m else stem
-    if "date" in data:
-        own_date = documents.front_matter_date(data["date"], rel, ctx)
-    elif m:
-        own_date = documents.file_name_date(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", rel, ctx)
-    date = own_date or ctx.site_time       # Jekyll: data["date"] ||= site.time
-    file_slug = file_slug.rstrip(".")
-    documents.or_assign(data, "title", urls.titleize_slug(file_slug))
-    documents.or_assign(data, "slug", file_slug)
+    own_date = documents.own_date(ctx, data, m, rel)
+    date = own_date if own_date is not None else ctx.site_time   # data["date"] ||= site.time
+    slug = documents.slug_from_name(data, m.group(4) if m else stem)
     out_ext = documents.output_ext(ext, data, s)
     cleaned = "/" + inner[: len(inner) - len(ext)].rstrip(".")
     placeholders = urls.document_placeholders(
-        date=date, slug=str(data["slug"]), basename=stem,
+        date=date, slug=slug, basename=stem,
         categories=frontmatter.categories_of(data, []), collection=label,
         output_ext=out_ext, rel_path=cleaned)
     url = documents.document_url(rel, template, placeholders, data.get("permalink"),
@@ -104,7 +97,7 @@ def _read_document(ctx: ReadContext, label: str, inner: str, rel: str, raw: byte
         kind="doc", collection=label, rel_path=rel, data=data, body=split.body,
         body_line=split.body_line, url=url, dest=urls.url_to_path(url, out_ext),
         ext=ext, output_ext=out_ext, markdown=ext.lower() in s.markdown_exts, date=date,
-        slug=str(data["slug"]), categories=frontmatter.categories_of(data, []),
+        slug=slug, categories=frontmatter.categories_of(data, []),
         tags=documents.plain_tags(ctx, rel, frontmatter.tags_of(data)), write=output,
         key_lines=split.key_lines), own_date
 

@@ -1,5 +1,6 @@
 """Rules that posts, pages and collection documents share: the output extension, dates from
-the file name or the front matter, the URL, tags, and front matter that fails to load."""
+the file name or the front matter, title and slug from the file name, the URL, tags, and
+front matter that fails to load."""
 from __future__ import annotations
 
 import posixpath
@@ -59,6 +60,27 @@ def or_assign(data: dict, key: str, value: Any) -> None:
     """Ruby's ``data[key] ||= value``: nil and false are replaced, "" is kept."""
     if data.get(key) is None or data.get(key) is False:
         data[key] = value
+
+
+def own_date(ctx: ReadContext, data: dict, name: re.Match | None,
+             rel: str) -> RubyTime | None:
+    """The date a post or collection document has of its own: a front matter (or defaults)
+    date wins; only without one is the date of a file name matched by ``POST_NAME`` read.
+    None when it has neither (the caller decides what stands in)."""
+    if "date" in data:
+        return front_matter_date(data["date"], rel, ctx)
+    if name is not None:
+        return file_name_date(f"{name.group(1)}-{name.group(2)}-{name.group(3)}", rel, ctx)
+    return None
+
+
+def slug_from_name(data: dict, file_slug: str) -> str:
+    """Jekyll's ``title ||=`` and ``slug ||=`` from the slug part of a file name (trailing
+    dots dropped); the document's slug."""
+    file_slug = file_slug.rstrip(".")
+    or_assign(data, "title", urls.titleize_slug(file_slug))
+    or_assign(data, "slug", file_slug)
+    return str(data["slug"])
 
 
 def file_name_date(text: str, rel: str, ctx: ReadContext) -> RubyTime:

@@ -14,14 +14,7 @@ from ...timeutil import RubyTime
 from .. import frontmatter, pool
 from ..frontmatter_defaults import front_matter_defaults
 from .context import DRAFT_NAME, POST_NAME, YAML_EXTS, ReadContext
-from .documents import (
-    document_url,
-    file_name_date,
-    front_matter_date,
-    or_assign,
-    output_ext,
-    plain_tags,
-)
+from .documents import document_url, output_ext, own_date, plain_tags, slug_from_name
 from .encoding import decode_or_report
 from .files import folder_entries, read_bytes
 
@@ -144,13 +137,7 @@ def read_post(ctx: ReadContext, rel: str, path: Path, m: re.Match, path_categori
         data = dict(defaults)
         split = frontmatter.without_data(text)
     name = rel.rsplit("/", 1)[-1]
-    if draft:
-        file_slug, ext = m.group(1), m.group(2)
-        name_date = None
-    else:
-        year, month, day, file_slug, ext = m.groups()
-        name_date = f"{year}-{month}-{day}"
-    file_slug = file_slug.rstrip(".")
+    file_slug, ext = (m.group(1), m.group(2)) if draft else (m.group(4), m.group(5))
     basename = name[: len(name) - len(ext)]
     if not yaml_ok:
         # Jekyll skips its post data: no date or slug from the name, no path categories
@@ -158,16 +145,10 @@ def read_post(ctx: ReadContext, rel: str, path: Path, m: re.Match, path_categori
         slug = basename
         categories: list[str] = []
     else:
-        # a front matter (or defaults) date wins; only without one is the name's date read
-        if "date" in data:
-            date = front_matter_date(data["date"], rel, ctx)
-        elif name_date is not None:
-            date = file_name_date(name_date, rel, ctx)
-        else:
-            date = RubyTime.fromtimestamp(path.stat().st_mtime, ctx.zone)
-        or_assign(data, "title", urls.titleize_slug(file_slug))
-        or_assign(data, "slug", file_slug)
-        slug = str(data.get("slug"))
+        own = own_date(ctx, data, None if draft else m, rel)   # a draft's name has no date:
+        date = own if own is not None else RubyTime.fromtimestamp(   # the file's time
+            path.stat().st_mtime, ctx.zone)
+        slug = slug_from_name(data, file_slug)
         categories = frontmatter.categories_of(data, path_categories)
     tags = plain_tags(ctx, rel, frontmatter.tags_of(data))
     out_ext = output_ext(ext, data, s)
