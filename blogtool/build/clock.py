@@ -53,67 +53,29 @@ class SiteTime(RubyTime):
             _note(self, KEY)
         return object.__getattribute__(self, name)
 
-    # Operations Python runs without an attribute lookup read the whole time.
-    def _whole(self) -> None:
+
+# Operations Python runs without an attribute lookup (special methods are looked up on the
+# type) read the whole time: each is RubyTime's own, after recording that read.
+_WHOLE_READS = {name: name for name in (
+    "__repr__", "__format__", "__hash__", "__eq__", "__ne__", "__lt__", "__le__", "__gt__",
+    "__ge__", "__add__", "__sub__", "__rsub__", "__reduce_ex__", "__reduce__")}
+_WHOLE_READS["__radd__"] = "__add__"
+
+
+def _reading_whole(name: str, base_name: str) -> Any:
+    base = getattr(RubyTime, base_name)
+
+    def operation(self: SiteTime, *args: Any) -> Any:
         _note(self, KEY)
+        return base(self, *args)
 
-    def __repr__(self) -> str:
-        self._whole()
-        return RubyTime.__repr__(self)
+    operation.__name__ = name
+    operation.__qualname__ = f"SiteTime.{name}"
+    return operation
 
-    def __format__(self, spec: str) -> str:
-        self._whole()
-        return RubyTime.__format__(self, spec)
 
-    def __hash__(self) -> int:
-        self._whole()
-        return RubyTime.__hash__(self)
-
-    def __eq__(self, other: object) -> bool:
-        self._whole()
-        return RubyTime.__eq__(self, other)
-
-    def __ne__(self, other: object) -> bool:
-        self._whole()
-        return RubyTime.__ne__(self, other)
-
-    def __lt__(self, other: Any) -> bool:
-        self._whole()
-        return RubyTime.__lt__(self, other)
-
-    def __le__(self, other: Any) -> bool:
-        self._whole()
-        return RubyTime.__le__(self, other)
-
-    def __gt__(self, other: Any) -> bool:
-        self._whole()
-        return RubyTime.__gt__(self, other)
-
-    def __ge__(self, other: Any) -> bool:
-        self._whole()
-        return RubyTime.__ge__(self, other)
-
-    def __add__(self, other: Any) -> Any:
-        self._whole()
-        return RubyTime.__add__(self, other)
-
-    __radd__ = __add__
-
-    def __sub__(self, other: Any) -> Any:
-        self._whole()
-        return RubyTime.__sub__(self, other)
-
-    def __rsub__(self, other: Any) -> Any:
-        self._whole()
-        return RubyTime.__rsub__(self, other)  # type: ignore[attr-defined]
-
-    def __reduce_ex__(self, protocol: Any) -> Any:
-        self._whole()
-        return RubyTime.__reduce_ex__(self, protocol)
-
-    def __reduce__(self) -> Any:
-        self._whole()
-        return RubyTime.__reduce__(self)
+for _name, _base_name in _WHOLE_READS.items():
+    setattr(SiteTime, _name, _reading_whole(_name, _base_name))
 
 
 def field(value: Any, key: str) -> Any:
