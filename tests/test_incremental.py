@@ -259,3 +259,100 @@ def test_a_new_process_trusts_old_stamps_and_rehashes_changed_ones(site: Path,
     assert again.rendered == ["_posts/2014-10-13-p3.md"]
     build(site, tmp_path / "cold", site_time=PINNED, jobs=1, use_cache=False)
     assert tree(out) == tree(tmp_path / "cold")
+
+
+@pytest.fixture(autouse=True)
+def _memo_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read memo's key lives in the user's cache folder: one per test here."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def _age(site: Path, seconds: float = 3600) -> None:
+    old = PINNED.timestamp() - seconds
+    for path in site.rglob("*"):
+        if path.is_file() and ".blogtool-cache" not in path.parts:
+            os.utime(path, (old, old))
+
+
+def _same_as_full(site: Path, tmp_path: Path, out: Path, name: str,
+                  parsed: list[str] | None = None) -> BuildResult:
+    """A build in a new process (a fresh session) against a full ``--no-cache`` build;
+    ``parsed`` gets the posts the cached build parsed."""
+    build(site, tmp_path / f"cold-{name}", site_time=PINNED, jobs=1, use_cache=False)
+    if parsed is not None:
+        parsed.clear()
+    warm = build(site, out, site_time=PINNED, jobs=1)
+    assert tree(out) == tree(tmp_path / f"cold-{name}"), name
+    return warm
+
+
+def test_a_new_process_reuses_parsed_posts_and_sees_every_change(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Posts parsed by the last build are taken from the read memo when their files did not
+    change; touched, deleted, renamed, new and edited posts all give the full build."""
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    assert (site / ".blogtool-cache/read-memo.bin").is_file()
+    from blogtool.build.reader import posts as reader_posts
+    parsed: list[str] = []
+    real = reader_posts.read_post
+
+    def counting(ctx, rel, *args):   # type: ignore[no-untyped-def]
+        parsed.append(rel)
+        return real(ctx, rel, *args)
+    monkeypatch.setattr(reader_posts, "read_post", counting)
+
+    assert _same_as_full(site, tmp_path, out, "noop", parsed).rendered == []
+    assert parsed == [], "unchanged posts are not parsed again"
+    p3 = site / "_posts/2014-10-13-p3.md"
+    os.utime(p3)                                              # touched, same bytes
+    assert _same_as_full(site, tmp_path, out, "touch", parsed).rendered == []
+    assert parsed == ["_posts/2014-10-13-p3.md"]
+    (site / "_posts/2014-10-12-p2.md").unlink()
+    _same_as_full(site, tmp_path, out, "delete")
+    (site / "_posts/2014-10-14-p4.md").rename(site / "_posts/2014-10-19-p4b.md")
+    _same_as_full(site, tmp_path, out, "rename")
+    (site / "_posts/2014-10-21-p10.md").write_text(post("第10篇", "zk", "新\n\n文"), "utf-8")
+    _same_as_full(site, tmp_path, out, "new")
+    _age(site)
+    _same_as_full(site, tmp_path, out, "settle")
+    p5 = site / "_posts/2014-10-15-p5.md"
+    p5.write_text(post("第5篇", "hdfs", "改了正文 5\n\n第二段"), "utf-8")
+    os.utime(p5, (PINNED.timestamp() - 60, PINNED.timestamp() - 60))
+    result = _same_as_full(site, tmp_path, out, "body", parsed)
+    assert "_posts/2014-10-15-p5.md" in result.rendered and parsed == [
+        "_posts/2014-10-15-p5.md"]
+
+
+def test_an_edit_within_the_stamp_window_is_read_again(site: Path, tmp_path: Path) -> None:
+    """A post saved moments before a build is not kept in the memo: a second save of the
+    same size with the same mtime (within a coarse file system's granularity) is still seen."""
+    _age(site)
+    out = tmp_path / "out"
+    p3 = site / "_posts/2014-10-13-p3.md"
+    p3.write_text(post("第3篇", "flume", "正文 A\n\n第二段 3"), "utf-8")
+    stamp = p3.stat().st_mtime_ns
+    _same_as_full(site, tmp_path, out, "first")
+    p3.write_text(post("第3篇", "flume", "正文 B\n\n第二段 3"), "utf-8")   # same size
+    os.utime(p3, ns=(stamp, stamp))
+    result = _same_as_full(site, tmp_path, out, "second")
+    assert "正文 B" in (out / "2014/10/13/p3.html").read_text("utf-8")
+    assert result.rendered == ["_posts/2014-10-13-p3.md"]
+
+
+def test_a_memo_not_signed_with_the_users_key_is_ignored(site: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The memo is a pickle: one made with another key (a cache folder from elsewhere, an
+    edited file) is never loaded."""
+    _age(site)
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1)
+    memo = site / ".blogtool-cache/read-memo.bin"
+    blob = memo.read_bytes()
+    (site / "_posts/2014-10-13-p3.md").write_text(post("换了", "flume", "正文"), "utf-8")
+    _age(site)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "someone-else"))
+    _same_as_full(site, tmp_path, out, "other-key")      # a new key: the old memo fails
+    memo.write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
+    _same_as_full(site, tmp_path, out, "edited")

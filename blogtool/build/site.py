@@ -31,6 +31,7 @@ from .plugins import payload as plugin_payload
 from .plugins import sources as plugin_sources
 from .pool import default_jobs
 from .reader import read_site
+from .readmemo import ReadMemo
 from .render import Renderer
 from .work import HEAVY_SITE, WorkState, run_wave
 
@@ -49,7 +50,9 @@ class BuildSession:
         # what the last build wrote, by destination (kept with the cache): the next build can
         # then patch that site in place instead of staging a full copy of it
         self.outputs: dict[str, set[str]] = self.cache.load_outputs()
-        self.read_memo: dict = {}     # parsed posts by file identity (reader.read_site)
+        # parsed posts by file identity (reader.read_site), kept from the last build's process
+        self.memo_store = ReadMemo(source / CACHE_DIR if use_cache else None)
+        self.read_memo: dict = self.memo_store.load()
         self.live: LiveState | None = None   # the last good build, for quick_render
         self.fingerprints: dict = {}           # Fingerprints.kept of the last build
         self.body_hashes: dict = {}            # WorkState.body_hashes
@@ -166,6 +169,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
     session.live = None         # until this build succeeds
     jobs = jobs if jobs is not None else default_jobs()
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
+    session.memo_store.after_read(session.read_memo)
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
@@ -289,6 +293,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     finally:
         session.cache.flush()     # what was rendered stays useful, even after a failure
         session.hashes.save()
+        session.memo_store.save()
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)
