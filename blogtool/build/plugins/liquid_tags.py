@@ -42,6 +42,15 @@ def _state(context: RenderContext) -> Any:
     return context.state  # type: ignore[attr-defined]
 
 
+class _MarkupNode(Node):
+    """A plugin tag's node: it writes output (never blank) from its tag's markup."""
+
+    def __init__(self, token: Token, markup: str = ""):
+        super().__init__(token)
+        self.markup = markup
+        self.blank = False
+
+
 # --- jekyll-gist -----------------------------------------------------------------------------
 
 def _lookup(context: RenderContext, path: str) -> Any:
@@ -60,12 +69,7 @@ def _lookup(context: RenderContext, path: str) -> Any:
     return value
 
 
-class GistNode(Node):
-    def __init__(self, token: Token, markup: str):
-        super().__init__(token)
-        self.markup = markup
-        self.blank = False
-
+class GistNode(_MarkupNode):
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         args = gist.arguments(self.markup)
         state = _state(context)
@@ -103,11 +107,7 @@ def _toc_options(context: RenderContext) -> dict:
     return toc.options(_site(context))
 
 
-class TocNode(Node):
-    def __init__(self, token: Token):
-        super().__init__(token)
-        self.blank = False
-
+class TocNode(_MarkupNode):
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         page = _page(context)
         flag = page.get("toc")
@@ -149,11 +149,8 @@ def inject_anchors_filter(value: Any, *, context: RenderContext) -> Any:
 
 # --- jekyll-last-modified-at -----------------------------------------------------------------
 
-class LastModifiedNode(Node):
-    def __init__(self, token: Token, fmt: str):
-        super().__init__(token)
-        self.format = fmt
-        self.blank = False
+class LastModifiedNode(_MarkupNode):
+    """``markup``: the strftime format, or "" for the site's."""
 
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         from ...filters import ruby_strftime
@@ -167,7 +164,7 @@ class LastModifiedNode(Node):
         cache = _state(context).engine.__dict__.setdefault("last_modified_texts", {})
         key = page.get("path")
         if key not in cache:
-            cache[key] = ruby_strftime(value, self.format or date_format(_site(context)))
+            cache[key] = ruby_strftime(value, self.markup or date_format(_site(context)))
         return buffer.write(cache[key])
 
 
