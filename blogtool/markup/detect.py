@@ -32,7 +32,7 @@ from .langmarkers import NAMED, marker_counts
 from .loglexer import TIMESTAMP
 
 __all__ = ["detect_language", "LANGUAGES", "is_log_line", "log_line_shape", "java_signal",
-           "java_shaped"]
+           "java_shaped", "MARKUP_LINE", "TRACEBACK_HEAD"]
 
 LANGUAGES = ("java", "log", "xml", "console", "bash", "properties", "ini", "pytb", "json",
              "sql", "python", "pycon", "yaml", "javascript", "typescript", "go", "c", "cpp",
@@ -81,7 +81,7 @@ _OTHER_RECORD = re.compile(
     r"|[ \t]*[IWEF]\d{4}[ \t]\d{2}:\d{2}:\d{2}\.\d{6}[ \t]+\d+[ \t][\w.-]+:\d+\][ \t]"
 )
 _COMPOSE = re.compile(r"[ \t]*[\w.-]+[ \t]+\|[ \t](?=[ \t]*\[?\d)")
-_PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
+TRACEBACK_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
 _PYTB_LINE = re.compile(r'[ \t]*File "[^"\n]+", line \d+')
 _PROMPT = re.compile(
     r"(?:\$|[\w.-]+@[\w.-]+:[^\s$#]*[$#]|\[[\w.-]+@[\w.-]+[^\]]*\][$#]"
@@ -144,8 +144,9 @@ _JAVA_KEYWORD = re.compile(
     r"[ \t]+[a-z_$][\w$]*[ \t]*(?:=|;|\())"
 )
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
-# kramdown attribute lists and extensions, Liquid: never part of what a block's language is
-_MARKUP = re.compile(r"[ \t]*\{(?::|%|\{)")
+# kramdown attribute lists and extensions ({: .warning}, {:toc}, {::comment}) and Liquid:
+# never part of what a block's language is, never part of a pasted log
+MARKUP_LINE = re.compile(r"[ \t]*\{(?::|%|\{)")
 _PYCON = re.compile(r"[ \t]*>>> \S")
 _MAX_LINES = 24
 # markers that do not make a block code of a programming language: CSS, and shell variables
@@ -234,13 +235,13 @@ def detect_language(code: str) -> str:
     # the first 24 lines decide: enough for any language, and a 3,000-line paste costs no
     # more than a short one
     lines = [line for line in code.splitlines()[:_MAX_LINES]
-             if line.strip() and not ("{" in line and _MARKUP.match(line))]
+             if line.strip() and not ("{" in line and MARKUP_LINE.match(line))]
     if not lines:
         return "text"
     first = lines[0]
     n = len(lines)
 
-    if _PYTB_HEAD.match(first):
+    if TRACEBACK_HEAD.match(first):
         return "pytb"
     if len(code) < 100_000 and _is_json(code):
         return "json"

@@ -21,7 +21,15 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 
-from .detect import detect_language, is_log_line, java_shaped, java_signal, log_line_shape
+from .detect import (
+    MARKUP_LINE,
+    TRACEBACK_HEAD,
+    detect_language,
+    is_log_line,
+    java_shaped,
+    java_signal,
+    log_line_shape,
+)
 
 __all__ = ["recovery_plugin", "line_kind", "clearly_prose", "RECOVERABLE"]
 
@@ -46,9 +54,6 @@ _STRONG_JAVA = re.compile(
     r"|[}{]|//|/\*)")
 
 _LABEL_COLON = re.compile(r"\w: ")
-# kramdown attribute lists and extensions ({: .warning}, {:toc}, {::comment}) and Liquid
-_MARKUP_LINE = re.compile(r"[ \t]*\{(?::|%|\{)")
-_PYTB_HEAD = re.compile(r"[ \t]*Traceback \(most recent call last\):")
 _PYTB_RESUME = re.compile(
     r"[ \t]*(?:Traceback \(most recent call last\):|During handling of the above exception"
     r"|The above exception was the direct cause)")
@@ -78,7 +83,7 @@ def clearly_prose(line: str) -> bool:
     """A line that cannot be part of a pasted log: Markdown structure, kramdown or Liquid
     markup, or a CJK sentence (a line opening with CJK, or CJK with full-width punctuation
     outside string literals)."""
-    if _STRUCTURE.match(line) or _MARKUP_LINE.match(line):
+    if _STRUCTURE.match(line) or MARKUP_LINE.match(line):
         return True
     s = line.strip()
     if s and _CJK.match(s):
@@ -90,7 +95,7 @@ def clearly_prose(line: str) -> bool:
 def line_kind(line: str) -> str | None:
     """``"strong"`` for a line that can start a recovered block, ``"weak"`` for one that
     can only continue it, ``None`` for prose (or anything unclear)."""
-    if not line.strip() or _MARKUP_LINE.match(line):
+    if not line.strip() or MARKUP_LINE.match(line):
         return None
     if is_log_line(line):
         return "strong"
@@ -121,7 +126,7 @@ def _rel_indent(state: StateBlock, n: int) -> int:
 def _opening_mode(line: str) -> str | None:
     """What kind of run a line at 0-3 spaces opens: ``log`` (a log record or a stack-trace
     line), ``pytb`` (a Python traceback), ``java``, or ``None``."""
-    if _PYTB_HEAD.match(line):
+    if TRACEBACK_HEAD.match(line):
         return "pytb"
     if is_log_line(line):
         return "log"
@@ -163,7 +168,7 @@ def _scan(state: StateBlock, start: int, end: int, mode: str | None = None) -> t
         if indent < 0:
             break
         line = _line(state, n)
-        if _MARKUP_LINE.match(line):
+        if MARKUP_LINE.match(line):
             break              # kramdown attribute lists, extensions and Liquid are not code
         # lines indented four or more would be code (or its continuation) anyway: merge them
         if indent < 4 and not _continues(mode, line, n > last):
@@ -219,7 +224,7 @@ def _recovery_rule(state: StateBlock, start: int, end: int, silent: bool) -> boo
         # followed by the log)
         line = _line(state, start)
         return (0 <= _rel_indent(state, start) < 4
-                and (is_log_line(line) or bool(_PYTB_HEAD.match(line))))
+                and (is_log_line(line) or bool(TRACEBACK_HEAD.match(line))))
     prev = _previous_code_block(state, start)
     stop, mode = _scan(state, start, end)
     if stop == start and prev is not None and prev.map is not None and prev.map[1] == start:
@@ -257,7 +262,7 @@ def _block_mode(content: str) -> str:
     lines = [line for line in content.splitlines() if line.strip()]
     if not lines:
         return ""
-    if any(_PYTB_HEAD.match(line) for line in lines):
+    if any(TRACEBACK_HEAD.match(line) for line in lines):
         return "pytb"
     if is_log_line(lines[0]) or is_log_line(lines[-1]):
         return "log"
