@@ -356,3 +356,38 @@ def test_a_memo_not_signed_with_the_users_key_is_ignored(site: Path, tmp_path: P
     _same_as_full(site, tmp_path, out, "other-key")      # a new key: the old memo fails
     memo.write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
     _same_as_full(site, tmp_path, out, "edited")
+
+
+def test_stray_files_are_removed_and_an_unchanged_destination_is_not_walked(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The walk for files a build did not make is skipped when the destination's folders
+    kept their mtimes; a file dropped into any folder is still removed, as a full build does."""
+    from blogtool.build import inplace
+    _age(site)
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1)
+
+    def age_output() -> None:
+        old = PINNED.timestamp() - 600
+        for folder in [out, *(p for p in out.rglob("*") if p.is_dir())]:
+            os.utime(folder, (old, old))
+    age_output()
+    build(site, out, site_time=PINNED, jobs=1)          # walks, finds nothing, records
+    assert (site / ".blogtool-cache/v2/folders.json").is_file()
+    walked: list[str] = []
+    real_walk = os.walk
+
+    def counting_walk(top, *args, **kwargs):   # type: ignore[no-untyped-def]
+        walked.append(str(top))
+        return real_walk(top, *args, **kwargs)
+    monkeypatch.setattr(inplace.os, "walk", counting_walk)
+    assert build(site, out, site_time=PINNED, jobs=1).rendered == []
+    assert str(out) not in walked
+    for stray in ("stray.html", "2014/10/13/stray.txt", "new/folder/x.html"):
+        (out / stray).parent.mkdir(parents=True, exist_ok=True)
+        (out / stray).write_text("stray", "utf-8")
+        walked.clear()
+        _same_as_full(site, tmp_path, out, stray.replace("/", "-"))
+        assert not (out / stray).exists() and str(out) in walked
+        age_output()
+        build(site, out, site_time=PINNED, jobs=1)

@@ -151,6 +151,30 @@ class Cache:
         except (OSError, ValueError, AttributeError, TypeError):
             return {}
 
+    def load_record(self, name: str) -> dict:
+        """A small JSON record kept with the entries (a corrupt one is no record)."""
+        if self.root is None:
+            return {}
+        try:
+            with open(os.path.join(self._root, f"v{FORMAT}", name), "rb") as fh:
+                data = json.loads(fh.read())
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def save_record(self, name: str, data: dict) -> None:
+        if self.root is None:
+            return
+        path = os.path.join(self._root, f"v{FORMAT}", name)
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+            os.replace(tmp, path)
+        except OSError:
+            pass
+
     def save_outputs(self, outputs: dict[str, set[str]]) -> None:
         if self.root is None:
             return

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from .output import STAGING_MARK, Staging, safe_rel
+
+RACY_SECONDS = 2
 
 
 def replace_file(target: Path, data: bytes) -> tuple[bytes, int]:
@@ -43,10 +46,15 @@ class Patch(Staging):
     interrupted build still leaves the previous site as it was. ``previous_paths`` is what the
     previous build wrote (its presence is what allows patching)."""
 
-    def __init__(self, destination: Path, previous_paths: set[str]):
+    def __init__(self, destination: Path, previous_paths: set[str],
+                 folders: dict | None = None):
         super().__init__(destination)
         self.previous_paths = set(previous_paths)
         self.keep_prefixes: tuple[str, ...] = ()
+        # the destination's folders and their mtimes when a build last found nothing stray
+        # in them: if none changed and this build made the same files, nothing can be stray
+        self.folders = folders or {}
+        self.seen_folders: dict = {}
 
     def _keep_old(self, rel: str) -> None:
         self.stats.paths.add(safe_rel(rel))
@@ -122,21 +130,46 @@ class Patch(Staging):
             _prune_empty(target.parent, dest)
         shutil.rmtree(self.root, ignore_errors=True)
 
+    def _unchanged(self) -> bool:
+        record = self.folders
+        if not record or record.get("keep") != list(self.keep_prefixes) or \
+                self.stats.paths != self.previous_paths or self.stats.replaced:
+            return False
+        dest = str(self.destination)
+        try:
+            return all(os.stat(os.path.join(dest, rel) if rel else dest).st_mtime_ns == mtime
+                       for rel, mtime in record["mtimes"].items())
+        except (OSError, AttributeError, TypeError, ValueError):
+            return False
+
     def _strays(self) -> list[str]:
         """Files in the destination this build did not make and ``keep_files`` does not
-        spare (Jekyll's cleanup)."""
+        spare (Jekyll's cleanup). A folder gains or loses a file only by changing its mtime:
+        when none did since the last walk found nothing, the walk is skipped."""
+        if self._unchanged():
+            self.seen_folders = self.folders
+            return []
         dest = str(self.destination)
         kept = self.keep_prefixes
         strays = []
+        mtimes: dict[str, int] = {}
         for dirpath, dirnames, filenames in os.walk(dest):
             rel_dir = os.path.relpath(dirpath, dest).replace(os.sep, "/")
             rel_dir = "" if rel_dir == "." else rel_dir + "/"
             dirnames[:] = [d for d in dirnames
                            if not any((rel_dir + d).startswith(p) for p in kept)]
+            try:
+                mtimes[rel_dir[:-1]] = os.stat(dirpath).st_mtime_ns
+            except OSError:
+                mtimes[""] = -1
             for name in filenames:
                 rel = rel_dir + name
                 if rel not in self.stats.paths and not any(rel.startswith(p) for p in kept):
                     strays.append(rel)
+        # a folder changed within the last seconds could change again without a new mtime
+        recent = (time.time() - RACY_SECONDS) * 1e9
+        if not strays and all(0 <= m < recent for m in mtimes.values()):
+            self.seen_folders = {"keep": list(kept), "mtimes": mtimes}
         return strays
 
 

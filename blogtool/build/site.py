@@ -50,6 +50,8 @@ class BuildSession:
         # what the last build wrote, by destination (kept with the cache): the next build can
         # then patch that site in place instead of staging a full copy of it
         self.outputs: dict[str, set[str]] = self.cache.load_outputs()
+        # the destination's folders when a build last found nothing stray there (inplace.Patch)
+        self.folders: dict[str, dict] = self.cache.load_record("folders.json")
         # parsed posts by file identity (reader.read_site), kept from the last build's process
         self.memo_store = ReadMemo(source / CACHE_DIR if use_cache else None)
         self.read_memo: dict = self.memo_store.load()
@@ -269,7 +271,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             if wave is wave1:
                 attach_site(site, [payloads[rel] for rel in wave1], theme is not None)
         previous = session.outputs.pop(str(dest), None)
-        staging = Patch(dest, previous) if previous is not None and dest.is_dir() \
+        folders = session.folders.pop(str(dest), None)
+        staging = Patch(dest, previous, folders) if previous is not None and dest.is_dir() \
             else Staging(dest)
         try:
             state.staging = staging
@@ -296,6 +299,11 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.memo_store.save()
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
+    seen = staging.seen_folders if isinstance(staging, Patch) else {}
+    if seen:
+        session.folders[str(dest)] = seen
+    if seen is not folders:
+        session.cache.save_record("folders.json", session.folders)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)
     session.fingerprints = fingerprints.kept
     changed = None
