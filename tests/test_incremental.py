@@ -391,3 +391,34 @@ def test_stray_files_are_removed_and_an_unchanged_destination_is_not_walked(
         assert not (out / stray).exists() and str(out) in walked
         age_output()
         build(site, out, site_time=PINNED, jobs=1)
+
+
+def test_edits_after_a_no_op_build_give_the_full_build(site: Path, tmp_path: Path) -> None:
+    """When the documents are the ones of the last build, their recorded fields are not
+    checked again, except those of documents rendered again earlier in the build: an include
+    shown in a post's excerpt, a layout, data and the clock still reach every page."""
+    (site / "_includes/note.html").write_text("<em>注意</em>", "utf-8")
+    (site / "_posts/2014-10-16-p6.md").write_text(
+        post("第6篇", "hdfs", "{% include note.html %} 正文 6\n\n第二段 6"), "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    edits = {
+        "_includes/note.html": "<em>小心</em>",
+        "_layouts/post.html": LAYOUT_POST.replace("<h1>", "<h1 class=t>"),
+        "_data/authors.yml": "main: 李四\n",
+        "_includes/nav.html": "<nav>主页</nav>",
+    }
+    for i, (name, text) in enumerate(edits.items()):
+        assert _same_as_full(site, tmp_path, out, f"noop-{i}").rendered == []
+        assert (site / ".blogtool-cache/v2/inputs.json").read_text("utf-8") != "{}"
+        (site / name).write_text(text, "utf-8")
+        old = PINNED.timestamp() - 3000 + 60 * i     # only this file changes (the documents
+        os.utime(site / name, (old, old))           # are those of the last build)
+        result = _same_as_full(site, tmp_path, out, str(i))
+        if name == "_includes/note.html":
+            assert {"_posts/2014-10-16-p6.md", "excerpts.html"} <= set(result.rendered)
+    later = dt.datetime(2027, 1, 2, tzinfo=dt.UTC)
+    warm = build(site, out, site_time=later, jobs=1)
+    build(site, tmp_path / "cold-year", site_time=later, jobs=1, use_cache=False)
+    assert tree(out) == tree(tmp_path / "cold-year") and warm.rendered

@@ -264,3 +264,10 @@ class FileHashes:
 
     def valid(self, files: dict[str, str]) -> bool:
         return all(self.of(p) == h for p, h in files.items())
+
+    def stamp(self, rel_path: str) -> str:
+        """The file's content hash with its mtime (some payload fields, like the date of a
+        document without one, come from the mtime)."""
+        digest = self.of(rel_path)
+        known = self._memo.get(rel_path)
+        return f"{digest}:{known[0]}" if known else digest

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -252,6 +252,17 @@ class Fingerprints:
                 return False
         return True
 
+    def valid_except(self, rows: Iterable[list], same: Callable[[str], bool]) -> bool:
+        """:meth:`valid` that takes the rows of documents ``same`` says kept every field as
+        recorded (the site's own fields are always checked)."""
+        for owner, key, fp in rows:
+            if fp is None:
+                return False
+            if owner == "site" or owner == "site.data" or not same(owner):
+                if self.of(owner, key) != fp:
+                    return False
+        return True
+
 
 @cache
 def _group_of(owner: str) -> str | None:
@@ -278,3 +289,6 @@ def _groups(payloads: dict[str, dict]) -> dict[str, list[str]]:
     for members in groups.values():
         members.sort()
     return groups
+
+
+group_of = _group_of

@@ -18,7 +18,7 @@ from ..errors import BuildError, Problem
 from ..models import Document
 from . import pool
 from .cache import Cache, FileHashes
-from .deps import Fingerprints, Recorder, content_hash
+from .deps import Fingerprints, Recorder, content_hash, group_of
 from .output import Staging
 from .render import Renderer
 
@@ -59,6 +59,17 @@ class WorkState:
     # keep dependency records (for the cache and serve's rebuilds); a --no-cache build has no
     # use for them and skips recording every read
     record: bool = True
+    # every document's payload fields are known to equal the last build's (the same sources)
+    # except those of documents rendered again by an earlier wave of this build (and their
+    # groups): the other documents' recorded fields are not checked again
+    trusted_fields: bool = False
+    rendered: set[str] = field(default_factory=set)
+    rendered_groups: set[str] = field(default_factory=set)
+
+    def _same(self, owner: str) -> bool:
+        if owner.startswith("@group:"):
+            return owner[7:] not in self.rendered_groups
+        return owner not in self.rendered
 
     def sources_of(self, doc: Document, deps: set[str]) -> dict[str, str]:
         files = {} if doc.generated else {doc.rel_path: self.hashes.of(doc.rel_path)}
@@ -80,7 +91,8 @@ class WorkState:
     def usable(self, entry: dict | None, rel_path: str) -> bool:
         return entry is not None and entry.get("body") == self.body_hash(rel_path) and \
             self.hashes.valid(entry.get("files", {})) and \
-            self.fingerprints.valid(entry.get("fields", []))
+            (self.fingerprints.valid_except(entry.get("fields", []), self._same)
+             if self.trusted_fields else self.fingerprints.valid(entry.get("fields", [])))
 
 
 def _capture(state: WorkState, kind: str, rel_path: str,
@@ -198,6 +210,10 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     todo = [rel for rel in rel_paths if rel not in done]
     for o in _render_wave(state, kind, todo, jobs, progress, heavy):
         done[o.rel_path] = o
+        state.rendered.add(o.rel_path)
+        group = group_of(o.rel_path)
+        if group is not None:
+            state.rendered_groups.add(group)
         if o.entry is not None:
             state.cache.put(kind, o.rel_path, o.entry)
     return [done[rel] for rel in rel_paths]
