@@ -246,7 +246,7 @@ class FileHashes:
     def of(self, rel_path: str) -> str:
         if rel_path in self._build:
             return self._build[rel_path]
-        path = os.path.join(self._source, rel_path)
+        path = rel_path if rel_path[:1] == "/" else f"{self._source}/{rel_path}"
         try:
             st = os.stat(path)
             known = self._memo.get(rel_path)

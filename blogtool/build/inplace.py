@@ -8,6 +8,7 @@ import shutil
 import time
 from collections.abc import Iterable
 from pathlib import Path
+from stat import S_ISREG
 
 from .output import STAGING_MARK, Staging, safe_rel
 
@@ -73,18 +74,16 @@ class Patch(Staging):
         return super().write(rel, data)
 
     def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
-        if size is None or mtime_ns is None:
+        if size is None or mtime_ns is None or self.previous is None:
             return False
-        old = self._old(safe_rel(rel))
-        try:
-            if old is None:
-                return False
-            st = os.stat(old)
-            if st.st_size != size or st.st_mtime_ns != mtime_ns:
-                return False
+        clean = safe_rel(rel)
+        try:      # one lstat: a regular file of the recorded size and mtime
+            st = os.lstat(os.path.join(self._previous_str, clean))
         except OSError:
             return False
-        self._keep_old(rel)
+        if not S_ISREG(st.st_mode) or st.st_size != size or st.st_mtime_ns != mtime_ns:
+            return False
+        self.stats.paths.add(clean)
         self.stats.unchanged += 1
         return True
 
