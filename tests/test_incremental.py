@@ -422,3 +422,21 @@ def test_edits_after_a_no_op_build_give_the_full_build(site: Path, tmp_path: Pat
     warm = build(site, out, site_time=later, jobs=1)
     build(site, tmp_path / "cold-year", site_time=later, jobs=1, use_cache=False)
     assert tree(out) == tree(tmp_path / "cold-year") and warm.rendered
+
+
+def test_rendered_content_kept_beside_the_shards_must_match_them(site: Path,
+                                                                  tmp_path: Path) -> None:
+    """Long rendered strings live in a text file beside each shard: a text file from another
+    flush (its token differs) makes its entries misses, never wrong content."""
+    (site / "_posts/2014-10-13-p3.md").write_text(
+        post("第3篇", "flume", "很长的正文。" * 200 + "\n\n第二段"), "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1)
+    texts = sorted((site / ".blogtool-cache/v2").glob("content-*.txt"))
+    assert texts
+    for text in texts:
+        text.write_text("0" + text.read_text("utf-8"), "utf-8")
+    (out / "2014/10/13/p3.html").unlink()
+    result = _same_as_full(site, tmp_path, out, "blobs")
+    assert "_posts/2014-10-13-p3.md" in result.rendered

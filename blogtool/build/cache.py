@@ -25,6 +25,8 @@ from .deps import content_hash
 CACHE_DIR = ".blogtool-cache"
 FORMAT = 2
 SHARDS = 32          # files per kind of entry
+BLOB_KEY = "\x00blob"   # in a shard: the token of its text file; in an entry: its offsets
+BLOB_MIN = 256         # characters: shorter strings stay in the JSON
 RACY_SECONDS = 2     # stamps younger than this are not kept for the next process
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "python-liquid", "Jinja2",
               "PyYAML")
@@ -108,7 +110,12 @@ class Cache:
                 data = json.loads(fh.read())
         except (OSError, ValueError):
             return {}
-        return data if isinstance(data, dict) else {}
+        if not isinstance(data, dict):
+            return {}
+        token = data.pop(BLOB_KEY, None)
+        if token is not None:
+            return _join_blobs(data, self._file(key), token)
+        return data
 
     def get(self, kind: str, rel_path: str, env: str) -> dict | None:
         entry = self._shard(kind, rel_path).get(rel_path)
@@ -132,11 +139,10 @@ class Cache:
             for key in sorted(dirty):
                 path = self._file(key)
                 # dumps, not dump: one call of the C encoder instead of a write per token
-                data = json.dumps(self._shards[key], ensure_ascii=False, separators=(",", ":"))
-                tmp = f"{path}.{os.getpid()}.tmp"
-                with open(tmp, "w", encoding="utf-8") as fh:
-                    fh.write(data)
-                os.replace(tmp, path)
+                shard, blob = _split_blobs(self._shards[key])
+                if blob is not None:
+                    _write(f"{path[:-5]}.txt", blob)
+                _write(path, json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
         except OSError:
             pass        # a cache that cannot be written is only a slower build
 
@@ -187,6 +193,61 @@ class Cache:
             os.replace(tmp, path)
         except OSError:
             pass
+
+
+def _write(path: str, text: str) -> None:
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def _split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:
+    """Long strings of the entries' results (rendered content) go to one text file beside
+    the shard, the entries keep their offsets: loading them is then one UTF-8 decode instead
+    of JSON-decoding every character. A token ties the two files together."""
+    token = os.urandom(8).hex()
+    parts = [token, "\n"]
+    at = len(token) + 1
+    out: dict[str, Any] = {}
+    for rel, entry in shard.items():
+        result = entry.get("result") if isinstance(entry, dict) else None
+        if not isinstance(result, dict):
+            out[rel] = entry
+            continue
+        kept, spans = {}, {}
+        for k, v in result.items():
+            if isinstance(v, str) and len(v) >= BLOB_MIN:
+                spans[k] = [at, at + len(v)]
+                parts.append(v)
+                at += len(v)
+            else:
+                kept[k] = v
+        out[rel] = {**entry, "result": kept, BLOB_KEY: spans} if spans else entry
+    if at == len(token) + 1:
+        return shard, None
+    out[BLOB_KEY] = token
+    return out, "".join(parts)
+
+
+def _join_blobs(data: dict, json_path: str, token: Any) -> dict:
+    try:
+        with open(f"{json_path[:-5]}.txt", "rb") as fh:
+            text = fh.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if not isinstance(token, str) or not text.startswith(token + "\n"):
+        return {}      # the two files are not of one flush: no entries
+    for entry in data.values():
+        spans = entry.pop(BLOB_KEY, None) if isinstance(entry, dict) else None
+        if spans:
+            try:
+                result = entry["result"]
+                for k, (start, end) in spans.items():
+                    result[k] = text[start:end]
+            except (KeyError, TypeError, ValueError):
+                entry["env"] = None      # a malformed entry is a miss
+    return data
 
 
 def clean(source: Path) -> bool:
