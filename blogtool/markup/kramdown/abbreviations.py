@@ -23,6 +23,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
 from .attrs import BLOCK_IAL, AttrList, parse_attr_list, resolve
+from .blockline import line_match
 
 __all__ = ["abbreviations_plugin"]
 
@@ -32,12 +33,7 @@ _WORD = "A-Za-z0-9_"
 
 
 def abbreviation_def(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    pos = state.bMarks[start] + state.tShift[start]
-    if not state.src.startswith("*[", pos):
-        return False
-    m = _DEF.fullmatch(state.src, pos, state.eMarks[start])
+    m = line_match(state, start, "*[", _DEF, full=True)
     if m is None:
         return False
     if silent:

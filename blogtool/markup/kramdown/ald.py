@@ -9,23 +9,16 @@ from __future__ import annotations
 from markdown_it.rules_block import StateBlock
 
 from .attrs import ALD, AttrList, parse_attr_list
+from .blockline import line_match, marker_token
 
 
 def kramdown_ald(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    pos = state.bMarks[start] + state.tShift[start]
-    if not state.src.startswith("{:", pos):
-        return False
-    m = ALD.match(state.src, pos, state.eMarks[start])
+    m = line_match(state, start, "{:", ALD)
     if m is None:
         return False
     if silent:
         return True
     alds: dict[str, AttrList] = state.env.setdefault("kramdown_alds", {})
     parse_attr_list(m.group(2), alds.setdefault(m.group(1), AttrList()))
-    token = state.push("kramdown_ald", "", 0)
-    token.map = [start, start + 1]
-    token.hidden = True
-    state.line = start + 1
+    marker_token(state, start, "kramdown_ald")
     return True

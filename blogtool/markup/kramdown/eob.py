@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from markdown_it.rules_block import StateBlock
 
+from .blockline import marker_token
+
 
 def kramdown_eob(state: StateBlock, start: int, end: int, silent: bool) -> bool:
     if state.sCount[start] > state.blkIndent:
@@ -16,8 +18,5 @@ def kramdown_eob(state: StateBlock, start: int, end: int, silent: bool) -> bool:
         return False
     if silent:
         return True
-    token = state.push("kramdown_eob", "", 0)
-    token.map = [start, start + 1]
-    token.hidden = True
-    state.line = start + 1
+    marker_token(state, start, "kramdown_eob")
     return True

@@ -12,30 +12,21 @@ from __future__ import annotations
 from markdown_it.rules_block import StateBlock
 
 from .attrs import EXT_START, EXT_STOP, parse_attr_list
+from .blockline import line_match
 
 KNOWN = frozenset(("comment", "nomarkdown", "options"))
 
 
 def _stop_line(state: StateBlock, start: int, end: int, name: str) -> int | None:
     for line in range(start + 1, end):
-        if state.sCount[line] - state.blkIndent >= 4:
-            continue
-        pos = state.bMarks[line] + state.tShift[line]
-        if not state.src.startswith("{:/", pos):
-            continue
-        m = EXT_STOP.match(state.src, pos, state.eMarks[line])
+        m = line_match(state, line, "{:/", EXT_STOP)
         if m and m.group(1) in (None, name):
             return line
     return None
 
 
 def kramdown_extension(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    pos = state.bMarks[start] + state.tShift[start]
-    if not state.src.startswith("{::", pos):
-        return False
-    m = EXT_START.match(state.src, pos, state.eMarks[start])
+    m = line_match(state, start, "{::", EXT_START)
     if m is None or m.group(1) not in KNOWN:
         return False
     name = m.group(1)

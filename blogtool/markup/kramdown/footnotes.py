@@ -28,6 +28,9 @@ from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 
+from .blockline import line_match
+from .tokens import closing
+
 __all__ = ["footnotes_plugin"]
 
 _DEF = re.compile(r"\[\^([A-Za-z0-9_][A-Za-z0-9_-]*)\]:", re.ASCII)
@@ -58,12 +61,7 @@ def _indented(text: str) -> bool:
 
 
 def footnote_def(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    pos = state.bMarks[start] + state.tShift[start]
-    if not state.src.startswith("[^", pos):
-        return False
-    m = _DEF.match(state.src, pos, state.eMarks[start])
+    m = line_match(state, start, "[^", _DEF)
     if m is None:
         return False
     if silent:
@@ -200,11 +198,7 @@ def _placement(tokens: list[Token]) -> tuple[int, int] | None:
     for i, tok in enumerate(tokens):
         if tok.type in ("bullet_list_open", "ordered_list_open") and tok.meta and \
                 "footnotes" in tok.meta.get("kramdown_refs", ()):
-            depth = 0
-            for j in range(i, len(tokens)):
-                depth += tokens[j].nesting
-                if depth == 0:
-                    return i, j + 1
+            return i, closing(tokens, i) + 1
     return None
 
 

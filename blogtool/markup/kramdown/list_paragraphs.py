@@ -13,16 +13,8 @@ Blank lines between items belong to the item before them.
 from __future__ import annotations
 
 from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
 
-
-def _close(tokens: list[Token], start: int) -> int:
-    depth = 0
-    for j in range(start, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
+from .tokens import closing
 
 
 def list_paragraphs(state: StateCore) -> None:
@@ -37,7 +29,7 @@ def list_paragraphs(state: StateCore) -> None:
     for i, tok in enumerate(tokens):
         if tok.type not in ("bullet_list_open", "ordered_list_open"):
             continue
-        end = _close(tokens, i)
+        end = closing(tokens, i)
         items = [j for j in range(i + 1, end) if tokens[j].type == "list_item_open"
                  and tokens[j].level == tok.level + 1]
         eob = end + 1 < len(tokens) and tokens[end + 1].type == "kramdown_eob"
@@ -48,8 +40,8 @@ def list_paragraphs(state: StateCore) -> None:
             if para.type != "paragraph_open" or not para.map:
                 bare_before = True           # kramdown: "does not start with a paragraph"
                 continue
-            para_close = _close(tokens, j + 1)
-            item_close = _close(tokens, j)
+            para_close = closing(tokens, j + 1)
+            item_close = closing(tokens, j)
             others = item_close - para_close > 1
             next_map = None if last else tokens[items[n + 1]].map
             blank_after = blank(para.map[1]) and (next_map is None or para.map[1] < next_map[0])

@@ -13,17 +13,10 @@ import re
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .tokens import closing
+
 _BOX = re.compile(r"\A\s*\[([ xX])\]\s+")
 _INPUT = '<input type="checkbox" class="task-list-item-checkbox" disabled="disabled" '
-
-
-def _list_close(tokens: list[Token], start: int) -> int:
-    depth = 0
-    for j in range(start, len(tokens)):
-        depth += tokens[j].nesting
-        if depth == 0:
-            return j
-    return len(tokens) - 1
 
 
 def task_lists(state: StateCore) -> None:
@@ -33,7 +26,7 @@ def task_lists(state: StateCore) -> None:
     for i, tok in enumerate(tokens):
         if tok.type not in ("bullet_list_open", "ordered_list_open"):
             continue
-        end = _list_close(tokens, i)
+        end = closing(tokens, i)
         seen = False
         j = i + 1
         while j < end:

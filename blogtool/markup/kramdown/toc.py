@@ -16,6 +16,8 @@ from collections.abc import Iterable
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 
+from .tokens import closing
+
 _Node = tuple[int, str, str, list]     # level, id, inner HTML, children
 _NO_TOC = re.compile(r"\bno_toc\b")
 _RANGE = re.compile(r"^\s*(\d)\s*\.\.\s*(\d)\s*$")
@@ -73,12 +75,7 @@ def make_toc(levels: frozenset[int]):
                                              state.md.options, state.env)
             entries.append((level, str(tok.attrs["id"]), inner))
         opening = tokens[start]
-        depth, end = 0, start
-        for j in range(start, len(tokens)):
-            depth += tokens[j].nesting
-            if depth == 0:
-                end = j
-                break
+        end = closing(tokens, start)
         tag = opening.tag
         attrs = {k: v for k, v in opening.attrs.items()}
         attrs.setdefault("id", "markdown-toc")
