@@ -18,6 +18,8 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
+from .scratch import state_list
+
 __all__ = ["kramdown_emphasis_plugin"]
 
 _SPACE = frozenset(" \t\n\r\f\v")
@@ -26,11 +28,7 @@ _FAILED = "_kramdown_emphasis_failed"
 
 
 def _stack(state: StateInline) -> list[str]:
-    stack: list[str] | None = getattr(state, _STACK, None)
-    if stack is None:
-        stack = []
-        setattr(state, _STACK, stack)
-    return stack
+    return state_list(state, _STACK)
 
 
 def _after_letter(src: str, pos: int) -> bool:

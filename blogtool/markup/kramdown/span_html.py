@@ -23,6 +23,8 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
+from .scratch import state_list
+
 __all__ = ["span_html_plugin", "START_TAG"]
 
 _NAME = r"(?:[^\W\d][\w.-]*:)?[^\W\d][\w.-]*"
@@ -49,11 +51,7 @@ _ANY_TAG = re.compile(rf"{_START.pattern}|{_END.pattern}|<!--.*?-->", re.DOTALL)
 
 
 def _open_tags(state: StateInline) -> list[str]:
-    tags: list[str] | None = getattr(state, _OPEN, None)
-    if tags is None:
-        tags = []
-        setattr(state, _OPEN, tags)
-    return tags
+    return state_list(state, _OPEN)
 
 
 def _push(state: StateInline, content: str) -> None:
