@@ -5,7 +5,6 @@ config -> read -> generate -> render content (posts, then pages) -> layouts -> w
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -20,7 +19,7 @@ from ..models import Document, Sources
 from ..search import attach_site, index_site
 from ..theme import Theme, templates_dir
 from ..timeutil import RubyTime, site_zone
-from . import generators, plugins, themes
+from . import generators, inputs, plugins, themes
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
@@ -53,7 +52,7 @@ class BuildSession:
         self.outputs: dict[str, set[str]] = self.cache.load_outputs()
         # the destination's folders when a build last found nothing stray there (inplace.Patch)
         self.folders: dict[str, dict] = self.cache.load_record("folders.json")
-        self.inputs: str | None = None     # _inputs_digest of the last good build (None: ask)
+        self.inputs = inputs.InputsRecord(self.cache)   # what the last good build was made of
         # parsed posts by file identity (reader.read_site), kept from the last build's process
         self.memo_store = ReadMemo(source / CACHE_DIR if use_cache else None)
         self.read_memo: dict = self.memo_store.load()
@@ -261,15 +260,15 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
                       fingerprints, recorder, body_hashes=session.body_hashes,
                       record=session.records)
-    inputs = _inputs_digest(env_key, env, by_path, session.hashes, config, settings) \
+    now_inputs = inputs.current(env_key, env, by_path, session.hashes, config, settings) \
         if session.records else None
-    known = session.cache.load_record("inputs.json").get("digest") \
-        if session.inputs is None else session.inputs
-    if inputs is not None and inputs == known:
+    unsure = inputs.changed_documents(now_inputs, session.inputs.known())
+    if unsure is not None:
         state.trusted_fields = True
-    elif known:     # entries this build makes are not those of the recorded inputs
-        session.inputs = ""
-        session.cache.save_record("inputs.json", {})
+        for rel in unsure:
+            state.mark_rendered(rel)
+    if now_inputs != session.inputs.known():
+        session.inputs.forget()
     try:
         # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
         for wave in (wave1, wave2):
@@ -310,9 +309,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.memo_store.save()
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
-    if inputs is not None and inputs != known:
-        session.inputs = inputs
-        session.cache.save_record("inputs.json", {"digest": inputs})
+    if now_inputs is not None:
+        session.inputs.keep(now_inputs)
     seen = staging.seen_folders if isinstance(staging, Patch) else {}
     if seen:
         session.folders[str(dest)] = seen
@@ -329,24 +327,6 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
                        static=staging.stats.static + assets_written, seconds=0.0,
                        warnings=list(diagnostics.warnings), notes=list(diagnostics.notes),
                        outputs=outputs, rendered=[o.rel_path for o in outcomes if not o.cached])
-
-
-def _inputs_digest(env_key: str, env: str, by_path: dict[str, Document], hashes: FileHashes,
-                   config: dict, settings: Settings) -> str | None:
-    """What every document's payload fields are made of: the documents (sources with their
-    contents and mtimes, generated ones by path, in order) and the build environment. Two
-    builds with the same digest give every document the same fields, except those that
-    come from rendering (content, excerpt): see ``WorkState.trusted_fields``. None when a
-    plugin adds fields from elsewhere (git, the file system)."""
-    if {"jekyll-last-modified-at", "jekyll-github-metadata"} & set(
-            plugins.active(config, settings)):
-        return None
-    h = hashlib.blake2b(f"{env_key}\x00{env}".encode("utf-8", "surrogatepass"),
-                        digest_size=16)
-    for rel, doc in by_path.items():
-        stamp = "generated" if doc.generated else hashes.stamp(rel)
-        h.update(f"\x00{rel}\x01{stamp}".encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
 
 
 @lru_cache(maxsize=1)

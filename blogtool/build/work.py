@@ -66,6 +66,13 @@ class WorkState:
     rendered: set[str] = field(default_factory=set)
     rendered_groups: set[str] = field(default_factory=set)
 
+    def mark_rendered(self, rel_path: str) -> None:
+        """``rel_path``'s fields may differ from the records (rendered again, or changed)."""
+        self.rendered.add(rel_path)
+        group = group_of(rel_path)
+        if group is not None:
+            self.rendered_groups.add(group)
+
     def _same(self, owner: str) -> bool:
         if owner.startswith("@group:"):
             return owner[7:] not in self.rendered_groups
@@ -210,10 +217,7 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     todo = [rel for rel in rel_paths if rel not in done]
     for o in _render_wave(state, kind, todo, jobs, progress, heavy):
         done[o.rel_path] = o
-        state.rendered.add(o.rel_path)
-        group = group_of(o.rel_path)
-        if group is not None:
-            state.rendered_groups.add(group)
+        state.mark_rendered(o.rel_path)
         if o.entry is not None:
             state.cache.put(kind, o.rel_path, o.entry)
     return [done[rel] for rel in rel_paths]
