@@ -5,7 +5,9 @@ from __future__ import annotations
 import fnmatch
 import os
 import posixpath
+import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 from ...errors import BuildError
@@ -14,12 +16,22 @@ from .context import ReadContext
 
 
 def glob_include(patterns: tuple[str, ...], rel: str, is_dir: bool) -> bool:
-    for pattern in patterns:
-        pattern = pattern.lstrip("/") if pattern.startswith("/") else pattern
-        if fnmatch.fnmatchcase(rel, pattern) or rel.startswith(pattern) or \
-                (is_dir and pattern == rel + "/"):
-            return True
-    return False
+    """Whether ``rel`` matches one of ``patterns`` (a glob, a prefix, or a folder named with
+    a trailing slash)."""
+    if not patterns:
+        return False
+    regex, prefixes, folders = _matcher(patterns)
+    return rel.startswith(prefixes) or regex.match(rel) is not None or \
+        (is_dir and rel + "/" in folders)
+
+
+@lru_cache(maxsize=64)
+def _matcher(patterns: tuple[str, ...]) -> tuple[re.Pattern, tuple[str, ...], frozenset[str]]:
+    """The patterns as one regular expression (what ``fnmatchcase`` matches with each of
+    them), their prefixes and folder names, made once per set of patterns."""
+    clean = tuple(p.lstrip("/") if p.startswith("/") else p for p in patterns)
+    regex = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in clean))
+    return regex, clean, frozenset(clean)
 
 
 def keep_entry(ctx: ReadContext, rel: str, is_dir: bool) -> bool:
@@ -109,7 +121,7 @@ def folder_entries(ctx: ReadContext, base: Path, rel_base: str) -> list[tuple[st
                 continue
             if entry.is_dir():
                 walk(Path(entry.path), inner)
-            elif safe_file(ctx, Path(entry.path), rel):
+            elif not entry.is_symlink() or safe_file(ctx, Path(entry.path), rel):
                 out.append((inner, Path(entry.path)))
 
     walk(base, "")
