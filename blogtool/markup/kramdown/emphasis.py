@@ -18,7 +18,7 @@ from __future__ import annotations
 from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 
-from .scratch import state_list
+from .scratch import kept
 
 __all__ = ["kramdown_emphasis_plugin"]
 
@@ -28,7 +28,7 @@ _FAILED = "_kramdown_emphasis_failed"
 
 
 def _stack(state: StateInline) -> list[str]:
-    return state_list(state, _STACK)
+    return kept(state, _STACK, list)
 
 
 def _after_letter(src: str, pos: int) -> bool:

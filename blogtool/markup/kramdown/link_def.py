@@ -10,6 +10,8 @@ import re
 
 from markdown_it.rules_block import StateBlock
 
+from .blockline import line_match
+
 __all__ = ["link_definition", "normalize_id", "LINK_DEFS"]
 
 LINK_DEFS = "kramdown_link_defs"
@@ -25,19 +27,14 @@ def normalize_id(label: str) -> str:
 
 
 def link_definition(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    if state.sCount[start] - state.blkIndent >= 4:
-        return False
-    pos = state.bMarks[start] + state.tShift[start]
-    if not state.src.startswith("[", pos):
-        return False
     limit = state.eMarks[start + 1] if start + 1 < end else state.eMarks[start]
-    m = _START.match(state.src, pos, min(limit + 1, len(state.src)))
+    m = line_match(state, start, "[", _START, endpos=min(limit + 1, len(state.src)))
     if m is None or (m.group(3) and _SPACE_QUOTE.search(m.group(3))):
         return False
     url = m.group(2) if m.group(2) is not None else m.group(3)
     if silent:
         return True
-    consumed = state.src.count("\n", pos, m.end() - 1) + 1
+    consumed = state.src.count("\n", m.start(), m.end() - 1) + 1
     token = state.push("kramdown_link_def", "", 0)   # an IAL next to it lands on it
     state.env.setdefault(LINK_DEFS, {})[normalize_id(m.group(1))] = (url, m.group(5), token)
     token.map = [start, start + consumed]

@@ -23,7 +23,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_inline import StateInline
 from markdown_it.token import Token
 
-from .scratch import state_list
+from .scratch import kept
 
 __all__ = ["span_html_plugin", "START_TAG"]
 
@@ -51,7 +51,7 @@ _ANY_TAG = re.compile(rf"{_START.pattern}|{_END.pattern}|<!--.*?-->", re.DOTALL)
 
 
 def _open_tags(state: StateInline) -> list[str]:
-    return state_list(state, _OPEN)
+    return kept(state, _OPEN, list)
 
 
 def _push(state: StateInline, content: str) -> None:
@@ -158,10 +158,7 @@ _PAIRS = "_kramdown_element_pairs"
 def _element_end(state: StateInline, name: str, pos: int) -> int:
     """Where the element whose start tag ends at ``pos`` ends (after its end tag; the end of the
     text when it is never closed). All elements of one name are paired in one pass per text."""
-    cache: dict[str, dict[int, int]] | None = getattr(state, _PAIRS, None)
-    if cache is None:
-        cache = {}
-        setattr(state, _PAIRS, cache)
+    cache: dict[str, dict[int, int]] = kept(state, _PAIRS, dict)
     pairs = cache.get(name)
     if pairs is None:
         pairs = {}
