@@ -440,3 +440,24 @@ def test_rendered_content_kept_beside_the_shards_must_match_them(site: Path,
     (out / "2014/10/13/p3.html").unlink()
     result = _same_as_full(site, tmp_path, out, "blobs")
     assert "_posts/2014-10-13-p3.md" in result.rendered
+
+
+def test_a_site_without_timezone_follows_the_process_zone(site: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ``timezone:`` posts are dated in the machine's zone: parsed posts kept by an
+    earlier process in another zone are not reused."""
+    import time
+    (site / "_config.yml").write_text("title: 测试站点\n", "utf-8")
+    (site / "dates.html").write_text("---\n---\n{% for p in site.posts %}{{ p.date }};{% endfor %}",
+                                     "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    try:
+        for zone in ("UTC", "Asia/Tokyo"):
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            _same_as_full(site, tmp_path, out, zone.replace("/", "-"))
+        assert "+0900" in (out / "dates.html").read_text("utf-8")
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -15,6 +15,7 @@ from typing import Any
 from ..models import Document
 from . import plugins
 from .cache import Cache, FileHashes
+from .readmemo import local_zone
 from .settings import Settings
 
 RECORD = "inputs.json"
@@ -29,7 +30,7 @@ def current(env_key: str, jekyll_env: str, by_path: dict[str, Document], hashes:
         return None
     docs = [[rel, "generated" if doc.generated else hashes.stamp(rel)]
             for rel, doc in by_path.items()]
-    return {"env": f"{env_key}|{jekyll_env}", "docs": docs}
+    return {"env": f"{env_key}|{jekyll_env}|{local_zone()}", "docs": docs}
 
 
 def changed_documents(now: dict[str, Any] | None, known: dict[str, Any]) -> set[str] | None:

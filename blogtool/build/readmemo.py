@@ -56,8 +56,14 @@ def _secret(create: bool) -> bytes | None:
         return None
 
 
+def local_zone() -> str:
+    """The process's time zone: a site without ``timezone`` dates its posts in it."""
+    return f"{os.environ.get('TZ', '')}|{time.tzname}|{time.timezone}|{time.altzone}"
+
+
 def _environment() -> bytes:
-    return f"{code_stamp()}|{platform.python_version()}|{pickle.HIGHEST_PROTOCOL}".encode()
+    return (f"{code_stamp()}|{platform.python_version()}|{pickle.HIGHEST_PROTOCOL}|"
+            f"{local_zone()}").encode("utf-8", "surrogatepass")
 
 
 def _sign(key: bytes, payload: bytes) -> bytes:
