@@ -13,11 +13,11 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from serving import ServeProcess
+from support.browser import CHROMIUM, chromium
 
-CHROMIUM = "/usr/bin/chromium"
 POST = "_posts/2014-10-18-live-reload.md"
 POST_URL = "/blog/2014/10/18/live-reload.html"
 
@@ -55,11 +55,8 @@ def write_post(root: Path, date: str, body: str) -> None:
 def browser():
     if not os.path.exists(CHROMIUM):
         raise AssertionError(f"{CHROMIUM} is required (apt install chromium)")
-    with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.mark.parametrize("with_layouts", [False, True], ids=["blogtool-theme", "liquid-layout"])

@@ -10,20 +10,15 @@ they are also saved there (``docs/screenshots`` holds the committed ones).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from blogtool.build.site import build
+from support.browser import chromium, start_server, static_server
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 REPO = Path(__file__).resolve().parent.parent
 POST = "/hadoop/2014/10/18/flume-sink-hang.html"
 TAG = "/tags/flume/"
@@ -33,35 +28,19 @@ SHOTS = {"home.png": "/", "post.png": POST, "errors.png": "/errors/"}
 PASTED = "/hadoop/2016/08/02/yarn-container-beyond-memory.html"   # the whole page
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     dest = tmp_path_factory.mktemp("browser") / "site"
     build(REPO, dest, site_time=dt.datetime(2024, 1, 2, tzinfo=dt.UTC), jobs=1,
           use_cache=False)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
-                                functools.partial(_Quiet, directory=str(dest)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with static_server(dest) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def browser():
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    with chromium() as b:
+        yield b
 
 
 def test_no_request_leaves_the_local_server(server: str, browser) -> None:
@@ -127,13 +106,6 @@ def test_copy_button_copies_the_code(server: str, browser) -> None:
     assert "public synchronized void start()" in copied or "start()" in copied
 
 
-def _serve(directory: Path) -> ThreadingHTTPServer:
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
-                                functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
-
-
 def _shoot(page, target: Path, keep: str | None, full_page: bool = False) -> None:
     page.screenshot(path=str(target), full_page=full_page)
     data = target.read_bytes()
@@ -164,7 +136,7 @@ def test_screenshots(server: str, browser, tmp_path: Path) -> None:
     ja_site = tmp_path / "ja-site"
     build(REPO / "tests/fixtures/langblogs/ja", ja_site,
           site_time=dt.datetime(2024, 1, 2, tzinfo=dt.UTC), jobs=1, use_cache=False)
-    httpd = _serve(ja_site)
+    httpd = start_server(ja_site)
     try:
         origin = f"http://127.0.0.1:{httpd.server_address[1]}"
         page.goto(origin + "/java/2015/06/18/out-of-memory.html", wait_until="networkidle")

@@ -9,20 +9,15 @@ that shows the error."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from playwright.sync_api import sync_playwright
 from test_search_build import _jekyll_site
 
 from blogtool.build.site import build
+from support.browser import chromium, static_server
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 SITE = Path(__file__).resolve().parent / "fixtures" / "searchblog"
 
 SAFEMODE = "/2014/10/18/hdfs-safemode.html"
@@ -48,11 +43,6 @@ QUERIES = [
 ]
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory):
     root = tmp_path_factory.mktemp("search")
@@ -65,20 +55,13 @@ def server(tmp_path_factory: pytest.TempPathFactory):
     src = _jekyll_site(root / "jekyll-src", "title: t\nbaseurl: /jekyll\nblogtool:\n"
                                             "  search: true\n")
     build(src, root / "site" / "jekyll", site_time=when, jobs=1, use_cache=False)
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0),
-                                functools.partial(_Quiet, directory=str(root / "site")))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with static_server(root / "site") as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
 def page(server: str):
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+    with chromium() as browser:
         context = browser.new_context()
         outside: list[str] = []
         context.on("request", lambda r: outside.append(r.url)
@@ -87,7 +70,6 @@ def page(server: str):
             yield context.new_page()
         finally:
             context.close()
-            browser.close()
         assert outside == []
 
 
