@@ -20,6 +20,7 @@ from pathlib import Path
 import liquid
 import pytest
 import yaml
+
 from support.corpus import generate_corpus, run_gencorpus
 
 ROOT = Path(__file__).resolve().parents[1]

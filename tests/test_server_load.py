@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from support.corpus import generate_corpus
 
 from serving import ServeProcess
+from support.corpus import generate_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 

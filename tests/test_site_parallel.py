@@ -4,10 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from support.corpus import generate_corpus
-
 from blogtool.build.site import build
 from blogtool.build.work import PARALLEL_THRESHOLD
+from support.corpus import generate_corpus
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 def _tree(root: Path) -> dict[str, bytes]:
