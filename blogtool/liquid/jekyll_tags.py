@@ -4,7 +4,6 @@ the site lists it in ``blogtool: ignored_tags``).
 """
 from __future__ import annotations
 
-import html
 import re
 from typing import Any, TextIO
 
@@ -15,6 +14,7 @@ from liquid.stream import TokenStream
 from liquid.tag import Tag
 from liquid.token import TOKEN_EOF, TOKEN_EXPRESSION, TOKEN_ILLEGAL, TOKEN_TAG, Token
 
+from blogtool.filters.text import escape_html
 from blogtool.filters.urls import relative_url
 
 from .include_tags import render_nodes
@@ -57,7 +57,7 @@ class HighlightNode(Node):
 
 def plain_figure(code: str, lang: str) -> str:
     """Jekyll's highlight tag with ``highlighter: none``: escaped code in the same figure."""
-    escaped = html.escape(code, quote=True).replace("&#x27;", "&#39;").strip()
+    escaped = escape_html(code).strip()
     return (f'<figure class="highlight"><pre><code class="language-{lang.replace("+", "-")}" '
             f'data-lang="{lang}">{escaped}</code></pre></figure>')
 
