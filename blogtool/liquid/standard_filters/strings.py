@@ -13,6 +13,7 @@ from urllib.parse import quote_plus, unquote_to_bytes
 
 from blogtool.filters.rubyvalues import RUBY_SPACE, ruby_lstrip, ruby_rstrip, ruby_strip
 from blogtool.filters.rubyvalues import ruby_to_s as to_s
+from blogtool.filters.text import escape_html
 
 from ..values import to_integer
 from .numbers import error
@@ -32,14 +33,13 @@ def capitalize(a: Any) -> str:
 
 
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}
-_HTML_RE = re.compile(r"[&<>\"']")
 _ESCAPE_ONCE = re.compile(r"[\"><']|&(?!([a-zA-Z]+|(#[0-9]+));)")
 
 
 def escape(a: Any) -> str | None:
     if a is None:
         return None
-    return _HTML_RE.sub(lambda m: _HTML[m.group(0)], to_s(a))
+    return escape_html(to_s(a))
 
 
 def escape_once(a: Any) -> str:
