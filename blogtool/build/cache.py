@@ -32,6 +32,12 @@ _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "python-liquid", 
               "PyYAML")
 
 
+def racy_cutoff_ns() -> float:
+    """Stamps (mtimes, ns) at or after this are too recent to trust in the next process: the
+    file could change again within the file system's time granularity without a new stamp."""
+    return (time.time() - RACY_SECONDS) * 1e9
+
+
 @lru_cache(maxsize=1)
 def code_stamp() -> str:
     """blogtool's own modules by name, size and modification time: a changed module (a
@@ -291,7 +297,7 @@ class FileHashes:
             os.makedirs(os.path.dirname(self._stamps), exist_ok=True)
             # a file changed within the last seconds could change again within its stamp's
             # granularity without a new stamp: it is hashed again next time
-            recent = (time.time() - RACY_SECONDS) * 1e9
+            recent = racy_cutoff_ns()
             kept = {k: v for k, v in self._memo.items() if v[0] < recent}
             tmp = f"{self._stamps}.{os.getpid()}.tmp"
             with open(tmp, "w", encoding="utf-8") as fh:

@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from collections.abc import Iterable
 from pathlib import Path
 from stat import S_ISREG
 
+from .cache import racy_cutoff_ns
 from .output import STAGING_MARK, Staging, safe_rel
-
-RACY_SECONDS = 2
 
 
 def replace_file(target: Path, data: bytes) -> tuple[bytes, int]:
@@ -166,7 +164,7 @@ class Patch(Staging):
                 if rel not in self.stats.paths and not any(rel.startswith(p) for p in kept):
                     strays.append(rel)
         # a folder changed within the last seconds could change again without a new mtime
-        recent = (time.time() - RACY_SECONDS) * 1e9
+        recent = racy_cutoff_ns()
         if not strays and all(0 <= m < recent for m in mtimes.values()):
             self.seen_folders = {"keep": list(kept), "mtimes": mtimes}
         return strays

@@ -21,7 +21,7 @@ import platform
 import time
 from pathlib import Path
 
-from .cache import RACY_SECONDS, code_stamp
+from .cache import code_stamp, racy_cutoff_ns
 
 MAGIC = b"blogtool-read-memo 1\n"
 DIGEST = 32
@@ -113,7 +113,7 @@ class ReadMemo:
         now = {rel: entry[0] for rel, entry in memo.items()}
         if now == self._known:
             return
-        recent = (time.time() - RACY_SECONDS) * 1e9
+        recent = racy_cutoff_ns()
         source = os.path.dirname(os.path.dirname(self.path))
         kept = {rel: entry for rel, entry in memo.items()
                 if entry[0][0] < recent and os.path.exists(os.path.join(source, rel))}
