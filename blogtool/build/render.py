@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 _BLOCK_OPEN = re.compile(r"\{%-?\s*(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
 _BLOCK_CLOSE = re.compile(
     r"\{%-?\s*end(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
-_CODE_BLOCK = re.compile(r"<pre\b.*?</pre>", re.S)
 _LINK_DEF = re.compile(r"^ {0,3}\[([^\]]+)\]:[ \t]*\S.*$", re.M)
 
 
@@ -102,11 +101,9 @@ class Renderer:
         if doc.kind != "page" and doc.data.get("excerpt") is None:
             page["excerpt"] = self.render_excerpt(doc, page, deps)
         if doc.markdown or doc.output_ext == ".html":
-            # Code never counts for summaries or reading time; dropping highlighted blocks
-            # first saves parsing thousands of spans.
-            prose = _CODE_BLOCK.sub("", html)
+            # Code never counts for summaries or reading time (measure() steps over <pre>)
             summary, page["reading_time"] = mtext.measure(
-                prose, dict.get(self.site, "blogtool", {}).get("summary_width", 160))
+                html, dict.get(self.site, "blogtool", {}).get("summary_width", 160))
             page["summary"] = doc.data.get("description") or summary
             page["toc_requested"] = doc.data.get("toc")   # front matter `toc:`, for the theme
             if self.theme is not None or "toc" not in doc.data:   # jekyll-toc's switch stays
