@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import decimal
 import math
+import operator
 import re
 from collections.abc import Callable
 from decimal import Decimal
@@ -48,16 +49,18 @@ def _out(result: Any) -> Any:
     return float(result) if isinstance(result, Decimal) else result
 
 
+# plus, minus and times: integers as integers, anything with a decimal in decimal arithmetic
+_SIMPLE = {"+": (operator.add, _CTX.add), "-": (operator.sub, _CTX.subtract),
+           "*": (operator.mul, _CTX.multiply)}
+
+
 def _operate(a: Any, b: Any, op: str) -> Any:
     x, y = to_number(a), to_number(b)
-    if op == "+":
-        return _out(_CTX.add(x, y) if isinstance(x, Decimal) or isinstance(y, Decimal) else x + y)
-    if op == "-":
-        return _out(_CTX.subtract(x, y) if isinstance(x, Decimal) or isinstance(y, Decimal)
-                    else x - y)
-    if op == "*":
-        return _out(_CTX.multiply(x, y) if isinstance(x, Decimal) or isinstance(y, Decimal)
-                    else x * y)
+    if op in _SIMPLE:
+        on_ints, on_decimals = _SIMPLE[op]
+        if isinstance(x, Decimal) or isinstance(y, Decimal):
+            return _out(on_decimals(x, y))
+        return on_ints(x, y)
     if y == 0:
         raise error("divided by 0")
     if isinstance(x, int) and isinstance(y, int):
