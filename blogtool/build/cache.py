@@ -99,9 +99,13 @@ class Cache:
         self._shards: dict[tuple[str, int], dict[str, dict]] = {}
         self._dirty: set[tuple[str, int]] = set()
 
-    def _shard(self, kind: str, rel_path: str) -> dict[str, dict]:
+    @staticmethod
+    def _key(kind: str, rel_path: str) -> tuple[str, int]:
         digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=2).digest()
-        key = (kind, int.from_bytes(digest, "big") % SHARDS)
+        return kind, int.from_bytes(digest, "big") % SHARDS
+
+    def _shard(self, kind: str, rel_path: str) -> dict[str, dict]:
+        key = self._key(kind, rel_path)
         shard = self._shards.get(key)
         if shard is None:
             shard = self._shards[key] = self._load(key) if self.root is not None else {}
@@ -132,8 +136,7 @@ class Cache:
     def put(self, kind: str, rel_path: str, entry: dict) -> None:
         """Keep an entry (in memory until :meth:`flush`)."""
         self._shard(kind, rel_path)[rel_path] = entry
-        digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=2).digest()
-        self._dirty.add((kind, int.from_bytes(digest, "big") % SHARDS))
+        self._dirty.add(self._key(kind, rel_path))
 
     def flush(self) -> None:
         """Write the shards that changed (atomically); memory-only caches keep everything."""
