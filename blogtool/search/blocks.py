@@ -12,7 +12,7 @@ import html
 import re
 from typing import Any
 
-from .index import group_id
+from .index import group_id, short_name
 from .signatures import scan_text
 
 __all__ = ["scan_html", "BLOCK_PREFIX"]
@@ -26,11 +26,6 @@ _ID = re.compile(r"""\sid\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 # (highlighting may have put nginx's "[error]" and logfmt's "level=error" in separate spans)
 _MAYBE = re.compile(r"Exception|Error|ERROR|FATAL|SEVERE|CRIT|EMERG|ALERT|Throwable|Fault|"
                     r"Failure|Interrupt|Exit|Iteration|error|crit|alert|emerg|fatal")
-
-
-def short_name(exception: str) -> str:
-    """``org.apache.Foo$BarException`` -> ``Foo$BarException``'s last dotted part."""
-    return exception.rsplit(".", 1)[-1]
 
 
 def scan_html(content: str) -> tuple[str, list[dict[str, Any]]]:

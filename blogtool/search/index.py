@@ -24,9 +24,14 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["site_errors", "group_id"]
+__all__ = ["site_errors", "group_id", "short_name"]
 
 _UNSAFE = re.compile(r"[^\w.$-]+")
+
+
+def short_name(exception: str) -> str:
+    """``org.apache.Foo$BarException`` -> ``Foo$BarException``: the last dotted part."""
+    return exception.rsplit(".", 1)[-1]
 
 
 def group_id(exception: str) -> str:
@@ -52,7 +57,7 @@ def site_errors(posts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
                 sig["posts"].append({"post": post, "block": error.get("block"),
                                      "url": f"{url}#{error.get('block')}"})
     order = sorted((e for e in groups if e),
-                   key=lambda e: (e.rsplit(".", 1)[-1].lower(), e))
+                   key=lambda e: (short_name(e).lower(), e))
     if "" in groups:
         order.append("")
     result = []
@@ -63,7 +68,7 @@ def site_errors(posts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             for hit in entry["posts"]:
                 if not any(p is hit["post"] for p in shown):
                     shown.append(hit["post"])
-        result.append({"exception": exception, "name": exception.rsplit(".", 1)[-1],
+        result.append({"exception": exception, "name": short_name(exception),
                        "id": group_id(exception), "signatures": listed,
                        "post_count": len(shown)})
     return result
