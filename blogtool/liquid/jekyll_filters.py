@@ -46,16 +46,21 @@ def _nil(value: Any) -> Any:
     return None if isinstance(value, Undefined) else value
 
 
+def _call(func: Callable, *args: Any) -> Any:
+    """``func(*args)`` with its own errors as Liquid errors."""
+    try:
+        return func(*args)
+    except FilterArgumentError:
+        raise
+    except _OWN_ERRORS as exc:
+        raise FilterArgumentError(str(exc), token=None) from exc
+
+
 def _plain(func: Callable) -> Callable:
     """The filter with undefined arguments as nil and its errors as Liquid errors."""
 
     def call(value: Any, *args: Any) -> Any:
-        try:
-            return func(_nil(value), *[_nil(a) for a in args])
-        except FilterArgumentError:
-            raise
-        except _OWN_ERRORS as exc:
-            raise FilterArgumentError(str(exc), token=None) from exc
+        return _call(func, _nil(value), *[_nil(a) for a in args])
     call.__name__ = getattr(func, "__name__", "filter")
     return call
 
@@ -65,12 +70,7 @@ def _in_context(func: Callable) -> Callable:
 
     @with_context
     def call(value: Any, *args: Any, context: RenderContext) -> Any:
-        try:
-            return func(context, _nil(value), *[_nil(a) for a in args])
-        except FilterArgumentError:
-            raise
-        except _OWN_ERRORS as exc:
-            raise FilterArgumentError(str(exc), token=None) from exc
+        return _call(func, context, _nil(value), *[_nil(a) for a in args])
     return call
 
 
