@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
+from blogtool.filters.text import cgi_escape
+
 DEFAULTS: dict[str, Any] = {
     "min_level": 1, "max_level": 6, "ordered_list": False,
     "no_toc_section_class": "no_toc_section", "list_id": "toc", "list_class": "section-nav",
@@ -35,7 +37,7 @@ def toc_id(text: str) -> str:
     """The plugin's id for a heading without one: lower case, punctuation dropped, spaces
     to dashes, then URL-escaped as Ruby's CGI.escape does."""
     text = _PUNCTUATION.sub("", text.lower()).replace(" ", "-")
-    return urllib.parse.quote_plus(text, safe="*-._")
+    return cgi_escape(text)
 
 
 @dataclass
