@@ -157,14 +157,8 @@ class Cache:
 
     def load_outputs(self) -> dict[str, set[str]]:
         """What earlier builds wrote, by destination (a corrupt record is no record)."""
-        if self.root is None:
-            return {}
-        try:
-            with open(os.path.join(self._root, f"v{FORMAT}", "outputs.json"), "rb") as fh:
-                data = json.loads(fh.read())
-            return {str(k): set(map(str, v)) for k, v in data.items() if isinstance(v, list)}
-        except (OSError, ValueError, AttributeError, TypeError):
-            return {}
+        return {str(k): set(map(str, v)) for k, v in self.load_record("outputs.json").items()
+                if isinstance(v, list)}
 
     def load_record(self, name: str) -> dict:
         """A small JSON record kept with the entries (a corrupt one is no record)."""
@@ -178,28 +172,19 @@ class Cache:
         return data if isinstance(data, dict) else {}
 
     def save_record(self, name: str, data: dict) -> None:
+        self._save(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+    def save_outputs(self, outputs: dict[str, set[str]]) -> None:
+        self._save("outputs.json",
+                   json.dumps({k: sorted(v) for k, v in outputs.items()}, ensure_ascii=False))
+
+    def _save(self, name: str, text: str) -> None:
         if self.root is None:
             return
         path = os.path.join(self._root, f"v{FORMAT}", name)
         try:
             os.makedirs(os.path.dirname(path), exist_ok=True)
-            tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, path)
-        except OSError:
-            pass
-
-    def save_outputs(self, outputs: dict[str, set[str]]) -> None:
-        if self.root is None:
-            return
-        path = os.path.join(self._root, f"v{FORMAT}", "outputs.json")
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                json.dump({k: sorted(v) for k, v in outputs.items()}, fh, ensure_ascii=False)
-            os.replace(tmp, path)
+            _write(path, text)
         except OSError:
             pass
 
