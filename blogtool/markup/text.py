@@ -126,7 +126,7 @@ class _Blocks:
             if text and not self.full:
                 self.paragraphs.append(text)
                 if self.first_real:
-                    self.full = _capped_width(text, REAL_PARAGRAPH) >= REAL_PARAGRAPH
+                    self.full = _is_real(text)
 
     def data(self, text: str) -> None:
         if self.skip:
@@ -378,12 +378,17 @@ REAL_PARAGRAPH = 16
 _LEAD_IN = ":："
 
 
+def _is_real(paragraph: str) -> bool:
+    """At least ``REAL_PARAGRAPH`` columns wide (measured only as far as that)."""
+    return _capped_width(paragraph, REAL_PARAGRAPH) >= REAL_PARAGRAPH
+
+
 def _first_paragraph(paragraphs: list[str]) -> str:
     """The first paragraph at least ``REAL_PARAGRAPH`` columns wide (else the first one).
     Paragraphs are never joined: the next one may follow a code block it talks about."""
     if not paragraphs:
         return ""
-    return next((p for p in paragraphs if display_width(p) >= REAL_PARAGRAPH), paragraphs[0])
+    return next((p for p in paragraphs if _is_real(p)), paragraphs[0])
 
 
 def summarize(html: str, width: int = 160) -> str:
