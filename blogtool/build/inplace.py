@@ -7,7 +7,6 @@ import os
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
-from stat import S_ISREG
 
 from .cache import racy_cutoff_ns
 from .output import STAGING_MARK, Staging, safe_rel
@@ -75,11 +74,7 @@ class Patch(Staging):
         if size is None or mtime_ns is None or self.previous is None:
             return False
         clean = safe_rel(rel)
-        try:      # one lstat: a regular file of the recorded size and mtime
-            st = os.lstat(os.path.join(self._previous_str, clean))
-        except OSError:
-            return False
-        if not S_ISREG(st.st_mode) or st.st_size != size or st.st_mtime_ns != mtime_ns:
+        if self._recorded(clean, size, mtime_ns) is None:
             return False
         self.stats.paths.add(clean)
         self.stats.unchanged += 1

@@ -133,19 +133,28 @@ class Staging:
         if size is None or mtime_ns is None or self.previous is None:
             return False
         rel = safe_rel(rel)
-        old = os.path.join(self._previous_str, rel)
+        old = self._recorded(rel, size, mtime_ns)
+        if old is None:
+            return False
         try:
-            st = os.lstat(old)
-            if not stat.S_ISREG(st.st_mode) or st.st_size != size or st.st_mtime_ns != mtime_ns:
-                return False
             target = self._target(rel)
             os.link(old, target)
-        except FileExistsError:
-            return False
         except OSError:
             return False
         self.stats.unchanged += 1
         return True
+
+    def _recorded(self, rel: str, size: int, mtime_ns: int) -> str | None:
+        """The previous build's file at ``rel`` when it is a regular file of the recorded
+        size and mtime (one lstat), else None."""
+        path = os.path.join(self._previous_str, rel)
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode) or st.st_size != size or st.st_mtime_ns != mtime_ns:
+            return None
+        return path
 
     def copy(self, rel: str, source_file: str | Path) -> None:
         """Copy a static file, or link the previous copy when it is the same file."""
