@@ -9,7 +9,10 @@ bad-input catalogue by name.
 from __future__ import annotations
 
 import inspect
+import os
+import shutil
 import sys
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,6 +21,15 @@ import pytest
 from compat import BuildRun, build_blogtool, build_jekyll
 from compat.build import jekyll_executable
 from compat.catalog import BUILDS, FixtureBuild
+
+# the user's cache folder (the read memo's key, remote themes) is the session's own: tests never
+# write into the real ~/.cache, and subprocesses they start inherit the setting
+_USER_CACHE = tempfile.mkdtemp(prefix="blogtool-tests-cache-")
+os.environ["XDG_CACHE_HOME"] = _USER_CACHE
+
+
+def pytest_unconfigure(config) -> None:
+    shutil.rmtree(_USER_CACHE, ignore_errors=True)
 
 
 class SiteBuilds:
