@@ -8,12 +8,12 @@ import datetime as _dt
 import os
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..errors import BuildError, Diagnostics, Problem
+from ..errors import BuildError, Diagnostics
 from ..liquid.engine import LiquidEngine, LiquidSettings
 from ..models import Document, Sources
 from ..search import attach_site, index_site
@@ -33,6 +33,7 @@ from .pool import default_jobs
 from .reader import read_site
 from .readmemo import ReadMemo
 from .render import Renderer
+from .result import BuildResult
 from .work import HEAVY_SITE, WorkState, run_wave
 
 
@@ -65,31 +66,6 @@ class BuildSession:
     def take_quick_backup(self) -> dict[str, tuple[bytes, int]]:
         backup, self.quick_backup = self.quick_backup, {}
         return backup
-
-
-@dataclass
-class BuildResult:
-    destination: Path
-    documents: int
-    written: int
-    unchanged: int
-    static: int
-    seconds: float
-    warnings: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    outputs: dict[str, str] = field(default_factory=dict)   # dest path -> source rel_path
-    rendered: list[str] = field(default_factory=list)       # documents laid out this build
-    # files replaced or removed in a site patched in place (None: the whole site was swapped)
-    changed_files: list[str] | None = None
-    hint: str = ""            # said after the summary, e.g. for a folder with nothing in it
-
-    def summary(self) -> str:
-        parts = [f"{self.documents} pages ({self.written} written, {self.unchanged} unchanged)",
-                 f"{self.static} static file{'s' if self.static != 1 else ''}"]
-        if self.warnings:
-            parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
-        line = f"Built {', '.join(parts)} in {self.seconds:.2f} s -> {self.destination}"
-        return f"{line}\n{self.hint}" if self.hint else line
 
 
 @dataclass
