@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from test_incremental import PINNED, post, site, tree  # noqa: F401 (fixtures)
 
-from blogtool.build.site import BuildSession, build, quick_render
+from blogtool.build.quick import quick_render
+from blogtool.build.site import BuildSession, build
 
 P3 = "_posts/2014-10-13-p3.md"
 P3_PAGE = "2014/10/13/p3.html"

@@ -319,9 +319,9 @@ class SiteBuilder:
                           overrides=self.overrides, strict=self.strict, **extra)
 
     def quick(self, changed: set[str]) -> list[str] | None:
-        """Serve's fast path (:func:`blogtool.build.site.quick_render`): the pages of saved
+        """Serve's fast path (:func:`blogtool.build.quick.quick_render`): the pages of saved
         documents whose bodies alone changed, written from the last good build."""
-        from ...build.site import quick_render
+        from ...build.quick import quick_render
         return quick_render(self._session, changed) if self._session is not None else None
 
     def reset(self) -> None:
