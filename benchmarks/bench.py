@@ -4,7 +4,7 @@
     python benchmarks/bench.py [--sizes 1000,5000] [--runs 3]
         [--tools blogtool,jekyll,hugo,floor] [--blogtool-cmd "..."] [--output FILE]
     python benchmarks/bench.py --markdown [--runs 9] [--markdown-baseline CHECKOUT]
-    python benchmarks/bench.py --incremental [--sizes 1000] [--runs 3]
+    python benchmarks/bench.py --incremental [--sizes 5000] [--runs 3] [--real-blog PATH]
     python benchmarks/bench.py --search --tools blogtool [--theme default]
 
 Why it is built this way:
@@ -44,11 +44,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 try:  # `python benchmarks/bench.py` puts benchmarks/ on sys.path; `-m benchmarks.bench` not
-    from benchmarks import bench_incremental, bench_markdown, gencorpus
+    from benchmarks import bench_incremental, bench_markdown, gencorpus, realblog, targets
+    from benchmarks.kit import Kit
 except ImportError:  # pragma: no cover - depends on how the script is started
     import bench_incremental  # type: ignore[no-redef]
     import bench_markdown  # type: ignore[no-redef]
     import gencorpus  # type: ignore[no-redef]
+    import realblog  # type: ignore[no-redef]
+    import targets  # type: ignore[no-redef]
+    from kit import Kit  # type: ignore[no-redef]
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -241,7 +245,10 @@ def _blogtool_argv(template: str, src: Path, out: Path) -> tuple[list[str], dict
     """Expand the configurable blogtool command; run in place if no script is installed."""
     argv = [a.format(src=src, out=out) for a in shlex.split(template)]
     env: dict[str, str] = {}
-    if argv and argv[0] == "blogtool" and shutil.which("blogtool") is None:
+    beside = Path(sys.executable).with_name("blogtool")   # not a version manager's shim
+    if argv and argv[0] == "blogtool" and beside.is_file():
+        argv[0] = str(beside)
+    elif argv and argv[0] == "blogtool" and shutil.which("blogtool") is None:
         argv = BLOGTOOL_FALLBACK + argv[1:]
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO),
                                                           os.environ.get("PYTHONPATH")]))
@@ -544,6 +551,17 @@ def _rel(arg: str) -> str:
     return os.path.relpath(arg, REPO) if arg.startswith(str(REPO) + os.sep) else arg
 
 
+def bytecode(kit: Kit) -> None:
+    """Let blogtool run from compiled bytecode, as an installed copy does: a
+    ``PYTHONDONTWRITEBYTECODE`` environment would otherwise compile every module on every run.
+    The bytecode goes to a folder under the work folder, compiled once before timing."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(kit.work / "pycache")
+    package = (kit.tree or REPO) / "blogtool"
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)],
+                   env=dict(os.environ), stdout=subprocess.DEVNULL, check=False)
+
+
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     """Command line options."""
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
@@ -569,6 +587,11 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         "against Hugo's cold build")
     p.add_argument("--blogtool-tree", type=Path,
                    help="with --incremental: run the blogtool of this checkout")
+    p.add_argument("--real-blog", type=Path, metavar="PATH",
+                   help="with --incremental: also build this Jekyll blog with Jekyll and "
+                        "blogtool (it is copied first)")
+    p.add_argument("--no-serve", action="store_true",
+                   help="with --incremental: leave out `blogtool serve`")
     p.add_argument("--markdown", action="store_true",
                    help="only the kramdown dialect's cost on posts without kramdown syntax")
     p.add_argument("--markdown-posts", type=int, default=400,
@@ -610,12 +633,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = "python benchmarks/bench.py " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
     if args.incremental:
+        kit = Kit(measure, _blogtool_argv, _utf8_env, _remove, REPO, args.work, args.timeout,
+                  args.blogtool_tree.resolve() if args.blogtool_tree else None)
+        bytecode(kit)
         found = {size: bench_incremental.run(
             size, args.runs, corpus(args.corpora, size, args.seed, "jekyll", "site"),
-            corpus(args.corpora, size, args.seed, "hugo", "site"), args.work, measure,
-            _blogtool_argv, _utf8_env, _remove, REPO, args.timeout, args.blogtool_tree)
+            corpus(args.corpora, size, args.seed, "hugo", "site"), kit, not args.no_serve)
             for size in args.size_list}
-        text = bench_incremental.report(found, command.strip())
+        real = realblog.run(args.real_blog.resolve(), args.runs, kit) if args.real_blog \
+            else None
+        text = targets.report(found, real, command.strip(), args.runs)
         sys.stdout.write(text)
         if args.output:
             args.output.write_text(text, encoding="utf-8")

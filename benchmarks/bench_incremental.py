@@ -2,34 +2,48 @@
 
 For each size, a copy of the benchmark corpus whose layout footer prints
 ``{{ site.time | date: "%Y" }}`` (as Jekyll-Bootstrap's does) is built in this order, every
-round, alternating which of blogtool and Hugo goes first:
+round, alternating whether Hugo goes first or last:
 
 * Hugo, cold (its cache removed);
-* ``blogtool build --no-cache`` (output removed);
 * ``blogtool build``, the first time: output and cache removed, so it writes the cache;
 * ``blogtool build`` again, nothing changed;
 * ``blogtool build`` after one post's body was edited (a sentence appended);
-* ``find`` over the source tree (what "listing the source tree" costs).
+* ``blogtool build --no-cache`` into a second folder, whose bytes must equal the incremental
+  output of the edited source (compared file by file, every round);
+* ``find`` over the source tree (what "listing the source tree" costs);
+* ``blogtool --version`` (start-up alone).
+
+Then ``blogtool serve`` runs on the same copy (``benchmarks/reload.py``): after each of
+``max(runs, 3)`` saves of one post, the time until the edited page reloads and until the
+whole site is up to date.
 
 Each figure is the median of the rounds, wall time and CPU time (user + system of the whole
-process tree): on a shared machine CPU time is the steadier one.
+process tree, whose summed resident memory is sampled too): on a shared machine CPU time is
+the steadier one.
 """
 from __future__ import annotations
 
+import os
 import shutil
-import statistics
 import sys
-from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+try:
+    from benchmarks import reload
+    from benchmarks.kit import Kit, compare_trees
+except ImportError:  # pragma: no cover - run as `python benchmarks/bench.py`
+    import reload  # type: ignore[no-redef]
+    from kit import Kit, compare_trees  # type: ignore[no-redef]
+
 FOOTER = '&copy; {{ site.time | date: "%Y" }}'
-ROWS = ("hugo", "nocache", "first", "noop", "edit", "find")
+ROWS = ("hugo", "nocache", "first", "noop", "edit", "find", "version")
 LABELS = {"hugo": "Hugo, cold", "nocache": "`blogtool build --no-cache`",
           "first": "`blogtool build`, first time (writes the cache)",
           "noop": "`blogtool build`, nothing changed",
           "edit": "`blogtool build`, one post's body edited",
-          "find": "`find` over the source tree"}
+          "find": "`find` over the source tree",
+          "version": "`blogtool --version`"}
 
 
 def prepare(corpus: Path, work: Path) -> Path:
@@ -52,54 +66,49 @@ def edit_one_post(src: Path, round_no: int) -> None:
         fh.write(f"\n编辑后新增的一句话（第 {round_no + 1} 次）。\n")
 
 
-def run(size: int, runs: int, blog_src: Path, hugo_src: Path, work: Path,
-        measure: Callable[..., Any], blogtool_argv: Callable[[str, Path, Path], tuple],
-        env_for: Callable[[dict[str, str]], dict[str, str]], remove: Callable[[Path], None],
-        cwd: Path, timeout: float, tree: Path | None = None) -> dict[str, list[Any]]:
-    """``runs`` rounds of every row; returns the measurements by row. ``tree``: run the
-    blogtool of that checkout (a frozen copy, while others edit the working tree)."""
+def run(size: int, runs: int, blog_src: Path, hugo_src: Path, kit: Kit,
+        serve: bool = True) -> dict[str, Any]:
+    """``runs`` rounds of every row, then ``serve``; the measurements by row, ``"same"``
+    (per round, the differences between the incremental and the ``--no-cache`` output),
+    and ``"serve"`` (``reload.measure``'s figures, or an ``"error"``)."""
+    work = kit.work
     src = prepare(blog_src, work)
     out = work / f"incr-blogtool-{size}"
+    ref = work / f"incr-nocache-{size}"
     hugo_out = work / f"incr-hugo-{size}"
-    cold_argv, extra = blogtool_argv("blogtool build -q --no-cache -s {src} -d {out}", src, out)
-    warm_argv, _ = blogtool_argv("blogtool build -q -s {src} -d {out}", src, out)
-    if tree is not None:
-        launcher = [sys.executable, "-c", "import sys; from blogtool.cli import main; "
-                    "sys.argv[0] = 'blogtool'; sys.exit(main())"]
-        cold_argv = launcher + list(cold_argv[cold_argv.index("build"):])
-        warm_argv = launcher + list(warm_argv[warm_argv.index("build"):])
-        extra = {"PYTHONPATH": str(tree)}
-        cwd = tree
-    env = env_for(extra)
-    results: dict[str, list[Any]] = {row: [] for row in ROWS}
+    cold_argv, env = kit.blogtool("blogtool build -q --no-cache -s {src} -d {out}", src, ref)
+    warm_argv, _ = kit.blogtool("blogtool build -q -s {src} -d {out}", src, out)
+    version_argv, _ = kit.blogtool("blogtool --version", src, out)
+    results: dict[str, Any] = {row: [] for row in ROWS}
+    results["same"] = []
 
-    def one(row: str, argv: Sequence[str], run_env: dict[str, str] | None = None) -> None:
-        print(f"[{size} posts] {LABELS[row]} ...", file=sys.stderr, end=" ", flush=True)
-        m = measure(argv, run_env or env, cwd=cwd, timeout=timeout,
-                    log=work / f"incr-{row}-{size}.log")
-        print(f"{m.wall:.2f} s wall, {m.cpu:.2f} s CPU"
-              + (f" FAILED ({m.error})" if m.returncode else ""), file=sys.stderr)
+    def one(row: str, argv: list[str], run_env: dict[str, str]) -> None:
+        m = kit.timed(f"[{size} posts] {LABELS[row]}", argv, run_env,
+                      work / f"incr-{row}-{size}.log")
         if not m.returncode:
             results[row].append(m)
 
     def hugo() -> None:
         if shutil.which("hugo") is None:
             return
-        remove(hugo_out)
+        kit.remove(hugo_out)
         for rel in ("resources", ".hugo_build.lock"):
-            remove(hugo_src / rel)
-        one("hugo", ["hugo", "-s", str(hugo_src), "-d", str(hugo_out)], env_for({}))
+            kit.remove(hugo_src / rel)
+        one("hugo", ["hugo", "-s", str(hugo_src), "-d", str(hugo_out)], kit.env_for({}))
 
     def blogtool(round_no: int) -> None:
-        remove(out)
-        one("nocache", cold_argv)
-        remove(out)
-        remove(src / ".blogtool-cache")
-        one("first", warm_argv)
-        one("noop", warm_argv)
+        kit.remove(out)
+        kit.remove(src / ".blogtool-cache")
+        one("first", warm_argv, env)
+        one("noop", warm_argv, env)
         edit_one_post(src, round_no)
-        one("edit", warm_argv)
-        one("find", ["find", str(src), "-type", "f"])
+        one("edit", warm_argv, env)
+        kit.remove(ref)
+        one("nocache", cold_argv, env)
+        if out.is_dir() and ref.is_dir():
+            results["same"].append(compare_trees(out, ref))
+        one("find", ["find", str(src), "-type", "f"], env)
+        one("version", version_argv, env)
 
     for round_no in range(runs):
         if round_no % 2:
@@ -108,26 +117,25 @@ def run(size: int, runs: int, blog_src: Path, hugo_src: Path, work: Path,
         else:
             hugo()
             blogtool(round_no)
+    if serve:
+        results["serve"] = serve_figures(src, max(runs, 3), kit, f"gencorpus {size}")
     return results
 
 
-def report(all_results: dict[int, dict[str, list[Any]]], command: str) -> str:
-    lines = [f"Command: `{command}`", "",
-             "| posts | build | wall s (median) | CPU s (median) | wall / Hugo | CPU / Hugo |",
-             "|---:|---|---:|---:|---:|---:|"]
-    for size, results in all_results.items():
-        hugo = results.get("hugo") or []
-        hugo_wall = statistics.median(m.wall for m in hugo) if hugo else None
-        hugo_cpu = statistics.median(m.cpu for m in hugo) if hugo else None
-        for row in ROWS:
-            runs = results.get(row) or []
-            if not runs:
-                lines.append(f"| {size} | {LABELS[row]} | failed or missing | | | |")
-                continue
-            wall = statistics.median(m.wall for m in runs)
-            cpu = statistics.median(m.cpu for m in runs)
-            ratio_wall = f"{wall / hugo_wall:.2f}×" if hugo_wall else ""
-            ratio_cpu = f"{cpu / hugo_cpu:.2f}×" if hugo_cpu else ""
-            lines.append(f"| {size} | {LABELS[row]} | {wall:.2f} | {cpu:.2f} | {ratio_wall} | "
-                         f"{ratio_cpu} |")
-    return "\n".join(lines) + "\n"
+def serve_figures(src: Path, repeat: int, kit: Kit, name: str) -> dict[str, Any]:
+    """``reload.measure`` on ``src``: edit -> page reloaded, edit -> whole site up to date."""
+    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "LANG", "LC_ALL")}
+    os.environ.update({k: v for k, v in kit.env_for({}).items() if k in ("LANG", "LC_ALL")})
+    if kit.tree is not None:        # serve runs `sys.executable -c ...` in the site's folder
+        os.environ["PYTHONPATH"] = str(kit.tree)
+    try:
+        print(f"[{name}] blogtool serve: {repeat} saves ...", file=sys.stderr)
+        return reload.measure(name, src, repeat, kit.timeout)
+    except (OSError, RuntimeError, EOFError, ValueError) as exc:
+        return {"error": f"{type(exc).__name__}: {exc}"[:300]}
+    finally:
+        for key, value in saved.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
