@@ -19,7 +19,7 @@ from ..models import Document, Sources
 from ..search import attach_site, index_site
 from ..theme import Theme, templates_dir
 from ..timeutil import RubyTime, site_zone
-from . import generators, inputs, plugins, themes
+from . import generators, inputs, plugins, themes, unchanged
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
@@ -62,6 +62,8 @@ class BuildSession:
         self.body_hashes: dict = {}            # WorkState.body_hashes
         # file -> (bytes, mtime) before quick_render wrote it, until the next build ends
         self.quick_backup: dict[str, tuple[bytes, int]] = {}
+        # the unchanged-site check's look at the source before this build, recorded at its end
+        self.probe: unchanged.Probe | None = None
 
     def take_quick_backup(self) -> dict[str, tuple[bytes, int]]:
         backup, self.quick_backup = self.quick_backup, {}
@@ -109,10 +111,18 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
     # pages serve's fast path wrote ahead of this build: if the build fails, they go back to
     # what they were, so a failed build leaves the previous site exactly as it was
     undo = session.take_quick_backup() if session is not None else {}
+    probe = None
+    if session is None and use_cache:   # nothing changed since the last build: say so
+        probe = unchanged.check(source, destination, config_files=config_files,
+                                overrides=overrides, strict=strict, site_time=site_time,
+                                environment=environment)
+        if probe.result is not None:
+            return probe.result
     try:
         return _build(source, destination, config_files=config_files, overrides=overrides,
                       strict=strict, site_time=site_time, environment=environment,
-                      progress=progress, jobs=jobs, use_cache=use_cache, session=session)
+                      progress=progress, jobs=jobs, use_cache=use_cache, session=session,
+                      probe=probe)
     except BaseException:
         restore_files(undo)
         raise
@@ -122,7 +132,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
            config_files: list[str] | None, overrides: Mapping[str, Any] | None,
            strict: bool, site_time: _dt.datetime | None, environment: str | None,
            progress: Callable[[int, int], None] | None, jobs: int | None, use_cache: bool,
-           session: BuildSession | None) -> BuildResult:
+           session: BuildSession | None, probe: unchanged.Probe | None = None) -> BuildResult:
     started = time.perf_counter()
     source = Path(source).resolve()
     diagnostics = Diagnostics(strict=strict)
@@ -145,6 +155,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
     config, settings, gem_theme = themes.apply(source, config, settings, diagnostics)
 
     session = session or BuildSession(source, use_cache=use_cache)
+    session.probe = probe
     session.live = None         # until this build succeeds
     jobs = jobs if jobs is not None else default_jobs()
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
@@ -163,6 +174,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
             and not (source / "_config.yaml").is_file():
         result.hint = (f"{source} has no _config.yml and no posts: "
                        f"`blogtool init` starts a new blog, `blogtool new` writes a post")
+    if session.probe is not None:
+        session.probe.keep(result)
     return result
 
 
@@ -294,6 +307,10 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.cache.save_record("folders.json", session.folders)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)
     session.fingerprints = fingerprints.kept
+    if session.probe is not None:
+        session.probe.collect(config, settings, now, docs + generated, unchanged.cache_entries(
+            lambda kind, rel: session.cache.get(kind, rel, env_key), by_path, writes),
+            plugins.active(config, settings))
     changed = None
     if staging.stats.replaced is not None and staging.stats.removed is not None:
         changed = sorted(staging.stats.replaced + staging.stats.removed)

@@ -1,26 +1,35 @@
-"""The ``blogtool`` command line. Each command lives in its own module; this group only
-collects them and turns located problems into ``file:line: sentence`` lines."""
+"""The ``blogtool`` command line. Each command lives in its own module (``group.py`` collects
+them) and turns located problems into ``file:line: sentence`` lines.
+
+:data:`main` is the entry point: ``blogtool --version`` is answered without loading click,
+and a command loads click and its own module only."""
 from __future__ import annotations
 
-import click
+import sys
+from functools import cache
+from typing import Any
 
 from .. import __version__
-from .build import command as build_command
-from .clean import command as clean_command
-from .deploy import command as deploy_command
-from .doctor import command as doctor_command
-from .init import command as init_command
-from .new import command as new_command
-from .serve import command as serve_command
-from .theme import command as theme_command
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="blogtool")
-def main() -> None:
-    """A fast, Jekyll-compatible static site generator for CJK technical blogs."""
+@cache
+def _group() -> Any:
+    from .group import main as group
+    return group
 
 
-for _command in (build_command, serve_command, new_command, init_command, deploy_command,
-                 clean_command, doctor_command, theme_command):
-    main.add_command(_command)
+class _Main:
+    """The click group, loaded on first use; calling it with no arguments runs the command
+    line in ``sys.argv``."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        if not args and not kwargs and sys.argv[1:] == ["--version"]:
+            sys.stdout.write(f"blogtool, version {__version__}\n")
+            return None
+        return _group()(*args, **kwargs)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(_group(), name)
+
+
+main = _Main()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from ..build.result import BuildResult
 from .common import build_options, config_files, fail, overrides_from, print_warning
 
 
@@ -44,12 +45,21 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
             strict: bool, trace: bool, quiet: bool, verbose: bool, jobs: int | None,
             no_cache: bool) -> None:
     """Build the site into the destination (default: _site)."""
+    files = config_files(config)
+    overrides = overrides_from(drafts, future, unpublished, baseurl, compat)
+    if not no_cache:
+        # nothing changed since the last build: answered before the pipeline is loaded
+        from ..build.unchanged import check
+        result = check(source, destination, config_files=files, overrides=overrides,
+                       strict=strict).result
+        if result is not None:
+            _report(result, quiet, verbose)
+            return
     from ..build.site import build
 
     progress = _Progress(not quiet)
     try:
-        result = build(source, destination, config_files=config_files(config),
-                       overrides=overrides_from(drafts, future, unpublished, baseurl, compat),
+        result = build(source, destination, config_files=files, overrides=overrides,
                        strict=strict, progress=progress, jobs=jobs, use_cache=not no_cache)
     except BaseException as exc:  # every failure is one line; the old site is intact
         progress.close()
@@ -58,6 +68,10 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
         fail(exc, trace)
         return
     progress.close()
+    _report(result, quiet, verbose)
+
+
+def _report(result: BuildResult, quiet: bool, verbose: bool) -> None:
     for problem in result.warnings:
         print_warning(problem)
     if verbose:

@@ -1,0 +1,298 @@
+"""A build in which nothing changed, answered without building.
+
+Every good build that uses the cache leaves a record (``.blogtool-cache/v2/unchanged.json``)
+of what it was made of and what it wrote: the arguments and environment, a listing of the
+source tree (:mod:`blogtool.build.tree`: every file's mtime and size, every folder), the files
+outside the source it read (a theme's folder, blogtool's own code and templates, the Python
+paths the libraries live in), the fields of ``site.time`` its pages showed, and a listing of
+the destination. :func:`check` runs before anything heavy is loaded: when every recorded input
+still matches, it answers with the recorded build's summary, warnings and notes, and touches
+nothing. On any doubt it answers None and the normal build runs.
+
+Only the standard library and light blogtool modules are imported here. The record is JSON (a
+cache folder from elsewhere never runs code); a corrupt or foreign record is no record.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..errors import Problem
+from . import tree
+from .result import BuildResult
+
+CACHE_DIR = ".blogtool-cache"        # the cache's folder and format (build/cache.py)
+CACHE_FORMAT = 2
+RECORD = "unchanged.json"
+FORMAT = 1
+RACY_NS = 2 * 10**9                   # files changed this close to the listing are not trusted
+# plugins whose values come from outside the tree (git history, the GitHub API)
+FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
+_ENV_NAMES = frozenset(("TZ", "ASSET_HOST_URL", "SSL", "GITHUB_HOSTNAME", "HOME",
+                        "XDG_CACHE_HOME"))
+_ENV_PREFIXES = ("JEKYLL", "BLOGTOOL", "GEM_", "BUNDLE", "PAGES_", "RUBY")
+_GLOB = frozenset("*?[{\\")
+_UNITS = ("year", "month", "day", "hour", "minute", "second", "microsecond")   # of site.time
+_FUTURE_NOTE = "has a future date"   # the reader's note for a post it skipped (reader/posts.py)
+
+
+def record_path(source: str) -> str:
+    return os.path.join(source, CACHE_DIR, f"v{CACHE_FORMAT}", RECORD)
+
+
+class Probe:
+    """One look at a site before its build: the check's answer (:attr:`result`, None when
+    the site must be built) and the source listing it took, which the build that follows
+    records (:meth:`collect`, :meth:`keep`) when it succeeds."""
+
+    def __init__(self, source: str, arguments: str, pruned: list[str]):
+        self.source = source
+        self.arguments = arguments
+        self.pruned = pruned
+        self.time_ns = time.time_ns()
+        self.listing: list | None = None
+        self.result: BuildResult | None = None
+        self._found: dict | None = None
+
+    def collect(self, config: Mapping[str, Any], settings: Any, now: _dt.datetime,
+                documents: Iterable[Any], entries: Iterable[dict | None],
+                active: Iterable[str]) -> None:
+        """What the build read besides the source tree, from the end of a good build:
+        ``entries`` are the cache entries of every document and output it made."""
+        self._found = None
+        if FROM_ELSEWHERE & set(active):
+            return
+        theme_root = str(settings.theme_root or "")
+        if not theme_root and (config.get("theme") or config.get("remote_theme")):
+            return
+        fixed = bool(config.get("time"))
+        whole = not fixed and any(d.date is not None and (d.date is now or d.date == now)
+                                  for d in documents)
+        fields: set[str] = set()
+        for entry in entries:
+            if entry is None:
+                whole = True
+                break
+            for row in entry.get("fields", ()):
+                if row[0] == "site" and isinstance(row[1], str) and row[1][:4] == "time":
+                    if row[1] == "time":
+                        whole = True
+                    elif row[1][:5] == "time.":
+                        fields.add(row[1][5:])
+        if not fixed and (whole or not fields <= set(_UNITS)):
+            return
+        self._found = {
+            "dest": str(settings.destination), "clock": None if fixed else _window(now, fields),
+            "prune": _prune(self.source, str(settings.destination), settings),
+            "keep": sorted({str(k).strip("/") for k in settings.keep_files if str(k).strip("/")}),
+            "outside": [theme_root] if theme_root else []}
+
+    def keep(self, result: BuildResult) -> None:
+        """Write the record of a good build, or remove the last one when this build cannot
+        leave one that would be trusted."""
+        path = record_path(self.source)
+        found, self._found = self._found, None
+        record = self._record(found, result) if found is not None else None
+        try:
+            if record is None:
+                if os.path.exists(path):
+                    os.remove(path)
+                return
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            tmp = f"{path}.{os.getpid()}.tmp"
+            with open(tmp, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            os.replace(tmp, path)
+        except OSError:
+            pass     # without a record the next build is a normal one
+
+    def _record(self, found: dict, result: BuildResult) -> dict | None:
+        if self.listing is None or any(_FUTURE_NOTE in note for note in result.notes):
+            return None
+        prune = found["prune"]
+        if not set(self.pruned) <= set(prune):
+            return None     # the listing left out folders this build read
+        listing = _without(self.listing, set(prune) - set(self.pruned))
+        try:
+            world = _world(found["outside"])
+            output = tree.listing(found["dest"], prune=found["keep"])
+        except tree.Unlistable:
+            return None
+        recent = self.time_ns - RACY_NS
+        if tree.newest(listing) >= recent or \
+                any(tree.newest(flat) >= recent for _, flat in world["outside"]):
+            return None
+        outputs = [x for dest, rel in result.outputs.items() for x in (dest, rel)]
+        return {
+            "format": FORMAT, "blogtool": __version__, "args": self.arguments,
+            "prune": prune, "source": listing, "world": world, **found,
+            "output": output,
+            "result": {"documents": result.documents,
+                       "unchanged": result.written + result.unchanged,
+                       "static": result.static, "hint": result.hint,
+                       "warnings": [[w.path, w.line, w.message] for w in result.warnings],
+                       "notes": list(result.notes), "outputs": outputs}}
+
+
+def check(source: Path | str, destination: Path | str | None = None, *,
+          config_files: list[str] | None = None, overrides: Mapping[str, Any] | None = None,
+          strict: bool = False, site_time: _dt.datetime | None = None,
+          environment: str | None = None) -> Probe:
+    """Look at the site: :attr:`Probe.result` is the last build's result when nothing it
+    was made of changed, else None."""
+    started = time.perf_counter()
+    root = os.path.realpath(os.fspath(source))
+    arguments = _arguments(root, destination, config_files, overrides, environment)
+    record = _load(record_path(root), arguments)
+    probe = Probe(root, arguments, list(record["prune"]) if record else [CACHE_DIR, ".git"])
+    if not os.path.isdir(root):
+        return probe
+    try:
+        probe.listing = tree.listing(root, prune=probe.pruned)
+        if record is None or record["source"] != probe.listing:
+            return probe
+        if not _unchanged(record, strict, site_time, config_files):
+            return probe
+        probe.result = _replay(record, started)
+    except (tree.Unlistable, KeyError, TypeError, ValueError, AttributeError):
+        probe.result = None
+    return probe
+
+
+def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None,
+               config_files: list[str] | None) -> bool:
+    result = record["result"]
+    if strict and result["warnings"]:
+        return False        # the full build stops on them, as it must
+    if record["clock"] is not None:
+        start, end = record["clock"]
+        if not start <= (site_time or _dt.datetime.now(_dt.UTC)).timestamp() < end:
+            return False
+    if _world(record["outside"]) != record["world"]:
+        return False
+    return tree.listing(record["dest"], prune=record["keep"]) == record["output"]
+
+
+def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
+    """The times (seconds since 1970) at which every field of ``site.time`` in ``fields``
+    reads as it does at ``now``, in its zone: from the start of the finest field's current
+    unit (the year, the day...) to the start of the next one. None: no field was read."""
+    if not fields:
+        return None
+    finest = max(_UNITS.index(name) for name in fields)
+    t = _dt.datetime(now.year, now.month, now.day, now.hour, now.minute, now.second,
+                     now.microsecond, tzinfo=now.tzinfo)
+    coarser: dict[str, Any] = {unit: 1 if unit in ("month", "day") else 0
+                               for unit in _UNITS[finest + 1:]}
+    start = t.replace(**coarser)
+    if finest == 0:
+        end = start.replace(year=start.year + 1)
+    elif finest == 1:
+        end = start.replace(year=start.year + start.month // 12, month=start.month % 12 + 1)
+    else:
+        end = start + _dt.timedelta(**{f"{_UNITS[finest]}s": 1})
+    return [start.timestamp(), end.timestamp()]
+
+
+def _replay(record: dict, started: float) -> BuildResult:
+    result = record["result"]
+    flat = result["outputs"]
+    return BuildResult(
+        destination=Path(record["dest"]), documents=int(result["documents"]), written=0,
+        unchanged=int(result["unchanged"]), static=int(result["static"]),
+        seconds=time.perf_counter() - started,
+        warnings=[Problem(str(p), line, str(m), "warning") for p, line, m in result["warnings"]],
+        notes=[str(n) for n in result["notes"]], outputs=dict(zip(flat[::2], flat[1::2],
+                                                                  strict=True)),
+        rendered=[], changed_files=[], hint=str(result["hint"]))
+
+
+def _load(path: str, arguments: str) -> dict | None:
+    try:
+        with open(path, "rb") as fh:
+            record = json.loads(fh.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or record.get("format") != FORMAT or \
+            record.get("blogtool") != __version__ or record.get("args") != arguments or \
+            not isinstance(record.get("prune"), list) or \
+            not all(isinstance(p, str) for p in record["prune"]):
+        return None
+    return record
+
+
+def _arguments(root: str, destination: Path | str | None, config_files: list[str] | None,
+               overrides: Mapping[str, Any] | None, environment: str | None) -> str:
+    """Everything the build was asked for and the process it ran in, as one string."""
+    cwd = os.getcwd()
+    env = {k: v for k, v in os.environ.items() if k in _ENV_NAMES or k.startswith(_ENV_PREFIXES)}
+    configs = [os.path.join(cwd, f) for f in config_files or ()]
+    return json.dumps({
+        "source": root,
+        "destination": os.path.realpath(os.path.join(cwd, destination)) if destination else None,
+        "config": [[c, tree.stamp(c)] for c in configs],
+        "overrides": overrides or {}, "jekyll_env": environment or os.environ.get("JEKYLL_ENV")
+        or "development", "env": env,
+        "zone": [time.tzname, time.timezone, time.altzone],
+        "python": [sys.version, sys.executable],
+    }, sort_keys=True, default=str, ensure_ascii=False)
+
+
+def _world(outside: Iterable[str]) -> dict:
+    """blogtool's code and templates, the folders Python's libraries are installed in (an
+    install, upgrade or removal changes their mtime), and folders outside the source the build
+    read (a theme)."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    code = [[folder, tree.listing(folder, skip_names=("__pycache__",))]
+            for folder in (package, os.path.join(os.path.dirname(package), "templates"))]
+    paths = [[p, tree.stamp(p)] for p in sys.path if "-packages" in p]
+    roots = [[root, tree.listing(root, skip_names=("__pycache__",)),
+              tree.stamp(os.path.dirname(root))] for root in outside]
+    return {"code": code, "paths": paths, "outside": [[r[0], r[1]] for r in roots],
+            "parents": [r[2] for r in roots]}
+
+
+def _prune(source: str, dest: str, settings: Any) -> list[str]:
+    """Folders of the source the listing leaves out: the cache, ``.git``, the destination,
+    and excluded folders the reader never enters (plain names; not ``_`` folders, which the
+    build reads by other ways)."""
+    prune = {CACHE_DIR, ".git"}
+    rel = os.path.relpath(dest, source)
+    if not rel.startswith("..") and rel != ".":
+        prune.add(rel.replace(os.sep, "/"))
+    includes = [str(p).strip("/") for p in settings.include]
+    if any(_GLOB & set(p) for p in includes):
+        return sorted(prune)
+    for pattern in settings.exclude:
+        name = str(pattern).strip("/")
+        if not name or name[0] == "_" or _GLOB & set(name) or \
+                any(p == name or p.startswith(name + "/") or name.startswith(p + "/")
+                    for p in includes):
+            continue
+        prune.add(name)
+    return sorted(prune)
+
+
+def _without(listing: list, prune: set[str]) -> list:
+    """``listing`` without what lies in the folders ``prune``."""
+    if not prune:
+        return listing
+    heads = tuple(p + "/" for p in prune)
+    out: list = []
+    for i in range(0, len(listing), 3):
+        if not listing[i].startswith(heads):
+            out += listing[i:i + 3]
+    return out
+
+
+def cache_entries(get: Callable[[str, str], dict | None], contents: Iterable[str],
+                  outputs: Iterable[str]) -> list[dict | None]:
+    """The cache entries of a build's documents (content) and pages (output)."""
+    return [get("content", rel) for rel in contents] + [get("output", rel) for rel in outputs]
