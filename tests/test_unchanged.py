@@ -1,0 +1,258 @@
+"""A build in which nothing changed is answered from the last build's record, touching nothing;
+any change to what the record covers gives exactly the full build."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import time
+from itertools import count
+from pathlib import Path
+
+import pytest
+
+from blogtool.build import unchanged
+from blogtool.build.site import build
+from blogtool.errors import BuildError
+from tests.test_incremental import PINNED, post, site, tree  # noqa: F401  (site: a fixture)
+
+OLD = time.time() - 3600         # sources older than the racy window
+_ticks = count()
+HEAVY = ("yaml", "liquid", "markdown_it", "mdit_py_plugins", "pygments", "jinja2", "pagefind")
+
+
+def age(root: Path, *rels: str) -> None:
+    """Give files (all of the source when none is named) a distinct time an hour ago."""
+    paths = [root / r for r in rels] if rels else [p for p in root.rglob("*") if p.is_file()]
+    for p in paths:
+        t = OLD + next(_ticks)
+        os.utime(p, (t, t))
+
+
+def fast(src: Path, dest: Path, **kwargs) -> bool:
+    return unchanged.check(src, dest, site_time=kwargs.pop("site_time", PINNED),
+                           **kwargs).result is not None
+
+
+def full(src: Path, tmp: Path, name: str, **kwargs) -> dict[str, bytes]:
+    build(src, tmp / f"cold-{name}", site_time=kwargs.pop("site_time", PINNED), jobs=1,
+          use_cache=False, **kwargs)
+    return tree(tmp / f"cold-{name}")
+
+
+def settle(src: Path, dest: Path, **kwargs) -> None:
+    """A build that leaves a record, and the check that it is used."""
+    age(src)
+    build(src, dest, site_time=kwargs.get("site_time", PINNED), jobs=1, **kwargs)
+    assert fast(src, dest, **kwargs)
+
+
+def write(src: Path, rel: str, text: str) -> None:
+    (src / rel).parent.mkdir(parents=True, exist_ok=True)
+    (src / rel).write_text(text, "utf-8")
+    age(src, rel)
+
+
+EDITS = {
+    "body": lambda s: write(s, "_posts/2014-10-13-p3.md", post("第3篇", "flume", "改过\n\n二段")),
+    "front_matter": lambda s: write(s, "_posts/2014-10-14-p4.md",
+                                    post("新标题", "hdfs", "正文 4\n\n第二段 4")),
+    "config": lambda s: write(s, "_config.yml", "title: 新站点\ntimezone: Asia/Shanghai\n"),
+    "data": lambda s: write(s, "_data/authors.yml", "main: 李四\n"),
+    "include": lambda s: write(s, "_includes/nav.html", "<nav>主页</nav>"),
+    "layout": lambda s: write(s, "_layouts/default.html",
+                              (s / "_layouts/default.html").read_text("utf-8") + "<!-- -->"),
+    "static": lambda s: write(s, "assets/a.txt", "new static file"),
+    "new_post": lambda s: write(s, "_posts/2014-10-20-p9.md", post("第9篇", "zk", "新的")),
+    "removed": lambda s: (s / "_posts/2014-10-12-p2.md").unlink(),
+    "renamed": lambda s: (s / "_posts/2014-10-11-p1.md").rename(s / "_posts/2014-10-11-q1.md"),
+    "same_size": lambda s: write(s, "_includes/nav.html", "<nav>主頁</nav>"),
+}
+
+
+@pytest.mark.parametrize("name", list(EDITS))
+def test_an_edit_after_a_no_op_gives_the_full_build(site: Path, tmp_path: Path,
+                                                    name: str) -> None:
+    dest = tmp_path / "out"
+    write(site, "assets/keep.txt", "static")
+    settle(site, dest)
+    before = tree(dest)
+    again = build(site, dest, site_time=PINNED, jobs=1)
+    assert again.written == 0 and again.unchanged == again.documents and tree(dest) == before
+    EDITS[name](site)
+    assert not fast(site, dest)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(site, tmp_path, name)
+    assert fast(site, dest)      # and the build that followed left its own record
+
+
+@pytest.mark.parametrize("name", ["changed", "deleted", "stray", "stray_folder"])
+def test_a_touched_destination_is_restored_by_the_full_build(site: Path, tmp_path: Path,
+                                                             name: str) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)
+    page = dest / "index.html"
+    if name == "changed":
+        page.write_text("edited by hand", "utf-8")
+    elif name == "deleted":
+        page.unlink()
+    elif name == "stray":
+        (dest / "stray.html").write_text("x", "utf-8")
+    else:
+        (dest / "stray").mkdir()
+        (dest / "stray/x.html").write_text("x", "utf-8")
+    assert not fast(site, dest)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(site, tmp_path, name)
+    assert not (dest / "stray.html").exists() and not (dest / "stray/x.html").exists()
+
+
+def test_the_clock_counts_only_in_the_fields_pages_showed(site: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)        # the footer shows the year, in Asia/Shanghai
+    assert fast(site, dest, site_time=dt.datetime(2026, 2, 1, tzinfo=dt.UTC))
+    new_year_there = dt.datetime(2026, 12, 31, 16, 0, tzinfo=dt.UTC)    # 00:00 on Jan 1
+    assert fast(site, dest, site_time=new_year_there - dt.timedelta(seconds=1))
+    assert not fast(site, dest, site_time=new_year_there)
+    build(site, dest, site_time=new_year_there, jobs=1)
+    assert tree(dest) == full(site, tmp_path, "year", site_time=new_year_there)
+
+
+def test_a_page_showing_the_whole_time_is_always_built(site: Path, tmp_path: Path) -> None:
+    write(site, "now.html", "---\n---\n{{ site.time }}")
+    dest = tmp_path / "out"
+    age(site)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest)
+    assert not os.path.exists(unchanged.record_path(str(site)))
+
+
+def test_a_configured_time_fixes_the_clock(site: Path, tmp_path: Path) -> None:
+    write(site, "_config.yml", "title: t\ntimezone: Asia/Shanghai\ntime: 2020-05-01 10:00:00\n")
+    write(site, "now.html", "---\n---\n{{ site.time }}")
+    dest = tmp_path / "out"
+    settle(site, dest)
+    assert fast(site, dest, site_time=dt.datetime(2031, 1, 1, tzinfo=dt.UTC))
+
+
+def test_a_source_changed_just_before_the_build_is_not_trusted(site: Path,
+                                                                tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)
+    (site / "_includes/nav.html").write_text("<nav>刚改</nav>", "utf-8")   # now: racy
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest)
+
+
+def test_arguments_and_environment_are_part_of_the_record(site: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)
+    assert not fast(site, tmp_path / "elsewhere")
+    assert not fast(site, dest, overrides={"show_drafts": True})
+    assert not fast(site, dest, environment="production")
+    monkeypatch.setenv("JEKYLL_ENV", "production")
+    assert not fast(site, dest)
+    monkeypatch.delenv("JEKYLL_ENV")
+    monkeypatch.setenv("TZ", "America/New_York")
+    assert not fast(site, dest)
+    monkeypatch.delenv("TZ")
+    assert fast(site, dest)
+
+
+def test_warnings_are_replayed_and_strict_builds_stop_on_them(site: Path,
+                                                              tmp_path: Path) -> None:
+    write(site, "a.md", "---\npermalink: /same.html\n---\na")
+    write(site, "b.md", "---\npermalink: /same.html\n---\nb")
+    dest = tmp_path / "out"
+    settle(site, dest)
+    first = build(site, dest, site_time=PINNED, jobs=1, use_cache=False)
+    replay = build(site, dest, site_time=PINNED, jobs=1)
+    assert replay.warnings == first.warnings and replay.warnings
+    assert replay.notes == first.notes and replay.static == first.static
+    assert replay.documents == first.documents and replay.outputs == first.outputs
+    assert not fast(site, dest, strict=True)
+    with pytest.raises(BuildError):
+        build(site, dest, site_time=PINNED, jobs=1, strict=True)
+
+
+def test_plugins_reading_from_elsewhere_are_never_skipped(site: Path, tmp_path: Path) -> None:
+    write(site, "_config.yml", "title: t\nplugins: [jekyll-last-modified-at]\n")
+    dest = tmp_path / "out"
+    age(site)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest)
+
+
+@pytest.mark.parametrize("text", ["{not json", json.dumps({"format": 99}), "[]"])
+def test_a_corrupt_or_foreign_record_is_no_record(site: Path, tmp_path: Path,
+                                                  text: str) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)
+    Path(unchanged.record_path(str(site))).write_text(text, "utf-8")
+    assert not fast(site, dest)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(site, tmp_path, "corrupt")
+
+
+def test_excluded_folders_are_not_listed(site: Path, tmp_path: Path) -> None:
+    write(site, "_config.yml", "title: t\nexclude: [node_modules]\n")
+    write(site, "node_modules/pkg/index.js", "x")
+    dest = tmp_path / "out"
+    settle(site, dest)
+    write(site, "node_modules/pkg/other.js", "y")
+    assert fast(site, dest)
+    write(site, "included/page.md", "---\n---\nnew")
+    assert not fast(site, dest)
+
+
+def _cli(src: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess:
+    code = "import sys; sys.argv[0] = 'blogtool'; from blogtool.cli import main; main()"
+    return subprocess.run([sys.executable, *(["-X", "importtime"] if importtime else []),
+                           "-c", code, "build", "-s", str(src), *args],
+                          capture_output=True, text=True, timeout=120, check=True)
+
+
+def _no_time(text: str) -> str:
+    return "\n".join(line.split(" in ")[0] for line in text.splitlines())
+
+
+def test_the_cli_answers_without_the_pipeline_and_prints_what_a_full_build_prints(
+        site: Path, tmp_path: Path) -> None:
+    write(site, "a.md", "---\npermalink: /same.html\n---\na")
+    write(site, "b.md", "---\npermalink: /same.html\n---\nb")
+    age(site)
+    _cli(site)
+    for flags in ((), ("-q",), ("-V",)):
+        quick = _cli(site, *flags, importtime=True)
+        loaded = {line.split("|")[-1].strip() for line in quick.stderr.splitlines()
+                  if line.startswith("import time:")}
+        assert "blogtool.build.unchanged" in loaded
+        assert not [m for m in loaded if m.split(".")[0] in HEAVY], flags
+        os.remove(unchanged.record_path(str(site.resolve())))
+        slow = _cli(site, *flags)        # the full build (nothing to render), record again
+        assert _no_time(quick.stdout) == _no_time(slow.stdout)
+        assert [line for line in quick.stderr.splitlines()
+                if not line.startswith("import time:")] == slow.stderr.splitlines()
+
+
+def test_the_check_imports_nothing_heavy(site: Path, tmp_path: Path) -> None:
+    age(site)
+    build(site, jobs=1)       # the real clock, as the check below sees it
+    code = ("import sys; from blogtool.build import unchanged; "
+            f"assert unchanged.check({str(site)!r}).result is not None; "
+            "print(' '.join(sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True).stdout.split()
+    assert not [m for m in loaded if m.split(".")[0] in (*HEAVY, "click")]
+
+
+def test_version_does_not_load_click() -> None:
+    code = ("import sys; sys.argv = ['blogtool', '--version']; from blogtool.cli import main; "
+            "main(); print(' '.join(sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60, check=True).stdout
+    assert out.startswith("blogtool, version ")
+    assert "click" not in out.split()
