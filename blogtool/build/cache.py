@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import __version__
 from .deps import content_hash
+from .gcpause import paused
 
 CACHE_DIR = ".blogtool-cache"
 FORMAT = 2
@@ -116,7 +117,7 @@ class Cache:
 
     def _load(self, key: tuple[str, int]) -> dict[str, dict]:
         try:
-            with open(self._file(key), "rb") as fh:
+            with open(self._file(key), "rb") as fh, paused():
                 data = json.loads(fh.read())
         except (OSError, ValueError):
             return {}

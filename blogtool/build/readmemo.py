@@ -22,6 +22,7 @@ import time
 from pathlib import Path
 
 from .cache import code_stamp, racy_cutoff_ns
+from .gcpause import paused
 
 MAGIC = b"blogtool-read-memo 1\n"
 DIGEST = 32
@@ -100,7 +101,8 @@ class ReadMemo:
                                                   _sign(key, blob[start:])):
             return {}
         try:
-            memo = pickle.loads(blob[start:])
+            with paused():
+                memo = pickle.loads(blob[start:])
         except Exception:   # noqa: BLE001 - a memo that cannot be loaded is no memo
             return {}
         return memo if isinstance(memo, dict) else {}

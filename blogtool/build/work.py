@@ -19,6 +19,7 @@ from ..models import Document
 from . import pool
 from .cache import Cache, FileHashes
 from .deps import Fingerprints, Recorder, content_hash, group_of
+from .gcpause import paused
 from .output import Staging
 from .render import Renderer
 
@@ -208,10 +209,11 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     ``heavy``: each document may cost as much as hundreds of others (the pages of a big site
     list every post), so even two of them are worth sharing out, one at a time."""
     done: dict[str, Outcome] = {}
-    for rel in rel_paths if state.record else ():
-        hit = _cached(state, kind, rel)
-        if hit is not None:
-            done[rel] = hit
+    with paused():
+        for rel in rel_paths if state.record else ():
+            hit = _cached(state, kind, rel)
+            if hit is not None:
+                done[rel] = hit
     if progress and done:
         progress(len(done))
     todo = [rel for rel in rel_paths if rel not in done]

@@ -13,6 +13,7 @@ from ...errors import Diagnostics
 from ...models import Document, Layout, Sources, StaticFile
 from ...timeutil import RubyTime
 from .. import frontmatter
+from ..gcpause import paused
 from ..settings import Settings
 from .collection import read_collection
 from .context import DRAFT_NAME, POST_NAME, ReadContext, make_context
@@ -28,6 +29,12 @@ def read_site(config: dict, settings: Settings, site_time: RubyTime,
     """``memo`` (kept by a build session) holds parsed posts by file identity and
     configuration, so a rebuild parses only the files that changed. ``jobs``: processes that
     parse posts on a big site."""
+    with paused():
+        return _read_site(config, settings, site_time, diagnostics, memo, jobs)
+
+
+def _read_site(config: dict, settings: Settings, site_time: RubyTime,
+               diagnostics: Diagnostics, memo: dict | None, jobs: int) -> Sources:
     ctx = make_context(config, settings, site_time, diagnostics, jobs)
     if memo is not None:
         ctx.memo = memo
