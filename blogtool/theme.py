@@ -5,16 +5,19 @@ Jekyll's filters are written once, as plain functions in :mod:`blogtool.filters`
 get thin wrappers that pass the site's settings (``baseurl``, ``url``, time zone), the same
 way the Liquid engine registers them. Autoescaping is on: titles and tags are escaped, and
 rendered HTML arrives as :class:`Markup`, so it is never escaped twice.
+
+Jinja2 is imported when a :class:`Theme` is made: a site with its own ``_layouts/`` (every
+Jekyll site) never loads it.
 """
 from __future__ import annotations
 
 import datetime as _dt
 import re
+import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 
 import blogtool
@@ -36,7 +39,8 @@ def templates_dir() -> Path:
 
 
 def _plain(value: Any) -> Any:
-    return None if isinstance(value, jinja2.Undefined) else value
+    jinja2 = sys.modules.get("jinja2")      # not loaded: nothing can be its Undefined
+    return None if jinja2 is not None and isinstance(value, jinja2.Undefined) else value
 
 
 def xml_text(value: Any) -> str:
@@ -51,9 +55,9 @@ def cdata(value: Any) -> Markup:
     return Markup(f"<![CDATA[{text}]]>")
 
 
-@jinja2.pass_context
 def term_url(context: Any, kind: str, name: Any) -> str | None:
-    """URL of the page of a tag or category (``kind``), as the generators made it."""
+    """URL of the page of a tag or category (``kind``), as the generators made it (Jinja2
+    passes the context: registered with ``pass_context``)."""
     urls = ((context.get("site") or {}).get("taxonomy_urls") or {}).get(kind) or {}
     return urls.get(term_key(name))
 
@@ -84,6 +88,7 @@ def jekyll_filters(settings: Any = None) -> dict[str, Callable[..., Any]]:
         wrapper.__name__ = getattr(func, "__name__", "filter")
         return wrapper
 
+    import jinja2
     # Jinja2's own filters of the same name (sort, join...) keep their Jinja meaning.
     jinja_builtins = jinja2.Environment().filters
     return {
@@ -109,6 +114,8 @@ def html_lang(value: Any) -> str:
 def long_date_filter(zone: _dt.tzinfo) -> Callable[..., str]:
     """``{{ post.date | long_date }}``: the date in the page's language (2014年10月18日,
     2014년 10월 18일, Oct 18, 2014), in the site's time zone."""
+    import jinja2
+
     @jinja2.pass_context
     def long_date_(context: Any, value: Any) -> str:
         text = F.date(_plain(value), "%Y-%m-%d", zone)
@@ -136,6 +143,7 @@ class Theme:
                  filters: Mapping[str, Any] | None = None,
                  globals: Mapping[str, Any] | None = None,
                  lang: str | None = None):
+        import jinja2
         search = [str(Path(source) / "_templates"), str(templates_dir())]
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(search),
@@ -147,20 +155,21 @@ class Theme:
         )
         self.env.filters.update(jekyll_filters(settings))
         self.lang = lang_key(lang)
-        self.env.globals["t"] = self.text
-        self.env.globals["term_url"] = term_url
+        self.env.globals["t"] = jinja2.pass_context(
+            lambda context, key, **values: self.text(context, key, **values))
+        self.env.globals["term_url"] = jinja2.pass_context(term_url)
         if filters:
             self.env.filters.update(filters)
         if globals:
             self.env.globals.update(globals)
 
-    @jinja2.pass_context
     def text(self, context: Any, key: str, **values: Any) -> str:
         """A label of the theme in the page's language (``page.lang``, else ``site.lang``)."""
         lang = _context_lang(context) if context is not None else self.lang
         return label(lang, key).format(**values) if values else label(lang, key)
 
     def has(self, name: str) -> bool:
+        import jinja2
         try:
             self.env.get_template(name)
         except jinja2.TemplateNotFound:
