@@ -5,7 +5,7 @@ file's identity (mtime, size, inode) and the configuration, so a post whose file
 change is taken as it was instead of being read and parsed again. ``serve`` keeps the memo in
 memory; this module lets a new ``blogtool build`` start from the last build's.
 
-The file is a pickle, so it is only ever loaded when it carries a keyed hash made with a
+Its files are pickles, so each is only ever loaded when it carries a keyed hash made with a
 secret kept outside the site (in the user's cache folder): a cache folder copied from
 elsewhere, or edited, fails the check and is ignored, never unpickled. The blogtool code that
 made the documents is part of what is checked, and a memo entry for a file changed within the
@@ -19,13 +19,15 @@ import os
 import pickle
 import platform
 import time
+import zlib
 from pathlib import Path
 
 from .cache import code_stamp, racy_cutoff_ns
 from .gcpause import paused
 
-MAGIC = b"blogtool-read-memo 1\n"
+MAGIC = b"blogtool-read-memo 2\n"
 DIGEST = 32
+SHARDS = 16          # files
 
 
 def key_file() -> Path:
@@ -72,72 +74,101 @@ def _sign(key: bytes, payload: bytes) -> bytes:
                            digest_size=DIGEST).digest()
 
 
+def _shard(rel: str) -> int:
+    return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+def _split(memo: dict) -> list[dict]:
+    parts: list[dict] = [{} for _ in range(SHARDS)]
+    for rel, entry in memo.items():
+        parts[_shard(rel)][rel] = entry
+    return parts
+
+
 class ReadMemo:
-    """Loads the memo once and writes it back when this build parsed something new."""
+    """Loads the memo once and writes back the shards in which this build parsed something
+    new: the posts are spread over :data:`SHARDS` files by a hash of their path, each signed
+    on its own, so one edited post costs one small file, not the whole memo."""
 
     def __init__(self, root: Path | None):
-        self.path = os.path.join(str(root), "read-memo.bin") if root is not None else None
-        self._known: dict[str, tuple] = {}
-        self._snapshot: bytes | None = None
+        self.folder = str(root) if root is not None else None
+        self._known: list[dict[str, tuple] | None] = [None] * SHARDS
+        self._snapshots: dict[int, bytes] = {}
+
+    def _path(self, i: int) -> str:
+        return os.path.join(self.folder or "", "read-memo.bin" if i == 0
+                            else f"read-memo-{i}.bin")
 
     def load(self) -> dict:
         memo: dict = {}
-        if self.path is not None:
-            memo = self._read()
-        self._known = {rel: entry[0] for rel, entry in memo.items()}
+        found: list[bool] = [False] * SHARDS
+        if self.folder is not None:
+            key = _secret(False)
+            for i in range(SHARDS):
+                part = self._read(i, key)
+                if part is not None:
+                    found[i] = True
+                    memo.update(part)
+        # a shard missing or unreadable on disk is written by the next save, even empty
+        self._known = [{rel: entry[0] for rel, entry in part.items()} if found[i] else None
+                       for i, part in enumerate(_split(memo))]
         return memo
 
-    def _read(self) -> dict:
+    def _read(self, i: int, key: bytes | None) -> dict | None:
         try:
-            with open(self.path or "", "rb") as fh:
+            with open(self._path(i), "rb") as fh:
                 blob = fh.read()
         except OSError:
-            return {}
+            return None
         start = len(MAGIC) + DIGEST
         if not blob.startswith(MAGIC) or len(blob) <= start:
-            return {}
-        key = _secret(False)
+            return None
         if key is None or not hmac.compare_digest(blob[len(MAGIC):start],
                                                   _sign(key, blob[start:])):
-            return {}
+            return None
         try:
             with paused():
                 memo = pickle.loads(blob[start:])
         except Exception:   # noqa: BLE001 - a memo that cannot be loaded is no memo
-            return {}
-        return memo if isinstance(memo, dict) else {}
+            return None
+        if not isinstance(memo, dict):
+            return None
+        return {rel: entry for rel, entry in memo.items() if _shard(rel) == i}
 
     def after_read(self, memo: dict) -> None:
-        """Call right after reading, before anything changes the documents: when the memo
-        gained or lost entries, its current state is what :meth:`save` writes."""
-        if self.path is None:
-            return
-        now = {rel: entry[0] for rel, entry in memo.items()}
-        if now == self._known:
+        """Call right after reading, before anything changes the documents: the shards that
+        gained, lost or changed entries are pickled as they are now, for :meth:`save`."""
+        if self.folder is None:
             return
         recent = racy_cutoff_ns()
-        source = os.path.dirname(os.path.dirname(self.path))
-        kept = {rel: entry for rel, entry in memo.items()
-                if entry[0][0] < recent and os.path.exists(os.path.join(source, rel))}
-        try:
-            self._snapshot = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:   # noqa: BLE001 - something unpicklable: no memo this time
-            self._snapshot = None
-            return
-        self._known = now
+        source = os.path.dirname(self.folder)
+        for i, part in enumerate(_split(memo)):
+            now = {rel: entry[0] for rel, entry in part.items()}
+            if now == self._known[i]:
+                continue
+            kept = {rel: entry for rel, entry in part.items()
+                    if entry[0][0] < recent and os.path.exists(os.path.join(source, rel))}
+            try:
+                self._snapshots[i] = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+            except Exception:   # noqa: BLE001 - something unpicklable: this shard not kept
+                self._snapshots.pop(i, None)
+                continue
+            self._known[i] = now
 
     def save(self) -> None:
-        payload, self._snapshot = self._snapshot, None
-        if payload is None or self.path is None:
+        snapshots, self._snapshots = self._snapshots, {}
+        if not snapshots or self.folder is None:
             return
         key = _secret(True)
         if key is None:
             return
         try:
-            os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            tmp = f"{self.path}.{os.getpid()}.tmp"
-            with open(tmp, "wb") as fh:
-                fh.write(MAGIC + _sign(key, payload) + payload)
-            os.replace(tmp, self.path)
+            os.makedirs(self.folder, exist_ok=True)
+            for i, payload in sorted(snapshots.items()):
+                path = self._path(i)
+                tmp = f"{path}.{os.getpid()}.tmp"
+                with open(tmp, "wb") as fh:
+                    fh.write(MAGIC + _sign(key, payload) + payload)
+                os.replace(tmp, path)
         except OSError:
             pass
