@@ -20,20 +20,42 @@ class Unlistable(Exception):
     link to a folder)."""
 
 
-def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] = ()) -> list:
+def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] = (),
+            folder_times: bool = False) -> list:
     """``[rel, mtime_ns, size, ...]`` for every entry under ``root`` (folders as
     ``"rel/", FOLDER, FOLDER``), depth first, names sorted. Folders whose path relative to
     ``root`` is in ``prune``, and entries named in ``skip_names``, are left out. A missing
-    ``root`` is an empty listing; raises :class:`Unlistable`."""
+    ``root`` is an empty listing; raises :class:`Unlistable`.
+
+    ``folder_times``: folders (``root`` first, as ``""``) carry their mtime instead of
+    FOLDER, for :func:`same`."""
     out: list = []
     if not os.path.isdir(root):
         return out
-    _walk(root, "", out, prune, skip_names)
+    if folder_times:
+        out += ("", os.stat(root).st_mtime_ns, FOLDER)
+    _walk(root, "", out, prune, skip_names, folder_times)
     return out
 
 
+def same(root: str, flat: list) -> bool:
+    """True when every entry of a ``folder_times`` listing of ``root`` still has its stamp:
+    one ``stat`` per entry instead of reading every folder. A file added to or removed from
+    a folder changes the folder's mtime."""
+    base = root + "/"
+    stat_ = os.stat
+    try:
+        for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
+            st = stat_(base + rel)
+            if st.st_mtime_ns != mtime or (size != FOLDER and st.st_size != size):
+                return False
+    except (OSError, ValueError, TypeError):
+        return False
+    return True
+
+
 def _walk(path: str, rel_dir: str, out: list, prune: Collection[str],
-          skip_names: Collection[str]) -> None:
+          skip_names: Collection[str], folder_times: bool = False) -> None:
     try:
         with os.scandir(path) as it:
             entries = sorted(it, key=lambda e: e.name)
@@ -48,8 +70,10 @@ def _walk(path: str, rel_dir: str, out: list, prune: Collection[str],
             if entry.is_dir(follow_symlinks=False):
                 if rel in prune:
                     continue
-                out += (rel + "/", FOLDER, FOLDER)
-                _walk(entry.path, rel + "/", out, prune, skip_names)
+                mtime = entry.stat(follow_symlinks=False).st_mtime_ns if folder_times \
+                    else FOLDER
+                out += (rel + "/", mtime, FOLDER)
+                _walk(entry.path, rel + "/", out, prune, skip_names, folder_times)
                 continue
             st = entry.stat(follow_symlinks=False)
             if stat.S_ISLNK(st.st_mode):

@@ -31,7 +31,7 @@ from .result import BuildResult
 CACHE_DIR = ".blogtool-cache"        # the cache's folder and format (build/cache.py)
 CACHE_FORMAT = 2
 RECORD = "unchanged.json"
-FORMAT = 1
+FORMAT = 2
 RACY_NS = 2 * 10**9                   # files changed this close to the listing are not trusted
 # plugins whose values come from outside the tree (git history, the GitHub API)
 FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
@@ -122,7 +122,7 @@ class Probe:
         listing = _without(self.listing, set(prune) - set(self.pruned))
         try:
             world = _world(found["outside"])
-            output = tree.listing(found["dest"], prune=found["keep"])
+            output = tree.listing(found["dest"], prune=found["keep"], folder_times=True)
         except tree.Unlistable:
             return None
         recent = self.time_ns - RACY_NS
@@ -177,7 +177,7 @@ def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None,
             return False
     if _world(record["outside"]) != record["world"]:
         return False
-    return tree.listing(record["dest"], prune=record["keep"]) == record["output"]
+    return bool(record["output"]) and tree.same(record["dest"], record["output"])
 
 
 def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
