@@ -16,6 +16,8 @@ import pytest
 from blogtool.build import unchanged
 from blogtool.build.site import build
 from blogtool.errors import BuildError
+from tests.test_gem_themes import SITE_FILES, THEME_FILES, fake_gem, isolated  # noqa: F401
+from tests.test_gem_themes import write as write_files
 from tests.test_incremental import PINNED, post, site, tree  # noqa: F401  (site: a fixture)
 
 OLD = time.time() - 3600         # sources older than the racy window
@@ -256,3 +258,36 @@ def test_version_does_not_load_click() -> None:
                          timeout=60, check=True).stdout
     assert out.startswith("blogtool, version ")
     assert "click" not in out.split()
+
+
+def test_a_gem_themes_files_and_a_new_version_of_it_are_part_of_the_record(
+        isolated: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    gem_home = isolated / "gemhome"
+    theme = fake_gem(gem_home, "fancy-theme", "1.0.0", THEME_FILES)
+    monkeypatch.setenv("GEM_HOME", str(gem_home))
+    src = write_files(isolated / "site", {**SITE_FILES, "_config.yml": SITE_FILES["_config.yml"]
+                                          + "theme: fancy-theme\n"})
+    dest = isolated / "out"
+    age(theme)
+    settle(src, dest)
+    write(theme, "_includes/extra.html", "<aside>new extra</aside>")
+    assert not fast(src, dest)
+    build(src, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(src, isolated, "theme-file")
+    assert "new extra" in (dest / "index.html").read_text("utf-8")
+    settle(src, dest)
+    age(fake_gem(gem_home, "fancy-theme", "1.1.0", {**THEME_FILES,
+                                                    "_includes/extra.html": "<aside>v1.1</aside>"}))
+    assert not fast(src, dest)
+    build(src, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(src, isolated, "theme-version")
+    assert "v1.1" in (dest / "index.html").read_text("utf-8")
+    settle(src, dest)
+    spec = gem_home / "specifications/fancy-theme-1.1.0.gemspec"
+    spec.write_text(spec.read_text("utf-8").replace(
+        "end\n", "  s.add_runtime_dependency(%q<jekyll-sitemap>.freeze, [\"~> 1.0\"])\nend\n"))
+    age(gem_home, "specifications/fancy-theme-1.1.0.gemspec")
+    assert not fast(src, dest)
+    build(src, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(src, isolated, "theme-spec")
+    assert (dest / "sitemap.xml").is_file()

@@ -253,10 +253,17 @@ def _world(outside: Iterable[str]) -> dict:
     code = [[folder, tree.listing(folder, skip_names=("__pycache__",))]
             for folder in (package, os.path.join(os.path.dirname(package), "templates"))]
     paths = [[p, tree.stamp(p)] for p in sys.path if "-packages" in p]
+    # a theme gem's folder, the folder of its versions, its specification (runtime plugins)
     roots = [[root, tree.listing(root, skip_names=("__pycache__",)),
-              tree.stamp(os.path.dirname(root))] for root in outside]
+              [tree.stamp(os.path.dirname(root)), tree.stamp(_gemspec(root))]]
+             for root in outside]
     return {"code": code, "paths": paths, "outside": [[r[0], r[1]] for r in roots],
             "parents": [r[2] for r in roots]}
+
+
+def _gemspec(root: str) -> str:
+    gems, name = os.path.split(root)
+    return os.path.join(os.path.dirname(gems), "specifications", f"{name}.gemspec")
 
 
 def _prune(source: str, dest: str, settings: Any) -> list[str]:
