@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
@@ -252,16 +252,23 @@ class Fingerprints:
                 return False
         return True
 
-    def valid_except(self, rows: Iterable[list], same: Callable[[str], bool]) -> bool:
-        """:meth:`valid` that takes the rows of documents ``same`` says kept every field as
-        recorded (the site's own fields are always checked)."""
+    def valid_except(self, rows: Iterable[list], changed: set[str],
+                     changed_groups: set[str]) -> bool:
+        """:meth:`valid` that takes the rows of documents kept every field as recorded:
+        all but those in ``changed`` and the groups in ``changed_groups`` (the site's own
+        fields are always checked)."""
+        of = self.of
         for owner, key, fp in rows:
             if fp is None:
                 return False
-            if owner == "site" or owner == "site.data" or not same(owner):
-                if self.of(owner, key) != fp:
+            if owner in changed or owner in _SITE_OWNERS or \
+                    (owner[:7] == "@group:" and owner[7:] in changed_groups):
+                if of(owner, key) != fp:
                     return False
         return True
+
+
+_SITE_OWNERS = frozenset(("site", "site.data"))
 
 
 @cache

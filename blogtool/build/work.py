@@ -74,11 +74,6 @@ class WorkState:
         if group is not None:
             self.rendered_groups.add(group)
 
-    def _same(self, owner: str) -> bool:
-        if owner.startswith("@group:"):
-            return owner[7:] not in self.rendered_groups
-        return owner not in self.rendered
-
     def sources_of(self, doc: Document, deps: set[str]) -> dict[str, str]:
         files = {} if doc.generated else {doc.rel_path: self.hashes.of(doc.rel_path)}
         for path in deps:
@@ -99,7 +94,8 @@ class WorkState:
     def usable(self, entry: dict | None, rel_path: str) -> bool:
         return entry is not None and entry.get("body") == self.body_hash(rel_path) and \
             self.hashes.valid(entry.get("files", {})) and \
-            (self.fingerprints.valid_except(entry.get("fields", []), self._same)
+            (self.fingerprints.valid_except(entry.get("fields", []), self.rendered,
+                                            self.rendered_groups)
              if self.trusted_fields else self.fingerprints.valid(entry.get("fields", [])))
 
 
