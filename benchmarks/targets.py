@@ -74,6 +74,8 @@ def size_verdicts(size: int, found: dict[str, Any]) -> list[Verdict]:
     hugo = found["hugo"]
     out = [ratio_verdict("first `blogtool build` / Hugo cold", found["first"], hugo, 2.5),
            ratio_verdict("`blogtool build --no-cache` / Hugo cold", found["nocache"], hugo, 2),
+           ratio_verdict("first `blogtool build` / `--no-cache` (writing the cache)",
+                         found["first"], found["nocache"], 1.1),
            seconds_verdict("nothing changed", found["noop"], 1.0),
            ratio_verdict("nothing changed / `find` over the sources", found["noop"],
                          found["find"], 10),

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "benchmarks" / "bench.py"
 TARGETS = [
     "first `blogtool build` / Hugo cold", "`blogtool build --no-cache` / Hugo cold",
+    "first `blogtool build` / `--no-cache` (writing the cache)",
     "nothing changed", "nothing changed / `find` over the sources",
     "one post's body edited (CLI)", "`serve`: whole site up to date after a save",
     "`serve`: the edited page after a save", "`blogtool --version`",
@@ -70,7 +71,7 @@ def test_a_differing_incremental_output_and_a_missing_serve_are_reported(tmp_pat
     assert found["4 posts", TARGETS[-1]] == ("**not met**", "")
     assert "round 1: the incremental output differs from `--no-cache`: differs: index.html" \
         in report
-    for target in TARGETS[5:7]:
+    for target in TARGETS[6:8]:
         assert found["4 posts", target] == ("not measured", "")
     assert "4 posts, `serve`: " in report
     assert "| 4 | `blogtool --version` | 1 |" in report
