@@ -15,9 +15,6 @@ import os
 import re
 import shutil
 import tempfile
-import urllib.error
-import urllib.request
-import zipfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -115,6 +112,8 @@ def cached(ref: RemoteRef, env: Mapping[str, str] | None = None) -> Path | None:
 
 
 def _download(url: str) -> bytes:
+    import urllib.error  # here: HTTP, e-mail parsing and TLS cost every build otherwise
+    import urllib.request
     request = urllib.request.Request(url, headers={"User-Agent": "blogtool"})
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310
@@ -132,6 +131,7 @@ def _download(url: str) -> bytes:
 def unpack(data: bytes, target: Path) -> None:
     """Extract a GitHub archive into ``target``, dropping its top folder
     (``name-ref/``). Entries that would leave ``target`` are refused."""
+    import zipfile
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
