@@ -223,6 +223,9 @@ def test_serve_keeps_the_index_current(tmp_path: Path) -> None:
     assert builder.quick(changed) == ["2020/02/01/notes.html"]   # the page first, at once
     assert "wombat" in _fragments(dest)["/2020/02/01/notes.html"]
     builder(changed)                                               # then the full rebuild
+    index = builder.followup()                                     # then the index
+    index.start(lambda: None)
+    index.finish()
     assert "quokka" in _fragments(dest)["/2020/02/01/notes.html"]
     builder.reset()
 

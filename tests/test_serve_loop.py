@@ -269,3 +269,87 @@ def test_fast_path_publishes_before_the_build(tmp_path):
                      ("build", ["_posts/2014-10-18-x.md"], ["2014/10/18/x.html"])]
     assert state.changed_since(first) == ["2014/10/18/x.html", "index.html"]
     assert not state.snapshot().building
+
+
+class FakeIndex:
+    """A followup (serve's search index) whose end the test decides."""
+
+    def __init__(self, log: list, fail: bool = False):
+        self.log, self.fail = log, fail
+        self.done: object = None
+
+    def start(self, done):
+        self.log.append("index started")
+        self.done = done
+
+    def finish(self):
+        self.log.append("index finished")
+        if self.fail:
+            raise BuildError("pagefind", None, "the search index failed: boom")
+        return ["pagefind/pagefind-entry.json"]
+
+    def cancel(self):
+        self.log.append("index cancelled")
+
+
+def _loop_with_index(log: list, fail: bool = False):
+    state = BuildState()
+
+    class Result:
+        changed_files = ["2014/10/18/x.html"]
+
+    def build(changed):
+        log.append("build")
+        return Result()
+
+    jobs: list[FakeIndex] = []
+
+    def followup():
+        jobs.append(FakeIndex(log, fail))
+        return jobs[-1]
+
+    return state, BuildLoop(build, state, followup=followup), jobs
+
+
+def test_the_pages_are_published_before_the_search_index():
+    log: list = []
+    state, loop, jobs = _loop_with_index(log)
+    loop.request(["_posts/2014-10-18-x.md"])
+    loop.run_pending()
+    pages = state.snapshot()
+    assert log == ["build", "index started"]
+    assert pages.epoch and pages.building            # reloaded, the index still to come
+    assert loop.finish_followup() is True
+    done = state.snapshot()
+    assert done.epoch > pages.epoch and not done.building and done.error is None
+    assert state.changed_since(pages.epoch) == ["pagefind/pagefind-entry.json"]
+    assert loop.finish_followup() is False             # nothing left to finish
+
+
+def test_a_failed_search_index_is_reported_like_a_failed_build():
+    log: list = []
+    state, loop, _jobs = _loop_with_index(log, fail=True)
+    loop.request(["_posts/2014-10-18-x.md"])
+    loop.run_pending()
+    loop.finish_followup()
+    snap = state.snapshot()
+    assert snap.error == "pagefind: the search index failed: boom" and not snap.building
+
+
+def test_a_new_save_cancels_the_running_index_and_the_loop_thread_finishes_the_next():
+    log: list = []
+    state, loop, jobs = _loop_with_index(log)
+    loop.request(["_posts/2014-10-18-x.md"])
+    loop.run_pending()
+    loop.request(["_posts/2014-10-18-x.md"])
+    loop.run_pending()
+    assert log == ["build", "index started", "index cancelled", "build", "index started"]
+    loop.start()
+    try:
+        jobs[-1].done()                                 # the indexer exits
+        deadline = time.monotonic() + 5
+        while state.snapshot().building and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert not state.snapshot().building and log[-1] == "index finished"
+    finally:
+        loop.stop()

@@ -16,7 +16,8 @@ from typing import Any
 from ..errors import BuildError, Diagnostics
 from ..liquid.engine import LiquidEngine, LiquidSettings
 from ..models import Document, Sources
-from ..search import attach_site, index_site
+from ..search import Refresh, attach_site, index_site
+from ..search.pagefind import BUNDLE
 from ..theme import Theme, templates_dir
 from ..timeutil import RubyTime, site_zone
 from . import generators, inputs, plugins, themes, unchanged
@@ -64,6 +65,28 @@ class BuildSession:
         self.quick_backup: dict[str, tuple[bytes, int]] = {}
         # the unchanged-site check's look at the source before this build, recorded at its end
         self.probe: unchanged.Probe | None = None
+        self._theme: tuple[tuple[str, Settings], Theme] | None = None   # see theme()
+        # serve: a site patched in place goes live before its search index, which
+        # pending_index (left by the last build, None when up to date) then refreshes
+        self.defer_index = False
+        self.pending_index: Refresh | None = None
+
+    def theme(self, source: Path, settings: Settings, digest: str) -> Theme:
+        """The default theme with its compiled templates, kept while the templates (their
+        ``digest``) and the settings stay the same."""
+        if self._theme is None or self._theme[0] != (digest, settings):
+            self._theme = ((digest, settings), Theme(source, settings))
+        return self._theme[1]
+
+    def replace_outputs(self, dest: Path, folder: str, files: list[str]) -> None:
+        """Record ``files`` as the outputs of the last build under ``folder`` of ``dest``
+        (written after it: serve's search index)."""
+        paths = self.outputs.get(str(dest))
+        if paths is None:
+            return
+        paths.difference_update([p for p in paths if p.startswith(folder + "/")])
+        paths.update(files)
+        self.cache.save_outputs(self.outputs)
 
     def take_quick_backup(self) -> dict[str, tuple[bytes, int]]:
         backup, self.quick_backup = self.quick_backup, {}
@@ -157,6 +180,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
     session = session or BuildSession(source, use_cache=use_cache)
     session.probe = probe
     session.live = None         # until this build succeeds
+    session.pending_index = None
     jobs = jobs if jobs is not None else default_jobs()
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
     session.memo_store.after_read(session.read_memo)
@@ -222,7 +246,9 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     for g in generated:
         payloads[g.rel_path] = document_payload(g, recorder)
     generators.attach(site, generated, payloads)
-    theme = None if settings.jekyll_site else Theme(source, settings)
+    theme_hash = "" if settings.jekyll_site else tree_hash(templates_dir(),
+                                                           source / "_templates")
+    theme = session.theme(source, settings, theme_hash) if theme_hash else None
     renderer = Renderer(settings, sources.layouts, _engine(settings, sources, diagnostics, config),
                         theme, site, jekyll_payload(env), diagnostics)
     by_path = {d.rel_path: d for d in docs + generated}
@@ -243,7 +269,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     fingerprints = Fingerprints(payloads, site, session.fingerprints)
     env_key = environment_key(config, {
         "jekyll_env": env,
-        "theme": tree_hash(templates_dir(), source / "_templates") if theme else "",
+        "theme": theme_hash,
         "gem_theme": tree_hash(Path(settings.theme_root)) if settings.theme_root else "",
         "builtin": _builtin_hash()})
     state = WorkState(renderer, payloads, by_path, session.cache, env_key, session.hashes,
@@ -284,9 +310,10 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
                 if f.write and f.rel_path not in losers:
                     staging.copy(f.dest, f.abs_path)
             assets_written = generators.write_assets(staging, settings, config, theme is not None)
-            staging.stats.paths.update(index_site(
+            bundle, refresh = index_site(
                 staging.root, dest, [by_path[r] for r in writes], site, theme is not None,
-                isinstance(staging, Patch)))
+                isinstance(staging, Patch), later=session.defer_index)
+            staging.stats.paths.update(bundle)
             staging.keep(settings.keep_files)
             staging.commit()
         except BaseException:
@@ -306,6 +333,9 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     if seen is not folders:
         session.cache.save_record("folders.json", session.folders)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)
+    if refresh is not None:       # serve: the search index follows the live pages
+        refresh.on_swap = lambda files: session.replace_outputs(dest, BUNDLE, files)
+    session.pending_index = refresh
     session.fingerprints = fingerprints.kept
     if session.probe is not None:
         session.probe.collect(config, settings, now, docs + generated, unchanged.cache_entries(

@@ -168,7 +168,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
 
     loop = BuildLoop(build, state, reporter=_Printer(quiet, verbose, trace),
                      config_names=_config_names(source, files), on_config_change=follow_config,
-                     quick=builder.quick)
+                     quick=builder.quick, followup=builder.followup)
     signal.signal(signal.SIGTERM, _interrupt)
     try:
         # The first build runs here, before the server, loop and watcher threads exist, so it

@@ -5,6 +5,7 @@
   (``page.errors``);
 * :mod:`.index`: ``site.errors``, grouped by exception, built after the posts are converted;
 * :mod:`.pagefind`: the Pagefind index of the new site, staged with it;
+* :mod:`.refresh`: serve's index of a site patched in place, brought up to date after it;
 * :mod:`.pages`: the ``/search/`` and ``/errors/`` pages of theme sites.
 
 Switches, under ``blogtool:`` in ``_config.yml``: ``search`` and ``errors`` (on for theme
@@ -23,9 +24,10 @@ from ..models import Document
 from .blocks import scan_html
 from .index import site_errors
 from .pagefind import build_index
+from .refresh import Refresh, plan_refresh
 
 __all__ = ["SearchOptions", "options", "scan_document", "attach_site", "indexable",
-           "index_site"]
+           "index_site", "Refresh"]
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,15 @@ def attach_site(site: dict, docs: list[dict[str, Any]], theme_site: bool) -> Non
 
 
 def index_site(staged: Path, live: Path, docs: Iterable[Document], site: Mapping[str, Any],
-               theme_site: bool, patch: bool) -> list[str]:
+               theme_site: bool, patch: bool, later: bool = False
+               ) -> tuple[list[str], Refresh | None]:
     """Build the search index of the new site (when search is on); returns the bundle's
-    paths, which the caller records as outputs of the build."""
+    paths, which the caller records as outputs of the build. ``later`` (serve), for a site
+    patched in place: the live bundle is kept as it is, and the second value, when the
+    indexed pages changed, is the run to start once the pages are live."""
     if not options(site, theme_site).search:
-        return []
-    return build_index(staged, live, [d.dest for d in docs if indexable(d)], patch=patch)
+        return [], None
+    pages = [d.dest for d in docs if indexable(d)]
+    if later and patch:
+        return plan_refresh(staged, live, pages)
+    return build_index(staged, live, pages, patch=patch), None

@@ -104,16 +104,9 @@ def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
     wanted = sorted(set(pages))
     if not wanted:
         return []
-    if (staged / BUNDLE).exists():
-        raise BuildError(f"{BUNDLE}/", None, f"the site writes its own {BUNDLE}/ folder, where "
-                                             f"the search index goes; rename it, or set "
-                                             f"blogtool.search: false")
+    check_own_folder(staged)
     manifest = _manifest(staged, live, wanted, exe)
-    try:
-        previous = (live / BUNDLE / MANIFEST).read_text("utf-8")
-    except (OSError, UnicodeDecodeError):
-        previous = None
-    if previous == manifest:
+    if live_manifest(live) == manifest:
         return _reuse(staged, live, patch)
     out = staged / BUNDLE
     shutil.rmtree(out, ignore_errors=True)
@@ -150,6 +143,22 @@ def build_index(staged: Path, live: Path, pages: Iterable[str], *, patch: bool,
     return files
 
 
+def check_own_folder(staged: Path) -> None:
+    """Stop when the new site writes a ``pagefind/`` folder of its own."""
+    if (staged / BUNDLE).exists():
+        raise BuildError(f"{BUNDLE}/", None, f"the site writes its own {BUNDLE}/ folder, where "
+                                             f"the search index goes; rename it, or set "
+                                             f"blogtool.search: false")
+
+
+def live_manifest(live: Path) -> str | None:
+    """The digest the live site's bundle was built from (None: no bundle, or not ours)."""
+    try:
+        return (live / BUNDLE / MANIFEST).read_text("utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 _GLOB_SPECIAL = re.compile(r"([\\{}\[\],*?])")
 
 
@@ -162,13 +171,19 @@ def _run(exe: str, site: Path, out: Path, force_language: str | None,
          glob: str | None) -> None:
     """Run the indexer over ``site`` (only the pages ``glob`` matches, when given: in a
     configuration file, as a site's thousands of paths do not fit in one argument)."""
-    command = [exe, "--site", str(site), "--output-path", str(out), "--silent"]
-    if force_language:
-        command += ["--force-language", force_language]
     with tempfile.TemporaryDirectory(prefix="blogtool-pagefind-") as cwd:
-        if glob is not None:
-            Path(cwd, "pagefind.json").write_text(json.dumps({"glob": glob}), "utf-8")
-        _call(command, cwd, out)
+        _call(command(exe, site, out, cwd, force_language, glob), cwd, out)
+
+
+def command(exe: str, site: Path, out: Path, cwd: str, force_language: str | None = None,
+            glob: str | None = None) -> list[str]:
+    """The indexer's command line, to run in ``cwd`` (where the glob's configuration goes)."""
+    words = [exe, "--site", str(site), "--output-path", str(out), "--silent"]
+    if force_language:
+        words += ["--force-language", force_language]
+    if glob is not None:
+        Path(cwd, "pagefind.json").write_text(json.dumps({"glob": glob}), "utf-8")
+    return words
 
 
 def _call(command: list[str], cwd: str, out: Path) -> None:
@@ -181,9 +196,15 @@ def _call(command: list[str], cwd: str, out: Path) -> None:
     except OSError as exc:
         raise BuildError(BUNDLE, None, f"cannot run pagefind ({exc.strerror or exc}); "
                                        f"the previous site is intact") from None
-    if done.returncode != 0 or not (out / "pagefind.js").is_file():
-        said = [ln.strip() for ln in (done.stderr + "\n" + done.stdout).splitlines()
-                if ln.strip()]
-        reason = said[-1] if said else f"exit status {done.returncode}"
-        raise BuildError(BUNDLE, None, f"the search index failed: {reason}; "
+    failure = failed(done.returncode, done.stdout, done.stderr, out)
+    if failure:
+        raise BuildError(BUNDLE, None, f"the search index failed: {failure}; "
                                        f"the previous site is intact")
+
+
+def failed(returncode: int, stdout: str, stderr: str, out: Path) -> str:
+    """Why the indexer failed, from its exit status and what it said ("" when it worked)."""
+    if returncode == 0 and (out / "pagefind.js").is_file():
+        return ""
+    said = [ln.strip() for ln in (stderr + "\n" + stdout).splitlines() if ln.strip()]
+    return said[-1] if said else f"exit status {returncode}"

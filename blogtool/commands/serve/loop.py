@@ -21,7 +21,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from ...errors import BuildError
 
@@ -85,9 +85,10 @@ class BuildState:
             self._cond.notify_all()
             return self._epoch
 
-    def published(self, changed: Iterable[str]) -> int:
-        """Publish pages written ahead of the build that is still running (serve's fast
-        path): their tabs reload now, the build goes on."""
+    def published(self, changed: Iterable[str] | None) -> int:
+        """Publish pages written while the site is not complete yet: serve's fast path
+        (ahead of the build), or a build whose search index follows. Their tabs reload now;
+        ``building`` stays on until :meth:`succeeded` or :meth:`failed`."""
         with self._cond:
             self._publish(changed)
             self._cond.notify_all()
@@ -164,6 +165,20 @@ class Reporter:
     def quick(self, pages: list[str], seconds: float) -> None:
         """Saved pages were written ahead of the build (serve's fast path)."""
 
+    def indexed(self, files: list[str], seconds: float) -> None:
+        """The search index caught up with the pages of the last build."""
+
+
+class Followup(Protocol):
+    """Work that completes a good build after its pages went live (the search index):
+    started in the background, finished or cancelled on the loop's thread."""
+
+    def start(self, done: Callable[[], None]) -> None: ...
+
+    def finish(self) -> list[str]: ...   # the site files it changed; raises on failure
+
+    def cancel(self) -> None: ...
+
 
 def describe_failure(exc: BaseException) -> str:
     """One ``file:line: sentence`` line for any exception a build raised.
@@ -198,9 +213,14 @@ class BuildLoop:
                  reporter: Reporter | None = None,
                  config_names: Iterable[str] = DEFAULT_CONFIG_NAMES,
                  on_config_change: Callable[[], None] | None = None,
-                 quick: Callable[[set[str]], list[str] | None] | None = None) -> None:
+                 quick: Callable[[set[str]], list[str] | None] | None = None,
+                 followup: Callable[[], Followup | None] | None = None) -> None:
         self._build = build
         self._quick = quick
+        self._followup = followup
+        self._job: Followup | None = None       # the running followup of the last build
+        self._job_done = False
+        self._job_started = 0.0
         self.state = state
         self.reporter = reporter or Reporter()
         self.config_names = frozenset(config_names)
@@ -229,6 +249,7 @@ class BuildLoop:
         return True
 
     def _run(self, changed: set[str]) -> None:
+        self._cancel_job()          # made moot by this build, which starts its own
         self.state.started()
         self.reporter.building(changed)
         started = time.perf_counter()
@@ -251,7 +272,53 @@ class BuildLoop:
             return
         self.builds += 1
         self.reporter.built(result, time.perf_counter() - started)
-        self.state.succeeded(getattr(result, "changed_files", None))
+        changed_files = getattr(result, "changed_files", None)
+        job = self._followup() if self._followup is not None else None
+        if job is None:
+            self.state.succeeded(changed_files)
+            return
+        self.state.published(changed_files)     # the pages are live: their tabs reload now
+        self._start_job(job)
+
+    def _start_job(self, job: Followup) -> None:
+        def done() -> None:
+            with self._cond:
+                self._job_done = True
+                self._cond.notify_all()
+        self._job, self._job_done = job, False
+        self._job_started = time.perf_counter()
+        try:
+            job.start(done)
+        except Exception as exc:  # noqa: BLE001 - reported like a failed build
+            self._job = None
+            self._job_failed(exc)
+
+    def _cancel_job(self) -> None:
+        job, self._job = self._job, None
+        if job is not None:
+            job.cancel()
+
+    def finish_followup(self) -> bool:
+        """Wait for the last build's followup, if any, and complete it (on the loop's
+        thread, between builds); returns whether there was one."""
+        job, self._job = self._job, None
+        if job is None:
+            return False
+        try:
+            files = job.finish()
+        except Exception as exc:  # noqa: BLE001 - serve must never die on a build
+            self._job_failed(exc)
+            return True
+        indexed = getattr(self.reporter, "indexed", None)    # reporters may predate it
+        if indexed is not None:
+            indexed(files, time.perf_counter() - self._job_started)
+        self.state.succeeded(files)
+        return True
+
+    def _job_failed(self, exc: BaseException) -> None:
+        message = describe_failure(exc)
+        self.reporter.failed(message, exc)
+        self.state.failed(message)
 
     def _run_quick(self, changed: set[str], started: float) -> None:
         """The fast path: saved pages first (their tabs reload now), the full build after."""
@@ -268,10 +335,16 @@ class BuildLoop:
     def _main(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._pending is not None or self._stopping)
+                self._cond.wait_for(lambda: self._pending is not None or self._stopping
+                                    or (self._job is not None and self._job_done))
                 if self._stopping:
-                    return
-            self.run_pending()
+                    break
+                finish = self._job is not None and self._job_done
+            if finish:
+                self.finish_followup()
+            else:
+                self.run_pending()
+        self._cancel_job()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._main, name="blogtool-build", daemon=True)
@@ -283,6 +356,8 @@ class BuildLoop:
             self._cond.notify_all()
         if self._thread is not None:
             self._thread.join(timeout)
+        else:
+            self._cancel_job()
 
 
 class SiteBuilder:
@@ -314,9 +389,17 @@ class SiteBuilder:
             # one session (cache memory layer, source hashes) for serve's whole life
             if self._session is None:
                 self._session = session_type(self.source)
+                self._session.defer_index = True   # pages first, their search index after
             extra["session"] = self._session
         return site.build(self.source, self.destination, config_files=self.config_files,
                           overrides=self.overrides, strict=self.strict, **extra)
+
+    def followup(self) -> Any:
+        """The search index run the last build left to serve (None: up to date)."""
+        session, job = self._session, None
+        if session is not None:
+            job, session.pending_index = getattr(session, "pending_index", None), None
+        return job
 
     def quick(self, changed: set[str]) -> list[str] | None:
         """Serve's fast path (:func:`blogtool.build.quick.quick_render`): the pages of saved
