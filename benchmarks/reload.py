@@ -2,23 +2,32 @@
 """Edit-to-reload time of ``blogtool serve``: a post saved on disk -> the SSE ``reload`` event
 received by a real Server-Sent Events client, which is the moment an open page reloads.
 
-    python benchmarks/reload.py [--repeat 5] [--posts 1000] [--only example|corpus]
+    python benchmarks/reload.py [--repeat 5] [--posts 1000 | --corpus DIR]
+                                [--only example|corpus] [--work DIR] [--tree DIR]
                                 [--json FILE]
 
 Sites measured:
 
-* ``example``: the example blog at the repository root, copied to a temporary folder (the
-  benchmark edits a post, and must not edit the repository);
+* ``example``: the example blog at the repository root (default theme, Pagefind search),
+  copied to a work folder (the benchmark edits a post, and must not edit the repository);
 * ``corpus``: ``--posts`` generated posts, made by the repository's own generator
-  (``benchmarks/gencorpus.py OUTDIR --posts N --force``).
+  (``benchmarks/gencorpus.py OUTDIR --posts N --force``), or a copy of ``--corpus DIR`` (such
+  as ``benchmarks/corpora/jekyll-5000-s1``) whose layout footer then prints
+  ``{{ site.time | date: "%Y" }}``, as Jekyll-Bootstrap's does.
+
+``--work DIR`` keeps the copies there (default: a temporary folder); ``--tree DIR`` runs the
+blogtool of another checkout (a frozen copy, to compare before and after a change).
 
 For each site ``blogtool serve -P 0`` runs in a subprocess; after its first build an SSE client
 connects to ``/__blogtool/livereload``; then, ``--repeat`` times, one post's body is changed by
 an atomic save (temp file + rename, as editors do) and the clock runs until ``event: reload``
 arrives. The figure includes the watcher's debounce (0.1 s), the build and the swap. When serve
 takes its fast path (the saved post's page written first, event ``building: true``), the
-time until the following full build's event is reported too ("whole site updated"). The build
-time serve prints is reported beside it. Medians are reported, with min and max.
+time until the site is complete is reported too ("whole site updated": the first event with
+``building: false``, which on a site with search comes after the search index caught up), and
+the time until the last event that changed pages rather than the search bundle ("pages
+updated"). The build time serve prints is reported beside it. Medians are reported, with min
+and max.
 """
 from __future__ import annotations
 
@@ -48,11 +57,15 @@ _BUILT = re.compile(r"^Built .* in ([0-9.]+) s")
 class Serve:
     """``blogtool serve`` in a subprocess; output lines are collected on a thread."""
 
-    def __init__(self, source: Path, timeout: float):
+    def __init__(self, source: Path, timeout: float, tree: Path | None = None):
         env = dict(os.environ, PYTHONUNBUFFERED="1")
         env.pop("JEKYLL_ENV", None)
+        if tree is not None:
+            env["PYTHONPATH"] = str(tree)
+        # -P: the site's folder (the working directory) is not on the import path: the
+        # example blog's copy holds a partial copy of the package
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", SERVE, "-s", str(source), "-H", "127.0.0.1", "-P", "0"],
+            [sys.executable, "-P", "-c", SERVE, "-s", str(source), "-H", "127.0.0.1", "-P", "0"],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=source)
         self.lines: list[str] = []
         self.port: int | None = None
@@ -89,7 +102,7 @@ class SSEClient:
     """A plain-socket EventSource: reads ``event:``/``data:`` blocks as they arrive."""
 
     def __init__(self, port: int):
-        self.sock = socket.create_connection(("127.0.0.1", port), timeout=600)
+        self.sock = socket.create_connection(("127.0.0.1", port), timeout=120)
         self.sock.sendall(b"GET /__blogtool/livereload HTTP/1.1\r\nHost: bench\r\n"
                           b"Accept: text/event-stream\r\n\r\n")
         self.buffer = b""
@@ -131,14 +144,22 @@ def pick_post(source: Path) -> Path:
     return posts[len(posts) // 2]
 
 
-def measure(name: str, source: Path, repeat: int, timeout: float) -> dict:
+def _bundle_only(data: dict) -> bool:
+    """An event for the search bundle alone (the index caught up after the pages)."""
+    paths = data.get("paths") or []
+    return bool(paths) and all(p.startswith("pagefind/") for p in paths)
+
+
+def measure(name: str, source: Path, repeat: int, timeout: float,
+            tree: Path | None = None) -> dict:
     post = pick_post(source)
     original = post.read_text("utf-8")
     started = time.perf_counter()
-    serve = Serve(source, timeout)
+    serve = Serve(source, timeout, tree)
     first_build = time.perf_counter() - started
     samples: list[float] = []
-    settled: list[float] = []    # until the full build after a fast-path reload finished
+    settled: list[float] = []    # until the site is complete (search index included)
+    pages: list[float] = []      # until the last event that changed pages
     errors: list[str] = []
     try:
         client = SSEClient(serve.port or 0)
@@ -154,13 +175,21 @@ def measure(name: str, source: Path, repeat: int, timeout: float) -> dict:
                     errors.append(f"{event}: {data}")
                     continue
                 samples.append(elapsed)
-                done = elapsed
-                while json.loads(data).get("building"):   # the page came first; the rest
-                    event, data = client.next_event()    # of the site follows
+                done = paged = elapsed
+                fields = json.loads(data)
+                while fields.get("building"):           # the page came first; the rest of
+                    event, data = client.next_event()   # the site follows, then its index
                     done = time.perf_counter() - saved
+                    if event != "reload":
+                        errors.append(f"{event}: {data}")
+                        break
+                    fields = json.loads(data)
+                    if not _bundle_only(fields):
+                        paged = done
                 settled.append(done)
+                pages.append(paged)
                 print(f"  {name}: edit {i + 1}/{repeat}: page reloaded {elapsed:.3f} s, "
-                      f"site up to date {done:.3f} s", file=sys.stderr)
+                      f"pages {paged:.3f} s, site up to date {done:.3f} s", file=sys.stderr)
         finally:
             client.close()
     finally:
@@ -178,12 +207,19 @@ def measure(name: str, source: Path, repeat: int, timeout: float) -> dict:
         "max_s": round(max(samples), 3) if samples else None,
         "rebuild_median_s": round(statistics.median(builds[1:]), 3) if len(builds) > 1 else None,
         "settled_median_s": round(statistics.median(settled), 3) if settled else None,
+        "pages_median_s": round(statistics.median(pages), 3) if pages else None,
+        "settled_s": [round(s, 3) for s in settled],
+        "search": (source / "_site" / "pagefind").is_dir(),
         "errors": errors,
     }
 
 
+FOOTER = '&copy; {{ site.time | date: "%Y" }}'
+
+
 def example_site(work: Path) -> Path:
     target = work / "example"
+    shutil.rmtree(target, ignore_errors=True)
     shutil.copytree(ROOT, target, ignore=COPY_IGNORE, symlinks=True)
     return target
 
@@ -195,13 +231,29 @@ def corpus_site(work: Path, posts: int) -> Path:
     return target
 
 
+def copied_corpus(work: Path, corpus: Path) -> Path:
+    """A copy of ``corpus`` whose layout footer prints the year from ``site.time``."""
+    target = work / f"{corpus.name}-footer"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(corpus, target, ignore=shutil.ignore_patterns(".blogtool-cache", "_site"))
+    layout = target / "_layouts" / "default.html"
+    if layout.is_file():
+        text = layout.read_text("utf-8")
+        if "site.time" not in text:
+            layout.write_text(text.replace("</footer>", f" {FOOTER}</footer>", 1), "utf-8")
+    return target
+
+
 def report(results: list[dict]) -> str:
-    lines = ["| site | posts | first build + start (s) | edit -> reload median (s) | min | max "
-             "| whole site updated, median (s) | rebuild median (s) | runs |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = ["| site | posts | search | first build + start (s) | edit -> reload median (s) "
+             "| min | max | pages updated, median (s) | whole site updated, median (s) "
+             "| min–max | rebuild median (s) | runs |",
+             "|---|---:|---|---:|---:|---:|---:|---:|---:|---|---:|---:|"]
     for r in results:
-        lines.append(f"| {r['site']} | {r['posts']} | {r['startup_s']} | {r['median_s']} | "
-                     f"{r['min_s']} | {r['max_s']} | {r['settled_median_s']} | "
+        spread = f"{min(r['settled_s'])}–{max(r['settled_s'])}" if r["settled_s"] else ""
+        lines.append(f"| {r['site']} | {r['posts']} | {'yes' if r['search'] else 'no'} | "
+                     f"{r['startup_s']} | {r['median_s']} | {r['min_s']} | {r['max_s']} | "
+                     f"{r['pages_median_s']} | {r['settled_median_s']} | {spread} | "
                      f"{r['rebuild_median_s']} | {len(r['samples_s'])} |")
     for r in results:
         for error in r["errors"]:
@@ -213,20 +265,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--posts", type=int, default=1000)
+    parser.add_argument("--corpus", type=Path,
+                        help="copy this corpus (its footer made to print the year) instead "
+                             "of generating --posts posts")
     parser.add_argument("--only", choices=["example", "corpus"])
+    parser.add_argument("--work", type=Path, help="keep the copies here (default: a "
+                                                  "temporary folder)")
+    parser.add_argument("--tree", type=Path, help="run the blogtool of this checkout")
     parser.add_argument("--timeout", type=float, default=600.0,
                         help="seconds to wait for serve's first build")
     parser.add_argument("--json", type=Path, help="also write the results here")
     args = parser.parse_args(argv)
     results = []
+    tree = args.tree.resolve() if args.tree else None
     with tempfile.TemporaryDirectory(prefix="blogtool-reload-") as tmp:
-        work = Path(tmp)
+        work = args.work.resolve() if args.work else Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
         if args.only in (None, "example"):
             results.append(measure("example blog", example_site(work), args.repeat,
-                                   args.timeout))
+                                   args.timeout, tree))
         if args.only in (None, "corpus"):
-            results.append(measure(f"gencorpus {args.posts}", corpus_site(work, args.posts),
-                                   args.repeat, args.timeout))
+            if args.corpus:
+                name, site = args.corpus.name, copied_corpus(work, args.corpus)
+            else:
+                name, site = f"gencorpus {args.posts}", corpus_site(work, args.posts)
+            results.append(measure(name, site, args.repeat, args.timeout, tree))
     print(report(results))
     if args.json:
         args.json.write_text(json.dumps(results, ensure_ascii=False, indent=2), "utf-8")
