@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from blogtool.build import unchanged
+from blogtool.build import cache, inputs, unchanged
+from blogtool.build import tree as tree_mod
 from blogtool.build.site import build
 from blogtool.errors import BuildError
 from tests.test_gem_themes import SITE_FILES, THEME_FILES, fake_gem, isolated  # noqa: F401
@@ -291,3 +292,29 @@ def test_a_gem_themes_files_and_a_new_version_of_it_are_part_of_the_record(
     build(src, dest, site_time=PINNED, jobs=1)
     assert tree(dest) == full(src, isolated, "theme-spec")
     assert (dest / "sitemap.xml").is_file()
+
+
+def test_a_file_added_within_its_folders_timestamp_is_found(site: Path, tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)        # the record is as recent as the destination's folders
+    folder = dest / "2014/10/13"
+    st = os.stat(folder)
+    (folder / "stray.html").write_text("x", "utf-8")
+    os.utime(folder, ns=(st.st_atime_ns, st.st_mtime_ns))    # as if in the same tick
+    assert not fast(site, dest)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(site, tmp_path, "same-tick")
+    # once the folders are older than the window, the check stats them and reads none
+    monkeypatch.setattr(unchanged, "RACY_NS", 3 * 10**8)
+    time.sleep(0.4)
+    assert fast(site, dest)
+    record = json.loads(Path(unchanged.record_path(str(site))).read_text("utf-8"))
+    assert not tree_mod.racy_folders(record["output"], record["written"] - unchanged.RACY_NS)
+    assert fast(site, dest)
+
+
+def test_the_cache_folder_is_the_caches() -> None:
+    assert (unchanged.CACHE_DIR, unchanged.CACHE_FORMAT) == (cache.CACHE_DIR, cache.FORMAT)
+    assert unchanged.FROM_ELSEWHERE == inputs._FROM_ELSEWHERE
+    assert unchanged.RACY_NS == cache.RACY_SECONDS * 10**9

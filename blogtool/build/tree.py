@@ -38,19 +38,50 @@ def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] 
     return out
 
 
-def same(root: str, flat: list) -> bool:
+def same(root: str, flat: list, prune: Collection[str] = (), racy_from: float = 0) -> bool:
     """True when every entry of a ``folder_times`` listing of ``root`` still has its stamp:
     one ``stat`` per entry instead of reading every folder. A file added to or removed from
-    a folder changes the folder's mtime."""
+    a folder changes the folder's mtime; a folder whose recorded mtime is ``racy_from`` or
+    later could have changed again within the same timestamp, so its entries are read and
+    compared with the listing's (``prune``: as given to :func:`listing`)."""
     base = root + "/"
     stat_ = os.stat
+    racy: list[str] = []
     try:
         for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
             st = stat_(base + rel)
             if st.st_mtime_ns != mtime or (size != FOLDER and st.st_size != size):
                 return False
+            if size == FOLDER and mtime >= racy_from:
+                racy.append(rel)
+        if racy:
+            return _same_names(base, flat, racy, prune)
     except (OSError, ValueError, TypeError):
         return False
+    return True
+
+
+def racy_folders(flat: list, racy_from: float) -> bool:
+    """Whether :func:`same` reads folders for ``racy_from``."""
+    return any(m >= racy_from for m, size in zip(flat[1::3], flat[2::3], strict=True)
+               if size == FOLDER)
+
+
+def _same_names(base: str, flat: list, folders: list[str], prune: Collection[str]) -> bool:
+    wanted = set(folders)
+    listed: dict[str, set[str]] = {f: set() for f in folders}
+    for rel in flat[0::3]:
+        if not rel:
+            continue
+        parent, _, name = rel.rstrip("/").rpartition("/")
+        parent = parent + "/" if parent else ""
+        if parent in wanted:
+            listed[parent].add(name)
+    for folder in folders:
+        with os.scandir(base + folder) as it:
+            names = {e.name for e in it if folder + e.name not in prune}
+        if names != listed[folder]:
+            return False
     return True
 
 

@@ -31,7 +31,7 @@ from .result import BuildResult
 CACHE_DIR = ".blogtool-cache"        # the cache's folder and format (build/cache.py)
 CACHE_FORMAT = 2
 RECORD = "unchanged.json"
-FORMAT = 2
+FORMAT = 3
 RACY_NS = 2 * 10**9                   # files changed this close to the listing are not trusted
 # plugins whose values come from outside the tree (git history, the GitHub API)
 FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
@@ -100,16 +100,11 @@ class Probe:
         path = record_path(self.source)
         found, self._found = self._found, None
         record = self._record(found, result) if found is not None else None
+        if record is not None:
+            _save(path, record)
+            return
         try:
-            if record is None:
-                if os.path.exists(path):
-                    os.remove(path)
-                return
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            tmp = f"{path}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-            os.replace(tmp, path)
+            os.remove(path)
         except OSError:
             pass     # without a record the next build is a normal one
 
@@ -123,6 +118,7 @@ class Probe:
         try:
             world = _world(found["outside"])
             output = tree.listing(found["dest"], prune=found["keep"], folder_times=True)
+            written = time.time_ns()
         except tree.Unlistable:
             return None
         recent = self.time_ns - RACY_NS
@@ -133,7 +129,7 @@ class Probe:
         return {
             "format": FORMAT, "blogtool": __version__, "args": self.arguments,
             "prune": prune, "source": listing, "world": world, **found,
-            "output": output,
+            "output": output, "written": written,
             "result": {"documents": result.documents,
                        "unchanged": result.written + result.unchanged,
                        "static": result.static, "hint": result.hint,
@@ -161,6 +157,10 @@ def check(source: Path | str, destination: Path | str | None = None, *,
         if not _unchanged(record, strict, site_time, config_files):
             return probe
         probe.result = _replay(record, started)
+        if tree.racy_folders(record["output"], record["written"] - RACY_NS):
+            # the folders read for being too recent are not, now: later checks stat them
+            record["written"] = probe.time_ns
+            _save(record_path(root), record)
     except (tree.Unlistable, KeyError, TypeError, ValueError, AttributeError):
         probe.result = None
     return probe
@@ -177,7 +177,8 @@ def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None,
             return False
     if _world(record["outside"]) != record["world"]:
         return False
-    return bool(record["output"]) and tree.same(record["dest"], record["output"])
+    return bool(record["output"]) and tree.same(record["dest"], record["output"], record["keep"],
+                                                record["written"] - RACY_NS)
 
 
 def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
@@ -212,6 +213,17 @@ def _replay(record: dict, started: float) -> BuildResult:
         notes=[str(n) for n in result["notes"]], outputs=dict(zip(flat[::2], flat[1::2],
                                                                   strict=True)),
         rendered=[], changed_files=[], hint=str(result["hint"]))
+
+
+def _save(path: str, record: dict) -> None:
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+        os.replace(tmp, path)
+    except OSError:
+        pass     # without a record the next build is a normal one
 
 
 def _load(path: str, arguments: str) -> dict | None:
