@@ -124,13 +124,11 @@ def run(size: int, runs: int, blog_src: Path, hugo_src: Path, kit: Kit,
 
 def serve_figures(src: Path, repeat: int, kit: Kit, name: str) -> dict[str, Any]:
     """``reload.measure`` on ``src``: edit -> page reloaded, edit -> whole site up to date."""
-    saved = {k: os.environ.get(k) for k in ("PYTHONPATH", "LANG", "LC_ALL")}
-    os.environ.update({k: v for k, v in kit.env_for({}).items() if k in ("LANG", "LC_ALL")})
-    if kit.tree is not None:        # serve runs `sys.executable -c ...` in the site's folder
-        os.environ["PYTHONPATH"] = str(kit.tree)
+    saved = {k: os.environ.get(k) for k in ("LANG", "LC_ALL")}
+    os.environ.update({k: v for k, v in kit.env_for({}).items() if k in saved})
     try:
         print(f"[{name}] blogtool serve: {repeat} saves ...", file=sys.stderr)
-        return reload.measure(name, src, repeat, kit.timeout)
+        return reload.measure(name, src, repeat, kit.timeout, kit.tree)
     except (OSError, RuntimeError, EOFError, ValueError) as exc:
         return {"error": f"{type(exc).__name__}: {exc}"[:300]}
     finally:

@@ -170,7 +170,8 @@ def report(corpus: dict[int, dict[str, Any]], real: dict[str, Any] | None, comma
         elif serve:
             lines.append(f"\n{size} posts, `serve` ({len(serve['samples_s'])} saves of "
                          f"`{serve['edited']}`): page reloaded after {serve['samples_s']} s, "
-                         f"whole site up to date {serve['settled_median_s']} s (median); "
+                         f"pages up to date {serve.get('pages_median_s')} s, whole site "
+                         f"(search index included) {serve['settled_median_s']} s (medians); "
                          f"start with its first build {serve['startup_s']} s.")
         for round_no, problems in enumerate(found["same"], 1):
             if problems:
