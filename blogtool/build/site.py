@@ -126,21 +126,24 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
           environment: str | None = None,
           progress: Callable[[int, int], None] | None = None,
           jobs: int | None = None, use_cache: bool = True,
-          session: BuildSession | None = None) -> BuildResult:
+          session: BuildSession | None = None,
+          probe: unchanged.Probe | None = None) -> BuildResult:
     """Build the site at ``source`` into ``destination``; raises :class:`BuildError`.
 
-    The previous destination is untouched unless the whole build succeeds.
+    The previous destination is untouched unless the whole build succeeds. ``probe``: the
+    unchanged-site check the caller already made with these arguments (``blogtool build``).
     """
     # pages serve's fast path wrote ahead of this build: if the build fails, they go back to
     # what they were, so a failed build leaves the previous site exactly as it was
     undo = session.take_quick_backup() if session is not None else {}
-    probe = None
-    if session is None and use_cache:   # nothing changed since the last build: say so
+    if session is not None or not use_cache:
+        probe = None
+    elif probe is None:          # nothing changed since the last build: say so
         probe = unchanged.check(source, destination, config_files=config_files,
                                 overrides=overrides, strict=strict, site_time=site_time,
                                 environment=environment)
-        if probe.result is not None:
-            return probe.result
+    if probe is not None and probe.result is not None:
+        return probe.result
     try:
         return _build(source, destination, config_files=config_files, overrides=overrides,
                       strict=strict, site_time=site_time, environment=environment,

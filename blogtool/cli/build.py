@@ -47,20 +47,22 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     """Build the site into the destination (default: _site)."""
     files = config_files(config)
     overrides = overrides_from(drafts, future, unpublished, baseurl, compat)
+    probe = None
     if not no_cache:
         # nothing changed since the last build: answered before the pipeline is loaded
         from ..build.unchanged import check
-        result = check(source, destination, config_files=files, overrides=overrides,
-                       strict=strict).result
-        if result is not None:
-            _report(result, quiet, verbose)
+        probe = check(source, destination, config_files=files, overrides=overrides,
+                      strict=strict)
+        if probe.result is not None:
+            _report(probe.result, quiet, verbose)
             return
     from ..build.site import build
 
     progress = _Progress(not quiet)
     try:
         result = build(source, destination, config_files=files, overrides=overrides,
-                       strict=strict, progress=progress, jobs=jobs, use_cache=not no_cache)
+                       strict=strict, progress=progress, jobs=jobs, use_cache=not no_cache,
+                       probe=probe)
     except BaseException as exc:  # every failure is one line; the old site is intact
         progress.close()
         if isinstance(exc, SystemExit):
