@@ -31,13 +31,14 @@ class Kit:
 
     def blogtool(self, template: str, src: Path, out: Path) -> tuple[list[str], dict[str, str]]:
         """The argv and environment of one blogtool command (``{src}``, ``{out}`` filled)."""
-        argv, extra = self.blogtool_argv(template, src, out)
         if self.tree is None:
+            argv, extra = self.blogtool_argv(template, src, out)
             return argv, self.env_for(extra)
-        head = template.split()[0]
-        rest = [a.format(src=src, out=out) for a in template.split()[1:]]
-        assert head == "blogtool", template
-        return TREE_LAUNCHER + rest, self.env_for({"PYTHONPATH": str(self.tree)})
+        head, *rest = template.split()
+        if head != "blogtool":
+            raise ValueError(f"not a blogtool command: {template}")
+        return (TREE_LAUNCHER + [a.format(src=src, out=out) for a in rest],
+                self.env_for({"PYTHONPATH": str(self.tree)}))
 
     @property
     def run_dir(self) -> Path:
