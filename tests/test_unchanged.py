@@ -318,3 +318,25 @@ def test_the_cache_folder_is_the_caches() -> None:
     assert (unchanged.CACHE_DIR, unchanged.CACHE_FORMAT) == (cache.CACHE_DIR, cache.FORMAT)
     assert unchanged.FROM_ELSEWHERE == inputs._FROM_ELSEWHERE
     assert unchanged.RACY_NS == cache.RACY_SECONDS * 10**9
+
+
+def test_a_listing_from_the_previous_one_reads_only_changed_folders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "t"
+    for rel in ("a/1.html", "a/2.html", "b/c/3.html", "d/4.html", "5.html"):
+        write(root, rel, rel)
+    for folder in ("a", "b", "b/c", "d", ""):
+        os.utime(root / folder, (OLD, OLD))
+    before = tree_mod.listing(str(root), folder_times=True)
+    write(root, "a/new.html", "new")            # a's mtime changes
+    (root / "b/c/3.html").write_text("longer text", "utf-8")   # c's does not
+    (root / "d/4.html").unlink()
+    (root / "d").rmdir()                         # the root's changes
+    read: list[str] = []
+    scandir = os.scandir
+    monkeypatch.setattr(tree_mod.os, "scandir", lambda p: read.append(p) or scandir(p))
+    again = tree_mod.listing(str(root), folder_times=True, previous=before,
+                             racy_from=time.time_ns() + 10**12)
+    assert sorted(read) == [str(root), str(root / "a")]
+    read.clear()
+    assert again == tree_mod.listing(str(root), folder_times=True)

@@ -21,20 +21,27 @@ class Unlistable(Exception):
 
 
 def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] = (),
-            folder_times: bool = False) -> list:
+            folder_times: bool = False, previous: list | None = None,
+            racy_from: float = 0) -> list:
     """``[rel, mtime_ns, size, ...]`` for every entry under ``root`` (folders as
     ``"rel/", FOLDER, FOLDER``), depth first, names sorted. Folders whose path relative to
     ``root`` is in ``prune``, and entries named in ``skip_names``, are left out. A missing
     ``root`` is an empty listing; raises :class:`Unlistable`.
 
     ``folder_times``: folders (``root`` first, as ``""``) carry their mtime instead of
-    FOLDER, for :func:`same`."""
+    FOLDER, for :func:`same`. ``previous``: such a listing of the same tree made earlier; a
+    folder whose mtime is the one it lists, and older than ``racy_from``, has the entries it
+    listed (each one ``stat``-ed) instead of being read again."""
     out: list = []
     if not os.path.isdir(root):
         return out
+    walk = _Walk(out, prune, skip_names, folder_times,
+                 _folders(previous) if previous and folder_times else {}, racy_from)
+    mtime = FOLDER
     if folder_times:
-        out += ("", os.stat(root).st_mtime_ns, FOLDER)
-    _walk(root, "", out, prune, skip_names, folder_times)
+        mtime = os.stat(root).st_mtime_ns
+        out += ("", mtime, FOLDER)
+    walk.folder(root, "", mtime)
     return out
 
 
@@ -85,39 +92,73 @@ def _same_names(base: str, flat: list, folders: list[str], prune: Collection[str
     return True
 
 
-def _walk(path: str, rel_dir: str, out: list, prune: Collection[str],
-          skip_names: Collection[str], folder_times: bool = False) -> None:
-    try:
-        with os.scandir(path) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        raise Unlistable(path) from exc
-    for entry in entries:
-        name = entry.name
-        if name in skip_names:
-            continue
-        rel = rel_dir + name
-        try:
-            if entry.is_dir(follow_symlinks=False):
-                if rel in prune:
-                    continue
-                mtime = entry.stat(follow_symlinks=False).st_mtime_ns if folder_times \
-                    else FOLDER
-                out += (rel + "/", mtime, FOLDER)
-                _walk(entry.path, rel + "/", out, prune, skip_names, folder_times)
-                continue
-            st = entry.stat(follow_symlinks=False)
-            if stat.S_ISLNK(st.st_mode):
+def _folders(flat: list) -> dict[str, tuple[int, list[str]]]:
+    """A ``folder_times`` listing by folder: its mtime and its entries' names, in order."""
+    folders: dict[str, tuple[int, list[str]]] = {}
+    for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
+        if size == FOLDER:
+            folders[rel] = (mtime, [])
+        if rel:
+            parent, _, name = rel.rstrip("/").rpartition("/")
+            known = folders.get(parent + "/" if parent else "")
+            if known is not None:
+                known[1].append(name)
+    return folders
+
+
+class _Walk:
+    def __init__(self, out: list, prune: Collection[str], skip_names: Collection[str],
+                 folder_times: bool, known: dict[str, tuple[int, list[str]]],
+                 racy_from: float):
+        self.out = out
+        self.prune = prune
+        self.skip_names = skip_names
+        self.folder_times = folder_times
+        self.known = known
+        self.racy_from = racy_from
+
+    def folder(self, path: str, rel_dir: str, mtime: int) -> None:
+        seen = self.known.get(rel_dir)
+        if seen is not None and seen[0] == mtime and mtime < self.racy_from:
+            names = seen[1]
+            for name in names:
                 try:
-                    st = os.stat(entry.path)
-                except OSError:
-                    out += (rel, -2, -2)     # a broken link
-                    continue
-                if stat.S_ISDIR(st.st_mode):
-                    raise Unlistable(entry.path)
+                    st = os.lstat(os.path.join(path, name))
+                except OSError as exc:
+                    raise Unlistable(os.path.join(path, name)) from exc
+                self.entry(os.path.join(path, name), rel_dir + name, st)
+            return
+        try:
+            with os.scandir(path) as it:
+                entries = sorted(it, key=lambda e: e.name)
         except OSError as exc:
-            raise Unlistable(entry.path) from exc
-        out += (rel, st.st_mtime_ns, st.st_size)
+            raise Unlistable(path) from exc
+        for entry in entries:
+            if entry.name in self.skip_names:
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as exc:
+                raise Unlistable(entry.path) from exc
+            self.entry(entry.path, rel_dir + entry.name, st)
+
+    def entry(self, path: str, rel: str, st: os.stat_result) -> None:
+        if stat.S_ISDIR(st.st_mode):
+            if rel in self.prune:
+                return
+            mtime = st.st_mtime_ns if self.folder_times else FOLDER
+            self.out += (rel + "/", mtime, FOLDER)
+            self.folder(path, rel + "/", mtime)
+            return
+        if stat.S_ISLNK(st.st_mode):
+            try:
+                st = os.stat(path)
+            except OSError:
+                self.out += (rel, -2, -2)     # a broken link
+                return
+            if stat.S_ISDIR(st.st_mode):
+                raise Unlistable(path)
+        self.out += (rel, st.st_mtime_ns, st.st_size)
 
 
 def newest(flat: list) -> int:

@@ -60,6 +60,9 @@ class Probe:
         self.listing: list | None = None
         self.result: BuildResult | None = None
         self._found: dict | None = None
+        # the last record's destination (folder, kept names, listing, time): the listing of
+        # this build's destination then reads only the folders that changed
+        self.previous: tuple[str, list, list, int] | None = None
 
     def collect(self, config: Mapping[str, Any], settings: Any, now: _dt.datetime,
                 documents: Iterable[Any], entries: Iterable[dict | None],
@@ -117,7 +120,11 @@ class Probe:
         listing = _without(self.listing, set(prune) - set(self.pruned))
         try:
             world = _world(found["outside"])
-            output = tree.listing(found["dest"], prune=found["keep"], folder_times=True)
+            before = self.previous
+            same_place = before is not None and before[:2] == (found["dest"], found["keep"])
+            output = tree.listing(found["dest"], prune=found["keep"], folder_times=True,
+                                  previous=before[2] if before and same_place else None,
+                                  racy_from=before[3] - RACY_NS if before else 0)
             written = time.time_ns()
         except tree.Unlistable:
             return None
@@ -152,6 +159,9 @@ def check(source: Path | str, destination: Path | str | None = None, *,
         return probe
     try:
         probe.listing = tree.listing(root, prune=probe.pruned)
+        if record is not None:
+            probe.previous = (str(record["dest"]), list(record["keep"]), list(record["output"]),
+                              int(record["written"]))
         if record is None or record["source"] != probe.listing:
             return probe
         if not _unchanged(record, strict, site_time, config_files):
