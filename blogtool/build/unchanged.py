@@ -112,7 +112,8 @@ class Probe:
             pass     # without a record the next build is a normal one
 
     def _record(self, found: dict, result: BuildResult) -> dict | None:
-        if self.listing is None or any(_FUTURE_NOTE in note for note in result.notes):
+        if self.listing is None or not self.arguments or \
+                any(_FUTURE_NOTE in note for note in result.notes):
             return None
         prune = found["prune"]
         if not set(self.pruned) <= set(prune):
@@ -152,8 +153,11 @@ def check(source: Path | str, destination: Path | str | None = None, *,
     was made of changed, else None."""
     started = time.perf_counter()
     root = os.path.realpath(os.fspath(source))
-    arguments = _arguments(root, destination, config_files, overrides, environment)
-    record = _load(record_path(root), arguments)
+    try:
+        arguments = _arguments(root, destination, config_files, overrides, environment)
+    except (OSError, ValueError):     # the working folder is gone: no record either way
+        arguments = ""
+    record = _load(record_path(root), arguments) if arguments else None
     probe = Probe(root, arguments, list(record["prune"]) if record else [CACHE_DIR, ".git"])
     if not os.path.isdir(root):
         return probe
@@ -232,7 +236,7 @@ def _save(path: str, record: dict) -> None:
         with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
         os.replace(tmp, path)
-    except OSError:
+    except (OSError, ValueError):     # ValueError: a name the file system gave undecoded
         pass     # without a record the next build is a normal one
 
 
