@@ -353,3 +353,36 @@ def test_a_new_save_cancels_the_running_index_and_the_loop_thread_finishes_the_n
         assert not state.snapshot().building and log[-1] == "index finished"
     finally:
         loop.stop()
+
+
+def test_the_heap_is_tidied_once_the_loop_is_idle_after_a_build(monkeypatch):
+    from blogtool.commands.serve import loop as loop_module
+    monkeypatch.setattr(loop_module, "IDLE_SECONDS", 0.05)
+    tidied = []
+    monkeypatch.setattr(loop_module, "tidy_heap", lambda: tidied.append("tidied"))
+    state = BuildState()
+    loop = BuildLoop(lambda changed: "ok", state)
+    loop.start()
+    try:
+        time.sleep(0.2)
+        assert tidied == []                       # no build yet: nothing to tidy
+        loop.request()
+        deadline = time.monotonic() + 5
+        while not tidied and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)
+        assert tidied == ["tidied"]               # once per build, not every idle second
+    finally:
+        loop.stop()
+
+
+def test_tidy_heap_freezes_what_lives_on():
+    import gc
+
+    from blogtool.commands.serve.loop import tidy_heap
+    kept = [{"page": i} for i in range(100)]
+    try:
+        tidy_heap()
+        assert gc.get_freeze_count() >= len(kept)
+    finally:
+        gc.unfreeze()

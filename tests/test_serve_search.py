@@ -24,7 +24,9 @@ PAGE = "2020/02/01/notes.html"
 
 def _site(root: Path) -> Path:
     (root / "_posts").mkdir(parents=True)
-    (root / "_config.yml").write_text("title: t\nlang: en\n", "utf-8")
+    # a fixed site.time: the feed of every build, serve's or a full one, says the same
+    (root / "_config.yml").write_text("title: t\nlang: en\ntime: 2024-01-02 03:04:05 +0000\n",
+                                      "utf-8")
     (root / "_posts/2020-01-01-first.md").write_text(POST.format(n=1, word="aardvark"))
     (root / NOTES).write_text(POST.format(n=2, word="wombat"))
     return root

@@ -14,18 +14,25 @@ the pages of saved posts ahead of the build (the fast path), and those tabs relo
 """
 from __future__ import annotations
 
+import gc
 import threading
 import time
 import traceback
 from collections import deque
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Protocol
 
 from ...errors import BuildError
+from .builder import SiteBuilder
 
 BuildFunction = Callable[[set[str]], Any]
+
+__all__ = ["BuildLoop", "BuildState", "Reporter", "SiteBuilder", "Snapshot", "describe_failure",
+           "config_changed", "format_traceback", "DEFAULT_CONFIG_NAMES"]
+
+#: Seconds without a request after a build before the heap is tidied (:func:`tidy_heap`).
+IDLE_SECONDS = 1.0
 
 #: Names of the configuration files Jekyll reads when ``--config`` is not given.
 DEFAULT_CONFIG_NAMES = frozenset({"_config.yml", "_config.yaml", "_config.toml"})
@@ -221,6 +228,7 @@ class BuildLoop:
         self._job: Followup | None = None       # the running followup of the last build
         self._job_done = False
         self._job_started = 0.0
+        self._tidied = 0            # self.builds when the heap was last tidied
         self.state = state
         self.reporter = reporter or Reporter()
         self.config_names = frozenset(config_names)
@@ -335,12 +343,18 @@ class BuildLoop:
     def _main(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._pending is not None or self._stopping
-                                    or (self._job is not None and self._job_done))
+                woken = self._cond.wait_for(
+                    lambda: self._pending is not None or self._stopping
+                    or (self._job is not None and self._job_done),
+                    IDLE_SECONDS if self.builds > self._tidied else None)
                 if self._stopping:
                     break
                 finish = self._job is not None and self._job_done
-            if finish:
+            if not woken:
+                self._tidied = self.builds
+                if self._job is None:
+                    tidy_heap()
+            elif finish:
                 self.finish_followup()
             else:
                 self.run_pending()
@@ -360,62 +374,13 @@ class BuildLoop:
             self._cancel_job()
 
 
-class SiteBuilder:
-    """The real build function: a full :func:`blogtool.build.site.build`, serve's options.
-
-    ``changed`` is accepted and ignored until the pipeline learns incremental rebuilds; the
-    configuration is re-read by every build, so a changed ``_config.yml`` is always honoured.
-    When the pipeline offers a ``BuildSession`` (its cache and source hashes), one session is
-    kept across serve's builds and dropped when the configuration changes.
-    """
-
-    def __init__(self, source: Path, destination: Path | None, *,
-                 config_files: list[str] | None = None,
-                 overrides: Mapping[str, Any] | None = None, strict: bool = False,
-                 jobs: int | None = None) -> None:
-        self.source = source
-        self.jobs = jobs
-        self._session: Any = None
-        self.destination = destination
-        self.config_files = config_files
-        self.overrides = dict(overrides or {})
-        self.strict = strict
-
-    def __call__(self, changed: set[str]) -> Any:
-        from ...build import site  # imported per call: a broken pipeline is a build error
-        extra: dict[str, Any] = {"jobs": self.jobs} if self.jobs is not None else {}
-        session_type = getattr(site, "BuildSession", None)
-        if session_type is not None:
-            # one session (cache memory layer, source hashes) for serve's whole life
-            if self._session is None:
-                self._session = session_type(self.source)
-                self._session.defer_index = True   # pages first, their search index after
-            extra["session"] = self._session
-        return site.build(self.source, self.destination, config_files=self.config_files,
-                          overrides=self.overrides, strict=self.strict, **extra)
-
-    def followup(self) -> Any:
-        """The search index run the last build left to serve (None: up to date)."""
-        session, job = self._session, None
-        if session is not None:
-            job, session.pending_index = getattr(session, "pending_index", None), None
-        return job
-
-    def quick(self, changed: set[str]) -> list[str] | None:
-        """Serve's fast path (:func:`blogtool.build.quick.quick_render`): the pages of saved
-        documents whose bodies alone changed, written from the last good build."""
-        from ...build.quick import quick_render
-        return quick_render(self._session, changed) if self._session is not None else None
-
-    def reset(self) -> None:
-        """Forget what earlier builds kept (after a configuration change)."""
-        self._session = None
-
-    def plan(self) -> tuple[dict, Any]:
-        """The configuration and settings a build would use (for mount and ignore rules)."""
-        from ...build.site import plan
-        return plan(self.source, self.destination, config_files=self.config_files,
-                    overrides=self.overrides)
+def tidy_heap() -> None:
+    """Collect the garbage of the last build, then freeze what lives on (the session's
+    cache, the last build's pages): the collector skips frozen objects, so the next build's
+    full collections no longer walk the whole session (at 5,000 posts they cost 0.4 s)."""
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()
 
 
 def format_traceback(exc: BaseException) -> str:
