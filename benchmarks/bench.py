@@ -5,6 +5,7 @@
         [--tools blogtool,jekyll,hugo,floor] [--blogtool-cmd "..."] [--output FILE]
     python benchmarks/bench.py --markdown [--runs 9] [--markdown-baseline CHECKOUT]
     python benchmarks/bench.py --incremental [--sizes 5000] [--runs 3] [--real-blog PATH]
+        [--real-blog-name NAME] [--no-serve] [--blogtool-tree CHECKOUT]
     python benchmarks/bench.py --search --tools blogtool [--theme default]
 
 Why it is built this way:
@@ -590,6 +591,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--real-blog", type=Path, metavar="PATH",
                    help="with --incremental: also build this Jekyll blog with Jekyll and "
                         "blogtool (it is copied first)")
+    p.add_argument("--real-blog-name", metavar="NAME",
+                   help="how the report names the real blog (its repository and commit)")
     p.add_argument("--no-serve", action="store_true",
                    help="with --incremental: leave out `blogtool serve`")
     p.add_argument("--markdown", action="store_true",
@@ -640,8 +643,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             size, args.runs, corpus(args.corpora, size, args.seed, "jekyll", "site"),
             corpus(args.corpora, size, args.seed, "hugo", "site"), kit, not args.no_serve)
             for size in args.size_list}
-        real = realblog.run(args.real_blog.resolve(), args.runs, kit) if args.real_blog \
-            else None
+        real = realblog.run(args.real_blog.resolve(), args.runs, kit, args.real_blog_name) \
+            if args.real_blog else None
         text = targets.report(found, real, command.strip(), args.runs)
         sys.stdout.write(text)
         if args.output:

@@ -54,9 +54,9 @@ def describe(src: Path) -> str:
     return f"{src.name} (git {git('log', '-1', '--format=%H %cs')})"
 
 
-def run(blog: Path, runs: int, kit: Kit) -> dict[str, Any]:
+def run(blog: Path, runs: int, kit: Kit, name: str | None = None) -> dict[str, Any]:
     """``runs`` rounds; the measurements by row, plus ``"urls"`` (the comparison of the files
-    both tools wrote), ``"posts"`` and ``"name"``."""
+    both tools wrote), ``"posts"`` and ``"name"`` (``name``, else the folder and its commit)."""
     src = kit.work / f"realblog-{blog.name}"
     kit.remove(src)
     shutil.copytree(blog, src, ignore=_IGNORE, symlinks=True)
@@ -94,7 +94,7 @@ def run(blog: Path, runs: int, kit: Kit) -> dict[str, Any]:
         second()
     results["urls"] = compare_urls(jekyll_out, out)
     results["posts"] = count_posts(src)
-    results["name"] = describe(blog)
+    results["name"] = name or describe(blog)
     return results
 
 

@@ -82,7 +82,7 @@ def test_a_differing_incremental_output_and_a_missing_serve_are_reported(tmp_pat
 @pytest.mark.jekyll
 def test_every_target_is_measured_with_a_real_blog(tmp_path: Path) -> None:
     blog = ROOT / "tests" / "fixtures" / "sites" / "jb-permalinks"
-    run = bench(tmp_path, "--real-blog", str(blog))
+    run = bench(tmp_path, "--real-blog", str(blog), "--real-blog-name", "fixture jb-permalinks")
     assert run.returncode == 0, run.stderr
     found = verdicts(run.stdout)
     assert [t for w, t in found if w == "4 posts"] == TARGETS
@@ -96,7 +96,7 @@ def test_every_target_is_measured_with_a_real_blog(tmp_path: Path) -> None:
     assert found["real blog", "same URLs as Jekyll"][0] == "**met**"
     assert re.search(r"\| real blog \| same URLs as Jekyll \| [^|]+ \| \d+ files, 0 missing, "
                      r"0 extra \|", run.stdout)
-    assert "Real blog: jb-permalinks, 1 post files." in run.stdout
+    assert "Real blog: fixture jb-permalinks, 1 post files." in run.stdout
     assert re.search(r"`serve` \(3 saves of `_posts/[^`]+`\): page reloaded after \[", run.stdout)
     # the blog was copied, never built in place
     assert not (blog / ".blogtool-cache").exists() and not (blog / "_site").exists()
