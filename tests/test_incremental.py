@@ -461,3 +461,49 @@ def test_a_site_without_timezone_follows_the_process_zone(site: Path, tmp_path: 
     finally:
         monkeypatch.undo()
         time.tzset()
+
+
+def test_the_read_memo_is_kept_in_shards_each_checked_on_its_own(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editing one post rewrites only the memo shard that holds it; a shard that fails its
+    check (corrupt, or of another key) costs only its own posts a second parse."""
+    from blogtool.build import readmemo
+    from blogtool.build.reader import posts as reader_posts
+    for i in range(7, 25):      # enough posts that every shard cannot hold one
+        (site / f"_posts/2014-11-{i:02d}-q{i}.md").write_text(
+            post(f"第{i}篇", "flume", f"正文 {i}"), "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    cache = site / ".blogtool-cache"
+    shards = {i: cache / ("read-memo.bin" if i == 0 else f"read-memo-{i}.bin")
+              for i in range(readmemo.SHARDS)}
+    assert all(p.is_file() for p in shards.values())
+    before = {i: p.stat().st_mtime_ns for i, p in shards.items()}
+    parsed: list[str] = []
+    real = reader_posts.read_post
+
+    def counting(ctx, rel, *args):   # type: ignore[no-untyped-def]
+        parsed.append(rel)
+        return real(ctx, rel, *args)
+    monkeypatch.setattr(reader_posts, "read_post", counting)
+
+    p5 = "_posts/2014-10-15-p5.md"
+    (site / p5).write_text(post("第5篇", "hdfs", "改了正文 5"), "utf-8")
+    os.utime(site / p5, (PINNED.timestamp() - 60, PINNED.timestamp() - 60))
+    _same_as_full(site, tmp_path, out, "body", parsed)
+    assert parsed == [p5]
+    assert [i for i, p in shards.items() if p.stat().st_mtime_ns != before[i]] == \
+        [readmemo.shard_of(p5)]
+
+    all_posts = sorted(f"_posts/{p.name}" for p in (site / "_posts").iterdir())
+    p3 = "_posts/2014-10-13-p3.md"
+    broken = shards[readmemo.shard_of(p3)]
+    blob = broken.read_bytes()
+    broken.write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
+    (site / p5).write_text(post("第5篇", "hdfs", "又改了正文 5"), "utf-8")
+    os.utime(site / p5, (PINNED.timestamp() - 30, PINNED.timestamp() - 30))
+    _same_as_full(site, tmp_path, out, "corrupt", parsed)
+    in_broken = {rel for rel in all_posts if readmemo.shard_of(rel) == readmemo.shard_of(p3)}
+    assert set(parsed) == in_broken | {p5}
+    assert len(parsed) < len(all_posts)

@@ -74,14 +74,14 @@ def _sign(key: bytes, payload: bytes) -> bytes:
                            digest_size=DIGEST).digest()
 
 
-def _shard(rel: str) -> int:
+def shard_of(rel: str) -> int:
     return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % SHARDS
 
 
 def _split(memo: dict) -> list[dict]:
     parts: list[dict] = [{} for _ in range(SHARDS)]
     for rel, entry in memo.items():
-        parts[_shard(rel)][rel] = entry
+        parts[shard_of(rel)][rel] = entry
     return parts
 
 
@@ -133,7 +133,7 @@ class ReadMemo:
             return None
         if not isinstance(memo, dict):
             return None
-        return {rel: entry for rel, entry in memo.items() if _shard(rel) == i}
+        return {rel: entry for rel, entry in memo.items() if shard_of(rel) == i}
 
     def after_read(self, memo: dict) -> None:
         """Call right after reading, before anything changes the documents: the shards that

@@ -176,8 +176,9 @@ def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
     entry = state.cache.get(kind, rel_path, state.env)
     if entry is None or not state.usable(entry, rel_path):
         return None
-    warnings = [Problem(p, line, m, "warning") for p, line, m in entry.get("warnings", [])]
-    notes = list(entry.get("notes", []))
+    recorded = entry.get("warnings")
+    warnings = [Problem(p, line, m, "warning") for p, line, m in recorded] if recorded else []
+    notes = list(entry.get("notes") or ())
     if kind == "content":
         return Outcome(rel_path, fields=dict(entry["result"]), cached=True, warnings=warnings,
                        notes=notes)
