@@ -10,6 +10,7 @@ import sys
 import time
 from itertools import count
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -334,7 +335,12 @@ def test_a_listing_from_the_previous_one_reads_only_changed_folders(
     (root / "d").rmdir()                         # the root's changes
     read: list[str] = []
     scandir = os.scandir
-    monkeypatch.setattr(tree_mod.os, "scandir", lambda p: read.append(p) or scandir(p))
+
+    def counted(path: str) -> Any:
+        read.append(path)
+        return scandir(path)
+
+    monkeypatch.setattr(tree_mod.os, "scandir", counted)
     again = tree_mod.listing(str(root), folder_times=True, previous=before,
                              racy_from=time.time_ns() + 10**12)
     assert sorted(read) == [str(root), str(root / "a")]

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 
@@ -32,4 +32,8 @@ class _Main:
         return getattr(_group(), name)
 
 
-main = _Main()
+if TYPE_CHECKING:     # what it stands for
+    from click import Group
+    main: Group
+else:
+    main = _Main()
