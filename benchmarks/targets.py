@@ -149,14 +149,16 @@ def figures_table(title: str, labels: dict[str, str], by_where: dict[str, dict[s
 
 
 def report(corpus: dict[int, dict[str, Any]], real: dict[str, Any] | None, command: str,
-           runs: int) -> str:
-    """The Markdown report: verdicts first, then the figures behind them."""
+           runs: int, context: Sequence[str] = ()) -> str:
+    """The Markdown report: verdicts first, then the figures behind them; ``context``: lines
+    saying when, where and with which versions it ran."""
     rows: list[tuple[str, Verdict]] = []
     for size, found in corpus.items():
         rows += [(f"{size} posts", v) for v in size_verdicts(size, found)]
     if real is not None:
         rows += [("real blog", v) for v in real_verdicts(real)]
-    lines = [f"Command: `{command}`", "",
+    lines = [*(f"- {line}" for line in context), *([""] if context else []),
+             f"Command: `{command}`", "",
              f"Medians of {runs} rounds, tools alternating; wall and CPU (user + system of the "
              "whole process tree). The issue's targets are stated at "
              f"{TARGET_SIZE:,} posts; other sizes are shown against the same limits.", ""]
