@@ -16,7 +16,8 @@ import pytest
 
 from blogtool.build import cache, inputs, unchanged
 from blogtool.build import tree as tree_mod
-from blogtool.build.site import build
+from blogtool.build.quick import quick_render
+from blogtool.build.site import BuildSession, build
 from blogtool.errors import BuildError
 from tests.test_gem_themes import SITE_FILES, THEME_FILES, fake_gem, isolated  # noqa: F401
 from tests.test_gem_themes import write as write_files
@@ -346,3 +347,22 @@ def test_a_listing_from_the_previous_one_reads_only_changed_folders(
     assert sorted(read) == [str(root), str(root / "a")]
     read.clear()
     assert again == tree_mod.listing(str(root), folder_times=True)
+
+
+def test_a_page_written_by_serves_fast_path_is_not_taken_for_the_last_build(
+        site: Path, tmp_path: Path) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)
+    session = BuildSession(site)
+    build(site, dest, site_time=PINNED, jobs=1, session=session)     # serve's first build
+    assert fast(site, dest)                                         # changed nothing
+    rel = "_posts/2014-10-13-p3.md"
+    path = site / rel
+    text, st = path.read_text("utf-8"), path.stat()
+    path.write_text(text.replace("正文 3", "改过 3"), "utf-8")
+    assert quick_render(session, {rel})
+    path.write_text(text, "utf-8")                                  # the source as recorded
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert not fast(site, dest)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert tree(dest) == full(site, tmp_path, "quick")
