@@ -102,8 +102,7 @@ class Cache:
 
     @staticmethod
     def _key(kind: str, rel_path: str) -> tuple[str, int]:
-        digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=2).digest()
-        return kind, int.from_bytes(digest, "big") % SHARDS
+        return kind, _shard_index(rel_path)
 
     def _shard(self, kind: str, rel_path: str) -> dict[str, dict]:
         key = self._key(kind, rel_path)
@@ -188,6 +187,12 @@ class Cache:
             _write(path, text)
         except OSError:
             pass
+
+
+@lru_cache(maxsize=65536)
+def _shard_index(rel_path: str) -> int:
+    digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=2).digest()
+    return int.from_bytes(digest, "big") % SHARDS
 
 
 def _write(path: str, text: str) -> None:

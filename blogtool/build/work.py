@@ -115,11 +115,13 @@ def _capture(state: WorkState, kind: str, rel_path: str,
         outcome = Outcome(rel_path, error=BuildError(
             rel_path, None, f"internal error while rendering: {type(exc).__name__}: {exc}"))
     outcome.warnings, outcome.notes = diagnostics.take(mark)
-    if outcome.entry is not None and outcome.error is None:
-        # warnings are part of the result: a cached document reports them again
-        outcome.entry["warnings"] = [[w.path, w.line, w.message] for w in outcome.warnings]
-        outcome.entry["notes"] = list(outcome.notes)
-        state.cache.put(kind, rel_path, outcome.entry)
+    if outcome.entry is not None:
+        if outcome.error is None:
+            # warnings are part of the result: a cached document reports them again
+            outcome.entry["warnings"] = [[w.path, w.line, w.message] for w in outcome.warnings]
+            outcome.entry["notes"] = list(outcome.notes)
+        else:
+            outcome.entry = None
     return outcome
 
 
