@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 from .rubyvalues import RubyTypeError, no_method, ruby_class, ruby_strip, ruby_to_s
@@ -74,7 +75,10 @@ def _remove_dot_segments(path: str) -> str:
     return "/".join(out)
 
 
+@lru_cache(maxsize=1 << 15)
 def _normalize(url: str) -> str:
+    """``url`` as Jekyll's URI library writes it. Results are kept: every page prints the
+    same few (the site's sections), and a tag page prints every post's URL once per tag."""
     url, hash_mark, fragment = ruby_strip(url).partition("#")
     path, question_mark, query = url.partition("?")
     out = _encode(_remove_dot_segments(path), _PATH_CHARS)

@@ -45,6 +45,7 @@ from .state import (
     stash_placeholder,
     unstash,
 )
+from .textscan import template_tokenizer
 from .trimming import tokens_as_liquid_reads_them
 
 _LIQUID_MARKERS = ("{{", "{%")
@@ -104,6 +105,10 @@ class JekyllEnvironment(Environment):
             register(self)
         for register in engine.extensions:  # tags of the site's plugins, given by the build
             register(self)
+        self._tokenize = template_tokenizer(self.tag_start_string, self.tag_end_string,
+                                            self.statement_start_string,
+                                            self.statement_end_string) \
+            if not self.comment_start_string else self.tokenizer()
 
     def __hash__(self) -> int:  # python-liquid caches parsers by env hash; keep ours apart
         return id(self)
@@ -112,7 +117,7 @@ class JekyllEnvironment(Environment):
         return self is other
 
     def _parse(self, source: str) -> list:
-        tokens = tokens_as_liquid_reads_them(self.tokenizer()(source))
+        tokens = tokens_as_liquid_reads_them(self._tokenize(source))
         return Parser(self).parse(JekyllTokenStream(iter(tokens)))
 
 
