@@ -41,6 +41,7 @@ _CJK_CLASS = "".join(f"{chr(a)}-{chr(b)}" for a, b in _JEKYLL_CJK_RANGES)
 _RUBY_SPACE = " \t\n\v\f\r"  # Ruby's \s and String#split whitespace: ASCII only
 
 _CJK_CHAR_RE = re.compile(f"[{_CJK_CLASS}]")
+_CJK_RUN_RE = re.compile(f"[{_CJK_CLASS}]+")
 _JEKYLL_WORD_RE = re.compile(f"[^{_CJK_CLASS}{_RUBY_SPACE}]+")
 _NON_SPACE_RUN_RE = re.compile(f"[^{_RUBY_SPACE}]+")
 # A reading-time "word": a run of letters/digits that are not CJK ideographs/kana/hangul.
@@ -95,6 +96,7 @@ _HTML_TOKEN = re.compile(
     re.S)
 _RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW_TEXT}
 _PRE_END = re.compile(r"</pre(?=[\t\n\r\f />])[^>]*>", re.I)
+_NOTABLE = _SKIPPED | _BLOCKS     # the tags that start or end anything here
 _PRE_UNSURE = re.compile(r"<!--|<pre|</(?:svg|math|template|textarea|script|style)", re.I)
 
 
@@ -164,7 +166,14 @@ def _scan(html: str, first_real: bool = False) -> _Blocks:
     blocks = _Blocks(first_real)
     pos, n = 0, len(html)
     match = _HTML_TOKEN.match
+    find = html.find
     while pos < n:
+        if html[pos] != "<":            # text runs to the next "<" (the pattern's [^<]+)
+            k = find("<", pos)
+            k = n if k < 0 else k
+            blocks.data(html[pos:k])
+            pos = k
+            continue
         m = match(html, pos)
         assert m is not None, "the token pattern matches at every position"
         pos = m.end()
@@ -173,18 +182,19 @@ def _scan(html: str, first_real: bool = False) -> _Blocks:
             if m.group("open") is not None:
                 # an unfinished construct is text up to the next ">" (HTMLParser.close())
                 i = m.start()
-                k = html.find(">", i + 1)
+                k = find(">", i + 1)
                 if k >= 0:
                     pos = k + 1
                 else:
-                    k = html.find("<", i + 1)
+                    k = find("<", i + 1)
                     pos = k if k >= 0 else i + 1
                 blocks.data(html[i:pos])
-                continue
-            if m.group(0)[0] != "<" or len(m.group(0)) == 1:
-                blocks.data(m.group(0))         # text, or a "<" that starts no tag
+            elif pos - m.start() == 1:
+                blocks.data("<")                # a "<" that starts no tag
             continue
         tag = tag.lower()
+        if tag not in _NOTABLE:                 # inline markup (em, code, a...): no block
+            continue
         if m.group(1):
             blocks.end(tag)
             continue
@@ -267,7 +277,7 @@ def reading_minutes(html: str, cjk_per_minute: int = 400, words_per_minute: int 
 
 
 def _minutes(text: str, cjk_per_minute: int = 400, words_per_minute: int = 200) -> int:
-    cjk = len(_CJK_CHAR_RE.findall(text))
+    cjk = len(text) - len(_CJK_RUN_RE.sub("", text))     # counted without a list of them
     words = len(_LATIN_WORD_RE.findall(text))
     if not cjk and not words:
         return 0
