@@ -386,3 +386,31 @@ def test_tidy_heap_freezes_what_lives_on():
         assert gc.get_freeze_count() >= len(kept)
     finally:
         gc.unfreeze()
+
+
+def test_a_fixed_build_clears_the_error_before_its_search_index():
+    """The overlay goes and the page reloads as soon as the pages are live, not only once
+    the index caught up (the index's own event names bundle files alone)."""
+    from blogtool.commands.serve.livereload import events_between
+    log: list = []
+    state, loop, _jobs = _loop_with_index(log)
+    good = loop._build
+    loop.request()
+    loop.run_pending()
+    loop.finish_followup()
+
+    def broken(changed):
+        raise BuildError("_posts/2014-10-18-x.md", 4, "invalid date")
+
+    loop._build = broken
+    loop.request(["_posts/2014-10-18-x.md"])
+    loop.run_pending()
+    failed = state.snapshot()
+    assert failed.error == "_posts/2014-10-18-x.md:4: invalid date"
+    loop._build = good
+    loop.request(["_posts/2014-10-18-x.md"])
+    loop.run_pending()
+    pages = state.snapshot()
+    assert pages.error is None and pages.building
+    event = events_between(failed, pages, state.changed_since(failed.epoch))
+    assert event.startswith(b"event: reload") and b"2014/10/18/x.html" in event

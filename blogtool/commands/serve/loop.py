@@ -82,21 +82,22 @@ class BuildState:
             self._building = True
             self._cond.notify_all()
 
-    def succeeded(self, changed: Iterable[str] | None = None) -> int:
+    def succeeded(self, changed: Iterable[str] | None = None, complete: bool = True) -> int:
         """Publish a good build; returns its epoch (milliseconds, so it also grows across
         server restarts and an old tab reloads after one). ``changed``: the site files the
-        build replaced or removed, when known, so that only the pages showing them reload."""
+        build replaced or removed, when known, so that only the pages showing them reload.
+        ``complete=False``: the pages are live, the search index is still to follow
+        (``building`` stays on)."""
         with self._cond:
             self._publish(changed)
             self._error = None
-            self._building = False
+            self._building = not complete
             self._cond.notify_all()
             return self._epoch
 
-    def published(self, changed: Iterable[str] | None) -> int:
-        """Publish pages written while the site is not complete yet: serve's fast path
-        (ahead of the build), or a build whose search index follows. Their tabs reload now;
-        ``building`` stays on until :meth:`succeeded` or :meth:`failed`."""
+    def published(self, changed: Iterable[str]) -> int:
+        """Publish pages written ahead of the build that is still running (serve's fast
+        path): their tabs reload now, the build goes on."""
         with self._cond:
             self._publish(changed)
             self._cond.notify_all()
@@ -286,7 +287,7 @@ class BuildLoop:
         if job is None:
             self.state.succeeded(changed_files)
             return
-        self.state.published(changed_files)     # the pages are live: their tabs reload now
+        self.state.succeeded(changed_files, complete=False)   # their tabs reload now
         self._start_job(job)
 
     def _start_job(self, job: Followup) -> None:
