@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -507,3 +508,57 @@ def test_the_read_memo_is_kept_in_shards_each_checked_on_its_own(
     in_broken = {rel for rel in all_posts if readmemo.shard_of(rel) == readmemo.shard_of(p3)}
     assert set(parsed) == in_broken | {p5}
     assert len(parsed) < len(all_posts)
+
+
+def test_fields_of_other_documents_are_checked_in_a_new_process(site: Path,
+                                                                tmp_path: Path) -> None:
+    """An entry keeps the fields it read of single documents packed in one text, looked into
+    only when a document it names changed: a new title, tags or layout still reach every page
+    that shows them, and nothing else is rendered."""
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    shards = list((site / ".blogtool-cache/v2").glob("output-*.json"))
+    assert any('"doc_fields"' in p.read_text("utf-8") for p in shards)
+    for i, name in enumerate(("title", "add_tag", "body")):
+        EDITS[name](site)
+        edited = {"title": "_posts/2014-10-14-p4.md", "add_tag": "_posts/2014-10-15-p5.md",
+                  "body": "_posts/2014-10-13-p3.md"}[name]
+        os.utime(site / edited, (PINNED.timestamp() - 600 + i, PINNED.timestamp() - 600 + i))
+        result = _same_as_full(site, tmp_path, out, name)
+        if name == "title":
+            assert set(result.rendered) == {"_posts/2014-10-14-p4.md", "_posts/2014-10-13-p3.md",
+                                            "_posts/2014-10-15-p5.md", "index.html",
+                                            "tags.html"}
+        if name == "body":
+            assert result.rendered == [edited]
+
+
+@pytest.mark.parametrize("damage", [
+    lambda e: e.update(fields=[["site"]]),
+    lambda e: e.update(fields="rows"),
+    lambda e: e.update(doc_fields="[[not json"),
+    lambda e: e.update(doc_fields=[[1, 2]]),
+    lambda e: e.update(files=["x"]),
+    lambda e: e.update(out=[1, 2]),
+    lambda e: e.update(warnings=[1]),
+    lambda e: e.pop("body"),
+])
+def test_a_malformed_cache_entry_is_only_a_miss(site: Path, tmp_path: Path,
+                                                damage: Any) -> None:
+    """Every entry of every shard damaged the same way, then a post edited: no error, and
+    the full build's bytes (a damaged entry that is looked at is a miss)."""
+    import json
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    for shard in (site / ".blogtool-cache/v2").glob("*-*.json"):
+        data = json.loads(shard.read_text("utf-8"))
+        for rel, entry in data.items():
+            if isinstance(entry, dict) and rel != "\x00blob":
+                damage(entry)
+        shard.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    (site / "_posts/2014-10-13-p3.md").write_text(post("第3篇", "flume", "改了"), "utf-8")
+    os.utime(site / "_posts/2014-10-13-p3.md", (PINNED.timestamp() - 60,) * 2)
+    result = _same_as_full(site, tmp_path, out, "damaged")
+    assert "_posts/2014-10-13-p3.md" in result.rendered

@@ -268,7 +268,46 @@ class Fingerprints:
         return True
 
 
+    def valid_packed(self, packed: Any, changed: set[str] | None) -> bool:
+        """Rows kept by :func:`pack`: all of them (``changed`` None), or only those of the
+        documents in ``changed``, found by their JSON token before anything is decoded."""
+        if not packed:
+            return True
+        if changed is not None:
+            if not changed:
+                return True
+            if len(changed) <= SCAN_MAX and isinstance(packed, str) and \
+                    not any(_token(owner) in packed for owner in changed):
+                return True
+        try:
+            rows = json.loads(packed)
+            if changed is None:
+                return self.valid(rows)
+            return self.valid_except(rows, changed, set())
+        except (TypeError, ValueError):
+            return False
+
+
 _SITE_OWNERS = frozenset(("site", "site.data"))
+SCAN_MAX = 16       # changed documents looked for in packed rows; more: decode the rows
+
+
+def pack(rows: list[list]) -> tuple[list[list], str]:
+    """Rows split for the cache: those of the site and of groups (checked on every build) as
+    a list, those of single documents as one JSON text, decoded only when a document it
+    names changed: most entries then cost one string to load and a substring test to check."""
+    shared: list[list] = []
+    single: list[list] = []
+    for row in rows:
+        owner = row[0]
+        (shared if owner in _SITE_OWNERS or owner[:7] == "@group:" else single).append(row)
+    return shared, json.dumps(single, ensure_ascii=False, separators=(",", ":")) if single \
+        else ""
+
+
+@cache
+def _token(owner: str) -> str:
+    return json.dumps(owner, ensure_ascii=False)
 
 
 @cache

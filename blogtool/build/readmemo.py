@@ -104,11 +104,12 @@ class ReadMemo:
         found: list[bool] = [False] * SHARDS
         if self.folder is not None:
             key = _secret(False)
-            for i in range(SHARDS):
-                part = self._read(i, key)
-                if part is not None:
-                    found[i] = True
-                    memo.update(part)
+            with paused():
+                for i in range(SHARDS):
+                    part = self._read(i, key)
+                    if part is not None:
+                        found[i] = True
+                        memo.update(part)
         # a shard missing or unreadable on disk is written by the next save, even empty
         self._known = [{rel: entry[0] for rel, entry in part.items()} if found[i] else None
                        for i, part in enumerate(_split(memo))]
@@ -127,8 +128,7 @@ class ReadMemo:
                                                   _sign(key, blob[start:])):
             return None
         try:
-            with paused():
-                memo = pickle.loads(blob[start:])
+            memo = pickle.loads(blob[start:])
         except Exception:   # noqa: BLE001 - a memo that cannot be loaded is no memo
             return None
         if not isinstance(memo, dict):

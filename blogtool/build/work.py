@@ -18,7 +18,7 @@ from ..errors import BuildError, Problem
 from ..models import Document
 from . import pool
 from .cache import Cache, FileHashes
-from .deps import Fingerprints, Recorder, content_hash, group_of
+from .deps import Fingerprints, Recorder, content_hash, group_of, pack
 from .gcpause import paused
 from .output import Staging
 from .render import Renderer
@@ -92,11 +92,20 @@ class WorkState:
         return digest
 
     def usable(self, entry: dict | None, rel_path: str) -> bool:
-        return entry is not None and entry.get("body") == self.body_hash(rel_path) and \
-            self.hashes.valid(entry.get("files", {})) and \
-            (self.fingerprints.valid_except(entry.get("fields", []), self.rendered,
-                                            self.rendered_groups)
-             if self.trusted_fields else self.fingerprints.valid(entry.get("fields", [])))
+        """Every input ``entry`` recorded still matches (a malformed entry is a miss)."""
+        if entry is None:
+            return False
+        fingerprints = self.fingerprints
+        try:
+            return entry.get("body") == self.body_hash(rel_path) and \
+                self.hashes.valid(entry.get("files", {})) and \
+                (fingerprints.valid_except(entry.get("fields", []), self.rendered,
+                                           self.rendered_groups)
+                 if self.trusted_fields else fingerprints.valid(entry.get("fields", []))) and \
+                fingerprints.valid_packed(entry.get("doc_fields"),
+                                          self.rendered if self.trusted_fields else None)
+        except (AttributeError, TypeError, ValueError):
+            return False
 
 
 def _capture(state: WorkState, kind: str, rel_path: str,
@@ -136,10 +145,20 @@ def _content(state: WorkState, doc: Document, page: dict) -> Outcome:
     with state.recorder.recording() as reads:
         state.renderer.render_content(doc, copy, deps)
     fields = _content_fields(copy)
-    entry = {"env": state.env, "files": state.sources_of(doc, deps),
-             "body": state.body_hash(doc.rel_path),
-             "fields": state.fingerprints.record(reads, doc.rel_path), "result": fields}
+    entry = _entry(state, doc, deps, reads)
+    entry["result"] = fields
     return Outcome(doc.rel_path, fields=fields, entry=entry)
+
+
+def _entry(state: WorkState, doc: Document, deps: set[str], reads: set) -> dict[str, Any]:
+    """What a rendering read: files with their hashes, the body, fields of the site and of
+    other documents with their fingerprints."""
+    shared, single = pack(state.fingerprints.record(reads, doc.rel_path))
+    entry = {"env": state.env, "files": state.sources_of(doc, deps),
+             "body": state.body_hash(doc.rel_path), "fields": shared}
+    if single:
+        entry["doc_fields"] = single
+    return entry
 
 
 def _content_fields(page: dict) -> dict[str, Any]:
@@ -165,10 +184,8 @@ def _output(state: WorkState, doc: Document, page: dict) -> Outcome:
     if not state.record:
         return Outcome(doc.rel_path, written=stats.written - before[0],
                        unchanged=stats.unchanged - before[1])
-    entry = {"env": state.env, "files": state.sources_of(doc, deps),
-             "body": state.body_hash(doc.rel_path),
-             "fields": state.fingerprints.record(reads, doc.rel_path),
-             "out": {"size": size, "mtime": mtime}}
+    entry = _entry(state, doc, deps, reads)
+    entry["out"] = {"size": size, "mtime": mtime}
     return Outcome(doc.rel_path, written=stats.written - before[0],
                    unchanged=stats.unchanged - before[1], entry=entry)
 
@@ -178,13 +195,19 @@ def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
     entry = state.cache.get(kind, rel_path, state.env)
     if entry is None or not state.usable(entry, rel_path):
         return None
-    recorded = entry.get("warnings")
-    warnings = [Problem(p, line, m, "warning") for p, line, m in recorded] if recorded else []
-    notes = list(entry.get("notes") or ())
-    if kind == "content":
-        return Outcome(rel_path, fields=dict(entry["result"]), cached=True, warnings=warnings,
-                       notes=notes)
-    out = entry.get("out") or {}
+    try:
+        recorded = entry.get("warnings")
+        warnings = [Problem(p, line, m, "warning") for p, line, m in recorded] if recorded \
+            else []
+        notes = list(entry.get("notes") or ())
+        if kind == "content":
+            return Outcome(rel_path, fields=dict(entry["result"]), cached=True,
+                           warnings=warnings, notes=notes)
+    except (KeyError, TypeError, ValueError):
+        return None              # a malformed entry is a miss
+    out = entry.get("out")
+    if not isinstance(out, dict):
+        return None
     doc = state.docs[rel_path]
     if dict.get(state.payloads[rel_path], "sass_map"):
         return None            # two files from one document: render it (cheap) every time
