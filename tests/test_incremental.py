@@ -562,3 +562,19 @@ def test_a_malformed_cache_entry_is_only_a_miss(site: Path, tmp_path: Path,
     os.utime(site / "_posts/2014-10-13-p3.md", (PINNED.timestamp() - 60,) * 2)
     result = _same_as_full(site, tmp_path, out, "damaged")
     assert "_posts/2014-10-13-p3.md" in result.rendered
+
+
+def test_a_file_name_that_is_not_utf8_is_kept_in_the_records(site: Path, tmp_path: Path) -> None:
+    """A name the file system gives with bytes that are not UTF-8 goes into the cache's
+    records and comes back the same: the cached build is the full build."""
+    name = os.fsdecode(b"stat\xff.txt")
+    (site / name).write_text("x", "utf-8")
+    (site / "_posts" / os.fsdecode(b"2014-10-20-p\xfe.md")).write_text(
+        post("第9篇", "zk", "正文 9"), "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    (site / "_posts/2014-10-13-p3.md").write_text(post("第3篇", "flume", "改了"), "utf-8")
+    os.utime(site / "_posts/2014-10-13-p3.md", (PINNED.timestamp() - 60,) * 2)
+    result = _same_as_full(site, tmp_path, out, "again")
+    assert result.rendered == ["_posts/2014-10-13-p3.md"]

@@ -117,7 +117,7 @@ class Cache:
     def _load(self, key: tuple[str, int]) -> dict[str, dict]:
         try:
             with open(self._file(key), "rb") as fh, paused():
-                data = json.loads(fh.read())
+                data = json.loads(_text(fh.read()))
         except (OSError, ValueError):
             return {}
         if not isinstance(data, dict):
@@ -166,7 +166,7 @@ class Cache:
             return {}
         try:
             with open(os.path.join(self._root, f"v{FORMAT}", name), "rb") as fh:
-                data = json.loads(fh.read())
+                data = json.loads(_text(fh.read()))
         except (OSError, ValueError):
             return {}
         return data if isinstance(data, dict) else {}
@@ -189,15 +189,21 @@ class Cache:
             pass
 
 
+def _text(data: bytes) -> str:
+    """A cache file's text. File names the file system gives as lone surrogates (bytes that
+    are not UTF-8) are written through and read back as they were."""
+    return data.decode("utf-8", "surrogatepass")
+
+
 @lru_cache(maxsize=65536)
 def _shard_index(rel_path: str) -> int:
-    digest = hashlib.blake2b(rel_path.encode("utf-8"), digest_size=2).digest()
+    digest = hashlib.blake2b(rel_path.encode("utf-8", "surrogatepass"), digest_size=2).digest()
     return int.from_bytes(digest, "big") % SHARDS
 
 
 def _write(path: str, text: str) -> None:
     tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+    with open(tmp, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
         fh.write(text)
     os.replace(tmp, path)
 
@@ -233,7 +239,7 @@ def _split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:
 def _join_blobs(data: dict, json_path: str, token: Any) -> dict:
     try:
         with open(f"{json_path[:-5]}.txt", "rb") as fh:
-            text = fh.read().decode("utf-8")
+            text = _text(fh.read())
     except (OSError, UnicodeDecodeError):
         text = ""
     if not isinstance(token, str) or not text.startswith(token + "\n"):
@@ -276,7 +282,7 @@ class FileHashes:
         if stamps is not None:
             try:
                 with open(stamps, "rb") as fh:
-                    data = json.loads(fh.read())
+                    data = json.loads(_text(fh.read()))
                 self._memo = {str(k): (int(v[0]), int(v[1]), str(v[2]))
                               for k, v in data.items()}
             except (OSError, ValueError, TypeError, AttributeError, IndexError):
@@ -294,7 +300,7 @@ class FileHashes:
             recent = racy_cutoff_ns()
             kept = {k: v for k, v in self._memo.items() if v[0] < recent}
             tmp = f"{self._stamps}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as fh:
+            with open(tmp, "w", encoding="utf-8", errors="surrogatepass") as fh:
                 fh.write(json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
             os.replace(tmp, self._stamps)
             self._known, self._changed = len(self._memo), False
