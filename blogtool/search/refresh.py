@@ -81,6 +81,9 @@ class Refresh:
         shutil.rmtree(self.out, ignore_errors=True)
         self._cwd = tempfile.mkdtemp(prefix="blogtool-pagefind-")
         words = command(self.exe, self.site, self.out, self._cwd, glob=_glob(self.pages))
+        nice = shutil.which("nice")
+        if nice:        # the server, answering the reloads the pages just sent, goes first
+            words = [nice, "-n", "10", *words]
         try:
             self._proc = subprocess.Popen(words, cwd=self._cwd, text=True,
                                           stdout=subprocess.PIPE, stderr=subprocess.PIPE)
