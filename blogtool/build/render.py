@@ -46,10 +46,18 @@ class Renderer:
     diagnostics: Diagnostics
 
     def prepare(self) -> None:
-        """Import the Markdown converter and build its parser: called before rendering is
-        shared out, so forked workers inherit both; a build that renders nothing skips it."""
+        """Import the Markdown converter, build its parser and parse the layouts: called
+        before rendering is shared out, so forked workers inherit all three instead of each
+        making its own; a build that renders nothing skips it."""
         from ..markup.markdown import make_markdown
         make_markdown(self.settings.markup)
+        if self.theme is None:
+            for layout in self.layouts.values():
+                try:
+                    self.liquid.parse_with_warnings(layout.body, layout.rel_path,
+                                                    layout.body_line - 1)
+                except BuildError:
+                    pass        # reported by the render that uses the layout, as in Jekyll
 
     # --- content ------------------------------------------------------------------------
 

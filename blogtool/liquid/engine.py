@@ -137,22 +137,23 @@ class LiquidEngine:
         self.diagnostics = diagnostics
         self.zone = site_zone(settings.timezone)
         self.env = JekyllEnvironment(self)
-        self._templates: dict[tuple[str, str],
-                              tuple[BoundTemplate, list[tuple[Token, str]]]] = {}
+        # by text: the same text parses to the same template wherever it is (errors and
+        # warnings take their path from the caller), so the excerpts of posts that open with
+        # the same include line share one
+        self._templates: dict[str, tuple[BoundTemplate, list[tuple[Token, str]]]] = {}
         self.includes: dict[str, tuple[tuple[int, int], BoundTemplate]] = {}
         # (name, directory) -> paths looked at, path found, file: where an include is
         self._found: dict[tuple[str, str | None], tuple[tuple[str, ...], str, str]] = {}
 
     def parse(self, text: str, path: str, line_offset: int = 0) -> BoundTemplate:
-        """Parse once per (path, text) and process; syntax errors become BuildError."""
+        """Parse once per text and process; syntax errors become BuildError."""
         return self.parse_with_warnings(text, path, line_offset)[0]
 
     def parse_with_warnings(self, text: str, path: str, line_offset: int = 0
                             ) -> tuple[BoundTemplate, list[tuple[Token, str]]]:
         """The template and the warnings Ruby Liquid's parser gives for it (lax fallbacks),
         which Jekyll prints each time it renders the template (not for includes)."""
-        key = (path, text)
-        cached = self._templates.get(key)
+        cached = self._templates.get(text)
         if cached is None:
             self.env.parse_warnings = []
             try:
@@ -169,7 +170,7 @@ class LiquidEngine:
                 raise BuildError(path, None, "Liquid syntax error: nesting too deep") from None
             if len(self._templates) > 4096:
                 self._templates.clear()
-            cached = self._templates[key] = (template, self.env.parse_warnings)
+            cached = self._templates[text] = (template, self.env.parse_warnings)
             self.env.parse_warnings = []
         return cached
 
