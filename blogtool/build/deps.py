@@ -199,7 +199,13 @@ class Fingerprints:
         memo_key = (owner, key)
         if memo_key in self._memo:
             return self._memo[memo_key]
-        if owner.startswith("@group:"):
+        fp: str | None
+        if key != ALL and owner not in _SITE_OWNERS and owner[:7] != "@group:":
+            # the common case: a field of one document
+            target = self.payloads.get(owner)
+            fp = None if target is None else \
+                self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
+        elif owner.startswith("@group:"):
             members = self.groups.get(owner[7:], [])
             fp = _digest("g", "\x00".join(f"{m}\x01{self.of(m, key)}" for m in members))
         else:
@@ -216,7 +222,8 @@ class Fingerprints:
         return fp
 
     def _value_fingerprint(self, memo_key: tuple, value: Any) -> str:
-        if type(value) not in _IMMUTABLE and not isinstance(value, _dt.datetime):
+        kind = type(value)
+        if kind is not str and kind not in _IMMUTABLE and not isinstance(value, _dt.datetime):
             return fingerprint(value)
         known = self.kept.get(memo_key) or self._previous.get(memo_key)
         if known is not None and known[0] is value:
