@@ -42,6 +42,7 @@ def group_id(exception: str) -> str:
 def site_errors(posts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """Groups of signatures, each with the posts (newest first as given) that show it."""
     groups: dict[str, dict[str, dict[str, Any]]] = {}
+    listed_in: dict[tuple[str, str], set[int]] = {}    # the posts (ids) a signature lists
     for post in posts:
         found = dict.get(post, "errors")     # untracked reads: the index is built once
         if not found:
@@ -53,7 +54,9 @@ def site_errors(posts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
             message = error.get("message") or ""
             sig = sigs.setdefault(message, {"message": message,
                                             "context": error.get("context") or "", "posts": []})
-            if not any(hit["post"] is post for hit in sig["posts"]):
+            ids = listed_in.setdefault((exception, message), set())
+            if id(post) not in ids:
+                ids.add(id(post))
                 sig["posts"].append({"post": post, "block": error.get("block"),
                                      "url": f"{url}#{error.get('block')}"})
     order = sorted((e for e in groups if e),
@@ -63,11 +66,7 @@ def site_errors(posts: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     result = []
     for exception in order:
         listed = list(groups[exception].values())
-        shown: list[Any] = []
-        for entry in listed:
-            for hit in entry["posts"]:
-                if not any(p is hit["post"] for p in shown):
-                    shown.append(hit["post"])
+        shown = {id(hit["post"]) for entry in listed for hit in entry["posts"]}
         result.append({"exception": exception, "name": short_name(exception),
                        "id": group_id(exception), "signatures": listed,
                        "post_count": len(shown)})

@@ -64,13 +64,17 @@ def _bundle_files(folder: Path) -> list[str]:
     return sorted(out)
 
 
-def _manifest(staged: Path, live: Path, pages: list[str], exe: str) -> str:
+def _manifest(staged: Path, live: Path, pages: list[str], exe: str,
+              staged_files: set[str] | None = None) -> str:
     """A digest of what an index is built from: each page's file as it will be live (size and
     mtime: an unchanged page is the previous build's very file, linked or left in place), the
-    indexer and the search page's script."""
+    indexer and the search page's script. ``staged_files``, when known: the files in
+    ``staged`` (a site patched in place stages few), so the others are looked up live only."""
     state: list = []
     for rel in pages:
-        for where in (staged / rel, live / rel):
+        places = (staged / rel, live / rel) if staged_files is None else \
+            (staged / rel,) if rel in staged_files else (live / rel,)
+        for where in places:
             try:
                 st = os.stat(where)
             except OSError:

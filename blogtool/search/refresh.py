@@ -55,7 +55,7 @@ def plan_refresh(staged: Path, live: Path, pages: Iterable[str]
     check_own_folder(staged)
     kept = [f"{BUNDLE}/{rel}" for rel in _bundle_files(live / BUNDLE)]
     # a staged page keeps its size and mtime when it is renamed into the live site
-    manifest = _manifest(staged, live, wanted, exe)
+    manifest = _manifest(staged, live, wanted, exe, set(_bundle_files(staged)))
     if live_manifest(live) == manifest:
         return kept, None
     return kept, Refresh(live, wanted, manifest, exe)
