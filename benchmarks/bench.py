@@ -645,9 +645,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for size in args.size_list}
         real = realblog.run(args.real_blog.resolve(), args.runs, kit, args.real_blog_name) \
             if args.real_blog else None
-        where = f"frozen copy {args.blogtool_tree}" if args.blogtool_tree else "this checkout"
+        mine = [f"blogtool: the frozen copy in {args.blogtool_tree}"] if args.blogtool_tree \
+            else versions(["blogtool"], args)[1:]     # (the checkout's git describes no copy)
         context = [f"{_dt.datetime.now().astimezone():%Y-%m-%d %H:%M %z}", machine(),
-                   *versions(["blogtool", "jekyll", "hugo"], args), f"blogtool code: {where}"]
+                   *versions(["jekyll", "hugo"], args), *mine]
         text = targets.report(found, real, command.strip(), args.runs, context)
         sys.stdout.write(text)
         if args.output:
