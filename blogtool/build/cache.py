@@ -144,16 +144,20 @@ class Cache:
         if self.root is None or not dirty:
             return
         try:
-            os.makedirs(os.path.join(self._root, f"v{FORMAT}"), exist_ok=True)
-            for key in sorted(dirty):
-                path = self._file(key)
-                # dumps, not dump: one call of the C encoder instead of a write per token
-                shard, blob = _split_blobs(self._shards[key])
-                if blob is not None:
-                    _write(f"{path[:-5]}.txt", blob)
-                _write(path, json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
+            with paused():
+                self._write_shards(dirty)
         except OSError:
             pass        # a cache that cannot be written is only a slower build
+
+    def _write_shards(self, dirty: set[tuple[str, int]]) -> None:
+        os.makedirs(os.path.join(self._root, f"v{FORMAT}"), exist_ok=True)
+        for key in sorted(dirty):
+            path = self._file(key)
+            # dumps, not dump: one call of the C encoder instead of a write per token
+            shard, blob = _split_blobs(self._shards[key])
+            if blob is not None:
+                _write(f"{path[:-5]}.txt", blob)
+            _write(path, json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
 
     def load_outputs(self) -> dict[str, set[str]]:
         """What earlier builds wrote, by destination (a corrupt record is no record)."""

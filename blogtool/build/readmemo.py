@@ -140,8 +140,12 @@ class ReadMemo:
         gained, lost or changed entries are pickled as they are now, for :meth:`save`."""
         if self.folder is None:
             return
+        with paused():
+            self._snapshot(memo)
+
+    def _snapshot(self, memo: dict) -> None:
         recent = racy_cutoff_ns()
-        source = os.path.dirname(self.folder)
+        source = os.path.dirname(self.folder or "")
         for i, part in enumerate(_split(memo)):
             now = {rel: entry[0] for rel, entry in part.items()}
             if now == self._known[i]:
