@@ -56,11 +56,12 @@ def _link(src: Path, target: Path) -> None:
 
 
 def _bundle_files(folder: Path) -> list[str]:
-    out = []
-    for dirpath, _dirs, files in os.walk(folder):
-        for name in files:
-            rel = os.path.relpath(os.path.join(dirpath, name), folder).replace(os.sep, "/")
-            out.append(rel)
+    out: list[str] = []
+    root = str(folder)
+    for dirpath, _dirs, files in os.walk(root):
+        rel_dir = os.path.relpath(dirpath, root).replace(os.sep, "/")
+        prefix = "" if rel_dir == "." else rel_dir + "/"
+        out.extend(prefix + name for name in files)
     return sorted(out)
 
 
@@ -71,10 +72,12 @@ def _manifest(staged: Path, live: Path, pages: list[str], exe: str,
     indexer and the search page's script. ``staged_files``, when known: the files in
     ``staged`` (a site patched in place stages few), so the others are looked up live only."""
     state: list = []
+    new, old = str(staged), str(live)
     for rel in pages:
-        places = (staged / rel, live / rel) if staged_files is None else \
-            (staged / rel,) if rel in staged_files else (live / rel,)
-        for where in places:
+        places = (new, old) if staged_files is None else \
+            (new,) if rel in staged_files else (old,)
+        for root in places:
+            where = os.path.join(root, rel)
             try:
                 st = os.stat(where)
             except OSError:
