@@ -179,7 +179,7 @@ def measure(argv: Sequence[str], env: dict[str, str] | None = None, cwd: Path | 
         sampler.join()
         proc.returncode = os.waitstatus_to_exitcode(status)
     finally:
-        if log:
+        if not isinstance(log_fh, int):
             log_fh.close()
     rc = proc.returncode
     peak = max(peak, usage.ru_maxrss * 1024)
@@ -493,9 +493,9 @@ def report(all_results: dict[int, dict[str, Result]], tools: Sequence[str],
 
     def ratio(a: str, b: str, size: int) -> str:
         ra, rb = all_results[size].get(a), all_results[size].get(b)
-        if not ra or not rb or ra.median_wall() is None or not rb.median_wall():
-            return "–"
-        return f"{ra.median_wall() / rb.median_wall():.2f}×"
+        wa = ra.median_wall() if ra else None
+        wb = rb.median_wall() if rb else None
+        return "–" if wa is None or not wb else f"{wa / wb:.2f}×"
 
     pairs = [("blogtool-search", "blogtool")]
     pairs += [("blogtool", other) for other in ("hugo", "jekyll", "floor")]
@@ -513,12 +513,12 @@ def report(all_results: dict[int, dict[str, Result]], tools: Sequence[str],
         out.append(f"| growth {big}/{small} posts (ideal {big / small:.0f}×) | wall | peak RSS |")
         out.append("|---|---:|---:|")
         for name in tools:
-            a, b = all_results[small][name], all_results[big][name]
-            if a.median_wall() and b.median_wall():
-                mem = (statistics.median(m.peak_rss for m in b.cold)
-                       / statistics.median(m.peak_rss for m in a.cold))
-                out.append(f"| {TOOL_LABELS[name]} | {b.median_wall() / a.median_wall():.2f}× "
-                           f"| {mem:.2f}× |")
+            at_small, at_big = all_results[small][name], all_results[big][name]
+            w_small, w_big = at_small.median_wall(), at_big.median_wall()
+            if w_small and w_big:
+                mem = (statistics.median(m.peak_rss for m in at_big.cold)
+                       / statistics.median(m.peak_rss for m in at_small.cold))
+                out.append(f"| {TOOL_LABELS[name]} | {w_big / w_small:.2f}× | {mem:.2f}× |")
             else:
                 out.append(f"| {TOOL_LABELS[name]} | – | – |")
     out.append("")

@@ -231,10 +231,11 @@ class PageChecker(threading.Thread):
                 continue
             self.stats.fetched += 1
             problem = check_body(status, body)
-            if problem:
-                self.stats.bad.append(problem)
+            found = MARKER.search(body)
+            if problem or found is None:     # check_body found no problem: it has a marker
+                self.stats.bad.append(problem or "no version marker")
             else:
-                self.stats.versions.add(int(MARKER.search(body).group(1)))
+                self.stats.versions.add(int(found.group(1)))
 
 
 def check_body(status: int, body: bytes) -> str | None:
