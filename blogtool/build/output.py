@@ -77,7 +77,10 @@ class Staging:
         self._made: set[str] = set()
 
     def _target(self, rel: str) -> Path:
-        rel = safe_rel(rel)
+        return Path(self._target_path(safe_rel(rel)))
+
+    def _target_path(self, rel: str) -> str:
+        """The staged file for ``rel`` (already clean), its folder made."""
         self.stats.paths.add(rel)
         target = os.path.join(self._root_str, rel)
         parent = os.path.dirname(target)
@@ -89,7 +92,7 @@ class Staging:
             while parent not in self._made and parent != self._root_str:
                 self._made.add(parent)
                 parent = os.path.dirname(parent)
-        return Path(target)
+        return target
 
     def _old(self, rel: str) -> Path | None:
         if self.previous is None:
@@ -104,28 +107,25 @@ class Staging:
     def write(self, rel: str, data: bytes) -> tuple[int, int]:
         """Write one output; identical bytes are linked from the previous build (so the
         file keeps its mtime). Returns the staged file's size and mtime (ns)."""
-        target = self._target(rel)
-        old = self._old(safe_rel(rel))
+        rel = safe_rel(rel)
+        target = self._target_path(rel)
+        old = self._old(rel)
         if old is not None:
             try:
                 st = old.stat()
                 if st.st_size == len(data) and old.read_bytes() == data:
-                    if target.exists():
-                        target.unlink()
+                    _unlink_if_there(target)
                     os.link(old, target)
                     self.stats.unchanged += 1
                     return st.st_size, st.st_mtime_ns
             except OSError:
                 pass
         try:
-            if target.exists():
-                target.unlink()
-            with open(target, "wb") as fh:
-                fh.write(data)
+            mtime = _write_new(target, data)
         except OSError as exc:
-            raise _write_failed(self.destination / safe_rel(rel), exc) from None
+            raise _write_failed(self.destination / rel, exc) from None
         self.stats.written += 1
-        return len(data), target.stat().st_mtime_ns
+        return len(data), mtime
 
     def link_previous(self, rel: str, size: int | None, mtime_ns: int | None) -> bool:
         """Reuse the previous build's file when it is exactly the one a cache entry recorded
@@ -255,6 +255,24 @@ class Staging:
 
     def abort(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _write_new(target: str, data: bytes) -> int:
+    """Write ``data`` to a new file at ``target`` (one already there, perhaps a link to the
+    previous build's file, is unlinked first, never written through); its mtime in ns."""
+    if os.path.exists(target):
+        os.unlink(target)
+    with open(target, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        return os.fstat(fh.fileno()).st_mtime_ns
+
+
+def _unlink_if_there(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
 
 
 def _clean_stale(parent: Path, name: str) -> None:
