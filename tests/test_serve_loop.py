@@ -414,3 +414,15 @@ def test_a_fixed_build_clears_the_error_before_its_search_index():
     assert pages.error is None and pages.building
     event = events_between(failed, pages, state.changed_since(failed.epoch))
     assert event.startswith(b"event: reload") and b"2014/10/18/x.html" in event
+
+
+def test_a_build_freezes_what_lives_on_at_once():
+    import gc
+    gc.unfreeze()
+    try:
+        loop = BuildLoop(lambda changed: "ok", BuildState())
+        loop.request()
+        loop.run_pending()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()

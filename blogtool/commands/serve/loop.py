@@ -32,8 +32,9 @@ __all__ = ["BuildLoop", "BuildState", "Reporter", "SiteBuilder", "Snapshot", "de
            "config_changed", "format_traceback", "DEFAULT_CONFIG_NAMES"]
 
 #: Seconds without a request after a build (its search index included) before the heap is
-#: tidied (:func:`tidy_heap`, 0.13 s of CPU at 5,000 posts); a save in a burst waits for none.
-IDLE_SECONDS = 0.2
+#: tidied (:func:`tidy_heap`: 0.13-0.4 s of CPU at 5,000 posts that a save landing meanwhile
+#: would wait for, so only once the user paused).
+IDLE_SECONDS = 2.0
 
 #: Names of the configuration files Jekyll reads when ``--config`` is not given.
 DEFAULT_CONFIG_NAMES = frozenset({"_config.yml", "_config.yaml", "_config.toml"})
@@ -264,6 +265,14 @@ class BuildLoop:
         self.reporter.building(changed)
         started = time.perf_counter()
         try:
+            self._build_once(changed, started)
+        finally:
+            # what lives on (the session) is left out of the next build's collections, at
+            # no cost now; its garbage is collected by tidy_heap once the user paused
+            gc.freeze()
+
+    def _build_once(self, changed: set[str], started: float) -> None:
+        try:
             if changed and self.on_config_change and config_changed(changed, self.config_names):
                 self.on_config_change()
             elif changed and self._quick is not None:
@@ -377,8 +386,8 @@ class BuildLoop:
 
 
 def tidy_heap() -> None:
-    """Collect the garbage of the last build, then freeze what lives on (the session's
-    cache, the last build's pages): the collector skips frozen objects, so the next build's
+    """Collect the garbage of the builds since the last tidy, then freeze what lives on (the
+    session's cache, the last build's pages): the collector skips frozen objects, so a build's
     full collections no longer walk the whole session (at 5,000 posts they cost 0.4 s)."""
     gc.unfreeze()
     gc.collect()
