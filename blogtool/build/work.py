@@ -24,7 +24,7 @@ from .output import Staging
 from .render import Renderer
 
 PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
-HEAVY_SITE = 500          # posts; from here pages (listings of every post) go out one by one
+HEAVY_SITE = 100          # posts; from here pages (listings of every post) go out one by one
 CONTENT_KEYS = ("content", "excerpt", "summary", "reading_time", "toc", "toc_requested",
                 "sass_map", "errors")
 
@@ -249,8 +249,8 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
 
 def _render_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
                  progress: Callable[[int], None] | None, heavy: bool = False) -> list[Outcome]:
-    if rel_paths:
-        state.renderer.prepare()
+    if any(state.docs[rel].markdown for rel in rel_paths):
+        state.renderer.prepare()      # not for a wave of feeds and listings only
     if len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD):
         jobs = 1
     chunks = pool.split(rel_paths, jobs, minimum=1 if heavy else 4)
