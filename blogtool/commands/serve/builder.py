@@ -9,12 +9,14 @@ from typing import Any
 
 
 class SiteBuilder:
-    """The real build function: a full :func:`blogtool.build.site.build`, serve's options.
+    """The real build function: :func:`blogtool.build.site.build` with serve's options.
 
-    ``changed`` is accepted and ignored until the pipeline learns incremental rebuilds; the
+    ``changed`` is not needed by the build, which finds what changed from its records; the
     configuration is re-read by every build, so a changed ``_config.yml`` is always honoured.
-    When the pipeline offers a ``BuildSession`` (its cache and source hashes), one session is
-    kept across serve's builds and dropped when the configuration changes.
+    One ``BuildSession`` (cache memory layer, source hashes, the last good build) is kept
+    across serve's builds and dropped when the configuration changes. Its builds put a site
+    patched in place live before its search index: :meth:`followup` hands the loop the run
+    that brings the index up to date.
     """
 
     def __init__(self, source: Path, destination: Path | None, *,
