@@ -11,6 +11,10 @@ that changed since the last build (an empty set means "nothing is known: build e
 for the first build). :class:`SiteBuilder` runs :func:`blogtool.build.site.build` with one
 session for serve's life (incremental); before it, the optional ``quick`` function may write
 the pages of saved posts ahead of the build (the fast path), and those tabs reload at once.
+After a good build, the optional ``followup`` function may hand over work that completes the
+site once its pages are live (the search index): the pages' tabs reload first (``building``
+stays on), the work runs in the background, a new request cancels it, and the loop's thread
+finishes it between builds.
 """
 from __future__ import annotations
 
