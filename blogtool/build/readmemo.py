@@ -137,11 +137,12 @@ class ReadMemo:
 
     def after_read(self, memo: dict) -> None:
         """Call right after reading, before anything changes the documents: the shards that
-        gained, lost or changed entries are pickled as they are now, for :meth:`save`."""
+        gained, lost or changed entries are pickled as they are now and written."""
         if self.folder is None:
             return
         with paused():
             self._snapshot(memo)
+        self.save()     # at once: the pickles are not held in memory through the build
 
     def _snapshot(self, memo: dict) -> None:
         recent = racy_cutoff_ns()
@@ -160,6 +161,7 @@ class ReadMemo:
             self._known[i] = now
 
     def save(self) -> None:
+        """Write the shards pickled and not yet written."""
         snapshots, self._snapshots = self._snapshots, {}
         if not snapshots or self.folder is None:
             return
