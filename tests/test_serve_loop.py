@@ -355,39 +355,6 @@ def test_a_new_save_cancels_the_running_index_and_the_loop_thread_finishes_the_n
         loop.stop()
 
 
-def test_the_heap_is_tidied_once_the_loop_is_idle_after_a_build(monkeypatch):
-    from blogtool.commands.serve import loop as loop_module
-    monkeypatch.setattr(loop_module, "IDLE_SECONDS", 0.05)
-    tidied = []
-    monkeypatch.setattr(loop_module, "tidy_heap", lambda: tidied.append("tidied"))
-    state = BuildState()
-    loop = BuildLoop(lambda changed: "ok", state)
-    loop.start()
-    try:
-        time.sleep(0.2)
-        assert tidied == []                       # no build yet: nothing to tidy
-        loop.request()
-        deadline = time.monotonic() + 5
-        while not tidied and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(0.2)
-        assert tidied == ["tidied"]               # once per build, not every idle second
-    finally:
-        loop.stop()
-
-
-def test_tidy_heap_freezes_what_lives_on():
-    import gc
-
-    from blogtool.commands.serve.loop import tidy_heap
-    kept = [{"page": i} for i in range(100)]
-    try:
-        tidy_heap()
-        assert gc.get_freeze_count() >= len(kept)
-    finally:
-        gc.unfreeze()
-
-
 def test_a_fixed_build_clears_the_error_before_its_search_index():
     """The overlay goes and the page reloads as soon as the pages are live, not only once
     the index caught up (the index's own event names bundle files alone)."""
@@ -414,15 +381,3 @@ def test_a_fixed_build_clears_the_error_before_its_search_index():
     assert pages.error is None and pages.building
     event = events_between(failed, pages, state.changed_since(failed.epoch))
     assert event.startswith(b"event: reload") and b"2014/10/18/x.html" in event
-
-
-def test_a_build_freezes_what_lives_on_at_once():
-    import gc
-    gc.unfreeze()
-    try:
-        loop = BuildLoop(lambda changed: "ok", BuildState())
-        loop.request()
-        loop.run_pending()
-        assert gc.get_freeze_count() > 0
-    finally:
-        gc.unfreeze()

@@ -18,7 +18,6 @@ finishes it between builds.
 """
 from __future__ import annotations
 
-import gc
 import threading
 import time
 import traceback
@@ -34,11 +33,6 @@ BuildFunction = Callable[[set[str]], Any]
 
 __all__ = ["BuildLoop", "BuildState", "Reporter", "SiteBuilder", "Snapshot", "describe_failure",
            "config_changed", "format_traceback", "DEFAULT_CONFIG_NAMES"]
-
-#: Seconds without a request after a build (its search index included) before the heap is
-#: tidied (:func:`tidy_heap`: 0.13-0.4 s of CPU at 5,000 posts that a save landing meanwhile
-#: would wait for, so only once the user paused).
-IDLE_SECONDS = 2.0
 
 #: Names of the configuration files Jekyll reads when ``--config`` is not given.
 DEFAULT_CONFIG_NAMES = frozenset({"_config.yml", "_config.yaml", "_config.toml"})
@@ -235,7 +229,6 @@ class BuildLoop:
         self._job: Followup | None = None       # the running followup of the last build
         self._job_done = False
         self._job_started = 0.0
-        self._tidied = 0            # self.builds when the heap was last tidied
         self.state = state
         self.reporter = reporter or Reporter()
         self.config_names = frozenset(config_names)
@@ -268,14 +261,6 @@ class BuildLoop:
         self.state.started()
         self.reporter.building(changed)
         started = time.perf_counter()
-        try:
-            self._build_once(changed, started)
-        finally:
-            # what lives on (the session) is left out of the next build's collections, at
-            # no cost now; its garbage is collected by tidy_heap once the user paused
-            gc.freeze()
-
-    def _build_once(self, changed: set[str], started: float) -> None:
         try:
             if changed and self.on_config_change and config_changed(changed, self.config_names):
                 self.on_config_change()
@@ -358,18 +343,12 @@ class BuildLoop:
     def _main(self) -> None:
         while True:
             with self._cond:
-                woken = self._cond.wait_for(
-                    lambda: self._pending is not None or self._stopping
-                    or (self._job is not None and self._job_done),
-                    IDLE_SECONDS if self.builds > self._tidied else None)
+                self._cond.wait_for(lambda: self._pending is not None or self._stopping
+                                    or (self._job is not None and self._job_done))
                 if self._stopping:
                     break
                 finish = self._job is not None and self._job_done
-            if not woken:
-                self._tidied = self.builds
-                if self._job is None:
-                    tidy_heap()
-            elif finish:
+            if finish:
                 self.finish_followup()
             else:
                 self.run_pending()
@@ -387,15 +366,6 @@ class BuildLoop:
             self._thread.join(timeout)
         else:
             self._cancel_job()
-
-
-def tidy_heap() -> None:
-    """Collect the garbage of the builds since the last tidy, then freeze what lives on (the
-    session's cache, the last build's pages): the collector skips frozen objects, so a build's
-    full collections no longer walk the whole session (at 5,000 posts they cost 0.4 s)."""
-    gc.unfreeze()
-    gc.collect()
-    gc.freeze()
 
 
 def format_traceback(exc: BaseException) -> str:
