@@ -101,6 +101,7 @@ class Patch(Staging):
     def commit(self) -> None:
         (self.root / STAGING_MARK).unlink()
         dest = self.destination
+        changed = self._changed_folders()     # before this build's renames move any mtime
         self.stats.replaced, self.stats.removed = [], []
         for dirpath, _dirnames, filenames in os.walk(self.root):
             for name in filenames:
@@ -112,7 +113,7 @@ class Patch(Staging):
                 if target.is_dir() and not target.is_symlink():
                     shutil.rmtree(target)
                 os.replace(staged, target)
-        for rel in sorted(self._strays()):
+        for rel in sorted(self._strays(changed)):
             target = dest / rel
             try:
                 target.unlink()
@@ -122,46 +123,122 @@ class Patch(Staging):
             _prune_empty(target.parent, dest)
         shutil.rmtree(self.root, ignore_errors=True)
 
-    def _unchanged(self) -> bool:
-        record = self.folders
-        if not record or record.get("keep") != list(self.keep_prefixes) or \
-                self.stats.paths != self.previous_paths or self.stats.replaced:
-            return False
-        dest = str(self.destination)
-        try:
-            return all(os.stat(os.path.join(dest, rel) if rel else dest).st_mtime_ns == mtime
-                       for rel, mtime in record["mtimes"].items())
-        except (OSError, AttributeError, TypeError, ValueError):
-            return False
+    def _kept(self, rel: str) -> bool:
+        return any(rel.startswith(p) for p in self.keep_prefixes)
 
-    def _strays(self) -> list[str]:
+    def _changed_folders(self) -> list[str] | None:
+        """The recorded folders whose mtime moved since the record, or that were too recent
+        to trust then; None when there is no record to go by (everything is walked)."""
+        record = self.folders
+        mtimes = record.get("mtimes") if isinstance(record, dict) else None
+        if not isinstance(mtimes, dict) or record.get("keep") != list(self.keep_prefixes):
+            return None
+        cutoff = record.get("cutoff", float("inf"))
+        dest = str(self.destination)
+        changed = []
+        try:
+            for rel, mtime in mtimes.items():
+                try:
+                    now = os.stat(os.path.join(dest, rel) if rel else dest).st_mtime_ns
+                except OSError:
+                    continue            # gone, with whatever was in it
+                if now != mtime or mtime >= cutoff:
+                    changed.append(rel)
+        except (AttributeError, TypeError, ValueError):
+            return None
+        return changed
+
+    def _strays(self, changed: list[str] | None = None) -> list[str]:
         """Files in the destination this build did not make and ``keep_files`` does not
-        spare (Jekyll's cleanup). A folder gains or loses a file only by changing its mtime:
-        when none did since the last walk found nothing, the walk is skipped."""
-        if self._unchanged():
+        spare (Jekyll's cleanup). A folder gains or loses a file only by changing its mtime,
+        and the record holds every folder's mtime from when nothing stray was left: only the
+        folders that changed since are listed, and the files the last build made that this
+        one did not are looked at. The whole destination is walked only when a file nobody
+        made turns up (or there is no record)."""
+        if changed is not None and not changed and not self.stats.replaced and \
+                self.stats.paths == self.previous_paths:
             self.seen_folders = self.folders
             return []
+        if changed is not None:
+            found = self._listed_strays(changed)
+            if found is not None:
+                folders, strays = found
+                self._record(folders)
+                return strays
+        return self._walk()
+
+    def _listed_strays(self, changed: list[str]) -> tuple[set[str], list[str]] | None:
+        """The destination's folders and the last build's files this one did not make, when
+        listing the changed folders (and the folders new under them) finds no other file
+        this build did not make; else None."""
+        dest = str(self.destination)
+        paths = self.stats.paths
+        gone = {rel for rel in self.previous_paths - paths if not self._kept(rel)}
+        known = set(self.folders["mtimes"])
+        folders = set(known)            # those no longer there are left out when recorded
+        new: list[str] = []
+        for rel_dir in changed:
+            prefix = rel_dir + "/" if rel_dir else ""
+            try:
+                entries = list(os.scandir(os.path.join(dest, rel_dir) if rel_dir else dest))
+            except OSError:
+                continue
+            for entry in entries:
+                rel = prefix + entry.name
+                if entry.is_dir():
+                    if rel not in known and not entry.is_symlink() and not self._kept(rel):
+                        new.append(rel)
+                elif rel not in paths and rel not in gone and not self._kept(rel):
+                    return None
+        for top in new:
+            for dirpath, dirnames, filenames in os.walk(os.path.join(dest, top)):
+                rel_dir = os.path.relpath(dirpath, dest).replace(os.sep, "/")
+                dirnames[:] = [d for d in dirnames if not self._kept(f"{rel_dir}/{d}")]
+                folders.add(rel_dir)
+                if any(f"{rel_dir}/{name}" not in paths and not self._kept(f"{rel_dir}/{name}")
+                       for name in filenames):
+                    return None
+        # the folders this build's files went into (new ones too)
+        for rel in self.stats.replaced or ():
+            folder = os.path.dirname(rel)
+            while folder and folder not in folders:
+                folders.add(folder)
+                folder = os.path.dirname(folder)
+        return folders, sorted(rel for rel in gone if os.path.lexists(os.path.join(dest, rel)))
+
+    def _record(self, folders: set[str]) -> None:
+        """Record the folders' mtimes now; those changed within the racy window are listed
+        again by the next build."""
+        dest = str(self.destination)
+        mtimes: dict[str, int] = {}
+        for rel in folders:
+            try:
+                mtimes[rel] = os.stat(os.path.join(dest, rel) if rel else dest).st_mtime_ns
+            except OSError:
+                continue
+        mtimes.setdefault("", -1)
+        self.seen_folders = {"keep": list(self.keep_prefixes), "mtimes": mtimes,
+                             "cutoff": racy_cutoff_ns()}
+
+    def _walk(self) -> list[str]:
+        """Every file of the destination this build did not make (and keep_files spares
+        not); the folders are recorded when none is stray."""
         dest = str(self.destination)
         kept = self.keep_prefixes
         strays = []
-        mtimes: dict[str, int] = {}
+        folders: set[str] = set()
         for dirpath, dirnames, filenames in os.walk(dest):
             rel_dir = os.path.relpath(dirpath, dest).replace(os.sep, "/")
             rel_dir = "" if rel_dir == "." else rel_dir + "/"
             dirnames[:] = [d for d in dirnames
                            if not any((rel_dir + d).startswith(p) for p in kept)]
-            try:
-                mtimes[rel_dir[:-1]] = os.stat(dirpath).st_mtime_ns
-            except OSError:
-                mtimes[""] = -1
+            folders.add(rel_dir[:-1])
             for name in filenames:
                 rel = rel_dir + name
                 if rel not in self.stats.paths and not any(rel.startswith(p) for p in kept):
                     strays.append(rel)
-        # a folder changed within the last seconds could change again without a new mtime
-        recent = racy_cutoff_ns()
-        if not strays and all(0 <= m < recent for m in mtimes.values()):
-            self.seen_folders = {"keep": list(kept), "mtimes": mtimes}
+        if not strays:
+            self._record(folders)
         return strays
 
 
