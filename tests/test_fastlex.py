@@ -35,7 +35,7 @@ SAMPLES = _samples()
 
 
 @pytest.mark.parametrize("name", ["java", "log", "sql", "groovy", "scala", "javascript",
-                                  "xml", "python", "bash", "console"])
+                                  "xml", "python", "bash", "console", "c", "cpp"])
 @pytest.mark.parametrize("join_after", [1, 37])
 def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> None:
     # each run starts from fresh lexer classes, so the states join at a new point
@@ -45,6 +45,20 @@ def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> Non
     fast = fast_lexer(LogLexer() if name == "log" else get_lexer_by_name(name))
     for text in SAMPLES:
         assert list(fast.get_tokens(text)) == list(plain.get_tokens(text)), text[:200]
+
+
+def test_c_and_cpp_use_the_fast_loop_and_type_their_names(monkeypatch) -> None:
+    monkeypatch.setattr(fastlex, "_SPED_UP", {})
+    for name in ("c", "cpp"):
+        fast = fast_lexer(get_lexer_by_name(name))
+        assert type(fast) is not type(get_lexer_by_name(name))
+        tokens = [(str(t), v) for t, v in fast.get_tokens("size_t n; uint8_t b; int x;\n")]
+        assert ("Token.Keyword.Type", "size_t") in tokens
+        assert ("Token.Keyword.Type", "uint8_t") in tokens
+    plain = get_lexer_by_name("c", stdlibhighlighting=False)
+    off = fast_lexer(get_lexer_by_name("c", stdlibhighlighting=False))
+    text = "size_t n; FILE *f;\n"
+    assert list(off.get_tokens(text)) == list(plain.get_tokens(text))
 
 
 def test_java_is_joined_and_recursion_uses_the_fast_loop(monkeypatch) -> None:

@@ -29,11 +29,12 @@ checks the tokens against Pygments for every lexer blogtool speeds up.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from pygments.lexer import Lexer, RegexLexer, bygroups
-from pygments.token import Error, Whitespace, _TokenType
+from pygments.token import Error, Keyword, Name, Whitespace, _TokenType
 
 __all__ = ["fast_lexer"]
 
@@ -121,12 +122,16 @@ def fast_lexer(lexer: Lexer) -> Lexer:
     if isinstance(inner, type) and issubclass(inner, RegexLexer) and \
             not isinstance(lexer, RegexLexer):
         return _with_fast_inner(lexer, inner)
-    if not isinstance(lexer, RegexLexer) or \
-            base.get_tokens_unprocessed is not RegexLexer.get_tokens_unprocessed:
+    if not isinstance(lexer, RegexLexer):
         return lexer
+    scan: Callable[..., Any] = _scan
+    if base.get_tokens_unprocessed is not RegexLexer.get_tokens_unprocessed:
+        if not _types_c_names(base):
+            return lexer
+        scan = _scan_c
     sped_up = _SPED_UP.get(base)
     if sped_up is None:
-        attrs = {"get_tokens_unprocessed": _scan, "_states": None,
+        attrs = {"get_tokens_unprocessed": scan, "_states": None,
                  "__module__": base.__module__, "__doc__": base.__doc__}
         if "_tokens" in base.__dict__:      # the rules Pygments compiled, not compiled again
             attrs["_tokens"] = base.__dict__["_tokens"]
@@ -135,6 +140,36 @@ def fast_lexer(lexer: Lexer) -> Lexer:
             sped_up = base
         _SPED_UP[base] = sped_up
     return lexer if sped_up is base else sped_up(**lexer.options)
+
+
+# Pygments' C and C++ lexers scan as a plain RegexLexer, then give the names found in their
+# type tables (each table under its option) the type Keyword.Type: ``_scan_c`` does the same
+# after the fast scan.
+_C_TYPE_TABLES = (("stdlibhighlighting", "stdlib_types"), ("c99highlighting", "c99_types"),
+                  ("c11highlighting", "c11_atomic_types"),
+                  ("platformhighlighting", "linux_types"))
+
+
+def _types_c_names(base: type) -> bool:
+    """``base`` is one of Pygments' C-family lexers with their own name typing as it is."""
+    family = getattr(sys.modules.get("pygments.lexers.c_cpp"), "CFamilyLexer", None)
+    own = getattr(family, "get_tokens_unprocessed", None)
+    return isinstance(family, type) and issubclass(base, family) and own is not None and \
+        getattr(base, "get_tokens_unprocessed", None) is own and \
+        all(isinstance(getattr(base, table, None), (set, frozenset))
+            for _, table in _C_TYPE_TABLES)
+
+
+def _scan_c(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
+            ) -> Iterator[tuple[int, Any, str]]:
+    """:func:`_scan`, with names in the type tables the lexer's options turn on as types."""
+    types = self.__dict__.get("_c_types")
+    if types is None:
+        types = self._c_types = frozenset().union(*(  # type: ignore[attr-defined]
+            getattr(self, table) for option, table in _C_TYPE_TABLES
+            if getattr(self, option, True)))
+    for index, token, value in _scan(self, text, stack):
+        yield index, (Keyword.Type if token is Name and value in types else token), value
 
 
 def _with_fast_inner(lexer: Lexer, inner: type) -> Lexer:
