@@ -11,14 +11,13 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BuildError, Diagnostics
 from ..liquid.engine import LiquidEngine, LiquidSettings
 from ..models import Document, Sources
 from ..search import Refresh, attach_site, index_site
 from ..search.pagefind import BUNDLE
-from ..theme import Theme, templates_dir
 from ..timeutil import RubyTime, site_zone
 from . import generators, inputs, plugins, themes, unchanged
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
@@ -36,6 +35,9 @@ from .readmemo import ReadMemo
 from .render import Renderer
 from .result import BuildResult
 from .work import HEAVY_SITE, WorkState, run_wave
+
+if TYPE_CHECKING:
+    from ..theme import Theme
 
 
 class BuildSession:
@@ -75,6 +77,7 @@ class BuildSession:
         """The default theme with its compiled templates, kept while the templates (their
         ``digest``) and the settings stay the same."""
         if self._theme is None or self._theme[0] != (digest, settings):
+            from ..theme import Theme
             self._theme = ((digest, settings), Theme(source, settings))
         return self._theme[1]
 
@@ -249,9 +252,11 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     for g in generated:
         payloads[g.rel_path] = document_payload(g, recorder)
     generators.attach(site, generated, payloads)
-    theme_hash = "" if settings.jekyll_site else tree_hash(templates_dir(),
-                                                           source / "_templates")
-    theme = session.theme(source, settings, theme_hash) if theme_hash else None
+    theme_hash, theme = "", None
+    if not settings.jekyll_site:         # the default theme (jinja2), imported only here
+        from ..theme import templates_dir
+        theme_hash = tree_hash(templates_dir(), source / "_templates")
+        theme = session.theme(source, settings, theme_hash)
     renderer = Renderer(settings, sources.layouts, _engine(settings, sources, diagnostics, config),
                         theme, site, jekyll_payload(env), diagnostics)
     by_path = {d.rel_path: d for d in docs + generated}
