@@ -15,7 +15,6 @@ from ..liquid.engine import LiquidEngine, unstash
 from ..markup import text as mtext
 from ..models import Document, Layout
 from ..search import scan_document
-from ..theme import Theme, markup
 from .config import Settings, deep_merge
 from .generators import direct
 from .generators.values import PageView
@@ -26,6 +25,7 @@ from .sass import never_laid_out
 
 if TYPE_CHECKING:
     from ..markup.markdown import Heading
+    from ..theme import Theme
 
 _BLOCK_OPEN = re.compile(r"\{%-?\s*(if|unless|for|case|capture|comment|raw|tablerow|highlight)\b")
 _BLOCK_CLOSE = re.compile(
@@ -198,6 +198,7 @@ class Renderer:
                                       f"using '{fallback[:-5]}'")
                 template = fallback
         assert self.theme is not None
+        from ..theme import markup  # Jinja2 is loaded for theme sites only
         try:
             return self.theme.render(template, {
                 "site": self.site, "page": page, "content": markup(content),
