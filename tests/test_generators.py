@@ -216,6 +216,21 @@ def test_feed_is_valid_atom_with_latest_posts(tmp_path: Path) -> None:
     assert root.findtext(f"{ATOM}title") == "测试站"
 
 
+def test_feed_updated_is_its_newest_post_not_the_build_time(tmp_path: Path) -> None:
+    src = site(tmp_path, "timezone: UTC\n")
+    post(src, 7, "较早", extra="date: 2015-03-07 08:00:00 +0800\n")
+    post(src, 9, "最新", extra="date: 2015-03-09 21:30:00 +0800\n")
+    dest = run(src)
+    root = ET.parse(dest / "feed.xml").getroot()
+    assert root.findtext(f"{ATOM}updated") == "2015-03-09T13:30:00+00:00"   # in the site's zone
+    later = tmp_path / "later"
+    build(src, later, site_time=SITE_TIME + dt.timedelta(days=400), jobs=1, use_cache=False)
+    assert (later / "feed.xml").read_bytes() == (dest / "feed.xml").read_bytes()
+    empty = site(tmp_path / "empty", "timezone: UTC\n")
+    assert ET.parse(run(empty) / "feed.xml").getroot().findtext(f"{ATOM}updated") == \
+        "2024-01-02T03:04:05+00:00"      # no posts: the build's time
+
+
 def test_sitemap_lists_every_page(tmp_path: Path) -> None:
     src = site(tmp_path, "blogtool:\n  paginate: 1\n", posts=2, tags=["t"])
     write(src, "about.md", "---\ntitle: 关于\n---\n关于。\n")
