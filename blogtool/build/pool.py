@@ -14,7 +14,7 @@ import os
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from typing import Any
 
 __all__ = ["can_fork", "default_jobs", "run_chunks", "split"]
@@ -84,32 +84,51 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
                 progress: Callable[[int], None] | None) -> list:
     results: list = [None] * len(chunks)
     waiting = deque(range(len(chunks)))
+    lock = threading.Lock()               # ``waiting`` and ``queued``: fed from two threads
+    queued: dict[Future, int] = {}        # chunks given to the workers, not yet collected
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as executor:
-        futures: dict = {}
 
-        def collect(block: bool) -> None:
-            done = list(as_completed(futures)) if block else [f for f in futures if f.done()]
-            for future in done:
-                i = futures.pop(future)
-                results[i] = future.result()
+        def feed(_finished: Future | None = None) -> None:
+            # a few chunks queued per worker (enough to keep it busy, few enough that this
+            # process still finds work at the back), topped up as each one finishes: this
+            # runs in the executor's thread too, so a worker is fed while this process
+            # renders a long chunk of its own
+            added = []
+            with lock:
+                while waiting and sum(not f.done() for f in queued) < 2 * (jobs - 1):
+                    i = waiting.popleft()
+                    future = executor.submit(_work_on, i)
+                    queued[future] = i
+                    added.append(future)
+            for future in added:     # outside the lock: a finished one calls back at once
+                future.add_done_callback(feed)
+
+        def collect() -> None:
+            with lock:
+                done = [(f, i) for f, i in queued.items() if f.done()]
+                for f, _ in done:
+                    del queued[f]
+            for f, i in done:
+                results[i] = f.result()
                 if progress:
                     progress(len(chunks[i]))
 
-        def feed() -> None:
-            # a few chunks queued per worker: enough to keep it busy, few enough that this
-            # process still finds work at the back
-            while waiting and len(futures) < 2 * (jobs - 1):
-                i = waiting.popleft()
-                futures[executor.submit(_work_on, i)] = i
-
         feed()
-        while waiting:
-            i = waiting.pop()
-            results[i] = fn(shared, chunks[i])
+        while True:
+            with lock:
+                mine = waiting.pop() if waiting else None
+            if mine is None:
+                break
+            results[mine] = fn(shared, chunks[mine])
             if progress:
-                progress(len(chunks[i]))
-            collect(block=False)
-            feed()
-        collect(block=True)
+                progress(len(chunks[mine]))
+            collect()
+        while True:          # nothing is queued any more: wait for what the workers have
+            with lock:
+                pending = list(queued)
+            if not pending:
+                break
+            wait(pending, return_when=FIRST_COMPLETED)
+            collect()
     return results

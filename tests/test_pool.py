@@ -1,0 +1,38 @@
+"""Chunks shared out over forked workers: results in chunk order, workers kept fed."""
+from __future__ import annotations
+
+import os
+import time
+
+from blogtool.build import pool
+
+
+def _square(shared: int, chunk: list[int]) -> list[tuple[int, int]]:
+    return [(shared * x * x, os.getpid()) for x in chunk]
+
+
+def _slow_last(shared: int, chunk: list[int]) -> tuple[int, int]:
+    # the building process takes chunks from the back: it gets the slow one first
+    time.sleep(1.5 if chunk[0] == shared else 0.01)
+    return chunk[0], os.getpid()
+
+
+def test_results_come_back_in_chunk_order() -> None:
+    chunks = [[i, i + 1] for i in range(0, 40, 2)]
+    expected = [[(3 * x * x, 0) for x in chunk] for chunk in chunks]
+    for jobs in (1, 2, 3):
+        got = pool.run_chunks(_square, 3, chunks, jobs)
+        assert [[v for v, _ in r] for r in got] == [[v for v, _ in r] for r in expected]
+
+
+def test_a_worker_is_fed_while_this_process_renders_a_long_chunk() -> None:
+    chunks = [[i] for i in range(20)]
+    got = pool.run_chunks(_slow_last, 19, chunks, 2)
+    assert [i for i, _ in got] == list(range(20))
+    by_worker = sum(1 for _, pid in got if pid != os.getpid())
+    assert by_worker >= 15          # not just the two it was given first
+
+
+def test_fewer_than_two_chunks_a_process_stay_in_this_process() -> None:
+    got = pool.run_chunks(_square, 1, [[1], [2], [3]], 2)
+    assert {pid for r in got for _, pid in r} == {os.getpid()}
