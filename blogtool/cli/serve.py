@@ -70,6 +70,10 @@ class _Printer(_ReporterBase):
         if not self.quiet:
             click.echo(f"Reloaded {', '.join(pages)} in {seconds:.2f} s; updating the rest")
 
+    def indexed(self, files: list[str], seconds: float) -> None:
+        if not self.quiet:
+            click.echo(f"Search index updated in {seconds:.2f} s")
+
     def failed(self, message: str, exc: BaseException) -> None:
         if self.trace:
             from ..commands.serve.loop import format_traceback
