@@ -126,7 +126,7 @@ def test_the_clock_counts_only_in_the_fields_pages_showed(site: Path, tmp_path: 
 
 
 def test_a_page_showing_the_whole_time_is_always_built(site: Path, tmp_path: Path) -> None:
-    write(site, "now.html", "---\n---\n{{ site.time }}")
+    write(site, "now.html", '---\n---\n{{ site.time | date: "%j" }}')   # not a format kept
     dest = tmp_path / "out"
     age(site)
     build(site, dest, site_time=PINNED, jobs=1)
@@ -244,13 +244,18 @@ def test_the_cli_answers_without_the_pipeline_and_prints_what_a_full_build_print
 
 
 def test_the_check_imports_nothing_heavy(site: Path, tmp_path: Path) -> None:
+    write(site, "atom.xml", ATOM)     # filled in from its template, a second later
     age(site)
     build(site, jobs=1)       # the real clock, as the check below sees it
+    time.sleep(1.1)
     code = ("import sys; from blogtool.build import unchanged; "
-            f"assert unchanged.check({str(site)!r}).result is not None; "
+            f"assert unchanged.check({str(site)!r}).result.written == 1; "
             "print(' '.join(sys.modules))")
-    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60, check=True).stdout.split()
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         timeout=60)
+    assert run.returncode == 0, run.stderr
+    loaded = run.stdout.split()
+    assert "blogtool.filters.dates" in loaded       # the template was filled
     assert not [m for m in loaded if m.split(".")[0] in (*HEAVY, "click")]
 
 
@@ -366,3 +371,111 @@ def test_a_page_written_by_serves_fast_path_is_not_taken_for_the_last_build(
     assert not fast(site, dest)
     build(site, dest, site_time=PINNED, jobs=1)
     assert tree(dest) == full(site, tmp_path, "quick")
+
+
+# --- pages printing the whole time: filled from templates ---------------------------------
+
+ATOM = """---
+layout: nil
+---
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+ <title>{{ site.title }}</title>
+ <updated>{{ site.time | date_to_xmlschema }}</updated>
+ {% for post in site.posts %}<entry><title>{{ post.title }}</title>
+ <updated>{{ post.date | date_to_xmlschema }}</updated><content>{{ post.content | xml_escape }}</content></entry>
+ {% endfor %}</feed>
+"""
+RSS = """---
+layout: nil
+---
+<rss version="2.0"><channel><title>{{ site.title }}</title>
+<lastBuildDate>{{ site.time | date_to_rfc822 }}</lastBuildDate>
+<pubDate>{{ site.time | date_to_rfc822 }}</pubDate><generated>{{ site.time }}</generated>
+{% for post in site.posts %}<item><title>{{ post.title }}</title>
+<pubDate>{{ post.date | date_to_rfc822 }}</pubDate></item>{% endfor %}
+</channel></rss>
+"""
+LATER = dt.datetime(2026, 11, 24, 3, 4, 5, 678000, tzinfo=dt.UTC)
+
+
+def _templates(src: Path) -> Path:
+    return Path(unchanged.record_path(str(src))).with_name("timeslots.json")
+
+
+def _filled(src: Path, dest: Path, tmp: Path, when: dt.datetime, name: str) -> None:
+    """The check at ``when`` answers, and the destination is the full build's at ``when``."""
+    assert fast(src, dest, site_time=when)
+    result = build(src, dest, site_time=when, jobs=1)
+    assert result.rendered == []
+    assert tree(dest) == full(src, tmp, name, site_time=when)
+
+
+def test_feeds_printing_the_time_are_filled_in_without_a_build(site: Path,
+                                                                tmp_path: Path) -> None:
+    write(site, "atom.xml", ATOM)
+    write(site, "rss.xml", RSS)
+    dest = tmp_path / "out"
+    settle(site, dest)
+    assert _templates(site).is_file()
+    before = (dest / "2014/10/13/p3.html").stat().st_mtime_ns
+    result = build(site, dest, site_time=LATER, jobs=1)
+    assert result.written == 2 and result.changed_files == ["atom.xml", "rss.xml"]
+    assert tree(dest) == full(site, tmp_path, "later", site_time=LATER)
+    assert (dest / "2014/10/13/p3.html").stat().st_mtime_ns == before
+    assert build(site, dest, site_time=LATER, jobs=1).written == 0   # the same instant
+    _filled(site, dest, tmp_path, LATER + dt.timedelta(days=3, seconds=7), "later2")
+
+
+def test_jekyll_feeds_updated_time_is_filled_in(site: Path, tmp_path: Path) -> None:
+    write(site, "_config.yml", "title: t\ntimezone: Asia/Shanghai\nplugins: [jekyll-feed]\n")
+    dest = tmp_path / "out"
+    settle(site, dest)
+    assert "<updated>" in (dest / "feed.xml").read_text("utf-8")
+    _filled(site, dest, tmp_path, LATER, "feed")
+
+
+def test_a_page_using_the_time_otherwise_is_always_built(site: Path, tmp_path: Path) -> None:
+    write(site, "atom.xml", ATOM)
+    write(site, "day.html", '---\n---\n{{ site.time | date: "%j" | plus: 1 }}')
+    dest = tmp_path / "out"
+    age(site)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest, site_time=LATER)
+    build(site, dest, site_time=LATER, jobs=1)
+    assert tree(dest) == full(site, tmp_path, "day", site_time=LATER)
+
+
+def test_a_page_whose_content_other_pages_show_is_always_built(site: Path,
+                                                               tmp_path: Path) -> None:
+    write(site, "_posts/2014-10-15-now.md", post("此刻", "t", "{{ site.time }}"))
+    write(site, "atom.xml", ATOM)        # shows every post's content
+    dest = tmp_path / "out"
+    age(site)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest, site_time=LATER)
+
+
+def test_the_years_window_and_the_slots_together(site: Path, tmp_path: Path) -> None:
+    write(site, "atom.xml", ATOM)
+    dest = tmp_path / "out"
+    settle(site, dest)         # the footer shows the year in Asia/Shanghai
+    new_year_there = dt.datetime(2026, 12, 31, 16, 0, tzinfo=dt.UTC)
+    _filled(site, dest, tmp_path, new_year_there - dt.timedelta(seconds=1), "before")
+    assert not fast(site, dest, site_time=new_year_there)
+    build(site, dest, site_time=new_year_there, jobs=1)
+    assert tree(dest) == full(site, tmp_path, "year", site_time=new_year_there)
+    _filled(site, dest, tmp_path, new_year_there + dt.timedelta(hours=5), "after")
+
+
+@pytest.mark.parametrize("text", ["{broken", json.dumps({"token": "other", "pages": {}}),
+                                  "[]"])
+def test_a_corrupt_template_file_is_no_template(site: Path, tmp_path: Path, text: str) -> None:
+    write(site, "atom.xml", ATOM)
+    dest = tmp_path / "out"
+    settle(site, dest)
+    _templates(site).write_text(text, "utf-8")
+    assert not fast(site, dest, site_time=LATER)
+    build(site, dest, site_time=LATER, jobs=1)
+    assert tree(dest) == full(site, tmp_path, "corrupt", site_time=LATER)
+    assert fast(site, dest, site_time=LATER + dt.timedelta(seconds=1))

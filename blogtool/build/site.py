@@ -19,7 +19,7 @@ from ..models import Document, Sources
 from ..search import Refresh, attach_site, index_site
 from ..search.pagefind import BUNDLE
 from ..timeutil import RubyTime, site_zone
-from . import generators, inputs, plugins, themes, unchanged
+from . import generators, inputs, plugins, themes, timeslots, unchanged
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
@@ -62,7 +62,7 @@ class BuildSession:
         self.read_memo: dict = self.memo_store.load()
         self.live: LiveState | None = None   # the last good build, for quick_render
         self.fingerprints: dict = {}           # Fingerprints.kept of the last build
-        self.body_hashes: dict = {}            # WorkState.body_hashes
+        self.body_hashes: dict = self.memo_store.body_hashes(self.read_memo)   # WorkState's
         # file -> (bytes, mtime) before quick_render wrote it, until the next build ends
         self.quick_backup: dict[str, tuple[bytes, int]] = {}
         # the unchanged-site check's look at the source before this build, recorded at its end
@@ -197,6 +197,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
         generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
     session.hashes.new_build()
+    if probe is not None and probe.listing is not None:    # stamps taken before reading
+        session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
                                diagnostics, progress, jobs, session)
     result.seconds = time.perf_counter() - started
@@ -348,7 +350,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     if session.probe is not None:
         session.probe.collect(config, settings, now, docs + generated, unchanged.cache_entries(
             lambda kind, rel: session.cache.get(kind, rel, env_key), by_path, writes),
-            plugins.active(config, settings))
+            plugins.active(config, settings),
+            timeslots.Slicer(renderer, payloads, by_path, str(dest), now))
     changed = None
     if staging.stats.replaced is not None and staging.stats.removed is not None:
         changed = sorted(staging.stats.replaced + staging.stats.removed)

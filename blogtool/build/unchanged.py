@@ -25,13 +25,13 @@ from typing import Any
 
 from .. import __version__
 from ..errors import Problem
-from . import tree
+from . import timeslots, tree
 from .result import BuildResult
 
 CACHE_DIR = ".blogtool-cache"        # the cache's folder and format (build/cache.py)
 CACHE_FORMAT = 2
 RECORD = "unchanged.json"
-FORMAT = 3
+FORMAT = 4
 RACY_NS = 2 * 10**9                   # files changed this close to the listing are not trusted
 # plugins whose values come from outside the tree (git history, the GitHub API)
 FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
@@ -65,10 +65,12 @@ class Probe:
         self.previous: tuple[str, list, list, int] | None = None
 
     def collect(self, config: Mapping[str, Any], settings: Any, now: _dt.datetime,
-                documents: Iterable[Any], entries: Iterable[dict | None],
-                active: Iterable[str]) -> None:
+                documents: Iterable[Any], entries: Iterable[tuple[str, dict | None]],
+                active: Iterable[str], slicer: Callable[..., dict | None] | None = None) -> None:
         """What the build read besides the source tree, from the end of a good build:
-        ``entries`` are the cache entries of every document and output it made."""
+        ``entries`` are the cache entries of every document and output it made, by document.
+        ``slicer`` (:class:`blogtool.build.timeslots.Slicer`): templates of the pages that
+        read the whole ``site.time``, which a check then fills with its own time."""
         self._found = None
         if FROM_ELSEWHERE & set(active):
             return
@@ -78,24 +80,37 @@ class Probe:
         fixed = bool(config.get("time"))
         whole = not fixed and any(d.date is not None and (d.date is now or d.date == now)
                                   for d in documents)
-        fields: set[str] = set()
-        for entry in entries:
+        # fields of the time read by each document; a document that read the whole time is
+        # a template whose slots hold every field, so only the others' fields bound the clock
+        read: dict[str, set[str]] = {}
+        readers: set[str] = set()
+        known: list[tuple[str, dict]] = []
+        for rel, entry in entries:
             if entry is None:
                 whole = True
                 break
+            known.append((rel, entry))
             for row in entry.get("fields", ()):
                 if row[0] == "site" and isinstance(row[1], str) and row[1][:4] == "time":
                     if row[1] == "time":
-                        whole = True
+                        readers.add(rel)
                     elif row[1][:5] == "time.":
-                        fields.add(row[1][5:])
+                        read.setdefault(rel, set()).add(row[1][5:])
+        fields = {f for rel, names in read.items() if rel not in readers for f in names}
         if not fixed and (whole or not fields <= set(_UNITS)):
             return
+        slots = None
+        if readers and not fixed:
+            slots = slicer(readers, known) if slicer is not None else None
+            if slots is None:
+                return
         self._found = {
             "dest": str(settings.destination), "clock": None if fixed else _window(now, fields),
             "prune": _prune(self.source, str(settings.destination), settings),
             "keep": sorted({str(k).strip("/") for k in settings.keep_files if str(k).strip("/")}),
-            "outside": [theme_root] if theme_root else []}
+            "outside": [theme_root] if theme_root else [],
+            "slots": None if slots is None else {"zone": settings.timezone, "now": now,
+                                                 "pages": slots}}
 
     def keep(self, result: BuildResult) -> None:
         """Write the record of a good build, or remove the last one when this build cannot
@@ -134,6 +149,10 @@ class Probe:
                 any(tree.newest(flat) >= recent for _, flat in world["outside"]):
             return None
         outputs = [x for dest, rel in result.outputs.items() for x in (dest, rel)]
+        if found["slots"] is not None:
+            found = {**found, "slots": timeslots.keep(self.source, found["slots"], output)}
+            if found["slots"] is None:
+                return None
         return {
             "format": FORMAT, "blogtool": __version__, "args": self.arguments,
             "prune": prune, "source": listing, "world": world, **found,
@@ -170,12 +189,20 @@ def check(source: Path | str, destination: Path | str | None = None, *,
             return probe
         if not _unchanged(record, strict, site_time, config_files):
             return probe
-        probe.result = _replay(record, started)
+        rewritten: list[str] = []
+        if record.get("slots") is not None:
+            filled = timeslots.refill(root, record, site_time)
+            if filled is None:
+                return probe
+            rewritten = filled
+        probe.result = _replay(record, started, rewritten)
+        if rewritten:
+            _save(record_path(root), record)
         if tree.racy_folders(record["output"], record["written"] - RACY_NS):
             # the folders read for being too recent are not, now: later checks stat them
             record["written"] = probe.time_ns
             _save(record_path(root), record)
-    except (tree.Unlistable, KeyError, TypeError, ValueError, AttributeError):
+    except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError):
         probe.result = None
     return probe
 
@@ -216,17 +243,18 @@ def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
     return [start.timestamp(), end.timestamp()]
 
 
-def _replay(record: dict, started: float) -> BuildResult:
+def _replay(record: dict, started: float, rewritten: list[str]) -> BuildResult:
     result = record["result"]
     flat = result["outputs"]
     return BuildResult(
-        destination=Path(record["dest"]), documents=int(result["documents"]), written=0,
-        unchanged=int(result["unchanged"]), static=int(result["static"]),
+        destination=Path(record["dest"]), documents=int(result["documents"]),
+        written=len(rewritten), unchanged=int(result["unchanged"]) - len(rewritten),
+        static=int(result["static"]),
         seconds=time.perf_counter() - started,
         warnings=[Problem(str(p), line, str(m), "warning") for p, line, m in result["warnings"]],
         notes=[str(n) for n in result["notes"]], outputs=dict(zip(flat[::2], flat[1::2],
                                                                   strict=True)),
-        rendered=[], changed_files=[], hint=str(result["hint"]))
+        rendered=[], changed_files=sorted(rewritten), hint=str(result["hint"]))
 
 
 def _save(path: str, record: dict) -> None:
@@ -326,6 +354,7 @@ def _without(listing: list, prune: set[str]) -> list:
 
 
 def cache_entries(get: Callable[[str, str], dict | None], contents: Iterable[str],
-                  outputs: Iterable[str]) -> list[dict | None]:
-    """The cache entries of a build's documents (content) and pages (output)."""
-    return [get("content", rel) for rel in contents] + [get("output", rel) for rel in outputs]
+                  outputs: Iterable[str]) -> list[tuple[str, dict | None]]:
+    """The cache entries of a build's documents (content) and pages (output), by document."""
+    return [(rel, get("content", rel)) for rel in contents] + \
+        [(rel, get("output", rel)) for rel in outputs]

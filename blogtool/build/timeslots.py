@@ -1,0 +1,254 @@
+"""Pages that print the build's time (a feed's ``<updated>``), kept as templates.
+
+A page that reads the whole ``site.time`` changes on every build, so a build in which nothing
+else changed would still have to render it. At the end of a good build such a page is
+rendered twice more, at two other instants in which every calendar field differs; in all
+three texts every time written in one of the formats of :data:`CATALOGUE` (computed by the
+date filters' own code) is cut out. When the three texts that remain are the same, the time
+reaches the page only through those strings, and the page is kept as its text pieces and the
+formats of its slots: :func:`fill` writes it for any instant without rendering.
+
+The templates are JSON beside the unchanged-site record; filling one imports only the date
+filters. :class:`Slicer` (the rendering) runs at the end of a build only.
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+import time
+from collections.abc import Iterable
+from typing import Any
+
+FILE = "timeslots.json"
+# fields of a document whose value the rendering makes: another document reading one of them
+# would carry the time elsewhere
+CARRIERS = frozenset(("content", "excerpt", "summary", "reading_time", "toc", "output"))
+SHIFTS = (_dt.timedelta(days=400, hours=1, minutes=1, seconds=1, microseconds=1001),
+          -_dt.timedelta(days=37, hours=5, minutes=7, seconds=11, microseconds=7013))
+_NAMED = ("to_s", "xmlschema", "rfc822", "string", "string ordinal", "string ordinal US",
+          "long", "long ordinal", "long ordinal US")
+_FORMATS = ("%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ",
+            "%Y-%m-%dT%H:%M:%S", "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M:%S %Z",
+            "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d",
+            "%Y/%m/%d %H:%M", "%Y/%m/%d", "%d/%m/%Y", "%m/%d/%Y", "%d.%m.%Y",
+            "%b %-d, %Y", "%B %-d, %Y", "%b %d, %Y", "%B %d, %Y", "%-d %b %Y", "%-d %B %Y",
+            "%d %b %Y", "%d %B %Y", "%A, %B %-d, %Y", "%a %b %e %H:%M:%S %Z %Y",
+            "%Y年%m月%d日", "%Y年%-m月%-d日", "%Y年%m月%d日 %H:%M", "%Y年%-m月%-d日 %H:%M",
+            "%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%Y", "%H:%M:%S", "%H:%M", "%s")
+CATALOGUE = _NAMED + _FORMATS
+
+
+def value(name: str, t: _dt.datetime) -> str:
+    """The text of ``t`` in the catalogue's format ``name``, as the date filters print it."""
+    from ..filters import dates
+    if name[0] == "%":
+        return dates.ruby_strftime(t, name)
+    if name == "to_s":
+        from ..filters.rubyvalues import ruby_to_s
+        return ruby_to_s(t)
+    if name == "xmlschema":
+        return str(dates.date_to_xmlschema(t, zone=t.tzinfo or _dt.UTC))
+    if name == "rfc822":
+        return str(dates.date_to_rfc822(t, zone=t.tzinfo or _dt.UTC))
+    kind, *rest = name.split(" ")
+    stringify = dates.date_to_string if kind == "string" else dates.date_to_long_string
+    return str(stringify(t, *rest, zone=t.tzinfo or _dt.UTC))
+
+
+def cut(texts: list[str], instants: list[_dt.datetime]) -> dict | None:
+    """The template of a page rendered as ``texts`` at ``instants``, or None when the texts
+    differ by more than times in the catalogue's formats."""
+    tables = [{name: value(name, t) for name in CATALOGUE} for t in instants]
+    names = []
+    for name in CATALOGUE:
+        counts = {text.count(table[name]) for text, table in zip(texts, tables, strict=True)}
+        if len(counts) == 1 and counts != {0}:
+            names.append(name)
+    found = [_split(text, {table[n] for n in names}) for text, table in zip(texts, tables,
+                                                                           strict=True)]
+    pieces = found[0][0]
+    if any(f[0] != pieces for f in found):
+        return None
+    slots = []
+    for j in range(len(pieces) - 1):
+        matching = [n for n in names
+                    if all(table[n] == f[1][j] for table, f in zip(tables, found, strict=True))]
+        if not matching:
+            return None
+        slots.append(matching[0])
+    return {"pieces": pieces, "slots": slots}
+
+
+def _split(text: str, values: set[str]) -> tuple[list[str], list[str]]:
+    if not values:
+        return [text], []
+    pattern = re.compile("|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)))
+    pieces, found, at = [], [], 0
+    for m in pattern.finditer(text):
+        pieces.append(text[at:m.start()])
+        found.append(m.group())
+        at = m.end()
+    pieces.append(text[at:])
+    return pieces, found
+
+
+def fill(template: dict, values: list[str]) -> str:
+    pieces = template["pieces"]
+    out = [pieces[0]]
+    for v, piece in zip(values, pieces[1:], strict=True):
+        out += (v, piece)
+    return "".join(out)
+
+
+def valid(template: Any) -> bool:
+    if not isinstance(template, dict):
+        return False
+    pieces, slots = template.get("pieces"), template.get("slots")
+    return isinstance(pieces, list) and isinstance(slots, list) and \
+        len(pieces) == len(slots) + 1 and all(isinstance(p, str) for p in pieces) and \
+        all(s in CATALOGUE for s in slots)
+
+
+def carried_elsewhere(readers: set[str], entries: Iterable[tuple[str, dict]]) -> bool:
+    """Whether an entry of another document read a field of a reader that the rendering
+    makes (its content, its excerpt...), alone or through its group."""
+    from .deps import group_of
+    groups = {"@group:" + g for g in (group_of(r) for r in readers) if g is not None}
+    for rel, entry in entries:
+        for row in entry.get("fields", ()):
+            if row[0] in groups and row[1] in CARRIERS:
+                return True
+        packed = entry.get("doc_fields")
+        if packed and any(json.dumps(r, ensure_ascii=False) in packed for r in readers):
+            for owner, key, _ in json.loads(packed):
+                if owner in readers and owner != rel and key in CARRIERS:
+                    return True
+    return False
+
+
+class Slicer:
+    """Renders the pages that read the whole time at other instants and cuts templates."""
+
+    def __init__(self, renderer: Any, payloads: dict, by_path: dict, dest: str,
+                 now: _dt.datetime):
+        self.renderer, self.payloads, self.by_path = renderer, payloads, by_path
+        self.dest, self.now = dest, now
+
+    def __call__(self, readers: set[str], entries: list[tuple[str, dict]]) -> dict | None:
+        """``{destination path: template}`` for every written reader, or None."""
+        if carried_elsewhere(readers, entries):
+            return None
+        diagnostics = self.renderer.diagnostics
+        mark = diagnostics.mark()
+        try:
+            return self._templates(readers)
+        except Exception:      # noqa: BLE001  any failure: no template, the build runs
+            return None
+        finally:
+            diagnostics.take(mark)
+
+    def _templates(self, readers: set[str]) -> dict | None:
+        from ..timeutil import RubyTime
+        from .clock import SiteTime
+        from .deps import IDLE
+        site = self.renderer.site
+        zone = self.now.tzinfo
+        instants = [self.now] + [RubyTime.wrap((self.now.astimezone(_dt.UTC) + s).astimezone(zone))
+                                 for s in SHIFTS]
+        out: dict = {}
+        saved = dict.__getitem__(site, "time")
+        for rel in sorted(readers):
+            doc = self.by_path.get(rel)
+            if doc is None:
+                return None
+            if not doc.write:
+                continue
+            with open(os.path.join(self.dest, doc.dest), encoding="utf-8", newline="") as fh:
+                texts = [fh.read()]
+            try:
+                for t in instants[1:]:
+                    dict.__setitem__(site, "time", SiteTime.of(t, IDLE))
+                    page = self.payloads[rel].copy()
+                    self.renderer.render_content(doc, page)
+                    texts.append(self.renderer.render_output(doc, page,
+                                                             paginator=page.get("paginator")))
+            finally:
+                dict.__setitem__(site, "time", saved)
+            template = cut(texts, instants)
+            if template is None:
+                return None
+            out[doc.dest] = template
+        return out
+
+
+def _path(source: str) -> str:
+    from .unchanged import CACHE_DIR, CACHE_FORMAT
+    return os.path.join(source, CACHE_DIR, f"v{CACHE_FORMAT}", FILE)
+
+
+def keep(source: str, slots: dict, output: list) -> dict | None:
+    """Write the templates of a build's record (``slots``: the zone's name, the build's time,
+    the templates by destination path); what the record keeps of them, or None."""
+    now, pages = slots["now"], slots["pages"]
+    files = set(output[0::3])
+    if not set(pages) <= files:
+        return None
+    last = {rel: [value(n, now) for n in template["slots"]] for rel, template in pages.items()}
+    token = f"{os.getpid()}-{_dt.datetime.now(_dt.UTC).timestamp()}"
+    path = _path(source)
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{os.getpid()}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps({"token": token, "pages": pages}, ensure_ascii=False))
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        return None
+    return {"zone": slots["zone"], "token": token, "last": last}
+
+
+def refill(source: str, record: dict, site_time: _dt.datetime | None) -> list[str] | None:
+    """Write the record's templated pages for this instant (only those whose text changes),
+    and their new stamps into the record: the pages rewritten, or None when the templates
+    cannot be trusted (the build then runs)."""
+    slots = record["slots"]
+    try:
+        with open(_path(source), "rb") as fh:
+            kept = json.loads(fh.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or kept.get("token") != slots["token"]:
+        return None
+    pages, last = kept.get("pages"), slots["last"]
+    if not isinstance(pages, dict) or set(pages) != set(last) or \
+            not all(valid(t) for t in pages.values()):
+        return None
+    from ..timeutil import RubyTime, site_zone
+    now = RubyTime.wrap((site_time or _dt.datetime.now(_dt.UTC)).astimezone(
+        site_zone(slots["zone"])))
+    flat = record["output"]
+    at = {rel: i for i, rel in enumerate(flat[0::3])}
+    dest = record["dest"]
+    rewritten = []
+    for rel, template in sorted(pages.items()):
+        values = [value(n, now) for n in template["slots"]]
+        if values == last[rel]:
+            continue
+        path = os.path.join(dest, rel)
+        tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            fh.write(fill(template, values).encode("utf-8"))
+        os.replace(tmp, path)
+        st = os.stat(path)
+        i = 3 * at[rel]
+        flat[i + 1:i + 3] = [st.st_mtime_ns, st.st_size]
+        folder = os.path.dirname(rel)
+        j = 3 * at[folder + "/" if folder else ""]
+        flat[j + 1] = os.stat(os.path.dirname(path)).st_mtime_ns
+        last[rel] = values
+        rewritten.append(rel)
+    if rewritten:
+        record["written"] = time.time_ns()
+    return rewritten
