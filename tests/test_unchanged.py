@@ -392,6 +392,7 @@ layout: nil
 <rss version="2.0"><channel><title>{{ site.title }}</title>
 <lastBuildDate>{{ site.time | date_to_rfc822 }}</lastBuildDate>
 <pubDate>{{ site.time | date_to_rfc822 }}</pubDate><generated>{{ site.time }}</generated>
+<!-- {{ site.time | date_to_long_string: "ordinal" }}, {{ site.time | date: "%b %-d, %Y" }} -->
 {% for post in site.posts %}<item><title>{{ post.title }}</title>
 <pubDate>{{ post.date | date_to_rfc822 }}</pubDate></item>{% endfor %}
 </channel></rss>
@@ -425,6 +426,8 @@ def test_feeds_printing_the_time_are_filled_in_without_a_build(site: Path,
     assert (dest / "2014/10/13/p3.html").stat().st_mtime_ns == before
     assert build(site, dest, site_time=LATER, jobs=1).written == 0   # the same instant
     _filled(site, dest, tmp_path, LATER + dt.timedelta(days=3, seconds=7), "later2")
+    # texts of other lengths (May 2nd): the slots after them move
+    _filled(site, dest, tmp_path, dt.datetime(2026, 5, 2, 1, 2, 3, tzinfo=dt.UTC), "may")
 
 
 def test_jekyll_feeds_updated_time_is_filled_in(site: Path, tmp_path: Path) -> None:

@@ -62,9 +62,12 @@ def cut(texts: list[str], instants: list[_dt.datetime]) -> dict | None:
     differ by more than times in the catalogue's formats."""
     tables = [{name: value(name, t) for name in CATALOGUE} for t in instants]
     names = []
+    first = texts[0]
     for name in CATALOGUE:
+        if tables[0][name] not in first:
+            continue
         counts = {text.count(table[name]) for text, table in zip(texts, tables, strict=True)}
-        if len(counts) == 1 and counts != {0}:
+        if len(counts) == 1:
             names.append(name)
     found = [_split(text, {table[n] for n in names}) for text, table in zip(texts, tables,
                                                                            strict=True)]
@@ -94,21 +97,22 @@ def _split(text: str, values: set[str]) -> tuple[list[str], list[str]]:
     return pieces, found
 
 
-def fill(template: dict, values: list[str]) -> str:
-    pieces = template["pieces"]
-    out = [pieces[0]]
-    for v, piece in zip(values, pieces[1:], strict=True):
-        out += (v, piece)
-    return "".join(out)
-
-
-def valid(template: Any) -> bool:
-    if not isinstance(template, dict):
+def _valid(page: Any) -> bool:
+    """A kept page: the stamp of the file it describes and its slots, each as the byte
+    offset, the format and the text it holds now, in order."""
+    if not isinstance(page, dict):
         return False
-    pieces, slots = template.get("pieces"), template.get("slots")
-    return isinstance(pieces, list) and isinstance(slots, list) and \
-        len(pieces) == len(slots) + 1 and all(isinstance(p, str) for p in pieces) and \
-        all(s in CATALOGUE for s in slots)
+    stamp, slots = page.get("stamp"), page.get("slots")
+    if not isinstance(stamp, list) or len(stamp) != 2 or \
+            not all(type(x) is int for x in stamp) or not isinstance(slots, list):
+        return False
+    at = 0
+    for slot in slots:
+        if not isinstance(slot, list) or len(slot) != 3 or type(slot[0]) is not int or \
+                slot[0] < at or slot[1] not in CATALOGUE or not isinstance(slot[2], str):
+            return False
+        at = slot[0]
+    return True
 
 
 def carried_elsewhere(readers: set[str], entries: Iterable[tuple[str, dict]]) -> bool:
@@ -188,25 +192,43 @@ def _path(source: str) -> str:
     return os.path.join(source, CACHE_DIR, f"v{CACHE_FORMAT}", FILE)
 
 
-def keep(source: str, slots: dict, output: list) -> dict | None:
-    """Write the templates of a build's record (``slots``: the zone's name, the build's time,
-    the templates by destination path); what the record keeps of them, or None."""
-    now, pages = slots["now"], slots["pages"]
-    files = set(output[0::3])
-    if not set(pages) <= files:
-        return None
-    last = {rel: [value(n, now) for n in template["slots"]] for rel, template in pages.items()}
-    token = f"{os.getpid()}-{_dt.datetime.now(_dt.UTC).timestamp()}"
+def _save(source: str, kept: dict) -> bool:
     path = _path(source)
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps({"token": token, "pages": pages}, ensure_ascii=False))
+            fh.write(json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
         os.replace(tmp, path)
     except (OSError, ValueError):
+        return False
+    return True
+
+
+def keep(source: str, slots: dict, output: list) -> dict | None:
+    """Write the templates of a build's record (``slots``: the zone's name, the build's time,
+    the templates by destination path) and answer what the record keeps of them, or None.
+
+    A page's text pieces are the file itself: what is kept is the byte offset of each slot
+    in the file as written, with its format and its text, and the file's stamp."""
+    now, pages = slots["now"], slots["pages"]
+    stamps = {rel: [m, n] for rel, m, n in zip(output[0::3], output[1::3], output[2::3],
+                                                strict=True)}
+    kept: dict = {}
+    for rel, template in pages.items():
+        if rel not in stamps:
+            return None
+        at, cuts = 0, []
+        for piece, name in zip(template["pieces"], template["slots"], strict=False):
+            at += len(piece.encode("utf-8"))
+            text = value(name, now)
+            cuts.append([at, name, text])
+            at += len(text.encode("utf-8"))
+        kept[rel] = {"stamp": stamps[rel], "slots": cuts}
+    token = f"{os.getpid()}-{time.time_ns()}"
+    if not _save(source, {"token": token, "pages": kept}):
         return None
-    return {"zone": slots["zone"], "token": token, "last": last}
+    return {"zone": slots["zone"], "token": token}
 
 
 def refill(source: str, record: dict, site_time: _dt.datetime | None) -> list[str] | None:
@@ -221,34 +243,50 @@ def refill(source: str, record: dict, site_time: _dt.datetime | None) -> list[st
         return None
     if not isinstance(kept, dict) or kept.get("token") != slots["token"]:
         return None
-    pages, last = kept.get("pages"), slots["last"]
-    if not isinstance(pages, dict) or set(pages) != set(last) or \
-            not all(valid(t) for t in pages.values()):
+    pages = kept.get("pages")
+    flat = record["output"]
+    at = {rel: 3 * i for i, rel in enumerate(flat[0::3])}
+    if not isinstance(pages, dict) or not all(
+            _valid(page) and rel in at and flat[at[rel] + 1:at[rel] + 3] == page["stamp"]
+            for rel, page in pages.items()):
         return None
     from ..timeutil import RubyTime, site_zone
     now = RubyTime.wrap((site_time or _dt.datetime.now(_dt.UTC)).astimezone(
         site_zone(slots["zone"])))
-    flat = record["output"]
-    at = {rel: i for i, rel in enumerate(flat[0::3])}
     dest = record["dest"]
     rewritten = []
-    for rel, template in sorted(pages.items()):
-        values = [value(n, now) for n in template["slots"]]
-        if values == last[rel]:
+    for rel, page in sorted(pages.items()):
+        texts = [value(name, now) for _, name, _ in page["slots"]]
+        if texts == [old for _, _, old in page["slots"]]:
             continue
         path = os.path.join(dest, rel)
+        with open(path, "rb") as fh:
+            data = fh.read()
+        out: list[bytes] = []
+        cuts: list[list] = []
+        done = shift = 0
+        for (offset, name, old), new in zip(page["slots"], texts, strict=True):
+            old_bytes, new_bytes = old.encode("utf-8"), new.encode("utf-8")
+            if data[offset:offset + len(old_bytes)] != old_bytes:
+                return None
+            out += (data[done:offset], new_bytes)
+            done = offset + len(old_bytes)
+            cuts.append([offset + shift, name, new])
+            shift += len(new_bytes) - len(old_bytes)
+        out.append(data[done:])
         tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
-            fh.write(fill(template, values).encode("utf-8"))
+            fh.write(b"".join(out))
         os.replace(tmp, path)
         st = os.stat(path)
-        i = 3 * at[rel]
-        flat[i + 1:i + 3] = [st.st_mtime_ns, st.st_size]
+        i = at[rel]
+        flat[i + 1:i + 3] = page["stamp"] = [st.st_mtime_ns, st.st_size]
+        page["slots"] = cuts
         folder = os.path.dirname(rel)
-        j = 3 * at[folder + "/" if folder else ""]
-        flat[j + 1] = os.stat(os.path.dirname(path)).st_mtime_ns
-        last[rel] = values
+        flat[at[folder + "/" if folder else ""] + 1] = os.stat(os.path.dirname(path)).st_mtime_ns
         rewritten.append(rel)
     if rewritten:
         record["written"] = time.time_ns()
+        if not _save(source, kept):
+            return None
     return rewritten
