@@ -86,6 +86,7 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
     waiting = deque(range(len(chunks)))
     lock = threading.Lock()               # ``waiting`` and ``queued``: fed from two threads
     queued: dict[Future, int] = {}        # chunks given to the workers, not yet collected
+    stopping = False
     ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as executor:
 
@@ -96,10 +97,13 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
             # renders a long chunk of its own
             added = []
             with lock:
-                while waiting and sum(not f.done() for f in queued) < 2 * (jobs - 1):
-                    i = waiting.popleft()
-                    future = executor.submit(_work_on, i)
-                    queued[future] = i
+                while not stopping and waiting and \
+                        sum(not f.done() for f in queued) < 2 * (jobs - 1):
+                    try:
+                        future = executor.submit(_work_on, waiting[0])
+                    except RuntimeError:      # the pool is going down (an error, ctrl-c)
+                        return
+                    queued[future] = waiting.popleft()
                     added.append(future)
             for future in added:     # outside the lock: a finished one calls back at once
                 future.add_done_callback(feed)
@@ -114,21 +118,25 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
                 if progress:
                     progress(len(chunks[i]))
 
-        feed()
-        while True:
-            with lock:
-                mine = waiting.pop() if waiting else None
-            if mine is None:
-                break
-            results[mine] = fn(shared, chunks[mine])
-            if progress:
-                progress(len(chunks[mine]))
-            collect()
-        while True:          # nothing is queued any more: wait for what the workers have
-            with lock:
-                pending = list(queued)
-            if not pending:
-                break
-            wait(pending, return_when=FIRST_COMPLETED)
-            collect()
+        try:
+            feed()
+            while True:
+                with lock:
+                    mine = waiting.pop() if waiting else None
+                if mine is None:
+                    break
+                results[mine] = fn(shared, chunks[mine])
+                if progress:
+                    progress(len(chunks[mine]))
+                collect()
+            while True:      # nothing is queued any more: wait for what the workers have
+                with lock:
+                    pending = list(queued)
+                if not pending:
+                    break
+                wait(pending, return_when=FIRST_COMPLETED)
+                collect()
+        finally:
+            with lock:       # from here on (done, failed or interrupted) nothing is fed
+                stopping = True
     return results
