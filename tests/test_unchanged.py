@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from blogtool.build import cache, inputs, unchanged
+from blogtool.build import cache, inputs, timeslots, unchanged
 from blogtool.build import tree as tree_mod
 from blogtool.build.quick import quick_render
 from blogtool.build.site import BuildSession, build
@@ -482,3 +482,20 @@ def test_a_corrupt_template_file_is_no_template(site: Path, tmp_path: Path, text
     build(site, dest, site_time=LATER, jobs=1)
     assert tree(dest) == full(site, tmp_path, "corrupt", site_time=LATER)
     assert fast(site, dest, site_time=LATER + dt.timedelta(seconds=1))
+
+
+def test_a_template_is_cut_only_where_the_time_is_printed() -> None:
+    zone = dt.timezone(dt.timedelta(hours=8))
+    instants = [dt.datetime(2026, 11, 23, 20, 0, 5, tzinfo=zone),
+                dt.datetime(2027, 12, 28, 21, 1, 6, tzinfo=zone),
+                dt.datetime(2026, 10, 17, 14, 52, 54, tzinfo=zone)]
+
+    def page(t: dt.datetime, extra: str = "") -> str:
+        return (f"<updated>{timeslots.value('xmlschema', t)}</updated>"
+                f"<p>posted 2026-01-02, © 2026 {extra}</p>{timeslots.value('to_s', t)}")
+
+    template = timeslots.cut([page(t) for t in instants], instants)
+    assert template is not None and template["slots"] == ["xmlschema", "to_s"]
+    assert template["pieces"][1] == "</updated><p>posted 2026-01-02, © 2026 </p>"
+    days = [page(t, t.strftime("%j")) for t in instants]       # a format not kept
+    assert timeslots.cut(days, instants) is None

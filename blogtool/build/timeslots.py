@@ -16,7 +16,6 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
-import re
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -36,7 +35,7 @@ _FORMATS = ("%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ",
             "%b %-d, %Y", "%B %-d, %Y", "%b %d, %Y", "%B %d, %Y", "%-d %b %Y", "%-d %B %Y",
             "%d %b %Y", "%d %B %Y", "%A, %B %-d, %Y", "%a %b %e %H:%M:%S %Z %Y",
             "%Y年%m月%d日", "%Y年%-m月%-d日", "%Y年%m月%d日 %H:%M", "%Y年%-m月%-d日 %H:%M",
-            "%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%Y", "%H:%M:%S", "%H:%M", "%s")
+            "%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%Y")    # each holds the year
 CATALOGUE = _NAMED + _FORMATS
 
 
@@ -61,16 +60,15 @@ def cut(texts: list[str], instants: list[_dt.datetime]) -> dict | None:
     """The template of a page rendered as ``texts`` at ``instants``, or None when the texts
     differ by more than times in the catalogue's formats."""
     tables = [{name: value(name, t) for name in CATALOGUE} for t in instants]
-    names = []
-    first = texts[0]
-    for name in CATALOGUE:
-        if tables[0][name] not in first:
-            continue
-        counts = {text.count(table[name]) for text, table in zip(texts, tables, strict=True)}
-        if len(counts) == 1:
-            names.append(name)
-    found = [_split(text, {table[n] for n in names}) for text, table in zip(texts, tables,
-                                                                           strict=True)]
+    years = [table["%Y"] for table in tables]
+    # a format whose text turns up a different number of times at the three instants also
+    # matches something else (a post dated the same year): it is not looked for
+    counts = [_count(_split(text, set(table.values()), year)[1])
+              for text, table, year in zip(texts, tables, years, strict=True)]
+    names = [n for n in CATALOGUE if counts[0].get(tables[0][n]) and
+             len({c.get(table[n], 0) for c, table in zip(counts, tables, strict=True)}) == 1]
+    found = [_split(text, {table[n] for n in names}, year)
+             for text, table, year in zip(texts, tables, years, strict=True)]
     pieces = found[0][0]
     if any(f[0] != pieces for f in found):
         return None
@@ -84,15 +82,29 @@ def cut(texts: list[str], instants: list[_dt.datetime]) -> dict | None:
     return {"pieces": pieces, "slots": slots}
 
 
-def _split(text: str, values: set[str]) -> tuple[list[str], list[str]]:
-    if not values:
-        return [text], []
-    pattern = re.compile("|".join(re.escape(v) for v in sorted(values, key=len, reverse=True)))
+def _count(found: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for v in found:
+        counts[v] = counts.get(v, 0) + 1
+    return counts
+
+
+def _split(text: str, values: set[str], year: str) -> tuple[list[str], list[str]]:
+    """``text`` cut at the occurrences of ``values`` (each holds ``year``), found from the
+    start, the longest at each place: the pieces between them, and the values found."""
+    by_length = sorted(((v, v.find(year)) for v in values if year in v),
+                       key=lambda vk: len(vk[0]), reverse=True)
     pieces, found, at = [], [], 0
-    for m in pattern.finditer(text):
-        pieces.append(text[at:m.start()])
-        found.append(m.group())
-        at = m.end()
+    p = text.find(year) if by_length else -1
+    while p != -1:
+        for v, k in by_length:
+            start = p - k
+            if start >= at and text.startswith(v, start):
+                pieces.append(text[at:start])
+                found.append(v)
+                at = start + len(v)
+                break
+        p = text.find(year, max(p + 1, at))
     pieces.append(text[at:])
     return pieces, found
 
