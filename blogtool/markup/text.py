@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
+
+from .textwidth import ELLIPSIS, capped_width, display_width, is_wide, truncate
 
 __all__ = ["number_of_words", "reading_minutes", "summarize", "measure", "display_width",
            "visible_text"]
@@ -225,10 +226,6 @@ def _unescape(text: str) -> str:
     return unescape(text)
 
 
-def _is_wide(ch: str) -> bool:
-    return unicodedata.east_asian_width(ch) in ("W", "F")
-
-
 # Full-width punctuation carries its own spacing: a space beside it is never wanted
 # ("错误：  foo" reads "错误：foo").
 _FULLWIDTH_PUNCT = ("、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟・"
@@ -252,7 +249,7 @@ def _collapse_space(text: str) -> str:
         run = m.group(0)
         s, e = m.start(), m.end()
         if ("\n" in run or "\r" in run) and s > 0 and e < len(text):
-            if _is_wide(text[s - 1]) and _is_wide(text[e]):
+            if is_wide(text[s - 1]) and is_wide(text[e]):
                 return ""
         return " "
 
@@ -288,100 +285,6 @@ def _minutes(text: str, cjk_per_minute: int = 400, words_per_minute: int = 200) 
 # Summary
 # --------------------------------------------------------------------------------------------
 
-ELLIPSIS = "\u2026"
-_TRAILING_JUNK = " \t,，、;；:：(（「『“‘-–—"
-
-
-def _char_width(ch: str) -> int:
-    cp = ord(ch)
-    if cp < 0x300:
-        return 0 if cp < 0x20 or 0x7F <= cp < 0xA0 else 1
-    cat = unicodedata.category(ch)
-    if cat in ("Mn", "Me", "Cf") or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF:
-        return 0  # combining marks, ZWJ/ZWSP, variation selectors
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
-_WIDTH: dict[str, int] = {}     # per-character columns, filled as characters are met
-
-
-def _width_of(ch: str) -> int:
-    w = _WIDTH.get(ch)
-    if w is None:
-        w = _WIDTH[ch] = _char_width(ch)
-    return w
-
-
-def _widths(text: str) -> list[int]:
-    """Per-character columns; a character joined by ZWJ to the previous one (emoji ZWJ
-    sequences such as a family emoji) takes no extra column, as it is drawn as one glyph."""
-    out = []
-    prev = ""
-    for ch in text:
-        out.append(0 if prev == "\u200d" else _width_of(ch))
-        prev = ch
-    return out
-
-
-def _capped_width(text: str, cap: int) -> int:
-    """``display_width(text)`` if it is below ``cap``, else some value at least ``cap``
-    (only as much of the text is measured as needed)."""
-    if text.isascii() and text.isprintable():
-        return len(text)
-    total = 0
-    prev = ""
-    for ch in text:
-        total += 0 if prev == "\u200d" else _width_of(ch)
-        if total >= cap:
-            break
-        prev = ch
-    return total
-
-
-def display_width(text: str) -> int:
-    """Columns ``text`` takes in a monospace/CJK layout: W/F characters count 2."""
-    if text.isascii() and text.isprintable():
-        return len(text)
-    if "\u200d" in text:
-        return sum(_widths(text))
-    return sum(map(_width_of, text))
-
-
-def _attached(text: str, i: int) -> bool:
-    """True if cutting before index ``i`` would split a character from what it belongs to."""
-    ch = text[i]
-    cp = ord(ch)
-    if 0xDC00 <= cp <= 0xDFFF:  # low surrogate (only in strings decoded with surrogatepass)
-        return True
-    if text[i - 1] == "\u200d" or ch == "\u200d":  # inside an emoji ZWJ sequence
-        return True
-    return _char_width(ch) == 0 and not ch.isspace() and cp != 0x200B
-
-
-def _truncate(text: str, width: int) -> str:
-    if _capped_width(text, width + 1) <= width:
-        return text
-    budget = width - display_width(ELLIPSIS)
-    used = 0
-    cut = 0
-    prev = ""
-    for cut, ch in enumerate(text):  # noqa: B007 - as _widths, up to the cut; used below
-        w = 0 if prev == "\u200d" else _width_of(ch)
-        if used + w > budget:
-            break
-        used += w
-        prev = ch
-    while cut > 0 and _attached(text, cut):
-        cut -= 1
-    # Latin text: prefer a cut between words if that does not lose too much.
-    if cut > 0 and text[cut - 1].isalnum() and text[cut].isalnum() and not _is_wide(text[cut]):
-        space = text.rfind(" ", 0, cut)
-        if space > cut // 2:
-            cut = space
-    head = text[:cut].rstrip(_TRAILING_JUNK + "\u200d")   # a ZWJ joins nothing at the end
-    return head + ELLIPSIS
-
-
 # A paragraph narrower than this is a fragment ("报错如下：", "Update:", a date line), not
 # the paragraph a summary is made of, unless the post has nothing wider.
 REAL_PARAGRAPH = 16
@@ -390,7 +293,7 @@ _LEAD_IN = ":："
 
 def _is_real(paragraph: str) -> bool:
     """At least ``REAL_PARAGRAPH`` columns wide (measured only as far as that)."""
-    return _capped_width(paragraph, REAL_PARAGRAPH) >= REAL_PARAGRAPH
+    return capped_width(paragraph, REAL_PARAGRAPH) >= REAL_PARAGRAPH
 
 
 def _first_paragraph(paragraphs: list[str]) -> str:
@@ -430,7 +333,7 @@ def _checked(width: int) -> int:
 
 
 def _summary(blocks: _Blocks, width: int) -> str:
-    text = _truncate(_first_paragraph(blocks.paragraphs), width)
+    text = truncate(_first_paragraph(blocks.paragraphs), width)
     if text.endswith(tuple(_LEAD_IN)):
-        text = _truncate(text.rstrip(_LEAD_IN + " ") + ELLIPSIS, width)
+        text = truncate(text.rstrip(_LEAD_IN + " ") + ELLIPSIS, width)
     return text
