@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -578,3 +580,90 @@ def test_a_file_name_that_is_not_utf8_is_kept_in_the_records(site: Path, tmp_pat
     os.utime(site / "_posts/2014-10-13-p3.md", (PINNED.timestamp() - 60,) * 2)
     result = _same_as_full(site, tmp_path, out, "again")
     assert result.rendered == ["_posts/2014-10-13-p3.md"]
+
+
+def test_source_stamps_come_from_the_listing_the_build_started_with(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build after the unchanged-site check takes the stamps of the source listing that
+    check made instead of ``stat``-ing the files again; a file changed after that listing
+    is built by the next build, and one changed within the stamp window is ``stat``-ed."""
+    from blogtool.build import cache as cache_module
+    from blogtool.build import unchanged
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    (site / "_posts/2014-10-13-p3.md").write_text(post("第3篇", "flume", "改\n\n二"), "utf-8")
+    os.utime(site / "_posts/2014-10-13-p3.md", (PINNED.timestamp() - 60,) * 2)
+    stats: list[str] = []
+    real_stat = os.stat
+
+    def counting(path, *args, **kwargs):   # type: ignore[no-untyped-def]
+        if sys._getframe(1).f_code is cache_module.FileHashes.of.__code__:
+            stats.append(str(path))
+        return real_stat(path, *args, **kwargs)
+    monkeypatch.setattr(cache_module.os, "stat", counting)
+    probe = unchanged.check(site, out, site_time=PINNED)
+    stats.clear()
+    build(site, out, site_time=PINNED, jobs=1, probe=probe)
+    assert not stats
+    build(site, tmp_path / "other", site_time=PINNED, jobs=1)      # other arguments
+    assert not stats
+    monkeypatch.setattr(cache_module.os, "stat", real_stat)
+    build(site, tmp_path / "cold-body", site_time=PINNED, jobs=1, use_cache=False)
+    assert tree(out) == tree(tmp_path / "cold-body")
+
+    # the include changes after the listing: this build may keep the old one, the next not
+    probe = unchanged.check(site, out, site_time=PINNED)
+    (site / "_includes/nav.html").write_text("<nav>后来改的</nav>", "utf-8")
+    os.utime(site / "_includes/nav.html", (PINNED.timestamp() - 30,) * 2)
+    build(site, out, site_time=PINNED, jobs=1, probe=probe)
+    after = _same_as_full(site, tmp_path, out, "after-listing")
+    assert "后来改的" in (out / "index.html").read_text("utf-8")
+    assert after.rendered
+
+    # a file written just before the listing is not trusted: stat-ed when it is hashed
+    hashes = cache_module.FileHashes(site)
+    nav = site / "_includes/nav.html"
+    nav.write_text("<nav>刚写的</nav>", "utf-8")
+    listing = [rel for rel in ["_includes/nav.html"]
+               for rel in (rel, nav.stat().st_mtime_ns, nav.stat().st_size)]
+    hashes.trust(listing, time.time_ns() - unchanged.RACY_NS)
+    nav.write_text("<nav>又改了一次</nav>", "utf-8")
+    assert hashes.of("_includes/nav.html") == deps.content_hash(nav.read_bytes())
+    # an older stamp is taken as it is listed
+    hashes.new_build()
+    hashes.trust(listing, nav.stat().st_mtime_ns + 1)
+    monkeypatch.setattr(cache_module.os, "stat", counting)
+    stats.clear()
+    assert hashes.of("_includes/nav.html") == deps.content_hash(nav.read_bytes())
+    assert not stats
+    monkeypatch.setattr(cache_module.os, "stat", real_stat)
+
+
+def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read memo keeps each post's body hash: a new process hashes only the bodies of
+    posts it parsed again (or whose body the build replaced), and the output is the same."""
+    from blogtool.build import work
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    session = BuildSession(site)
+    assert len(session.body_hashes) == 6
+    for rel, (body, digest) in session.body_hashes.items():
+        assert session.read_memo[rel][1].body is body
+        assert digest == deps.content_hash(body.encode("utf-8"))
+    hashed: list[bytes] = []
+    real = work.content_hash
+
+    def counting(data: bytes) -> str:
+        hashed.append(data)
+        return real(data)
+    monkeypatch.setattr(work, "content_hash", counting)
+    p3 = site / "_posts/2014-10-13-p3.md"
+    p3.write_text(post("第3篇", "flume", "新的正文\n\n第二段"), "utf-8")
+    os.utime(p3, (PINNED.timestamp() - 60,) * 2)
+    result = _same_as_full(site, tmp_path, out, "body")
+    assert "_posts/2014-10-13-p3.md" in result.rendered
+    assert [h for h in hashed if "正文".encode() in h] == [
+        "新的正文\n\n第二段\n".encode()], "only the parsed post's body"

@@ -280,6 +280,8 @@ class FileHashes:
         self._source = str(source)
         self._memo: dict[str, tuple[int, int, str]] = {}
         self._build: dict[str, str] = {}
+        # (mtime, size) of source files from a listing this build took (see trust)
+        self._listed: dict[str, tuple[int, int]] = {}
         self._stamps = stamps
         self._known = 0
         self._changed = False
@@ -313,20 +315,35 @@ class FileHashes:
 
     def new_build(self) -> None:
         self._build.clear()
+        self._listed.clear()
+
+    def trust(self, listing: list, before_ns: int) -> None:
+        """Take the stamps of a listing of the source (:func:`blogtool.build.tree.listing`,
+        made by this build before it read anything) instead of ``stat``-ing those files again;
+        files changed at or after ``before_ns`` (the racy window) are ``stat``-ed as usual.
+        Until :meth:`new_build`."""
+        self._listed = {rel: (mtime, size) for rel, mtime, size
+                        in zip(listing[0::3], listing[1::3], listing[2::3], strict=True)
+                        if size >= 0 and mtime < before_ns}
 
     def of(self, rel_path: str) -> str:
         if rel_path in self._build:
             return self._build[rel_path]
         path = rel_path if rel_path[:1] == "/" else f"{self._source}/{rel_path}"
         try:
-            st = os.stat(path)
+            listed = self._listed.get(rel_path)
+            if listed is not None:
+                mtime, size = listed
+            else:
+                st = os.stat(path)
+                mtime, size = st.st_mtime_ns, st.st_size
             known = self._memo.get(rel_path)
-            if known and known[0] == st.st_mtime_ns and known[1] == st.st_size:
+            if known and known[0] == mtime and known[1] == size:
                 digest = known[2]
             else:
                 with open(path, "rb") as fh:
                     digest = content_hash(fh.read())
-                self._memo[rel_path] = (st.st_mtime_ns, st.st_size, digest)
+                self._memo[rel_path] = (mtime, size, digest)
                 self._changed = True
         except OSError:
             digest = "missing"
