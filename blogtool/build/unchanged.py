@@ -7,7 +7,9 @@ outside the source it read (a theme's folder, blogtool's own code and templates,
 paths the libraries live in), the fields of ``site.time`` its pages showed, and a listing of
 the destination. :func:`check` runs before anything heavy is loaded: when every recorded input
 still matches, it answers with the recorded build's summary, warnings and notes, and touches
-nothing. On any doubt it answers None and the normal build runs.
+nothing but the pages that print the whole ``site.time`` (feeds), which it fills in for its own
+time from their templates (:mod:`blogtool.build.timeslots`). On any doubt it answers None and
+the normal build runs.
 
 Only the standard library and light blogtool modules are imported here. The record is JSON (a
 cache folder from elsewhere never runs code); a corrupt or foreign record is no record.
