@@ -499,3 +499,16 @@ def test_a_template_is_cut_only_where_the_time_is_printed() -> None:
     assert template["pieces"][1] == "</updated><p>posted 2026-01-02, © 2026 </p>"
     days = [page(t, t.strftime("%j")) for t in instants]       # a format not kept
     assert timeslots.cut(days, instants) is None
+
+
+def test_a_page_deciding_on_the_time_is_always_built(site: Path, tmp_path: Path) -> None:
+    # the same branch at the build's instant and at the two others: only the tag tells
+    write(site, "atom.xml", ATOM.replace(
+        "<title>", '{% assign h = site.time | date: "%H" | plus: 0 %}'
+                   '{% if h < 3 %}<night/>{% endif %}<title>', 1))
+    dest = tmp_path / "out"
+    age(site)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest, site_time=LATER)
+    assert timeslots.decides('{% capture x %}{{ site.time }}{% endcapture %}')
+    assert not timeslots.decides('{{ site.time | date_to_xmlschema }}{% if site.title %}{% endif %}')

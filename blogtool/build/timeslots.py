@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import os
+import re
 import time
 from collections.abc import Iterable
 from typing import Any
@@ -144,6 +145,40 @@ def carried_elsewhere(readers: set[str], entries: Iterable[tuple[str, dict]]) ->
     return False
 
 
+_SITE_TIME = re.compile(r"""site\s*(\.\s*time\b|\[\s*["']time["']\s*\])""")
+_TAG = re.compile(r"\{%(.*?)%\}", re.S)
+_CAPTURED = re.compile(r"\{%-?\s*capture\b.*?%\}(.*?)\{%-?\s*endcapture\b", re.S)
+
+
+def decides(text: str) -> bool:
+    """Whether Liquid ``text`` uses ``site.time`` in a tag (a condition, an assignment, a
+    loop) or captures it: what it decides need not show in three renders."""
+    if "time" not in text or not _SITE_TIME.search(text):
+        return False
+    return any(_SITE_TIME.search(m.group(1)) for m in _TAG.finditer(text)) or \
+        any(_SITE_TIME.search(m.group(1)) for m in _CAPTURED.finditer(text))
+
+
+def _sources_decide(source: str, layouts: Iterable[Any], readers: set[str],
+                    entries: Iterable[tuple[str, dict]]) -> bool:
+    """Whether a file the readers were rendered from (their own, layouts, includes) uses the
+    time in a tag; a file that cannot be read counts as one that does."""
+    bodies = {layout.rel_path: layout.body for layout in layouts}
+    paths = {path for rel, entry in entries if rel in readers for path in entry.get("files", ())}
+    for path in sorted(paths):
+        text = bodies.get(path)
+        if text is None:
+            try:
+                with open(os.path.join(source, path), encoding="utf-8",
+                          errors="replace") as fh:
+                    text = fh.read()
+            except OSError:
+                return True
+        if decides(text):
+            return True
+    return False
+
+
 class Slicer:
     """Renders the pages that read the whole time at other instants and cuts templates."""
 
@@ -154,7 +189,9 @@ class Slicer:
 
     def __call__(self, readers: set[str], entries: list[tuple[str, dict]]) -> dict | None:
         """``{destination path: template}`` for every written reader, or None."""
-        if carried_elsewhere(readers, entries):
+        if carried_elsewhere(readers, entries) or _sources_decide(
+                str(self.renderer.settings.source), self.renderer.layouts.values(), readers,
+                entries):
             return None
         diagnostics = self.renderer.diagnostics
         mark = diagnostics.mark()
