@@ -512,3 +512,19 @@ def test_a_page_deciding_on_the_time_is_always_built(site: Path, tmp_path: Path)
     assert not fast(site, dest, site_time=LATER)
     assert timeslots.decides('{% capture x %}{{ site.time }}{% endcapture %}')
     assert not timeslots.decides('{{ site.time | date_to_xmlschema }}{% if site.title %}{% endif %}')
+
+
+def test_many_pages_printing_the_time_are_not_kept(site: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeslots, "MAX_PAGES", 1)
+    write(site, "atom.xml", ATOM)
+    write(site, "rss.xml", RSS)
+    dest = tmp_path / "out"
+    age(site)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest, site_time=LATER)
+
+
+def test_every_field_the_content_stage_makes_carries_the_time() -> None:
+    from blogtool.build.work import CONTENT_KEYS
+    assert set(CONTENT_KEYS) <= timeslots.CARRIERS

@@ -24,7 +24,9 @@ from typing import Any
 FILE = "timeslots.json"
 # fields of a document whose value the rendering makes: another document reading one of them
 # would carry the time elsewhere
-CARRIERS = frozenset(("content", "excerpt", "summary", "reading_time", "toc", "output"))
+CARRIERS = frozenset(("content", "excerpt", "summary", "reading_time", "toc", "toc_requested",
+                      "sass_map", "errors", "output"))
+MAX_PAGES = 16      # more pages printing the time (every post): rendering them twice costs more
 SHIFTS = (_dt.timedelta(days=400, hours=1, minutes=1, seconds=1, microseconds=1001),
           -_dt.timedelta(days=37, hours=5, minutes=7, seconds=11, microseconds=7013))
 _NAMED = ("to_s", "xmlschema", "rfc822", "string", "string ordinal", "string ordinal US",
@@ -189,7 +191,7 @@ class Slicer:
 
     def __call__(self, readers: set[str], entries: list[tuple[str, dict]]) -> dict | None:
         """``{destination path: template}`` for every written reader, or None."""
-        if carried_elsewhere(readers, entries) or _sources_decide(
+        if len(readers) > MAX_PAGES or carried_elsewhere(readers, entries) or _sources_decide(
                 str(self.renderer.settings.source), self.renderer.layouts.values(), readers,
                 entries):
             return None
