@@ -238,13 +238,7 @@ class Slicer:
         return out
 
 
-def _path(source: str) -> str:
-    from .unchanged import CACHE_DIR, CACHE_FORMAT
-    return os.path.join(source, CACHE_DIR, f"v{CACHE_FORMAT}", FILE)
-
-
-def _save(source: str, kept: dict) -> bool:
-    path = _path(source)
+def _save(path: str, kept: dict) -> bool:
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         tmp = f"{path}.{os.getpid()}.tmp"
@@ -256,9 +250,10 @@ def _save(source: str, kept: dict) -> bool:
     return True
 
 
-def keep(source: str, slots: dict, output: list) -> dict | None:
-    """Write the templates of a build's record (``slots``: the zone's name, the build's time,
-    the templates by destination path) and answer what the record keeps of them, or None.
+def keep(path: str, slots: dict, output: list) -> dict | None:
+    """Write the templates of a build's record into ``path`` (``slots``: the zone's name, the
+    build's time, the templates by destination path) and answer what the record keeps of
+    them, or None.
 
     A page's text pieces are the file itself: what is kept is the byte offset of each slot
     in the file as written, with its format and its text, and the file's stamp."""
@@ -277,18 +272,18 @@ def keep(source: str, slots: dict, output: list) -> dict | None:
             at += len(text.encode("utf-8"))
         kept[rel] = {"stamp": stamps[rel], "slots": cuts}
     token = f"{os.getpid()}-{time.time_ns()}"
-    if not _save(source, {"token": token, "pages": kept}):
+    if not _save(path, {"token": token, "pages": kept}):
         return None
     return {"zone": slots["zone"], "token": token}
 
 
-def refill(source: str, record: dict, site_time: _dt.datetime | None) -> list[str] | None:
-    """Write the record's templated pages for this instant (only those whose text changes),
-    and their new stamps into the record: the pages rewritten, or None when the templates
-    cannot be trusted (the build then runs)."""
+def refill(path: str, record: dict, site_time: _dt.datetime | None) -> list[str] | None:
+    """Write the record's templated pages (templates in ``path``) for this instant (only
+    those whose text changes), and their new stamps into the record: the pages rewritten, or
+    None when the templates cannot be trusted (the build then runs)."""
     slots = record["slots"]
     try:
-        with open(_path(source), "rb") as fh:
+        with open(path, "rb") as fh:
             kept = json.loads(fh.read())
     except (OSError, ValueError):
         return None
@@ -310,8 +305,8 @@ def refill(source: str, record: dict, site_time: _dt.datetime | None) -> list[st
         texts = [value(name, now) for _, name, _ in page["slots"]]
         if texts == [old for _, _, old in page["slots"]]:
             continue
-        path = os.path.join(dest, rel)
-        with open(path, "rb") as fh:
+        target = os.path.join(dest, rel)
+        with open(target, "rb") as fh:
             data = fh.read()
         out: list[bytes] = []
         cuts: list[list] = []
@@ -325,19 +320,20 @@ def refill(source: str, record: dict, site_time: _dt.datetime | None) -> list[st
             cuts.append([offset + shift, name, new])
             shift += len(new_bytes) - len(old_bytes)
         out.append(data[done:])
-        tmp = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.{os.getpid()}.tmp")
+        where, base = os.path.split(target)
+        tmp = os.path.join(where, f".{base}.{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
             fh.write(b"".join(out))
-        os.replace(tmp, path)
-        st = os.stat(path)
+        os.replace(tmp, target)
+        st = os.stat(target)
         i = at[rel]
         flat[i + 1:i + 3] = page["stamp"] = [st.st_mtime_ns, st.st_size]
         page["slots"] = cuts
         folder = os.path.dirname(rel)
-        flat[at[folder + "/" if folder else ""] + 1] = os.stat(os.path.dirname(path)).st_mtime_ns
+        flat[at[folder + "/" if folder else ""] + 1] = os.stat(where).st_mtime_ns
         rewritten.append(rel)
     if rewritten:
         record["written"] = time.time_ns()
-        if not _save(source, kept):
+        if not _save(path, kept):
             return None
     return rewritten

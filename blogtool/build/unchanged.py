@@ -49,6 +49,10 @@ def record_path(source: str) -> str:
     return os.path.join(source, CACHE_DIR, f"v{CACHE_FORMAT}", RECORD)
 
 
+def _templates(source: str) -> str:
+    return os.path.join(os.path.dirname(record_path(source)), timeslots.FILE)
+
+
 class Probe:
     """One look at a site before its build: the check's answer (:attr:`result`, None when
     the site must be built) and the source listing it took, which the build that follows
@@ -152,7 +156,8 @@ class Probe:
             return None
         outputs = [x for dest, rel in result.outputs.items() for x in (dest, rel)]
         if found["slots"] is not None:
-            found = {**found, "slots": timeslots.keep(self.source, found["slots"], output)}
+            found = {**found, "slots": timeslots.keep(_templates(self.source), found["slots"],
+                                                      output)}
             if found["slots"] is None:
                 return None
         return {
@@ -193,7 +198,7 @@ def check(source: Path | str, destination: Path | str | None = None, *,
             return probe
         rewritten: list[str] = []
         if record.get("slots") is not None:
-            filled = timeslots.refill(root, record, site_time)
+            filled = timeslots.refill(_templates(root), record, site_time)
             if filled is None:
                 return probe
             rewritten = filled
