@@ -528,3 +528,22 @@ def test_many_pages_printing_the_time_are_not_kept(site: Path, tmp_path: Path,
 def test_every_field_the_content_stage_makes_carries_the_time() -> None:
     from blogtool.build.work import CONTENT_KEYS
     assert set(CONTENT_KEYS) <= timeslots.CARRIERS
+
+
+@pytest.mark.parametrize("files", [
+    {"_config.yml": "title: t\ntimezone: Asia/Shanghai\nblogtool:\n  search: true\n",
+     "now.md": "---\n---\nIt is {{ site.time }}"},                    # in the search index
+    {"_posts/2014-10-20-now.md": post("此刻", "t", "{{ site.time }}")},     # a post
+])
+def test_the_time_on_a_post_or_a_searched_page_is_not_kept(site: Path, tmp_path: Path,
+                                                             files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        write(site, rel, text)
+    dest = tmp_path / "out"
+    age(site)
+    build(site, dest, site_time=PINNED, jobs=1)
+    assert not fast(site, dest, site_time=LATER)
+    build(site, dest, site_time=LATER, jobs=1)
+    digest = "pagefind/blogtool-index.txt"      # differs with the destination folder's path
+    assert {k: v for k, v in tree(dest).items() if k != digest} == \
+        {k: v for k, v in full(site, tmp_path, "searched", site_time=LATER).items() if k != digest}

@@ -205,10 +205,18 @@ class Slicer:
             diagnostics.take(mark)
 
     def _templates(self, readers: set[str]) -> dict | None:
+        from ..search import indexable, options
         from ..timeutil import RubyTime
         from .clock import SiteTime
         from .deps import IDLE
         site = self.renderer.site
+        docs = [self.by_path[rel] for rel in readers if rel in self.by_path]
+        # pages and generated files only (a post's content goes into listings and the
+        # error index); none the search index reads
+        if len(docs) < len(readers) or any(d.kind != "page" and not d.generated for d in docs) or \
+                (options(site, self.renderer.theme is not None).search and
+                 any(indexable(d) for d in docs)):
+            return None
         zone = self.now.tzinfo
         instants = [self.now] + [RubyTime.wrap((self.now.astimezone(_dt.UTC) + s).astimezone(zone))
                                  for s in SHIFTS]
