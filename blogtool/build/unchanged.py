@@ -203,9 +203,9 @@ def check(source: Path | str, destination: Path | str | None = None, *,
                 return probe
             rewritten = filled
         probe.result = _replay(record, started, rewritten)
-        if rewritten:
+        if rewritten:      # new stamps, listed now
             _save(record_path(root), record)
-        if tree.racy_folders(record["output"], record["written"] - RACY_NS):
+        elif tree.racy_folders(record["output"], record["written"] - RACY_NS):
             # the folders read for being too recent are not, now: later checks stat them
             record["written"] = probe.time_ns
             _save(record_path(root), record)
