@@ -667,3 +667,36 @@ def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(
     assert "_posts/2014-10-13-p3.md" in result.rendered
     assert [h for h in hashed if "正文".encode() in h] == [
         "新的正文\n\n第二段\n".encode()], "only the parsed post's body"
+
+
+def test_what_a_kept_pause_made_goes_to_the_oldest_generation_and_stays_collectable() -> None:
+    """``paused(keep=True)``: the young generations are left empty (no young collection
+    walks the loaded cache again), nothing stays frozen, and a cycle made inside is still
+    freed by a full collection (``serve`` builds again and again in one process)."""
+    import gc
+    import weakref
+
+    from blogtool.build.gcpause import paused
+
+    class Node:
+        pass
+
+    gc.collect()
+    with paused(keep=True):
+        assert not gc.isenabled()
+        kept = [{"entry": i, "files": {"a": str(i)}} for i in range(5000)]
+        cycle = Node()
+        cycle.self = cycle         # type: ignore[attr-defined]
+        ref = weakref.ref(cycle)
+    assert gc.isenabled()
+    assert gc.get_count()[0] < 100 and gc.get_freeze_count() == 0
+    assert gc.is_tracked(kept[0])
+    del cycle
+    assert ref() is not None       # only a collection frees a cycle
+    gc.collect()
+    assert ref() is None
+    with paused():
+        with paused(keep=True):
+            pass
+        assert not gc.isenabled()  # nested: the outer pause goes on
+    assert gc.isenabled()

@@ -107,7 +107,7 @@ class ReadMemo:
         found: list[bool] = [False] * SHARDS
         if self.folder is not None:
             key = _secret(False)
-            with paused():
+            with paused(keep=True):
                 for i in range(SHARDS):
                     part = self._read(i, key)
                     if part is not None:

@@ -231,7 +231,7 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     ``heavy``: each document may cost as much as hundreds of others (the pages of a big site
     list every post), so even two of them are worth sharing out, one at a time."""
     done: dict[str, Outcome] = {}
-    with paused():
+    with paused(keep=True):
         for rel in rel_paths if state.record else ():
             hit = _cached(state, kind, rel)
             if hit is not None:
