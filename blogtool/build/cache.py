@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from . import atomic
 from .deps import content_hash
 from .gcpause import paused
 
@@ -206,10 +207,8 @@ def _shard_index(rel_path: str) -> int:
 
 
 def _write(path: str, text: str) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8", errors="surrogatepass", newline="") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    # file names that are not UTF-8 come back from the records as they were
+    atomic.write_text(path, text, errors="surrogatepass")
 
 
 def _split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:

@@ -21,6 +21,8 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
+from . import atomic
+
 FILE = "timeslots.json"
 # fields of a document whose value the rendering makes: another document reading one of them
 # would carry the time elsewhere
@@ -246,18 +248,6 @@ class Slicer:
         return out
 
 
-def _save(path: str, kept: dict) -> bool:
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(kept, ensure_ascii=False, separators=(",", ":")))
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        return False
-    return True
-
-
 def keep(path: str, slots: dict, output: list) -> dict | None:
     """Write the templates of a build's record into ``path`` (``slots``: the zone's name, the
     build's time, the templates by destination path) and answer what the record keeps of
@@ -280,7 +270,7 @@ def keep(path: str, slots: dict, output: list) -> dict | None:
             at += len(text.encode("utf-8"))
         kept[rel] = {"stamp": stamps[rel], "slots": cuts}
     token = f"{os.getpid()}-{time.time_ns()}"
-    if not _save(path, {"token": token, "pages": kept}):
+    if not atomic.write_json(path, {"token": token, "pages": kept}):
         return None
     return {"zone": slots["zone"], "token": token}
 
@@ -342,6 +332,6 @@ def refill(path: str, record: dict, site_time: _dt.datetime | None) -> list[str]
         rewritten.append(rel)
     if rewritten:
         record["written"] = time.time_ns()
-        if not _save(path, kept):
+        if not atomic.write_json(path, kept):
             return None
     return rewritten

@@ -27,7 +27,7 @@ from typing import Any
 
 from .. import __version__
 from ..errors import Problem
-from . import timeslots, tree
+from . import atomic, timeslots, tree
 from .result import BuildResult
 
 CACHE_DIR = ".blogtool-cache"        # the cache's folder and format (build/cache.py)
@@ -125,7 +125,7 @@ class Probe:
         found, self._found = self._found, None
         record = self._record(found, result) if found is not None else None
         if record is not None:
-            _save(path, record)
+            atomic.write_json(path, record)
             return
         try:
             os.remove(path)
@@ -204,11 +204,11 @@ def check(source: Path | str, destination: Path | str | None = None, *,
             rewritten = filled
         probe.result = _replay(record, started, rewritten)
         if rewritten:      # new stamps, listed now
-            _save(record_path(root), record)
+            atomic.write_json(record_path(root), record)
         elif tree.racy_folders(record["output"], record["written"] - RACY_NS):
             # the folders read for being too recent are not, now: later checks stat them
             record["written"] = probe.time_ns
-            _save(record_path(root), record)
+            atomic.write_json(record_path(root), record)
     except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError):
         probe.result = None
     return probe
@@ -262,17 +262,6 @@ def _replay(record: dict, started: float, rewritten: list[str]) -> BuildResult:
         notes=[str(n) for n in result["notes"]], outputs=dict(zip(flat[::2], flat[1::2],
                                                                   strict=True)),
         rendered=[], changed_files=sorted(rewritten), hint=str(result["hint"]))
-
-
-def _save(path: str, record: dict) -> None:
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
-        os.replace(tmp, path)
-    except (OSError, ValueError):     # ValueError: a name the file system gave undecoded
-        pass     # without a record the next build is a normal one
 
 
 def _load(path: str, arguments: str) -> dict | None:
