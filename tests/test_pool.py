@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 
 from blogtool.build import pool
@@ -36,3 +37,25 @@ def test_a_worker_is_fed_while_this_process_renders_a_long_chunk() -> None:
 def test_fewer_than_two_chunks_a_process_stay_in_this_process() -> None:
     got = pool.run_chunks(_square, 1, [[1], [2], [3]], 2)
     assert {pid for r in got for _, pid in r} == {os.getpid()}
+
+
+def _big_results(shared: int, chunk: list[int]) -> tuple[int, int, float, str]:
+    # a result of a few MB, as a chunk of rendered posts is, after a busy pure-Python loop
+    total = 0
+    for i in range(200_000):
+        total += i % 7
+    return chunk[0], os.getpid(), sys.getswitchinterval(), "x" * shared
+
+
+def test_workers_results_drain_while_this_process_renders() -> None:
+    """The executor's thread reads workers' results under the interpreter lock: during a
+    forked wave the switch interval is short so it gets the lock, and it is put back after."""
+    before = sys.getswitchinterval()
+    chunks = [[i] for i in range(24)]
+    got = pool.run_chunks(_big_results, 2_000_000, chunks, 2)
+    assert [r[0] for r in got] == list(range(24))
+    assert all(len(r[3]) == 2_000_000 for r in got)
+    mine = [r for r in got if r[1] == os.getpid()]
+    assert mine and all(r[2] == pool.SWITCH_INTERVAL for r in mine)
+    assert sum(1 for r in got if r[1] != os.getpid()) >= 6     # the worker kept working
+    assert sys.getswitchinterval() == before

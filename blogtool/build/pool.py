@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import sys
 import threading
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -42,6 +43,8 @@ def split(items: Sequence, jobs: int, minimum: int = 4) -> list[list]:
 # process and the pages its workers copy cost more CPU than two or three chunks (the listing
 # pages of a big site: 0.39 s of CPU in one process, 0.63 s over two).
 MIN_CHUNKS = 2
+
+SWITCH_INTERVAL = 0.0005    # seconds, while workers send results back (see _run_forked)
 
 # What forked workers inherit for the call under way: set before the first fork, cleared after.
 # Tasks then carry only a chunk index, never the shared state itself (it may be the whole site).
@@ -84,10 +87,26 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
                 progress: Callable[[int], None] | None) -> list:
     results: list = [None] * len(chunks)
     waiting = deque(range(len(chunks)))
+    ctx = multiprocessing.get_context("fork")
+    # A worker's results reach this process through the executor's thread, which needs the
+    # interpreter lock for every piece of the pipe it reads, and the worker waits until its
+    # result is read. While this thread renders, the other gets the lock only once per switch
+    # interval (5 ms by default): a chunk's result of a few MB then took over a second to drain
+    # and the worker sat idle half the wave. A short interval lets it through.
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL)
+    try:
+        return _feed_and_render(fn, shared, chunks, jobs, progress, ctx, results, waiting)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _feed_and_render(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: int,
+                     progress: Callable[[int], None] | None, ctx: Any, results: list,
+                     waiting: deque) -> list:
     lock = threading.Lock()               # ``waiting`` and ``queued``: fed from two threads
     queued: dict[Future, int] = {}        # chunks given to the workers, not yet collected
     stopping = False
-    ctx = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs - 1, mp_context=ctx) as executor:
 
         def feed(_finished: Future | None = None) -> None:
