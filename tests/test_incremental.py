@@ -17,6 +17,7 @@ import pytest
 from blogtool.build import deps
 from blogtool.build.site import BuildResult, BuildSession, build
 from blogtool.errors import BuildError
+from support.spies import spy
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 
@@ -298,13 +299,7 @@ def test_a_new_process_reuses_parsed_posts_and_sees_every_change(
     _same_as_full(site, tmp_path, out, "start")
     assert (site / ".blogtool-cache/read-memo.bin").is_file()
     from blogtool.build.reader import posts as reader_posts
-    parsed: list[str] = []
-    real = reader_posts.read_post
-
-    def counting(ctx, rel, *args):   # type: ignore[no-untyped-def]
-        parsed.append(rel)
-        return real(ctx, rel, *args)
-    monkeypatch.setattr(reader_posts, "read_post", counting)
+    parsed: list[str] = spy(monkeypatch, reader_posts, "read_post", lambda ctx, rel, *a: rel)
 
     assert _same_as_full(site, tmp_path, out, "noop", parsed).rendered == []
     assert parsed == [], "unchanged posts are not parsed again"
@@ -377,13 +372,7 @@ def test_stray_files_are_removed_and_an_unchanged_destination_is_not_walked(
     age_output()
     build(site, out, site_time=PINNED, jobs=1)          # walks, finds nothing, records
     assert (site / ".blogtool-cache/v2/folders.json").is_file()
-    walked: list[str] = []
-    real_walk = os.walk
-
-    def counting_walk(top, *args, **kwargs):   # type: ignore[no-untyped-def]
-        walked.append(str(top))
-        return real_walk(top, *args, **kwargs)
-    monkeypatch.setattr(inplace.os, "walk", counting_walk)
+    walked: list[str] = spy(monkeypatch, inplace.os, "walk", lambda top, *a, **k: str(top))
     assert build(site, out, site_time=PINNED, jobs=1).rendered == []
     assert str(out) not in walked
     for stray in ("stray.html", "2014/10/13/stray.txt", "new/folder/x.html"):
@@ -483,13 +472,7 @@ def test_the_read_memo_is_kept_in_shards_each_checked_on_its_own(
               for i in range(readmemo.SHARDS)}
     assert all(p.is_file() for p in shards.values())
     before = {i: p.stat().st_mtime_ns for i, p in shards.items()}
-    parsed: list[str] = []
-    real = reader_posts.read_post
-
-    def counting(ctx, rel, *args):   # type: ignore[no-untyped-def]
-        parsed.append(rel)
-        return real(ctx, rel, *args)
-    monkeypatch.setattr(reader_posts, "read_post", counting)
+    parsed: list[str] = spy(monkeypatch, reader_posts, "read_post", lambda ctx, rel, *a: rel)
 
     p5 = "_posts/2014-10-15-p5.md"
     (site / p5).write_text(post("第5篇", "hdfs", "改了正文 5"), "utf-8")

@@ -13,6 +13,7 @@ import pytest
 
 from blogtool.build import inplace
 from blogtool.build.site import build
+from support.spies import spy
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
 POST = "---\nlayout: default\ntitle: {n}\n---\n正文 {n}\n"
@@ -34,14 +35,7 @@ def site(tmp_path: Path) -> Path:
 @pytest.fixture()
 def walks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The folders ``os.walk`` was started on in inplace.py."""
-    started: list[str] = []
-    real_walk = os.walk
-
-    def counting_walk(top, *args, **kwargs):  # type: ignore[no-untyped-def]
-        started.append(str(top))
-        return real_walk(top, *args, **kwargs)
-    monkeypatch.setattr(inplace.os, "walk", counting_walk)
-    return started
+    return spy(monkeypatch, inplace.os, "walk", lambda top, *a, **k: str(top))
 
 
 def _files(out: Path) -> set[str]:

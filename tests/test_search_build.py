@@ -4,7 +4,6 @@ previous site intact), in-place rebuilds, and Jekyll sites that ask for it."""
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -16,6 +15,7 @@ from blogtool.errors import BuildError
 from blogtool.search import pagefind
 from blogtool.search.blocks import scan_html
 from blogtool.search.index import site_errors
+from support.pagefind import fragments
 
 WHEN = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
 
@@ -45,15 +45,6 @@ def _site(root: Path, config: str = "title: t\nlang: en\n", word: str = "wombat"
     return root
 
 
-def _fragments(dest: Path) -> dict[str, str]:
-    """URL -> indexed text of every page in the bundle."""
-    found = {}
-    for file in (dest / "pagefind" / "fragment").iterdir():
-        data = json.loads(gzip.decompress(file.read_bytes())[len(b"pagefind_dcd"):])
-        found[data["url"]] = data["content"]
-    return found
-
-
 def _tree(dest: Path) -> dict[str, bytes]:
     return {str(p.relative_to(dest)): p.read_bytes() for p in sorted(dest.rglob("*"))
             if p.is_file()}
@@ -68,7 +59,7 @@ def test_a_theme_site_gets_the_index_and_both_pages(tmp_path: Path) -> None:
     entry = json.loads((dest / "pagefind" / "pagefind-entry.json").read_text())
     assert list(entry["languages"]) == ["en"]
     # posts only: lists, the search page and the error index are not indexed
-    assert sorted(_fragments(dest)) == ["/2020/01/01/broker.html", "/2020/02/01/notes.html"]
+    assert sorted(fragments(dest)) == ["/2020/01/01/broker.html", "/2020/02/01/notes.html"]
     post = (dest / "2020/01/01/broker.html").read_text()
     assert '<pre id="log-1"' in post
     assert "java.io.IOException" in post.split('class="post-errors"', 1)[1]
@@ -158,11 +149,11 @@ def test_a_site_rebuilt_in_place_has_a_current_index(tmp_path: Path) -> None:
     src = _site(tmp_path / "src")
     dest = tmp_path / "out"
     build(src, dest, site_time=WHEN, jobs=1)              # with the cache: patched next time
-    assert "wombat" in _fragments(dest)["/2020/02/01/notes.html"]
+    assert "wombat" in fragments(dest)["/2020/02/01/notes.html"]
     (src / "_posts" / "2020-02-01-notes.md").write_text(PLAIN_POST.format(word="quokka"))
     result = build(src, dest, site_time=WHEN, jobs=1)
     assert result.changed_files is not None            # patched in place, not swapped
-    pages = _fragments(dest)
+    pages = fragments(dest)
     assert sorted(pages) == ["/2020/01/01/broker.html", "/2020/02/01/notes.html"]
     assert "quokka" in pages["/2020/02/01/notes.html"]
     assert "wombat" not in pages["/2020/02/01/notes.html"]
@@ -196,7 +187,7 @@ def test_a_rebuild_with_no_page_changed_keeps_the_index_without_indexing(
     monkeypatch.setattr(pagefind, "_run", lambda *a: runs.append(a) or real(*a))
     build(src, dest, site_time=WHEN, jobs=1, use_cache=use_cache)
     assert len(runs) == 1
-    assert "wombat" in _fragments(dest)["/2020/02/01/notes.html"]
+    assert "wombat" in fragments(dest)["/2020/02/01/notes.html"]
 
 
 def test_an_incremental_build_brings_the_error_index_up_to_date(tmp_path: Path) -> None:
@@ -209,7 +200,7 @@ def test_an_incremental_build_brings_the_error_index_up_to_date(tmp_path: Path) 
     build(src, dest, site_time=WHEN, jobs=1)
     errors = (dest / "errors/index.html").read_text()
     assert "java.nio.file.FileSystemException" in errors and "java.io.IOException" not in errors
-    assert "Read-only file system" in _fragments(dest)["/2020/01/01/broker.html"]
+    assert "Read-only file system" in fragments(dest)["/2020/01/01/broker.html"]
 
 
 def test_serve_keeps_the_index_current(tmp_path: Path) -> None:
@@ -221,12 +212,12 @@ def test_serve_keeps_the_index_current(tmp_path: Path) -> None:
     (src / "_posts" / "2020-02-01-notes.md").write_text(PLAIN_POST.format(word="quokka"))
     changed = {"_posts/2020-02-01-notes.md"}
     assert builder.quick(changed) == ["2020/02/01/notes.html"]   # the page first, at once
-    assert "wombat" in _fragments(dest)["/2020/02/01/notes.html"]
+    assert "wombat" in fragments(dest)["/2020/02/01/notes.html"]
     builder(changed)                                               # then the full rebuild
     index = builder.followup()                                     # then the index
     index.start(lambda: None)
     index.finish()
-    assert "quokka" in _fragments(dest)["/2020/02/01/notes.html"]
+    assert "quokka" in fragments(dest)["/2020/02/01/notes.html"]
     builder.reset()
 
 
@@ -259,7 +250,7 @@ def test_a_jekyll_site_asks_for_search(tmp_path: Path) -> None:
     src = _jekyll_site(tmp_path / "src", "title: t\nblogtool:\n  search: true\n")
     dest = tmp_path / "out"
     build(src, dest, site_time=WHEN, jobs=1, use_cache=False)
-    pages = _fragments(dest)
+    pages = fragments(dest)
     # posts and Markdown pages, less those that say `search: false`
     assert sorted(pages) == ["/2020/01/01/broker.html", "/2020/02/01/notes.html", "/about.html"]
     post = (dest / "2020/01/01/broker.html").read_text()

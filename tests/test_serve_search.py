@@ -4,8 +4,6 @@ text, equals a full build's, and a failed build, a failed indexer or a cancelled
 the old index as it was."""
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import stat
 from pathlib import Path
@@ -16,6 +14,7 @@ from blogtool.build.site import BuildSession, build
 from blogtool.commands.serve.loop import BuildLoop, BuildState, SiteBuilder
 from blogtool.errors import BuildError
 from blogtool.search import refresh
+from support.pagefind import fragments
 
 POST = "---\ntitle: Notes {n}\n---\nThe word to look for is {word}.\n"
 NOTES = "_posts/2020-02-01-notes.md"
@@ -30,14 +29,6 @@ def _site(root: Path) -> Path:
     (root / "_posts/2020-01-01-first.md").write_text(POST.format(n=1, word="aardvark"))
     (root / NOTES).write_text(POST.format(n=2, word="wombat"))
     return root
-
-
-def _fragments(dest: Path) -> dict[str, str]:
-    found = {}
-    for file in (dest / "pagefind" / "fragment").iterdir():
-        data = json.loads(gzip.decompress(file.read_bytes())[len(b"pagefind_dcd"):])
-        found[data["url"]] = data["content"]
-    return found
 
 
 def _bundle(dest: Path) -> dict[str, tuple[bytes, int]]:
@@ -60,7 +51,7 @@ def served(tmp_path: Path):
     loop.request()
     loop.run_pending()                 # the first build swaps the site in, index included
     loop.finish_followup()
-    assert "wombat" in _fragments(dest)["/" + PAGE]
+    assert "wombat" in fragments(dest)["/" + PAGE]
     yield src, dest, loop, state
     loop.stop()
 
@@ -73,11 +64,11 @@ def test_the_saved_text_is_found_after_the_index_caught_up(served, tmp_path: Pat
     pages = state.snapshot()
     assert pages.building                                   # the index is still to come
     assert b"quokka" in (dest / PAGE).read_bytes()          # the page is live
-    assert "wombat" in _fragments(dest)["/" + PAGE]         # the old index, whole
+    assert "wombat" in fragments(dest)["/" + PAGE]         # the old index, whole
     assert loop.finish_followup()
     done = state.snapshot()
     assert not done.building and done.error is None
-    assert "quokka" in _fragments(dest)["/" + PAGE]
+    assert "quokka" in fragments(dest)["/" + PAGE]
     changed = state.changed_since(pages.epoch) or []
     assert "pagefind/pagefind-entry.json" in changed
     assert all(path.startswith("pagefind/") for path in changed)
@@ -133,7 +124,7 @@ def test_a_failed_indexer_leaves_the_old_index(served, tmp_path: Path,
     loop.run_pending()
     loop.finish_followup()
     assert state.snapshot().error is None
-    assert "numbat" in _fragments(dest)["/" + PAGE]
+    assert "numbat" in fragments(dest)["/" + PAGE]
 
 
 def test_a_cancelled_run_leaves_the_old_index(served):
@@ -182,7 +173,7 @@ def test_the_entry_file_switches_to_the_new_index_after_its_files(served,
     assert bundle[-2:] == ["pagefind/pagefind-entry.json", "pagefind/blogtool-index.txt"]
     assert any(m.startswith("pagefind/fragment/") for m in bundle)
     assert removed and set(removed) <= old                  # the old fragment, meta, index
-    assert "quokka" in _fragments(dest)["/" + PAGE]
+    assert "quokka" in fragments(dest)["/" + PAGE]
 
 
 def test_swap_into_a_site_without_a_bundle(tmp_path: Path):
@@ -203,7 +194,7 @@ def test_the_cli_build_still_indexes_inside_the_build(tmp_path: Path):
     session = BuildSession(src)
     build(src, dest, jobs=1, session=session)
     assert session.pending_index is None
-    assert "quokka" in _fragments(dest)["/" + PAGE]
+    assert "quokka" in fragments(dest)["/" + PAGE]
     with pytest.raises(BuildError):
         (src / "pagefind").mkdir()
         (src / "pagefind" / "own.txt").write_text("mine")
