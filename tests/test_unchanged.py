@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from blogtool.build import cache, inputs, timeslots, unchanged
+from blogtool.build import cache, cachedir, inputs, timeslots, unchanged
 from blogtool.build import tree as tree_mod
 from blogtool.build.quick import quick_render
 from blogtool.build.site import BuildSession, build
@@ -323,8 +323,8 @@ def test_a_file_added_within_its_folders_timestamp_is_found(site: Path, tmp_path
 
 def test_the_cache_folder_is_the_caches() -> None:
     assert (unchanged.CACHE_DIR, unchanged.CACHE_FORMAT) == (cache.CACHE_DIR, cache.FORMAT)
-    assert unchanged.FROM_ELSEWHERE == inputs._FROM_ELSEWHERE
-    assert unchanged.RACY_NS == cache.RACY_SECONDS * 10**9
+    assert unchanged.FROM_ELSEWHERE == inputs.FROM_ELSEWHERE
+    assert unchanged.RACY_NS == cachedir.RACY_SECONDS * 10**9
 
 
 def test_a_listing_from_the_previous_one_reads_only_changed_folders(

@@ -13,31 +13,21 @@ import json
 import os
 import platform
 import shutil
-import time
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
-from . import atomic
+from .cachedir import CACHE_DIR, FORMAT, racy_cutoff_ns, write_text
 from .deps import content_hash
 from .gcpause import paused
 
-CACHE_DIR = ".blogtool-cache"
-FORMAT = 2
 SHARDS = 32          # files per kind of entry
 BLOB_KEY = "\x00blob"   # in a shard: the token of its text file; in an entry: its offsets
 BLOB_MIN = 256         # characters: shorter strings stay in the JSON
-RACY_SECONDS = 2     # stamps younger than this are not kept for the next process
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "python-liquid", "Jinja2",
               "PyYAML")
-
-
-def racy_cutoff_ns() -> float:
-    """Stamps (mtimes, ns) at or after this are too recent to trust in the next process: the
-    file could change again within the file system's time granularity without a new stamp."""
-    return (time.time() - RACY_SECONDS) * 1e9
 
 
 @lru_cache(maxsize=1)
@@ -208,7 +198,7 @@ def _shard_index(rel_path: str) -> int:
 
 def _write(path: str, text: str) -> None:
     # file names that are not UTF-8 come back from the records as they were
-    atomic.write_text(path, text, errors="surrogatepass")
+    write_text(path, text, errors="surrogatepass")
 
 
 def _split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:

@@ -17,16 +17,16 @@ from . import plugins
 from .cache import Cache, FileHashes
 from .readmemo import local_zone
 from .settings import Settings
+from .unchanged import FROM_ELSEWHERE
 
 RECORD = "inputs.json"
-_FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
 
 
 def current(env_key: str, jekyll_env: str, by_path: dict[str, Document], hashes: FileHashes,
             config: dict, settings: Settings) -> dict[str, Any] | None:
     """The inputs of this build: the environment and each document (in build order) with
     its file's content hash and mtime (a date may come from the mtime)."""
-    if _FROM_ELSEWHERE & set(plugins.active(config, settings)):
+    if FROM_ELSEWHERE & set(plugins.active(config, settings)):
         return None
     docs = [[rel, "generated" if doc.generated else hashes.stamp(rel)]
             for rel, doc in by_path.items()]

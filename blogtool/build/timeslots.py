@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from . import atomic
+from .cachedir import write_json
 
 FILE = "timeslots.json"
 # fields of a document whose value the rendering makes: another document reading one of them
@@ -270,7 +270,7 @@ def keep(path: str, slots: dict, output: list) -> dict | None:
             at += len(text.encode("utf-8"))
         kept[rel] = {"stamp": stamps[rel], "slots": cuts}
     token = f"{os.getpid()}-{time.time_ns()}"
-    if not atomic.write_json(path, {"token": token, "pages": kept}):
+    if not write_json(path, {"token": token, "pages": kept}):
         return None
     return {"zone": slots["zone"], "token": token}
 
@@ -332,6 +332,6 @@ def refill(path: str, record: dict, site_time: _dt.datetime | None) -> list[str]
         rewritten.append(rel)
     if rewritten:
         record["written"] = time.time_ns()
-        if not atomic.write_json(path, kept):
+        if not write_json(path, kept):
             return None
     return rewritten

@@ -27,14 +27,13 @@ from typing import Any
 
 from .. import __version__
 from ..errors import Problem
-from . import atomic, timeslots, tree
+from . import timeslots, tree
+from .cachedir import CACHE_DIR, RACY_NS, write_json
+from .cachedir import FORMAT as CACHE_FORMAT
 from .result import BuildResult
 
-CACHE_DIR = ".blogtool-cache"        # the cache's folder and format (build/cache.py)
-CACHE_FORMAT = 2
 RECORD = "unchanged.json"
 FORMAT = 4
-RACY_NS = 2 * 10**9                   # files changed this close to the listing are not trusted
 # plugins whose values come from outside the tree (git history, the GitHub API)
 FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
 _ENV_NAMES = frozenset(("TZ", "ASSET_HOST_URL", "SSL", "GITHUB_HOSTNAME", "HOME",
@@ -125,7 +124,7 @@ class Probe:
         found, self._found = self._found, None
         record = self._record(found, result) if found is not None else None
         if record is not None:
-            atomic.write_json(path, record)
+            write_json(path, record)
             return
         try:
             os.remove(path)
@@ -204,11 +203,11 @@ def check(source: Path | str, destination: Path | str | None = None, *,
             rewritten = filled
         probe.result = _replay(record, started, rewritten)
         if rewritten:      # new stamps, listed now
-            atomic.write_json(record_path(root), record)
+            write_json(record_path(root), record)
         elif tree.racy_folders(record["output"], record["written"] - RACY_NS):
             # the folders read for being too recent are not, now: later checks stat them
             record["written"] = probe.time_ns
-            atomic.write_json(record_path(root), record)
+            write_json(record_path(root), record)
     except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError):
         probe.result = None
     return probe

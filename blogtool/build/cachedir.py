@@ -1,11 +1,24 @@
-"""Files in the cache folder written whole or not at all: into a temporary file beside the
-target, then renamed over it, so a reader never sees half a record (standard library only: the
-unchanged-site check writes records before the pipeline loads)."""
+"""The cache folder: its name and format, how recent a stamp may be and still be trusted, and
+its files written whole or not at all (into a temporary file beside the target, then renamed
+over it, so a reader never sees half a record). Standard library only: the unchanged-site
+check uses it before the pipeline loads."""
 from __future__ import annotations
 
 import json
 import os
+import time
 from typing import Any
+
+CACHE_DIR = ".blogtool-cache"
+FORMAT = 2
+RACY_SECONDS = 2     # stamps younger than this are not kept for the next process
+RACY_NS = RACY_SECONDS * 10**9
+
+
+def racy_cutoff_ns() -> float:
+    """Stamps (mtimes, ns) at or after this are too recent to trust in the next process: the
+    file could change again within the file system's time granularity without a new stamp."""
+    return (time.time() - RACY_SECONDS) * 1e9
 
 
 def write_text(path: str, text: str, errors: str = "strict") -> None:
