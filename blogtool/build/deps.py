@@ -215,7 +215,7 @@ class Fingerprints:
             elif key == ALL:
                 fp = fingerprint(dict(dict.items(target)))
             elif owner == "site" and isinstance(key, str) and key.startswith(clock.KEY + "."):
-                fp = fingerprint(clock.field(dict.get(target, clock.KEY), key))
+                fp = fingerprint(clock.value(dict.get(target, clock.KEY), key))
             else:
                 fp = self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
         self._memo[memo_key] = fp

@@ -157,7 +157,7 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
     collections.sort(key=lambda c: str(c["label"]))
     own: dict[str, Any] = {
         "posts": posts,
-        "time": SiteTime.of(site_time, recorder),
+        "time": SiteTime.of(site_time, recorder, fixed=bool(config.get("time"))),
         "html_pages": [p for p in pages if str(p["url"]).endswith(("/", ".html", ".htm",
                                                                     ".xhtml"))],
         "config": None,              # Jekyll's site.config is private: nil in Liquid

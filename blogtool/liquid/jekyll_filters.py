@@ -82,6 +82,13 @@ def _zone(context: RenderContext) -> Any:
     return context.state.engine.zone  # type: ignore[attr-defined]
 
 
+def _now(context: RenderContext) -> Any:
+    """What ``"now"`` reads: the build's clock as ``site.time`` offers it (``clock_now``,
+    which records what is read of it), else None (the machine's clock)."""
+    site = context.globals.get("site")
+    return getattr(dict.get(site, "time") if isinstance(site, dict) else None, "clock_now", None)
+
+
 _PARSED: dict[tuple[str, str, str], Any] = {}
 
 
@@ -160,13 +167,14 @@ def _group_by_exp(context: RenderContext, items: Any, variable: Any, expression:
 
 
 def _zoned(func: Callable) -> Callable:
-    return lambda context, value, *args: func(value, *args, zone=_zone(context))
+    return lambda context, value, *args: func(value, *args, zone=_zone(context),
+                                              now=_now(context))
 
 
 _WITH_CONTEXT: dict[str, Callable] = {
     "relative_url": lambda c, v: F.relative_url(v, _settings(c).baseurl),
     "absolute_url": lambda c, v: F.absolute_url(v, _settings(c).url, _settings(c).baseurl),
-    "date": lambda c, v, fmt=None: F.date(v, fmt, _zone(c)),
+    "date": lambda c, v, fmt=None: F.date(v, fmt, _zone(c), _now(c)),
     "markdownify": lambda c, v: F.markdownify(v, _settings(c).markdown),
     "where_exp": _where_exp, "find_exp": _find_exp, "group_by_exp": _group_by_exp,
 }
