@@ -9,7 +9,11 @@ reaches the page only through those strings, and the page is kept as its text pi
 formats of its slots: :func:`fill` writes it for any instant without rendering.
 
 The templates are JSON beside the unchanged-site record; filling one imports only the date
-filters. :class:`Slicer` (the rendering) runs at the end of a build only.
+filters. :class:`Slicer` (the rendering) runs at the end of a build only, and renders a page
+again only when something it was made of besides the time changed: a page whose recorded
+inputs (files, environment, fields read, except the time and what its own rendering made) are
+those of the last template, and whose new text is that template filled at the new time, keeps
+its template.
 """
 from __future__ import annotations
 
@@ -21,13 +25,10 @@ import time
 from collections.abc import Iterable
 from typing import Any
 
-from .cachedir import write_json
+from .cachedir import CACHE_DIR, FORMAT, write_json
+from .slotreuse import CARRIERS, again, inputs, pieces_digest
 
 FILE = "timeslots.json"
-# fields of a document whose value the rendering makes: another document reading one of them
-# would carry the time elsewhere
-CARRIERS = frozenset(("content", "excerpt", "summary", "reading_time", "toc", "toc_requested",
-                      "sass_map", "errors", "output"))
 MAX_PAGES = 16      # more pages printing the time (every post): rendering them twice costs more
 SHIFTS = (_dt.timedelta(days=400, hours=1, minutes=1, seconds=1, microseconds=1001),
           -_dt.timedelta(days=37, hours=5, minutes=7, seconds=11, microseconds=7013))
@@ -42,6 +43,11 @@ _FORMATS = ("%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ",
             "%Y年%m月%d日", "%Y年%-m月%-d日", "%Y年%m月%d日 %H:%M", "%Y年%-m月%-d日 %H:%M",
             "%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%Y")    # each holds the year
 CATALOGUE = _NAMED + _FORMATS
+
+
+def templates_path(source: str) -> str:
+    """Where the templates of the site at ``source`` are kept."""
+    return os.path.join(source, CACHE_DIR, f"v{FORMAT}", FILE)
 
 
 def value(name: str, t: _dt.datetime) -> str:
@@ -149,15 +155,15 @@ def carried_elsewhere(readers: set[str], entries: Iterable[tuple[str, dict]]) ->
     return False
 
 
-_SITE_TIME = re.compile(r"""site\s*(\.\s*time\b|\[\s*["']time["']\s*\])""")
+_SITE_TIME = re.compile(r"""site\s*(\.\s*time\b|\[\s*["']time["']\s*\])|["'](?i:now|today)["']""")
 _TAG = re.compile(r"\{%(.*?)%\}", re.S)
 _CAPTURED = re.compile(r"\{%-?\s*capture\b.*?%\}(.*?)\{%-?\s*endcapture\b", re.S)
 
 
 def decides(text: str) -> bool:
-    """Whether Liquid ``text`` uses ``site.time`` in a tag (a condition, an assignment, a
-    loop) or captures it: what it decides need not show in three renders."""
-    if "time" not in text or not _SITE_TIME.search(text):
+    """Whether Liquid ``text`` uses ``site.time`` (or ``"now"``) in a tag (a condition, an
+    assignment, a loop) or captures it: what it decides need not show in three renders."""
+    if not _SITE_TIME.search(text):
         return False
     return any(_SITE_TIME.search(m.group(1)) for m in _TAG.finditer(text)) or \
         any(_SITE_TIME.search(m.group(1)) for m in _CAPTURED.finditer(text))
@@ -200,13 +206,23 @@ class Slicer:
         diagnostics = self.renderer.diagnostics
         mark = diagnostics.mark()
         try:
-            return self._templates(readers)
+            return self._templates(readers, entries)
         except Exception:      # noqa: BLE001  any failure: no template, the build runs
             return None
         finally:
             diagnostics.take(mark)
 
-    def _templates(self, readers: set[str]) -> dict | None:
+    def _kept(self) -> dict:
+        """The last build's templates by destination path ({} when there are none)."""
+        try:
+            with open(templates_path(str(self.renderer.settings.source)), "rb") as fh:
+                kept = json.loads(fh.read())
+        except (OSError, ValueError):
+            return {}
+        pages = kept.get("pages") if isinstance(kept, dict) else None
+        return pages if isinstance(pages, dict) else {}
+
+    def _templates(self, readers: set[str], entries: list[tuple[str, dict]]) -> dict | None:
         from ..search import indexable, options
         from ..timeutil import RubyTime
         from .clock import SiteTime
@@ -224,14 +240,23 @@ class Slicer:
                                  for s in SHIFTS]
         out: dict = {}
         saved = dict.__getitem__(site, "time")
+        kept = self._kept()
         for rel in sorted(readers):
             doc = self.by_path.get(rel)
             if doc is None:
                 return None
             if not doc.write:
                 continue
-            with open(os.path.join(self.dest, doc.dest), encoding="utf-8", newline="") as fh:
-                texts = [fh.read()]
+            with open(os.path.join(self.dest, doc.dest), "rb") as fh:
+                data = fh.read()
+            made_of = inputs(rel, entries)
+            last = kept.get(doc.dest)
+            template = again(last, data, made_of, self.now, value) \
+                if isinstance(last, dict) and _valid(last) else None
+            if template is not None:
+                out[doc.dest] = {**template, "inputs": made_of}
+                continue
+            texts = [data.decode("utf-8")]
             try:
                 for t in instants[1:]:
                     dict.__setitem__(site, "time", SiteTime.of(t, IDLE))
@@ -244,7 +269,7 @@ class Slicer:
             template = cut(texts, instants)
             if template is None:
                 return None
-            out[doc.dest] = template
+            out[doc.dest] = {**template, "inputs": made_of}
         return out
 
 
@@ -264,11 +289,12 @@ def keep(path: str, slots: dict, output: list) -> dict | None:
             return None
         at, cuts = 0, []
         for piece, name in zip(template["pieces"], template["slots"], strict=False):
-            at += len(piece.encode("utf-8"))
+            at += len(piece.encode("utf-8")) if isinstance(piece, str) else len(piece)
             text = value(name, now)
             cuts.append([at, name, text])
             at += len(text.encode("utf-8"))
-        kept[rel] = {"stamp": stamps[rel], "slots": cuts}
+        kept[rel] = {"stamp": stamps[rel], "slots": cuts, "inputs": template.get("inputs"),
+                     "pieces": pieces_digest(template["pieces"])}
     token = f"{os.getpid()}-{time.time_ns()}"
     if not write_json(path, {"token": token, "pages": kept}):
         return None
