@@ -7,15 +7,15 @@ and reading time, plus the exact Jekyll ``number_of_words`` filter (all three mo
 
 ``reading_minutes`` and ``summarize`` (both at once: ``measure``) take a *rendered HTML
 fragment* (the post body after Markdown): by then Liquid has run, code blocks are recognisable
-as ``<pre>`` and soft breaks between CJK characters are already removed. The HTML is read in
-one pass by a tokenizer that follows :mod:`html.parser`'s rules for tags, comments and script
-text (a big tag page is read in milliseconds instead of seconds).
+as ``<pre>`` and soft breaks between CJK characters are already removed. The HTML is read once,
+by ``htmltext.scan_html``.
 """
 from __future__ import annotations
 
 import math
 import re
 
+from .htmltext import Blocks, plain_text, scan_html
 from .textwidth import ELLIPSIS, capped_width, display_width, is_wide, truncate
 
 __all__ = ["number_of_words", "reading_minutes", "summarize", "measure", "display_width",
@@ -46,8 +46,7 @@ _CJK_RUN_RE = re.compile(f"[{_CJK_CLASS}]+")
 _JEKYLL_WORD_RE = re.compile(f"[^{_CJK_CLASS}{_RUBY_SPACE}]+")
 _NON_SPACE_RUN_RE = re.compile(f"[^{_RUBY_SPACE}]+")
 # A reading-time "word": a run of letters/digits that are not CJK ideographs/kana/hangul.
-_LATIN_WORD_RE = re.compile(f"[^\\W{_CJK_CLASS}]+")
-_WHITESPACE_RE = re.compile(r"\s+")
+_WORD_RE = re.compile(r"\w+")
 
 
 def number_of_words(text: str, mode: str | None = None) -> int:
@@ -72,193 +71,10 @@ def number_of_words(text: str, mode: str | None = None) -> int:
 # HTML -> text
 # --------------------------------------------------------------------------------------------
 
-_SKIPPED = frozenset(("pre", "script", "style", "template", "textarea", "svg", "math"))
-_RAW_TEXT = frozenset(("script", "style"))    # their content is text, never tags
-_HEADINGS = frozenset(("h1", "h2", "h3", "h4", "h5", "h6"))
-_CONTAINERS = frozenset(("p", "li", "dd", "dt", "td", "th", "figcaption"))
-_BLOCKS = _CONTAINERS | _HEADINGS | frozenset(
-    ("div", "blockquote", "ul", "ol", "dl", "table", "tr", "hr", "br", "section", "article")
-)
-
-# One scan over the fragment, in the order an HTML tokenizer sees it: comments, declarations
-# and processing instructions (dropped), tags (quoted attribute values may hold ">"), text.
-# A construct left open (``<!--`` with no ``-->``) is text up to the next ">", as
-# HTMLParser.close() reads it.
-_HTML_TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<!\[.*?\]\s*\]\s*>"
-    r"|<!(?!--|\[)[^>]*>"
-    r"|<\?[^>]*>"
-    r"|</(?:[^a-zA-Z>][^>]*)?>"
-    r"|<(/?)([a-zA-Z][^\t\n\r\f />\x00]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>"
-    r"|[^<]+"
-    r"|<(?=[!?/a-zA-Z])(?P<open>)"
-    r"|<",
-    re.S)
-_RAW_END = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in _RAW_TEXT}
-_PRE_END = re.compile(r"</pre(?=[\t\n\r\f />])[^>]*>", re.I)
-_NOTABLE = _SKIPPED | _BLOCKS     # the tags that start or end anything here
-_PRE_UNSURE = re.compile(r"<!--|<pre|</(?:svg|math|template|textarea|script|style)", re.I)
-
-
-class _Blocks:
-    """Text of an HTML fragment, block by block, gathered in one pass for two readers:
-    ``text`` (every visible block: reading time, search) and ``paragraphs`` (only text inside
-    paragraph-like containers and outside headings: a description). Code (``<pre>``), scripts
-    and the like are dropped. ``first_real`` stops the paragraphs at the first one at least
-    ``REAL_PARAGRAPH`` columns wide (a summary needs no more); the text goes on to the end."""
-
-    def __init__(self, first_real: bool) -> None:
-        self.first_real = first_real
-        self.text: list[str] = []
-        self.paragraphs: list[str] = []
-        self.full = False
-        self.skip = self.in_heading = self.container = 0
-        self.pieces: list[str] = []     # the current block's text
-        self.para: list[str] = []       # ... and the part of it a description may use
-
-    def flush(self) -> None:
-        if self.pieces:
-            text = _normalize_space("".join(self.pieces))
-            self.pieces = []
-            if text:
-                self.text.append(text)
-        if self.para:
-            text = _normalize_space("".join(self.para))
-            self.para = []
-            if text and not self.full:
-                self.paragraphs.append(text)
-                if self.first_real:
-                    self.full = _is_real(text)
-
-    def data(self, text: str) -> None:
-        if self.skip:
-            return
-        if "&" in text:
-            text = _unescape(text)
-        self.pieces.append(text)
-        if self.container and not self.in_heading and not self.full:
-            self.para.append(text)
-
-    def start(self, tag: str, self_closing: bool) -> None:
-        if tag in _SKIPPED:
-            if not self_closing:
-                self.skip += 1
-        elif tag in _BLOCKS:
-            self.flush()
-            if not self_closing:
-                if tag in _HEADINGS:
-                    self.in_heading += 1
-                elif tag in _CONTAINERS:
-                    self.container += 1
-
-    def end(self, tag: str) -> None:
-        if tag in _SKIPPED:
-            self.skip = max(0, self.skip - 1)
-        elif tag in _BLOCKS:
-            self.flush()
-            if tag in _HEADINGS:
-                self.in_heading = max(0, self.in_heading - 1)
-            elif tag in _CONTAINERS:
-                self.container = max(0, self.container - 1)
-
-
-def _scan(html: str, first_real: bool = False) -> _Blocks:
-    blocks = _Blocks(first_real)
-    pos, n = 0, len(html)
-    match = _HTML_TOKEN.match
-    find = html.find
-    while pos < n:
-        if html[pos] != "<":            # text runs to the next "<" (the pattern's [^<]+)
-            k = find("<", pos)
-            k = n if k < 0 else k
-            blocks.data(html[pos:k])
-            pos = k
-            continue
-        m = match(html, pos)
-        assert m is not None, "the token pattern matches at every position"
-        pos = m.end()
-        tag = m.group(2)
-        if tag is None:
-            if m.group("open") is not None:
-                # an unfinished construct is text up to the next ">" (HTMLParser.close())
-                i = m.start()
-                k = find(">", i + 1)
-                if k >= 0:
-                    pos = k + 1
-                else:
-                    k = find("<", i + 1)
-                    pos = k if k >= 0 else i + 1
-                blocks.data(html[i:pos])
-            elif pos - m.start() == 1:
-                blocks.data("<")                # a "<" that starts no tag
-            continue
-        tag = tag.lower()
-        if tag not in _NOTABLE:                 # inline markup (em, code, a...): no block
-            continue
-        if m.group(1):
-            blocks.end(tag)
-            continue
-        closing = m.group(3).rstrip().endswith("/")
-        blocks.start(tag, closing)
-        if tag == "pre" and not closing:
-            # nothing in a <pre> is read: go to its end tag in one step (unless a comment or
-            # another skipped element inside could change where it ends)
-            end = _PRE_END.search(html, pos)
-            stop = end.start() if end else n
-            if not _PRE_UNSURE.search(html, pos, stop):
-                blocks.end(tag)
-                pos = end.end() if end else n
-            continue
-        if tag in _RAW_TEXT and not closing:
-            # a script's "<" is not a tag: its text runs to the end tag
-            end = _RAW_END[tag].search(html, pos)
-            inner_end = end.start() if end else n
-            blocks.data(html[pos:inner_end])
-            blocks.end(tag)
-            pos = end.end() if end else n
-    blocks.flush()
-    return blocks
-
-
-def _unescape(text: str) -> str:
-    from html import unescape
-    return unescape(text)
-
-
-# Full-width punctuation carries its own spacing: a space beside it is never wanted
-# ("错误：  foo" reads "错误：foo").
-_FULLWIDTH_PUNCT = ("、。〃〈〉《》「」『』【】〔〕〖〗〘〙〚〛〜〝〞〟・"
-                    "，．：；！？（）［］｛｝｟｠")
-_SPACE_BY_PUNCT_RE = re.compile(f" (?=[{_FULLWIDTH_PUNCT}])|(?<=[{_FULLWIDTH_PUNCT}]) ")
-
-
-def _normalize_space(text: str) -> str:
-    """Collapse whitespace runs to one space; a line break between two wide (CJK) characters
-    disappears, as it would with blogtool's CJK soft-break rule, and so does a space beside
-    full-width punctuation."""
-    text = _collapse_space(text)
-    return text if text.isascii() else _SPACE_BY_PUNCT_RE.sub("", text)
-
-
-def _collapse_space(text: str) -> str:
-    if "\n" not in text and "\r" not in text:
-        return " ".join(text.split())        # the same, without a call per run
-
-    def repl(m: re.Match[str]) -> str:
-        run = m.group(0)
-        s, e = m.start(), m.end()
-        if ("\n" in run or "\r" in run) and s > 0 and e < len(text):
-            if is_wide(text[s - 1]) and is_wide(text[e]):
-                return ""
-        return " "
-
-    return _WHITESPACE_RE.sub(repl, text).strip()
-
 
 def visible_text(html: str) -> str:
     """All visible text of an HTML fragment except code blocks, one space between blocks."""
-    return " ".join(_scan(html).text)
+    return " ".join(scan_html(html).text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -270,12 +86,30 @@ def reading_minutes(html: str, cjk_per_minute: int = 400, words_per_minute: int 
     """Minutes to read a rendered HTML fragment: CJK characters (Han, kana, Hangul) at
     ``cjk_per_minute``, other words (letter/digit runs) at ``words_per_minute``; ``<pre>``
     blocks (code, logs) are not counted, inline ``<code>`` is. Rounded up, at least 1."""
-    return _minutes(visible_text(html), cjk_per_minute, words_per_minute)
+    return _minutes(_reading_text(html), cjk_per_minute, words_per_minute)
+
+
+# Two word characters that are wide but not CJK (full-width Latin, Bopomofo) with a line break
+# between them: normalising the whitespace joins them into one word.
+_WIDE_WORDS_BROKEN = re.compile(f"[^\\W\\x00-\u10ff{_CJK_CLASS}]\\s*[\\n\\r]\\s*"
+                                f"(?=[^\\W\\x00-\u10ff{_CJK_CLASS}])")
+
+
+def _reading_text(html: str) -> str:
+    """Text with the CJK characters and words of ``visible_text(html)``."""
+    text = plain_text(html)
+    if text is None or any(is_wide(text[m.start()]) and is_wide(text[m.end()])
+                           for m in _WIDE_WORDS_BROKEN.finditer(text)):
+        return visible_text(html)
+    return text
 
 
 def _minutes(text: str, cjk_per_minute: int = 400, words_per_minute: int = 200) -> int:
-    cjk = len(text) - len(_CJK_RUN_RE.sub("", text))     # counted without a list of them
-    words = len(_LATIN_WORD_RE.findall(text))
+    # each CJK run becomes one space: the characters are counted without a list of them,
+    # and what is left of a word is a run of word characters
+    rest, runs = _CJK_RUN_RE.subn(" ", text)
+    cjk = len(text) - len(rest) + runs
+    words = len(_WORD_RE.findall(rest))
     if not cjk and not words:
         return 0
     return max(1, math.ceil(cjk / cjk_per_minute + words / words_per_minute))
@@ -316,14 +150,14 @@ def summarize(html: str, width: int = 160) -> str:
     partner. Returns ``""`` if there is no paragraph.
     """
     _checked(width)
-    return _summary(_scan(html, first_real=True), width)
+    return _summary(scan_html(html, _is_real, keep_text=False), width)
 
 
 def measure(html: str, width: int = 160) -> tuple[str, int]:
-    """``(summarize(html, width), reading_minutes(html))`` from one reading of the HTML."""
+    """``(summarize(html, width), reading_minutes(html))``."""
     _checked(width)
-    blocks = _scan(html, first_real=True)
-    return _summary(blocks, width), _minutes(" ".join(blocks.text))
+    return _summary(scan_html(html, _is_real, keep_text=False), width), \
+        _minutes(_reading_text(html))
 
 
 def _checked(width: int) -> int:
@@ -332,7 +166,7 @@ def _checked(width: int) -> int:
     return width
 
 
-def _summary(blocks: _Blocks, width: int) -> str:
+def _summary(blocks: Blocks, width: int) -> str:
     text = truncate(_first_paragraph(blocks.paragraphs), width)
     if text.endswith(tuple(_LEAD_IN)):
         text = truncate(text.rstrip(_LEAD_IN + " ") + ELLIPSIS, width)
