@@ -190,6 +190,31 @@ def test_a_rebuild_with_no_page_changed_keeps_the_index_without_indexing(
     assert "wombat" in fragments(dest)["/2020/02/01/notes.html"]
 
 
+def test_the_index_is_the_same_in_any_folder_and_kept_for_the_same_pages(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bundle's digest of what it was made from holds content only: builds of the same
+    source into two folders, cached or not, are byte for byte the same; pages written again
+    with the same bytes keep the index without indexing."""
+    src = _site(tmp_path / "src")
+    build(src, tmp_path / "a", site_time=WHEN, jobs=1)
+    build(src, tmp_path / "b", site_time=WHEN, jobs=1, use_cache=False)
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root).as_posix(): p.read_bytes()
+                for p in sorted(root.rglob("*")) if p.is_file()}
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+    digest = (tmp_path / "a" / pagefind.BUNDLE / pagefind.MANIFEST).read_text("utf-8")
+    assert len(digest.splitlines()) == 2
+    for page in (tmp_path / "b").rglob("*.html"):      # the same bytes, newer files
+        page.write_bytes(page.read_bytes())
+
+    def not_again(*args: object) -> None:
+        raise AssertionError("the indexer ran for the same pages")
+    monkeypatch.setattr(pagefind, "_run", not_again)
+    build(src, tmp_path / "b", site_time=WHEN, jobs=1, use_cache=False)
+    assert files(tmp_path / "a") == files(tmp_path / "b")
+
+
 def test_an_incremental_build_brings_the_error_index_up_to_date(tmp_path: Path) -> None:
     src = _site(tmp_path / "src")
     dest = tmp_path / "out"

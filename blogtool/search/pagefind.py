@@ -28,7 +28,7 @@ BUNDLE = "pagefind"           # the bundle's folder in the site
 TIMEOUT = 900                 # seconds; 5,000 Chinese posts take about 25 s of CPU
 SCRIPT = Path(__file__).resolve().parent.parent / "builtin" / "search" / "search.js"
 SCRIPT_NAME = "blogtool-search.js"   # the search page's script, shipped inside the bundle
-MANIFEST = "blogtool-index.txt"   # a digest of what the bundle was built from
+MANIFEST = "blogtool-index.txt"   # digests of what the bundle was built from (content only)
 VIEW = ".blogtool-index-view"  # the pages to index, inside the staging folder (removed after)
 # bundle files named by a hash of their contents: an equal name is an equal file
 _HASHED = ("fragment/", "index/", "filter/")
@@ -67,11 +67,16 @@ def _bundle_files(folder: Path) -> list[str]:
 
 def _manifest(staged: Path, live: Path, pages: list[str], exe: str,
               staged_files: set[str] | None = None) -> str:
-    """A digest of what an index is built from: each page's file as it will be live (size and
-    mtime: an unchanged page is the previous build's very file, linked or left in place), the
-    indexer and the search page's script. ``staged_files``, when known: the files in
-    ``staged`` (a site patched in place stages few), so the others are looked up live only."""
-    state: list = []
+    """What an index is made from, as the text the bundle keeps (``blogtool-index.txt``):
+    a digest of the pages' paths and sizes and one of their bytes, each with the indexer's
+    name and size and the search page's script. Only content counts, so the same pages
+    give the same text in any folder. ``staged_files``, when known: the files in ``staged``
+    (a site patched in place stages few), so the others are looked up live only.
+
+    When the sizes are those of the live bundle's text and every page is older than that
+    text (an unchanged page is the previous build's very file, linked or left in place), the
+    pages are the ones it was made from: its text is returned without reading them."""
+    found: list[tuple[str, str, os.stat_result]] = []
     new, old = str(staged), str(live)
     for rel in pages:
         places = (new, old) if staged_files is None else \
@@ -82,12 +87,43 @@ def _manifest(staged: Path, live: Path, pages: list[str], exe: str,
                 st = os.stat(where)
             except OSError:
                 continue
-            state.append([rel, st.st_size, st.st_mtime_ns])
+            found.append((rel, where, st))
             break
-    st = os.stat(exe)
-    state.append([exe, st.st_size, st.st_mtime_ns])
-    state.append(hashlib.sha256(SCRIPT.read_bytes()).hexdigest())
-    return hashlib.sha256(json.dumps(state).encode("utf-8")).hexdigest() + "\n"
+    tool = [os.path.basename(exe), os.stat(exe).st_size,
+            hashlib.sha256(SCRIPT.read_bytes()).hexdigest()]
+    shape = _digest([[rel, st.st_size] for rel, _, st in found] + tool)
+    last = live_manifest(live)
+    if last is not None and last.split("\n", 1)[0] == shape:
+        try:
+            written = os.stat(live / BUNDLE / MANIFEST).st_mtime_ns
+        except OSError:
+            written = 0
+        if all(st.st_mtime_ns < written for _, _, st in found):
+            return last
+    content = _digest([[rel, _file_digest(where, st)] for rel, where, st in found] + tool)
+    return f"{shape}\n{content}\n"
+
+
+def _digest(state: list) -> str:
+    return hashlib.sha256(json.dumps(state, ensure_ascii=False).encode("utf-8",
+                                                                        "surrogatepass")).hexdigest()
+
+
+# the digests of files read by this process, by path, size, mtime and inode (``serve`` reads
+# only the pages a rebuild wrote)
+_DIGESTS: dict[str, tuple[int, int, int, str]] = {}
+
+
+def _file_digest(path: str, st: os.stat_result) -> str:
+    known = _DIGESTS.get(path)
+    if known is not None and known[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
+        return known[3]
+    with open(path, "rb") as fh:
+        digest = hashlib.blake2b(fh.read(), digest_size=16).hexdigest()
+    if len(_DIGESTS) > 100_000:
+        _DIGESTS.clear()
+    _DIGESTS[path] = (st.st_size, st.st_mtime_ns, st.st_ino, digest)
+    return digest
 
 
 def _reuse(staged: Path, live: Path, patch: bool) -> list[str]:
