@@ -7,6 +7,7 @@ site is on disk; unchanged files are hard-linked from the previous build so thei
 """
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import stat
@@ -80,18 +81,26 @@ class Staging:
         return Path(self._target_path(safe_rel(rel)))
 
     def _target_path(self, rel: str) -> str:
-        """The staged file for ``rel`` (already clean), its folder made."""
+        """The staged file for ``rel`` (already clean), its folder made. Each missing
+        folder costs one ``mkdir`` and nothing else (no existence checks on the way)."""
         self.stats.paths.add(rel)
         target = os.path.join(self._root_str, rel)
         parent = os.path.dirname(target)
-        if parent not in self._made:
+        made = self._made
+        if parent in made:
+            return target
+        missing = []
+        while parent not in made and parent != self._root_str:
+            missing.append(parent)
+            parent = os.path.dirname(parent)
+        for folder in reversed(missing):
             try:
-                os.makedirs(parent, exist_ok=True)
-            except OSError as exc:  # e.g. one output is a file where another needs a folder
+                os.mkdir(folder)
+            except FileExistsError:   # another worker made it (or a file is there: the
+                pass                  # next mkdir or the file's open says so)
+            except OSError as exc:    # e.g. one output is a file where another needs a folder
                 raise _write_failed(self.destination / rel, exc) from None
-            while parent not in self._made and parent != self._root_str:
-                self._made.add(parent)
-                parent = os.path.dirname(parent)
+            made.add(folder)
         return target
 
     def _old(self, rel: str) -> Path | None:
@@ -257,14 +266,28 @@ class Staging:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
+def _exclusive(path: str, flags: int) -> int:
+    """Open a new file only: a file (or link) already at ``path`` is never written through."""
+    return os.open(path, flags | os.O_EXCL, 0o666)
+
+
 def _write_new(target: str, data: bytes) -> int:
     """Write ``data`` to a new file at ``target`` (one already there, perhaps a link to the
-    previous build's file, is unlinked first, never written through); its mtime in ns."""
-    if os.path.exists(target):
+    previous build's file, is unlinked first, never written through); its mtime in ns.
+    No existence check first, and an unbuffered file: a buffered one's set-up also asks the
+    new file whether it is a terminal and where it stands (two more system calls a file)."""
+    try:
+        fh = open(target, "wb", buffering=0, opener=_exclusive)
+    except FileExistsError:
         os.unlink(target)
-    with open(target, "wb") as fh:
-        fh.write(data)
-        fh.flush()
+        fh = open(target, "wb", buffering=0, opener=_exclusive)
+    with fh:
+        view = memoryview(data)
+        while view:
+            written = fh.write(view)
+            if not written:     # a regular file takes some bytes or raises
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            view = view[written:]
         return os.fstat(fh.fileno()).st_mtime_ns
 
 
