@@ -385,6 +385,32 @@ def test_stray_files_are_removed_and_an_unchanged_destination_is_not_walked(
         build(site, out, site_time=PINNED, jobs=1)
 
 
+def folders(root: Path) -> list[str]:
+    return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir())
+
+
+def test_an_empty_stray_folder_goes_as_after_a_full_build(
+        site: Path, tmp_path: Path) -> None:
+    """A build in place removes folders it did not make once they are empty (a full build
+    swaps in a site without them), found by listing the changed folders or by the walk;
+    a folder ``keep_files`` spares stays."""
+    (site / "_config.yml").write_text((site / "_config.yml").read_text("utf-8")
+                                      + "keep_files: [kept]\n", "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1)
+    build(site, out, site_time=PINNED, jobs=1)          # the folders are recorded
+    for n, stray in enumerate(("empty", "2014/10/13/empty", "new/deeper/still", "x/y.html")):
+        (out / stray).mkdir(parents=True)
+        (out / "kept/sub").mkdir(parents=True, exist_ok=True)
+        if n == 2:          # no record of the folders: the whole destination is walked
+            (site / ".blogtool-cache/v2/folders.json").unlink()
+        _same_as_full(site, tmp_path, out, f"folder-{n}")
+        assert not (out / stray).exists()
+        assert folders(out) == sorted(folders(tmp_path / f"cold-folder-{n}") + ["kept",
+                                                                               "kept/sub"])
+
+
 def test_edits_after_a_no_op_build_give_the_full_build(site: Path, tmp_path: Path) -> None:
     """When the documents are the ones of the last build, their recorded fields are not
     checked again, except those of documents rendered again earlier in the build: an include

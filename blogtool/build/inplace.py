@@ -53,6 +53,8 @@ class Patch(Staging):
         # in them: if none changed and this build made the same files, nothing can be stray
         self.folders = folders or {}
         self.seen_folders: dict = {}
+        # folders found that this build may not have made (removed at commit when empty)
+        self._stray_folders: list[str] = []
 
     def _keep_old(self, rel: str) -> None:
         self.stats.paths.add(safe_rel(rel))
@@ -121,7 +123,27 @@ class Patch(Staging):
                 continue
             self.stats.removed.append(rel)
             _prune_empty(target.parent, dest)
+        self._remove_empty_folders()
         shutil.rmtree(self.root, ignore_errors=True)
+
+    def _remove_empty_folders(self) -> None:
+        """Folders none of this build's files is in and ``keep_files`` does not spare go
+        when they are empty (deepest first), as a full build would not have them."""
+        if not self._stray_folders:
+            return
+        needed = {""}
+        for rel in self.stats.paths:
+            folder = os.path.dirname(rel)
+            while folder not in needed:
+                needed.add(folder)
+                folder = os.path.dirname(folder)
+        dest = str(self.destination)
+        for rel in sorted(self._stray_folders, key=lambda r: r.count("/"), reverse=True):
+            if rel not in needed and not self._kept(rel):
+                try:
+                    os.rmdir(os.path.join(dest, rel))
+                except OSError:
+                    continue      # not empty (a kept file, a file put there since): stays
 
     def _kept(self, rel: str) -> bool:
         return any(rel.startswith(p) for p in self.keep_prefixes)
@@ -195,6 +217,7 @@ class Patch(Staging):
                 rel_dir = os.path.relpath(dirpath, dest).replace(os.sep, "/")
                 dirnames[:] = [d for d in dirnames if not self._kept(f"{rel_dir}/{d}")]
                 folders.add(rel_dir)
+                self._stray_folders.append(rel_dir)
                 if any(f"{rel_dir}/{name}" not in paths and not self._kept(f"{rel_dir}/{name}")
                        for name in filenames):
                     return None
@@ -233,6 +256,7 @@ class Patch(Staging):
             dirnames[:] = [d for d in dirnames
                            if not any((rel_dir + d).startswith(p) for p in kept)]
             folders.add(rel_dir[:-1])
+            self._stray_folders.append(rel_dir[:-1])
             for name in filenames:
                 rel = rel_dir + name
                 if rel not in self.stats.paths and not any(rel.startswith(p) for p in kept):
