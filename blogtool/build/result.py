@@ -1,35 +1,53 @@
 """What a build returns: counts, the problems it reported and what it wrote. Its own module
-(standard library only) so the check for an unchanged site can answer without loading the
-pipeline."""
+(no imports beyond the standard library's lightest) so the check for an unchanged site can
+answer without loading the pipeline."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..errors import Problem
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from ..errors import Problem
 
 
-@dataclass
 class BuildResult:
-    destination: Path
-    documents: int
-    written: int
-    unchanged: int
-    static: int
-    seconds: float
-    warnings: list[Problem] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    outputs: dict[str, str] = field(default_factory=dict)   # dest path -> source rel_path
-    rendered: list[str] = field(default_factory=list)       # documents laid out this build
-    # files replaced or removed in a site patched in place (None: the whole site was swapped)
-    changed_files: list[str] | None = None
-    hint: str = ""            # said after the summary, e.g. for a folder with nothing in it
+    """``outputs``: dest path -> source rel_path; ``rendered``: documents laid out this
+    build; ``changed_files``: files replaced or removed in a site patched in place (None: the
+    whole site was swapped); ``hint``: said after the summary, e.g. for an empty folder."""
+
+    def __init__(self, destination: Path, documents: int, written: int, unchanged: int,
+                 static: int, seconds: float, warnings: list[Problem] | None = None,
+                 notes: list[str] | None = None, outputs: dict[str, str] | None = None,
+                 rendered: list[str] | None = None, changed_files: list[str] | None = None,
+                 hint: str = ""):
+        self.destination = destination
+        self.documents = documents
+        self.written = written
+        self.unchanged = unchanged
+        self.static = static
+        self.seconds = seconds
+        self.warnings: list[Problem] = warnings if warnings is not None else []
+        self.notes: list[str] = notes if notes is not None else []
+        self.outputs: dict[str, str] = outputs if outputs is not None else {}
+        self.rendered: list[str] = rendered if rendered is not None else []
+        self.changed_files = changed_files
+        self.hint = hint
+
+    def __repr__(self) -> str:
+        return f"BuildResult({self.summary()!r})"
 
     def summary(self) -> str:
-        parts = [f"{self.documents} pages ({self.written} written, {self.unchanged} unchanged)",
-                 f"{self.static} static file{'s' if self.static != 1 else ''}"]
-        if self.warnings:
-            parts.append(f"{len(self.warnings)} warning{'s' if len(self.warnings) != 1 else ''}")
-        line = f"Built {', '.join(parts)} in {self.seconds:.2f} s -> {self.destination}"
-        return f"{line}\n{self.hint}" if self.hint else line
+        return summary(self.documents, self.written, self.unchanged, self.static,
+                       len(self.warnings), self.seconds, str(self.destination), self.hint)
 
+
+def summary(documents: int, written: int, unchanged: int, static: int, warnings: int,
+            seconds: float, destination: str, hint: str) -> str:
+    """The line a build ends with (and the hint after it, if any)."""
+    parts = [f"{documents} pages ({written} written, {unchanged} unchanged)",
+             f"{static} static file{'s' if static != 1 else ''}"]
+    if warnings:
+        parts.append(f"{warnings} warning{'s' if warnings != 1 else ''}")
+    line = f"Built {', '.join(parts)} in {seconds:.2f} s -> {destination}"
+    return f"{line}\n{hint}" if hint else line

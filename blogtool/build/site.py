@@ -170,6 +170,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
                             diagnostics=diagnostics)
     dest = Path(settings.destination)
     check_destination(source, dest)
+    if probe is None:           # no record may vouch for what this build writes
+        unchanged.forget(source, dest)
     try:
         zone = site_zone(settings.timezone)
     except ValueError as exc:

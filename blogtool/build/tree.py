@@ -8,6 +8,7 @@ only the standard library is imported, so the check costs no start-up time.
 """
 from __future__ import annotations
 
+import math
 import os
 import stat
 from collections.abc import Collection
@@ -33,6 +34,18 @@ def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] 
     folder whose mtime is the one it lists, and older than ``racy_from``, has the entries it
     listed (each one ``stat``-ed) instead of being read again."""
     out: list = []
+    if not folder_times:
+        try:
+            fd = os.open(root, _DIR_FLAGS)
+        except (FileNotFoundError, NotADirectoryError):
+            return out
+        except OSError as exc:
+            raise Unlistable(root) from exc
+        try:
+            _list_at(fd, root + "/", "", out, prune, skip_names)
+        finally:
+            os.close(fd)
+        return out
     if not os.path.isdir(root):
         return out
     walk = _Walk(out, prune, skip_names, folder_times,
@@ -43,6 +56,53 @@ def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] 
         out += ("", mtime, FOLDER)
     walk.folder(root, "", mtime)
     return out
+
+
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+
+
+def _list_at(fd: int, path: str, rel_dir: str, out: list, prune: Collection[str],
+             skip_names: Collection[str]) -> None:
+    """The entries of the open folder ``fd`` (``path``, ``rel_dir`` relative to the root),
+    each ``stat``-ed by its name relative to the folder: a short path for the kernel to
+    resolve, and no directory entry objects."""
+    try:
+        names = os.listdir(fd)
+    except OSError as exc:
+        raise Unlistable(path) from exc
+    names.sort()
+    stat_ = os.stat
+    for name in names:
+        if name in skip_names:
+            continue
+        try:
+            st = stat_(name, dir_fd=fd, follow_symlinks=False)
+        except OSError as exc:
+            raise Unlistable(path + name) from exc
+        mode = st.st_mode
+        if stat.S_ISDIR(mode):
+            rel = rel_dir + name
+            if rel in prune:
+                continue
+            out += (rel + "/", FOLDER, FOLDER)
+            try:
+                sub = os.open(name, _DIR_FLAGS, dir_fd=fd)
+            except OSError as exc:
+                raise Unlistable(path + name) from exc
+            try:
+                _list_at(sub, path + name + "/", rel + "/", out, prune, skip_names)
+            finally:
+                os.close(sub)
+            continue
+        if stat.S_ISLNK(mode):
+            try:
+                st = stat_(name, dir_fd=fd)
+            except OSError:
+                out += (rel_dir + name, -2, -2)     # a broken link
+                continue
+            if stat.S_ISDIR(st.st_mode):
+                raise Unlistable(path + name)
+        out += (rel_dir + name, st.st_mtime_ns, st.st_size)
 
 
 def same(root: str, flat: list, prune: Collection[str] = (), racy_from: float = 0) -> bool:
@@ -68,6 +128,35 @@ def same(root: str, flat: list, prune: Collection[str] = (), racy_from: float = 
     return True
 
 
+def same_folders(root: str, flat: list, prune: Collection[str] = (),
+                 racy_from: float = 0) -> int | None:
+    """:func:`same` for the folders of the listing alone: a file added to, removed from or
+    renamed in a folder changes the folder's mtime, a file written over in place does not.
+    None when something changed, else how many folders were read for being recent."""
+    base = root + "/"
+    stat_ = os.stat
+    racy: list[str] = []
+    try:
+        for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
+            if size == FOLDER:
+                if stat_(base + rel).st_mtime_ns != mtime:
+                    return None
+                if mtime >= racy_from:
+                    racy.append(rel)
+        if racy and not _same_names(base, flat, racy, prune):
+            return None
+    except (OSError, ValueError, TypeError):
+        return None
+    return len(racy)
+
+
+def granularity(flat: list) -> int:
+    """The largest whole number of nanoseconds every mtime of a listing is a multiple of: a
+    file system that keeps whole seconds (or two) shows it; 1 for one that keeps nanoseconds."""
+    mtimes = [m for m in flat[1::3] if m > 0]
+    return math.gcd(*mtimes) if mtimes else 1
+
+
 def racy_folders(flat: list, racy_from: float) -> bool:
     """Whether :func:`same` reads folders for ``racy_from``."""
     return any(m >= racy_from for m, size in zip(flat[1::3], flat[2::3], strict=True)
@@ -75,15 +164,18 @@ def racy_folders(flat: list, racy_from: float) -> bool:
 
 
 def _same_names(base: str, flat: list, folders: list[str], prune: Collection[str]) -> bool:
-    wanted = set(folders)
-    listed: dict[str, set[str]] = {f: set() for f in folders}
-    for rel in flat[0::3]:
-        if not rel:
-            continue
-        parent, _, name = rel.rstrip("/").rpartition("/")
-        parent = parent + "/" if parent else ""
-        if parent in wanted:
-            listed[parent].add(name)
+    listed: dict[str, set[str]] = {}
+    for folder in folders:
+        names = listed[folder] = set()
+        # a folder's entries follow it in the listing (depth first), each below it
+        at = flat.index(folder) + 3 if folder else 3
+        cut, end = len(folder), len(flat)
+        while at < end and flat[at].startswith(folder):
+            name = flat[at][cut:]
+            slash = name.find("/")
+            if slash < 0 or slash == len(name) - 1:
+                names.add(name.rstrip("/"))
+            at += 3
     for folder in folders:
         with os.scandir(base + folder) as it:
             names = {e.name for e in it if folder + e.name not in prune}

@@ -16,24 +16,26 @@ cache folder from elsewhere never runs code); a corrupt or foreign record is no 
 """
 from __future__ import annotations
 
-import datetime as _dt
 import json
 import os
 import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from ..errors import Problem
-from . import timeslots, tree
+from . import tree
 from .cachedir import CACHE_DIR, RACY_NS, write_json
 from .cachedir import FORMAT as CACHE_FORMAT
-from .result import BuildResult
+
+if TYPE_CHECKING:      # the check itself needs neither
+    import datetime as _dt
+    from pathlib import Path
+
+    from .result import BuildResult
 
 RECORD = "unchanged.json"
-FORMAT = 4
+FORMAT = 5
 # plugins whose values come from outside the tree (git history, the GitHub API)
 FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
 _ENV_NAMES = frozenset(("TZ", "ASSET_HOST_URL", "SSL", "GITHUB_HOSTNAME", "HOME",
@@ -41,6 +43,10 @@ _ENV_NAMES = frozenset(("TZ", "ASSET_HOST_URL", "SSL", "GITHUB_HOSTNAME", "HOME"
 _ENV_PREFIXES = ("JEKYLL", "BLOGTOOL", "GEM_", "BUNDLE", "PAGES_", "RUBY")
 _GLOB = frozenset("*?[{\\")
 _UNITS = ("year", "month", "day", "hour", "minute", "second", "microsecond")   # of site.time
+# how recent (ns) a folder of the destination may be and still be only stat-ed: the file
+# system's timestamp step (Linux stamps with a clock that moves every 1-10 ms; FAT keeps 2 s)
+TICK_NS = 50_000_000
+_REREAD = 16      # more recent folders than this: the record is saved again once they are not
 _FUTURE_NOTE = "has a future date"   # the reader's note for a post it skipped (reader/posts.py)
 
 
@@ -49,7 +55,23 @@ def record_path(source: str) -> str:
 
 
 def _templates(source: str) -> str:
+    from . import timeslots
     return os.path.join(os.path.dirname(record_path(source)), timeslots.FILE)
+
+
+def forget(source: Path | str, destination: Path | str) -> None:
+    """Remove the record of ``source``'s last build when it vouches for ``destination``: for
+    a build that writes there but leaves no record (``serve``, ``--no-cache``)."""
+    path = record_path(os.path.realpath(os.fspath(source)))
+    try:
+        with open(path, "rb") as fh:
+            record = json.loads(fh.read())
+        if isinstance(record, dict) and isinstance(record.get("dest"), str) and \
+                os.path.realpath(record["dest"]) != os.path.realpath(os.fspath(destination)):
+            return       # another destination's record
+        os.remove(path)
+    except (OSError, ValueError):
+        pass     # no record, or none that can be read or removed: none that would be used
 
 
 class Probe:
@@ -63,11 +85,21 @@ class Probe:
         self.pruned = pruned
         self.time_ns = time.time_ns()
         self.listing: list | None = None
-        self.result: BuildResult | None = None
+        # the recorded build's result when nothing changed (the record's JSON), the pages
+        # filled in from their templates, and the seconds the check took
+        self.answer: tuple[dict, list[str], float] | None = None
+        self._result: BuildResult | None = None
         self._found: dict | None = None
         # the last record's destination (folder, kept names, listing, time): the listing of
         # this build's destination then reads only the folders that changed
-        self.previous: tuple[str, list, list, int] | None = None
+        self.previous: tuple[str, list, list, int, int] | None = None
+
+    @property
+    def result(self) -> BuildResult | None:
+        """The recorded build's result when nothing changed, else None."""
+        if self._result is None and self.answer is not None:
+            self._result = _replay(*self.answer)
+        return self._result
 
     def collect(self, config: Mapping[str, Any], settings: Any, now: _dt.datetime,
                 documents: Iterable[Any], entries: Iterable[tuple[str, dict | None]],
@@ -145,8 +177,9 @@ class Probe:
             same_place = before is not None and before[:2] == (found["dest"], found["keep"])
             output = tree.listing(found["dest"], prune=found["keep"], folder_times=True,
                                   previous=before[2] if before and same_place else None,
-                                  racy_from=before[3] - RACY_NS if before else 0)
+                                  racy_from=before[3] - before[4] if before else 0)
             written = time.time_ns()
+            racy = min(RACY_NS, max(TICK_NS, 2 * tree.granularity(output)))
         except tree.Unlistable:
             return None
         recent = self.time_ns - RACY_NS
@@ -155,6 +188,7 @@ class Probe:
             return None
         outputs = [x for dest, rel in result.outputs.items() for x in (dest, rel)]
         if found["slots"] is not None:
+            from . import timeslots
             found = {**found, "slots": timeslots.keep(_templates(self.source), found["slots"],
                                                       output)}
             if found["slots"] is None:
@@ -162,12 +196,12 @@ class Probe:
         return {
             "format": FORMAT, "blogtool": __version__, "args": self.arguments,
             "prune": prune, "source": listing, "world": world, **found,
-            "output": output, "written": written,
-            "result": {"documents": result.documents,
+            "output": output, "written": written, "racy": racy,
+            "result": {"documents": result.documents, "dest": found["dest"],
                        "unchanged": result.written + result.unchanged,
                        "static": result.static, "hint": result.hint,
                        "warnings": [[w.path, w.line, w.message] for w in result.warnings],
-                       "notes": list(result.notes), "outputs": outputs}}
+                       "notes": list(result.notes), "outputs": "\0".join(outputs)}}
 
 
 def check(source: Path | str, destination: Path | str | None = None, *,
@@ -190,42 +224,48 @@ def check(source: Path | str, destination: Path | str | None = None, *,
         probe.listing = tree.listing(root, prune=probe.pruned)
         if record is not None:
             probe.previous = (str(record["dest"]), list(record["keep"]), list(record["output"]),
-                              int(record["written"]))
+                              int(record["written"]), int(record["racy"]))
         if record is None or record["source"] != probe.listing:
             return probe
-        if not _unchanged(record, strict, site_time, config_files):
+        if not _unchanged(record, strict, site_time, record_path(root)):
             return probe
         rewritten: list[str] = []
         if record.get("slots") is not None:
+            from . import timeslots
             filled = timeslots.refill(_templates(root), record, site_time)
             if filled is None:
                 return probe
             rewritten = filled
-        probe.result = _replay(record, started, rewritten)
-        if rewritten:      # new stamps, listed now
-            write_json(record_path(root), record)
-        elif tree.racy_folders(record["output"], record["written"] - RACY_NS):
-            # the folders read for being too recent are not, now: later checks stat them
-            record["written"] = probe.time_ns
-            write_json(record_path(root), record)
+            if rewritten:      # new stamps, listed now
+                write_json(record_path(root), record)
+        probe.answer = (record["result"], rewritten, time.perf_counter() - started)
     except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError):
-        probe.result = None
+        probe.answer = None
     return probe
 
 
-def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None,
-               config_files: list[str] | None) -> bool:
+def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None, path: str) -> bool:
+    """Whether the record still holds (``path``: where it is kept)."""
     result = record["result"]
     if strict and result["warnings"]:
         return False        # the full build stops on them, as it must
     if record["clock"] is not None:
         start, end = record["clock"]
-        if not start <= (site_time or _dt.datetime.now(_dt.UTC)).timestamp() < end:
+        if not start <= (site_time.timestamp() if site_time else time.time()) < end:
             return False
     if _world(record["outside"]) != record["world"]:
         return False
-    return bool(record["output"]) and tree.same(record["dest"], record["output"], record["keep"],
-                                                record["written"] - RACY_NS)
+    if not record["output"]:
+        return False
+    read = tree.same_folders(record["dest"], record["output"], record["keep"],
+                             record["written"] - record["racy"])
+    if read is None:
+        return False
+    if read > _REREAD:
+        # the folders read for being too recent are not, now: later checks only stat them
+        record["written"] = time.time_ns()
+        write_json(path, record)
+    return True
 
 
 def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
@@ -234,6 +274,7 @@ def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
     unit (the year, the day...) to the start of the next one. None: no field was read."""
     if not fields:
         return None
+    import datetime as _dt
     finest = max(_UNITS.index(name) for name in fields)
     t = _dt.datetime(now.year, now.month, now.day, now.hour, now.minute, now.second,
                      now.microsecond, tzinfo=now.tzinfo)
@@ -249,14 +290,16 @@ def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
     return [start.timestamp(), end.timestamp()]
 
 
-def _replay(record: dict, started: float, rewritten: list[str]) -> BuildResult:
-    result = record["result"]
-    flat = result["outputs"]
+def _replay(result: dict, rewritten: list[str], seconds: float) -> BuildResult:
+    from pathlib import Path
+
+    from ..errors import Problem
+    from .result import BuildResult
+    flat = result["outputs"].split("\0") if result["outputs"] else []
     return BuildResult(
-        destination=Path(record["dest"]), documents=int(result["documents"]),
+        destination=Path(result["dest"]), documents=int(result["documents"]),
         written=len(rewritten), unchanged=int(result["unchanged"]) - len(rewritten),
-        static=int(result["static"]),
-        seconds=time.perf_counter() - started,
+        static=int(result["static"]), seconds=seconds,
         warnings=[Problem(str(p), line, str(m), "warning") for p, line, m in result["warnings"]],
         notes=[str(n) for n in result["notes"]], outputs=dict(zip(flat[::2], flat[1::2],
                                                                   strict=True)),

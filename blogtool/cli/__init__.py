@@ -2,7 +2,8 @@
 them) and turns located problems into ``file:line: sentence`` lines.
 
 :data:`main` is the entry point: ``blogtool --version`` is answered without loading click,
-and a command loads click and its own module only."""
+a command loads click and its own module only, and ``blogtool build`` with nothing
+changed is answered before click is loaded (:mod:`blogtool.cli.fast`)."""
 from __future__ import annotations
 
 import sys
@@ -26,6 +27,10 @@ class _Main:
         if not args and not kwargs and sys.argv[1:] == ["--version"]:
             sys.stdout.write(f"blogtool, version {__version__}\n")
             return None
+        if not args and not kwargs and sys.argv[1:2] == ["build"]:
+            from .fast import answer
+            if answer(sys.argv[2:]) == 0:
+                return 0
         return _group()(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:

@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from ..build.result import BuildResult
-from .common import build_options, config_files, fail, overrides_from, print_warning
+from .common import build_options, click_options, config_files, fail, overrides_from, print_warning
+from .options import BUILD, COMMON
 
 
 class _Progress:
@@ -36,10 +37,7 @@ class _Progress:
 
 @click.command("build")
 @build_options
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: the number of cores).")
-@click.option("--no-cache", is_flag=True,
-              help="Render everything; neither read nor write .blogtool-cache/.")
+@click_options(BUILD[len(COMMON):])
 def command(source: Path, destination: Path | None, config: str | None, drafts: bool,
             future: bool, unpublished: bool, baseurl: str | None, compat: str | None,
             strict: bool, trace: bool, quiet: bool, verbose: bool, jobs: int | None,
@@ -51,8 +49,9 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     if not no_cache:
         # nothing changed since the last build: answered before the pipeline is loaded
         from ..build.unchanged import check
-        probe = check(source, destination, config_files=files, overrides=overrides,
-                      strict=strict)
+        from .fast import take
+        probe = take(source, destination, files, overrides, strict) or \
+            check(source, destination, config_files=files, overrides=overrides, strict=strict)
         if probe.result is not None:
             _report(probe.result, quiet, verbose)
             return

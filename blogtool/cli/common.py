@@ -11,34 +11,44 @@ from typing import Any
 import click
 
 from ..errors import BuildError, Problem
+from .options import COMMON, DEFAULT_SOURCE, Option, config_files, overrides_from, warning_line
+
+__all__ = ["build_options", "click_options", "config_files", "fail", "overrides_from",
+           "print_warning"]
 
 
 def build_options(func: Callable) -> Callable:
     """Jekyll's flags for anything that builds (build, serve, deploy)."""
-    options = [
-        click.option("-s", "--source", type=click.Path(file_okay=False, path_type=Path),
-                     default=".", show_default=True, help="Source directory."),
-        click.option("-d", "--destination", type=click.Path(file_okay=False, path_type=Path),
-                     default=None, help="Destination directory (default: _site)."),
-        click.option("--config", "config", default=None,
-                     help="Configuration files, comma-separated; later ones win."),
-        click.option("-D", "--drafts", is_flag=True, help="Render posts in _drafts."),
-        click.option("--future", is_flag=True, help="Publish posts dated in the future."),
-        click.option("--unpublished", is_flag=True, help="Render posts with published: false."),
-        click.option("-b", "--baseurl", default=None, help="Serve the website from this path."),
-        click.option("--compat", type=click.Choice(["blogtool", "jekyll", "github-pages"]),
-                     default=None, help="Turn blogtool's improvements off to match Jekyll 4 "
-                                        "or GitHub Pages output exactly."),
-        click.option("--strict", is_flag=True, help="Treat warnings as errors."),
-        click.option("--trace", is_flag=True, help="Show a full traceback on errors."),
-        click.option("-q", "--quiet", is_flag=True, help="Print only errors."),
-        click.option("-V", "--verbose", is_flag=True, help="Print every note."),
-        click.option("--offline", is_flag=True, expose_value=False, callback=_offline,
-                     help="Never download a theme; use installed or cached ones."),
-    ]
-    for option in reversed(options):
-        func = option(func)
-    return func
+    return click_options(COMMON)(func)
+
+
+def click_options(options: tuple[Option, ...]) -> Callable[[Callable], Callable]:
+    """click options of the declarations in :mod:`blogtool.cli.options`."""
+    def decorate(func: Callable) -> Callable:
+        for option in reversed(options):
+            func = _click_option(option)(func)
+        return func
+    return decorate
+
+
+def _click_option(option: Option) -> Callable:
+    name, flags, kind, text, choices = option
+    if name == "offline":
+        return click.option(*flags, is_flag=True, expose_value=False, callback=_offline,
+                            help=text)
+    if kind == "flag":
+        return click.option(*flags, name, is_flag=True, help=text)
+    if kind == "dir":
+        extra: dict[str, Any] = {"default": DEFAULT_SOURCE, "show_default": True} \
+            if name == "source" else {"default": None}
+        return click.option(*flags, name, type=click.Path(file_okay=False, path_type=Path),
+                            help=text, **extra)
+    if kind == "int":
+        return click.option(*flags, name, type=click.IntRange(min=1), default=None, help=text)
+    if kind == "choice":
+        return click.option(*flags, name, type=click.Choice(list(choices)), default=None,
+                            help=text)
+    return click.option(*flags, name, default=None, help=text)
 
 
 def _offline(ctx: click.Context, param: click.Parameter, value: bool) -> None:
@@ -47,31 +57,8 @@ def _offline(ctx: click.Context, param: click.Parameter, value: bool) -> None:
         os.environ[OFFLINE_ENV] = "1"
 
 
-def overrides_from(drafts: bool, future: bool, unpublished: bool, baseurl: str | None,
-                   compat: str | None) -> dict[str, Any]:
-    overrides: dict[str, Any] = {}
-    if drafts:
-        overrides["show_drafts"] = True
-    if future:
-        overrides["future"] = True
-    if unpublished:
-        overrides["unpublished"] = True
-    if baseurl is not None:
-        overrides["baseurl"] = baseurl
-    if compat:
-        overrides["blogtool"] = {"compat": compat}
-    return overrides
-
-
-def config_files(value: str | None) -> list[str] | None:
-    if not value:
-        return None
-    return [v.strip() for v in value.split(",") if v.strip()]
-
-
 def print_warning(problem: Problem) -> None:
-    where = problem.path + (f":{problem.line}" if problem.line else "")
-    click.echo(f"{where}: warning: {problem.message}", err=True)
+    click.echo(warning_line(problem.path, problem.line, problem.message), err=True)
 
 
 def fail(exc: BaseException, trace: bool) -> None:
