@@ -134,3 +134,15 @@ def test_a_fixed_site_time_with_now_reads_the_machine_clock(
         assert f"&copy; {year} {year}年 2020" in (out / "index.html").read_text("utf-8")
         assert result.written == (0 if i == 1 else result.documents), i
         assert not (src / ".blogtool-cache/v2/unchanged.json").exists()
+
+
+def test_now_and_today_are_no_variables_as_in_ruby(tmp_path: Path) -> None:
+    """python-liquid has built-in ``now`` and ``today`` variables (the machine's clock);
+    Ruby Liquid has none: nil, unless the site assigns them."""
+    from blogtool.liquid.engine import LiquidEngine, LiquidSettings
+    templates = ["[{{ now }}]", "[{{ today }}]", "{% if now %}yes{% else %}no{% endif %}",
+                 '[{{ now | date: "%Y" }}]', "{% assign now = 3 %}{{ now }}",
+                 "{% for x in today %}{{ x }}{% endfor %}."]
+    expected = run_batch(["liquid"], "Liquid::Template.parse(input).render({})", templates)
+    engine = LiquidEngine(LiquidSettings(source=str(tmp_path)), post_urls={}, link_urls={})
+    assert [engine.render(t, {}, path="t.md") for t in templates] == expected

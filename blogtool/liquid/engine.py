@@ -28,6 +28,7 @@ from liquid.token import (
     Token,
 )
 from liquid.undefined import StrictUndefined, Undefined
+from liquid.utils import ReadOnlyChainMap
 
 from blogtool.errors import BuildError, Diagnostics
 from blogtool.timeutil import site_zone
@@ -58,9 +59,15 @@ REGISTER: tuple[Callable[[Any], None], ...] = (
 
 
 class JekyllContext(RenderContext):
-    """A render context that knows its :class:`RenderState` and warns about unknown filters."""
+    """A render context that knows its :class:`RenderState` and warns about unknown filters.
+    Ruby Liquid has no ``now`` or ``today`` variable: python-liquid's built-in ones (the
+    machine's clock) are left out of the scope."""
 
     __slots__ = ("state",)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.scope = ReadOnlyChainMap(self.locals, self.globals, self.counters)
 
     def copy(self, *args: Any, **kwargs: Any) -> RenderContext:  # render tag, where_exp...
         ctx = super().copy(*args, **kwargs)
@@ -174,12 +181,27 @@ class LiquidEngine:
             self.env.parse_warnings = []
         return cached
 
+    def prepare(self, text: str, path: str, line_offset: int = 0
+                ) -> tuple[BoundTemplate, list[tuple[Token, str]], str]:
+        """What :meth:`render` renders ``text`` with: the template of ``text`` up to the end
+        of its last tag or output statement, its warnings, and the plain text after that,
+        which is written as it is. A post is mostly text after its
+        last tag: that text is not tokenized, and posts that open with the same tag share one
+        template. Syntax errors are those of the whole text."""
+        head, tail = _split_tail(text)
+        if not tail:
+            return (*self.parse_with_warnings(text, path, line_offset), "")
+        try:
+            return (*self.parse_with_warnings(head, path, line_offset), tail)
+        except BuildError:
+            return (*self.parse_with_warnings(text, path, line_offset), "")
+
     def render(self, text: str, context: dict, *, path: str, line_offset: int = 0,
                stash: list[str] | None = None, deps: set[str] | None = None) -> str:
         """Render ``text`` (a document body or a layout) with the Jekyll payload ``context``."""
         if not any(marker in text for marker in _LIQUID_MARKERS):
             return text
-        template, warnings = self.parse_with_warnings(text, path, line_offset)
+        template, warnings, tail = self.prepare(text, path, line_offset)
         if self.diagnostics is not None:
             for token, message in warnings:
                 self.diagnostics.warn(path, line_of(token, line_offset), message)
@@ -202,6 +224,8 @@ class LiquidEngine:
             raise BuildError(path, None, "Liquid error: too deep (recursive include?)") from None
         except Exception as err:  # a filter's own error (bad date, bad sort) stops the build
             raise BuildError(path, None, error_message(err)) from None
+        if tail:
+            buffer.write(tail)
         return buffer.getvalue()
 
 
@@ -268,6 +292,25 @@ class LiquidEngine:
                                  f"[{dirs}] ({tag}). Ensure it exists in one of those "
                                  "directories and, if it is a symlink, does not point outside "
                                  "your site source.")
+
+
+_TRIMMING_ENDS = ("-%}", "-}}")
+
+
+def _split_tail(text: str) -> tuple[str, str]:
+    """``text`` up to the end of its last ``%}`` or ``}}``, and the text after it when that
+    holds no ``{%`` or ``{{`` (else ``(text, "")``). No token spans that end: a tag or an
+    output statement ends there or before, and text on both sides renders as itself, so the
+    template of the head followed by the tail renders as the whole text. Not after ``-%}``
+    or ``-}}`` (which trim what follows them when they end a tag, and not when they are
+    text)."""
+    end = max(text.rfind("%}"), text.rfind("}}")) + 2
+    if end < 2 or end == len(text) or text.endswith(_TRIMMING_ENDS, 0, end):
+        return text, ""
+    tail = text[end:]
+    if "{%" in tail or "{{" in tail:
+        return text, ""
+    return text[:end], tail
 
 
 _EXPECTED_END = re.compile(r"expected tag (end\w+)")
