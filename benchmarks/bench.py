@@ -5,7 +5,7 @@
         [--tools blogtool,jekyll,hugo,floor] [--blogtool-cmd "..."] [--output FILE]
     python benchmarks/bench.py --markdown [--runs 9] [--markdown-baseline CHECKOUT]
     python benchmarks/bench.py --incremental [--sizes 5000] [--runs 3] [--real-blog PATH]
-        [--real-blog-name NAME] [--no-serve] [--blogtool-tree CHECKOUT]
+        [--real-blog-name NAME] [--no-serve] [--blogtool-tree CHECKOUT] [--launcher venv|path]
     python benchmarks/bench.py --search --tools blogtool [--theme default]
 
 Why it is built this way:
@@ -588,6 +588,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
                         "against Hugo's cold build")
     p.add_argument("--blogtool-tree", type=Path,
                    help="with --incremental: run the blogtool of this checkout")
+    p.add_argument("--launcher", choices=("venv", "path"), default="venv",
+                   help="with --incremental: blogtool from a virtualenv the benchmark makes "
+                        "(pip install, as users run it) or from the checkout's folder")
     p.add_argument("--real-blog", type=Path, metavar="PATH",
                    help="with --incremental: also build this Jekyll blog with Jekyll and "
                         "blogtool (it is copied first)")
@@ -637,7 +640,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
     if args.incremental:
         kit = Kit(measure, _blogtool_argv, _utf8_env, _remove, REPO, args.work, args.timeout,
-                  args.blogtool_tree.resolve() if args.blogtool_tree else None)
+                  args.blogtool_tree.resolve() if args.blogtool_tree else None,
+                  launcher=args.launcher)
         bytecode(kit)
         found = {size: bench_incremental.run(
             size, args.runs, corpus(args.corpora, size, args.seed, "jekyll", "site"),

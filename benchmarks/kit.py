@@ -1,11 +1,31 @@
 """What the benchmark modules share: how to run, time and launch, handed over by ``bench.py``
-(which owns the process-tree measurement) so the modules need not import it back."""
+(which owns the process-tree measurement) so the modules need not import it back.
+
+How blogtool is launched (``Kit.launcher``):
+
+* ``"venv"`` (the default): the way a user runs it. A virtual environment is made once per
+  benchmark under the work folder (``python -m venv``, without the system's site-packages),
+  the blogtool to measure (the ``--blogtool-tree`` checkout, else this repository) is
+  installed into it by ``pip install`` (not editable, with its dependencies from the package
+  index or pip's cache), and every blogtool row runs its ``bin/blogtool`` console script
+  from the bytecode pip compiled. So start-up pays neither an editable install's import hook
+  nor ``.pth`` files of the interpreter the benchmark runs in (a sandbox's certificate hook
+  was 8-11 ms of every run here), and ``PYTHONPATH``/``PYTHONPYCACHEPREFIX`` are cleared for
+  it. Making it takes 10-60 s; it needs the package index or a warm pip cache.
+* ``"path"``: ``python -c "from blogtool.cli import main..."`` with the checkout on
+  ``PYTHONPATH`` (what tests use: no network, nothing installed), or, without a checkout,
+  what ``bench.py`` finds (a ``blogtool`` beside the interpreter, else the same ``-c``).
+  A checkout pip cannot install (no ``pyproject.toml``) is always run this way.
+"""
 from __future__ import annotations
 
 import filecmp
 import os
+import shutil
 import statistics
+import subprocess
 import sys
+import venv
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,17 +48,46 @@ class Kit:
     work: Path
     timeout: float
     tree: Path | None = None
+    launcher: str = "venv"
+    _script: Path | None = None
 
     def blogtool(self, template: str, src: Path, out: Path) -> tuple[list[str], dict[str, str]]:
         """The argv and environment of one blogtool command (``{src}``, ``{out}`` filled)."""
-        if self.tree is None:
-            argv, extra = self.blogtool_argv(template, src, out)
-            return argv, self.env_for(extra)
         head, *rest = template.split()
         if head != "blogtool":
             raise ValueError(f"not a blogtool command: {template}")
-        return (TREE_LAUNCHER + [a.format(src=src, out=out) for a in rest],
-                self.env_for({"PYTHONPATH": str(self.tree)}))
+        args = [a.format(src=src, out=out) for a in rest]
+        code = self.tree or self.cwd
+        if self.launcher == "venv" and (code / "pyproject.toml").is_file():
+            env = self.env_for({})
+            for name in ("PYTHONPATH", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE",
+                         "PYTHONHOME", "VIRTUAL_ENV"):
+                env.pop(name, None)
+            return [str(self.installed(code))] + args, env
+        if self.tree is None:
+            argv, extra = self.blogtool_argv(template, src, out)
+            return argv, self.env_for(extra)
+        return TREE_LAUNCHER + args, self.env_for({"PYTHONPATH": str(self.tree)})
+
+    def installed(self, code: Path) -> Path:
+        """``bin/blogtool`` of a virtual environment with ``code`` pip-installed in it, made
+        on first use (under the work folder); raises ``RuntimeError`` when pip fails."""
+        if self._script is not None:
+            return self._script
+        home = self.work / "venv-blogtool"
+        shutil.rmtree(home, ignore_errors=True)
+        print(f"installing {code} into {home} ...", file=sys.stderr, flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(home)
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("PYTHONPATH", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE")}
+        run = subprocess.run([str(home / "bin" / "python"), "-m", "pip", "install", "-q",
+                              "--disable-pip-version-check", str(code)],
+                             env=env, capture_output=True, text=True, timeout=self.timeout)
+        script = home / "bin" / "blogtool"
+        if run.returncode or not script.is_file():
+            raise RuntimeError(f"pip install {code} failed: {run.stderr.strip()[-2000:]}")
+        self._script = script
+        return script
 
     @property
     def run_dir(self) -> Path:

@@ -27,7 +27,7 @@ TARGETS = [
 def bench(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(BENCH), "--incremental", "--sizes", "4",
                            "--runs", "1", "--corpora", str(tmp_path / "c"),
-                           "--work", str(tmp_path / "w"), *args],
+                           "--work", str(tmp_path / "w"), "--launcher", "path", *args],
                           capture_output=True, text=True, timeout=600)
 
 

@@ -1,0 +1,47 @@
+"""How the benchmark launches blogtool: from a virtualenv it installs blogtool into, as users
+run it, or from a checkout's folder."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.kit import TREE_LAUNCHER, Kit
+
+
+def _kit(tmp_path: Path, tree: Path, launcher: str) -> Kit:
+    def env_for(extra: dict[str, str]) -> dict[str, str]:
+        return {"PATH": "/usr/bin", "PYTHONPATH": "/elsewhere", "PYTHONPYCACHEPREFIX": "/pyc",
+                **extra}
+    return Kit(measure=lambda *a, **k: None, blogtool_argv=lambda t, s, o: ([t], {}),
+               env_for=env_for, remove=lambda p: None, cwd=tmp_path, work=tmp_path / "w",
+               timeout=60, tree=tree, launcher=launcher)
+
+
+def test_the_venv_launcher_runs_the_installed_console_script(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
+    kit = _kit(tmp_path, tree, "venv")
+    made: list[Path] = []
+    monkeypatch.setattr(Kit, "installed",
+                        lambda self, code: made.append(code) or tmp_path / "v/bin/blogtool")
+    argv, env = kit.blogtool("blogtool build -q -s {src} -d {out}", Path("/s"), Path("/o"))
+    assert argv == [str(tmp_path / "v/bin/blogtool"), "build", "-q", "-s", "/s", "-d", "/o"]
+    assert made == [tree]
+    assert "PYTHONPATH" not in env and "PYTHONPYCACHEPREFIX" not in env
+
+
+def test_a_checkout_pip_cannot_install_and_the_path_launcher_run_from_the_folder(
+        tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    for launcher in ("venv", "path"):
+        argv, env = _kit(tmp_path, tree, launcher).blogtool("blogtool --version", tree, tree)
+        assert argv == TREE_LAUNCHER + ["--version"] and TREE_LAUNCHER[0] == sys.executable
+        assert env["PYTHONPATH"] == str(tree)
+    (tree / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
+    argv, _ = _kit(tmp_path, tree, "path").blogtool("blogtool --version", tree, tree)
+    assert argv == TREE_LAUNCHER + ["--version"]
