@@ -13,7 +13,8 @@ def _square(shared: int, chunk: list[int]) -> list[tuple[int, int]]:
 
 
 def _slow_last(shared: int, chunk: list[int]) -> tuple[int, int]:
-    # the building process takes chunks from the back: it gets the slow one first
+    # the building process takes chunks from the back: after the one it renders before
+    # forking, it gets the slow one
     time.sleep(1.5 if chunk[0] == shared else 0.01)
     return chunk[0], os.getpid()
 
@@ -28,7 +29,7 @@ def test_results_come_back_in_chunk_order() -> None:
 
 def test_a_worker_is_fed_while_this_process_renders_a_long_chunk() -> None:
     chunks = [[i] for i in range(20)]
-    got = pool.run_chunks(_slow_last, 19, chunks, 2)
+    got = pool.run_chunks(_slow_last, 18, chunks, 2)
     assert [i for i, _ in got] == list(range(20))
     by_worker = sum(1 for _, pid in got if pid != os.getpid())
     assert by_worker >= 15          # not just the two it was given first

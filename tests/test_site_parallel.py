@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
+from blogtool.build import pool
 from blogtool.build.site import build
 from blogtool.build.work import PARALLEL_THRESHOLD
 from support.corpus import generate_corpus
@@ -73,3 +75,37 @@ def test_first_error_in_file_order_whatever_the_readers(tmp_path: Path) -> None:
     assert messages[0] == messages[1] and "invalid YAML" in messages[0]
     first_bad = sorted((src / "_posts").glob("*.md"))[3].name
     assert first_bad in messages[0]
+
+
+_MADE_ON_FIRST_USE: list[int] = []
+
+
+def _uses_a_lazy_table(shared: int, chunk: list[int]) -> tuple[int, int, tuple[int, ...]]:
+    # what rendering makes on first use (a compiled lexer, a parsed include) stands in here
+    if not _MADE_ON_FIRST_USE:
+        _MADE_ON_FIRST_USE.append(os.getpid())
+    return chunk[0] * shared, os.getpid(), tuple(_MADE_ON_FIRST_USE)
+
+
+def test_workers_inherit_what_the_first_chunk_made() -> None:
+    """The building process renders one chunk before forking: a worker does not make again
+    what that chunk made on first use."""
+    _MADE_ON_FIRST_USE.clear()
+    got = pool.run_chunks(_uses_a_lazy_table, 2, [[i] for i in range(12)], 2)
+    assert [v for v, _, _ in got] == [2 * i for i in range(12)]
+    assert {made for _, _, made in got} == {(os.getpid(),)}
+    assert any(pid != os.getpid() for _, pid, _ in got)
+
+
+def test_chunks_shrink_where_the_processes_meet() -> None:
+    """Every item once, in order; chunks shrink towards the point where the workers (from
+    the front) meet this process (from the back), and none is under the minimum."""
+    for n, jobs in ((5000, 2), (1000, 2), (5003, 3), (30, 2), (3, 2)):
+        chunks = pool.split(list(range(n)), jobs)
+        assert [i for c in chunks for i in c] == list(range(n))
+        sizes = [len(c) for c in chunks]
+        assert min(sizes) >= min(4, n)
+        if n >= 1000:
+            meet = next(i for i, c in enumerate(chunks) if n * (jobs - 1) // jobs in c)
+            assert max(sizes[meet - 2:meet + 3]) <= 8 < min(sizes[0], sizes[-1])
+            assert sizes[0] == max(sizes) == sizes[-1]

@@ -34,9 +34,34 @@ def can_fork() -> bool:
 
 
 def split(items: Sequence, jobs: int, minimum: int = 4) -> list[list]:
-    """Chunks small enough for an even finish (about twenty per process)."""
-    size = max(minimum, len(items) // (jobs * 20) + 1)
-    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+    """Chunks small enough for an even finish (about twenty per process). Where the
+    processes meet at the wave's end (the workers take chunks from the front, this process
+    from the back) they shrink, each at most a third of what is left before the meeting
+    point, so no process waits long for another's last chunk."""
+    n = len(items)
+    size = max(minimum, n // (jobs * 20) + 1)
+    if jobs <= 1 or n <= 6 * size:
+        sizes = [size] * (-(-n // size))
+    else:
+        meet = n * (jobs - 1) // jobs
+        sizes = _tapered(meet, size, minimum) + _tapered(n - meet, size, minimum)[::-1]
+    chunks, at = [], 0
+    for s in sizes:
+        chunks.append(list(items[at:at + s]))
+        at += s
+    return chunks
+
+
+def _tapered(length: int, size: int, minimum: int) -> list[int]:
+    """Chunk sizes covering ``length`` items, the last ones shrinking down to ``minimum``."""
+    sizes = []
+    while length > 0:
+        s = min(size, max(minimum, length // 3))
+        if length - s < minimum:
+            s = length
+        sizes.append(s)
+        length -= s
+    return sizes
 
 
 # A worker is forked only when every process gets at least this many chunks: forking a big
@@ -96,6 +121,13 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
     interval = sys.getswitchinterval()
     sys.setswitchinterval(SWITCH_INTERVAL)
     try:
+        # This process renders its first chunk before forking: what rendering makes on
+        # first use (a language's compiled lexer, a parsed include, caches) is then
+        # inherited by the workers instead of being made again in each of them.
+        first = waiting.pop()
+        results[first] = fn(shared, chunks[first])
+        if progress:
+            progress(len(chunks[first]))
         return _feed_and_render(fn, shared, chunks, jobs, progress, ctx, results, waiting)
     finally:
         sys.setswitchinterval(interval)
