@@ -123,7 +123,8 @@ class Renderer:
         if separator in (None, ""):
             return None
         head = excerpt_source(doc.body, str(separator))
-        if head != doc.body.split(str(separator), 1)[0]:
+        cut = doc.body.find(str(separator))
+        if head != (doc.body if cut < 0 else doc.body[:cut]):
             self.diagnostics.info(f"Excerpt modified in {doc.rel_path}!")
         html, _ = self.convert(doc, head, page, line=doc.body_line, deps=deps)
         return html
@@ -226,7 +227,7 @@ def excerpt_source(body: str, separator: str) -> str:
     if opened:
         head = head + "".join(f"\n{{% end{tag} %}}" for tag in reversed(opened))
     refs = [m.group(0) for m in _LINK_DEF.finditer(tail)
-            if f"[{m.group(1)}]" in head and m.group(0) not in head]
+            if f"[{m.group(1)}]" in head and m.group(0) not in head] if "]:" in tail else []
     if refs:
         head = head + "\n\n" + "\n".join(refs)
     return head

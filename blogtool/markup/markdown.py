@@ -150,6 +150,17 @@ class Rendered:
 
 def render_document(text: str, options: MarkupOptions) -> Rendered:
     """Markdown to an HTML fragment plus the headings (for a table of contents)."""
+    if not text:                # an excerpt that was only Liquid (``{% include JB/setup %}``)
+        return _empty(options)
+    return _render(text, options)
+
+
+@lru_cache(maxsize=16)
+def _empty(options: MarkupOptions) -> Rendered:
+    return _render("", options)
+
+
+def _render(text: str, options: MarkupOptions) -> Rendered:
     md = make_markdown(options)
     env: dict = {}
     tokens = md.parse(text, env)
