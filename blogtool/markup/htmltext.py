@@ -140,12 +140,12 @@ def plain_text(html: str) -> str | None:
     while (m := _SKIP_TAG.search(html, pos)) is not None:
         if m.group(1) or m.group(2).lower() != "pre" or m.group(3).rstrip().endswith("/"):
             return None
-        end = _PRE_END.search(html, m.end())
-        if end is None or _PRE_UNSURE.search(html, m.end(), end.start()):
+        after = _after_pre(html, m.end())
+        if after is None:
             return None
         if not _plain_text_of(html[pos:m.start()], html[m.start():m.end()], out):
             return None
-        pos = end.end()
+        pos = after
     if not _plain_text_of(html[pos:], "", out):
         return None
     return "".join(out)
@@ -171,18 +171,25 @@ def _plain_text_of(stretch: str, pre: str, out: list[str]) -> bool:
     return True
 
 
+def _after_pre(html: str, pos: int) -> int | None:
+    """Nothing in a <pre> (its opening tag ends at ``pos``) is read: where its end tag ends
+    (or the end of ``html``), unless a comment or another skipped element comes first and
+    could change where it ends (then None: every token is read)."""
+    end = _PRE_END.search(html, pos)
+    if _PRE_UNSURE.search(html, pos, end.start() if end else len(html)):
+        return None
+    return end.end() if end else len(html)
+
+
 def _after_open(html: str, pos: int, tag: str, blocks: Blocks) -> int:
     """Where reading goes on after the opening tag of ``pre``, ``script`` or ``style`` that
     ends at ``pos`` (``pos`` itself for other tags)."""
     n = len(html)
     if tag == "pre":
-        # nothing in a <pre> is read: go to its end tag in one step (unless a comment or
-        # another skipped element inside could change where it ends)
-        end = _PRE_END.search(html, pos)
-        stop = end.start() if end else n
-        if not _PRE_UNSURE.search(html, pos, stop):
+        after = _after_pre(html, pos)
+        if after is not None:
             blocks.end(tag)
-            return end.end() if end else n
+            return after
     elif tag in _RAW_TEXT:
         # a script's "<" is not a tag: its text runs to the end tag
         end = _RAW_END[tag].search(html, pos)
