@@ -7,7 +7,10 @@ from __future__ import annotations
 import json
 import os
 import time
-from typing import Any
+
+TYPE_CHECKING = False     # not imported on the no-op path
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHE_DIR = ".blogtool-cache"
 FORMAT = 2

@@ -122,32 +122,35 @@ def same(root: str, flat: list, prune: Collection[str] = (), racy_from: float = 
             if size == FOLDER and mtime >= racy_from:
                 racy.append(rel)
         if racy:
-            return _same_names(base, flat, racy, prune)
+            return same_names(root, flat, racy, prune)
     except (OSError, ValueError, TypeError):
         return False
     return True
 
 
-def same_folders(root: str, flat: list, prune: Collection[str] = (),
-                 racy_from: float = 0) -> int | None:
-    """:func:`same` for the folders of the listing alone: a file added to, removed from or
-    renamed in a folder changes the folder's mtime, a file written over in place does not.
-    None when something changed, else how many folders were read for being recent."""
+def same_folders(root: str, folders: list[str], mtimes: list[int],
+                 racy_from: float = 0) -> list[str] | None:
+    """Whether each folder of ``root`` (``folders``, relative, ``""`` for ``root``) still
+    has its mtime: a file added to, removed from or renamed in a folder changes it, a file
+    written over in place does not. None when one changed, else the folders recorded at
+    ``racy_from`` or later, which could have changed again within the same timestamp (their
+    entries are for :func:`same_names` to compare)."""
     base = root + "/"
     stat_ = os.stat
-    racy: list[str] = []
     try:
-        for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
-            if size == FOLDER:
-                if stat_(base + rel).st_mtime_ns != mtime:
-                    return None
-                if mtime >= racy_from:
-                    racy.append(rel)
-        if racy and not _same_names(base, flat, racy, prune):
-            return None
+        for rel, mtime in zip(folders, mtimes, strict=True):
+            if stat_(base + rel).st_mtime_ns != mtime:
+                return None
     except (OSError, ValueError, TypeError):
         return None
-    return len(racy)
+    return [rel for rel, mtime in zip(folders, mtimes, strict=True) if mtime >= racy_from]
+
+
+def folder_times(flat: list) -> tuple[list[str], list[int]]:
+    """The folders of a ``folder_times`` listing and their mtimes."""
+    entries = [(rel, mtime) for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3],
+                                                        strict=True) if size == FOLDER]
+    return [rel for rel, _ in entries], [mtime for _, mtime in entries]
 
 
 def granularity(flat: list) -> int:
@@ -163,7 +166,9 @@ def racy_folders(flat: list, racy_from: float) -> bool:
                if size == FOLDER)
 
 
-def _same_names(base: str, flat: list, folders: list[str], prune: Collection[str]) -> bool:
+def same_names(root: str, flat: list, folders: list[str], prune: Collection[str]) -> bool:
+    """Whether ``folders`` of ``root`` hold the entries a ``folder_times`` listing lists."""
+    base = root + "/"
     listed: dict[str, set[str]] = {}
     for folder in folders:
         names = listed[folder] = set()
@@ -265,3 +270,15 @@ def stamp(path: str) -> list:
     except OSError:
         return []
     return [st.st_mtime_ns, st.st_size]
+
+
+def without(flat: list, prune: Collection[str]) -> list:
+    """A listing without what lies in the folders ``prune``."""
+    if not prune:
+        return flat
+    heads = tuple(p + "/" for p in prune)
+    out: list = []
+    for i in range(0, len(flat), 3):
+        if not flat[i].startswith(heads):
+            out += flat[i:i + 3]
+    return out

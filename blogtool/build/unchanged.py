@@ -18,29 +18,29 @@ from __future__ import annotations
 
 import json
 import os
-import sys
 import time
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
 
 from .. import __version__
-from . import tree
+from . import surroundings, tree
 from .cachedir import CACHE_DIR, RACY_NS, write_json
 from .cachedir import FORMAT as CACHE_FORMAT
 
-if TYPE_CHECKING:      # the check itself needs neither
+TYPE_CHECKING = False     # typing itself is not imported: it costs a no-op build 3 ms
+if TYPE_CHECKING:      # the check itself needs none of these
     import datetime as _dt
     from pathlib import Path
+    from typing import Any
 
     from .result import BuildResult
 
 RECORD = "unchanged.json"
-FORMAT = 5
+# the destination's whole listing and the build's outputs, read only when needed: by the
+# build after a check that found changes, to fill templates, or for a result's outputs
+SIDE = "unchanged-output.json"
+FORMAT = 6
 # plugins whose values come from outside the tree (git history, the GitHub API)
 FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
-_ENV_NAMES = frozenset(("TZ", "ASSET_HOST_URL", "SSL", "GITHUB_HOSTNAME", "HOME",
-                        "XDG_CACHE_HOME"))
-_ENV_PREFIXES = ("JEKYLL", "BLOGTOOL", "GEM_", "BUNDLE", "PAGES_", "RUBY")
 _GLOB = frozenset("*?[{\\")
 _UNITS = ("year", "month", "day", "hour", "minute", "second", "microsecond")   # of site.time
 # how recent (ns) a folder of the destination may be and still be only stat-ed: the file
@@ -52,6 +52,33 @@ _FUTURE_NOTE = "has a future date"   # the reader's note for a post it skipped (
 
 def record_path(source: str) -> str:
     return os.path.join(source, CACHE_DIR, f"v{CACHE_FORMAT}", RECORD)
+
+
+def _side(source: str, token: object) -> dict | None:
+    """The side file of the record whose token is ``token``, None when it is another's."""
+    try:
+        with open(os.path.join(os.path.dirname(record_path(source)), SIDE), "rb") as fh:
+            side = json.loads(fh.read())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(side, dict) or side.get("token") != token or \
+            not isinstance(side.get("output"), list) or not isinstance(side.get("outputs"), str):
+        return None
+    return side
+
+
+def _save(source: str, record: dict, output: list | None = None, outputs: str = "") -> None:
+    """Write the record; with ``output`` (the destination's listing), a new side file with
+    it and ``outputs`` first, under a new token."""
+    path = record_path(source)
+    if output is not None:
+        token = f"{os.getpid()}-{time.time_ns()}"
+        if not write_json(os.path.join(os.path.dirname(path), SIDE),
+                          {"token": token, "output": output, "outputs": outputs}):
+            return forget(source, record["dest"])
+        record["side"] = token
+        record["folders"], record["mtimes"] = tree.folder_times(output)
+    write_json(path, record)
 
 
 def _templates(source: str) -> str:
@@ -90,15 +117,17 @@ class Probe:
         self.answer: tuple[dict, list[str], float] | None = None
         self._result: BuildResult | None = None
         self._found: dict | None = None
-        # the last record's destination (folder, kept names, listing, time): the listing of
-        # this build's destination then reads only the folders that changed
-        self.previous: tuple[str, list, list, int, int] | None = None
+        # the last record's destination (folder, kept names, side file's token, time, racy
+        # step): the listing of this build's destination then reads only changed folders
+        self.previous: tuple[str, list, str, int, int] | None = None
 
     @property
     def result(self) -> BuildResult | None:
         """The recorded build's result when nothing changed, else None."""
         if self._result is None and self.answer is not None:
-            self._result = _replay(*self.answer)
+            result, rewritten, seconds = self.answer
+            side = _side(self.source, result.get("side")) or {}
+            self._result = _replay(result, str(side.get("outputs", "")), rewritten, seconds)
         return self._result
 
     def collect(self, config: Mapping[str, Any], settings: Any, now: _dt.datetime,
@@ -154,29 +183,31 @@ class Probe:
         leave one that would be trusted."""
         path = record_path(self.source)
         found, self._found = self._found, None
-        record = self._record(found, result) if found is not None else None
-        if record is not None:
-            write_json(path, record)
+        made = self._record(found, result) if found is not None else None
+        if made is not None:
+            record, output, outputs = made
+            _save(self.source, record, output, outputs)
             return
         try:
             os.remove(path)
         except OSError:
             pass     # without a record the next build is a normal one
 
-    def _record(self, found: dict, result: BuildResult) -> dict | None:
+    def _record(self, found: dict, result: BuildResult) -> tuple[dict, list, str] | None:
         if self.listing is None or not self.arguments or \
                 any(_FUTURE_NOTE in note for note in result.notes):
             return None
         prune = found["prune"]
         if not set(self.pruned) <= set(prune):
             return None     # the listing left out folders this build read
-        listing = _without(self.listing, set(prune) - set(self.pruned))
+        listing = tree.without(self.listing, set(prune) - set(self.pruned))
         try:
-            world = _world(found["outside"])
+            world = surroundings.world(found["outside"])
             before = self.previous
             same_place = before is not None and before[:2] == (found["dest"], found["keep"])
+            side = _side(self.source, before[2]) if before and same_place else None
             output = tree.listing(found["dest"], prune=found["keep"], folder_times=True,
-                                  previous=before[2] if before and same_place else None,
+                                  previous=side["output"] if side else None,
                                   racy_from=before[3] - before[4] if before else 0)
             written = time.time_ns()
             racy = min(RACY_NS, max(TICK_NS, 2 * tree.granularity(output)))
@@ -186,7 +217,7 @@ class Probe:
         if tree.newest(listing) >= recent or \
                 any(tree.newest(flat) >= recent for _, flat in world["outside"]):
             return None
-        outputs = [x for dest, rel in result.outputs.items() for x in (dest, rel)]
+        outputs = "\0".join(x for dest, rel in result.outputs.items() for x in (dest, rel))
         if found["slots"] is not None:
             from . import timeslots
             found = {**found, "slots": timeslots.keep(_templates(self.source), found["slots"],
@@ -196,12 +227,12 @@ class Probe:
         return {
             "format": FORMAT, "blogtool": __version__, "args": self.arguments,
             "prune": prune, "source": listing, "world": world, **found,
-            "output": output, "written": written, "racy": racy,
+            "written": written, "racy": racy,
             "result": {"documents": result.documents, "dest": found["dest"],
                        "unchanged": result.written + result.unchanged,
                        "static": result.static, "hint": result.hint,
                        "warnings": [[w.path, w.line, w.message] for w in result.warnings],
-                       "notes": list(result.notes), "outputs": "\0".join(outputs)}}
+                       "notes": list(result.notes)}}, output, outputs
 
 
 def check(source: Path | str, destination: Path | str | None = None, *,
@@ -213,7 +244,7 @@ def check(source: Path | str, destination: Path | str | None = None, *,
     started = time.perf_counter()
     root = os.path.realpath(os.fspath(source))
     try:
-        arguments = _arguments(root, destination, config_files, overrides, environment)
+        arguments = surroundings.arguments(root, destination, config_files, overrides, environment)
     except (OSError, ValueError):     # the working folder is gone: no record either way
         arguments = ""
     record = _load(record_path(root), arguments) if arguments else None
@@ -223,29 +254,34 @@ def check(source: Path | str, destination: Path | str | None = None, *,
     try:
         probe.listing = tree.listing(root, prune=probe.pruned)
         if record is not None:
-            probe.previous = (str(record["dest"]), list(record["keep"]), list(record["output"]),
+            probe.previous = (str(record["dest"]), list(record["keep"]), str(record["side"]),
                               int(record["written"]), int(record["racy"]))
         if record is None or record["source"] != probe.listing:
             return probe
-        if not _unchanged(record, strict, site_time, record_path(root)):
+        if not _unchanged(record, strict, site_time, root):
             return probe
         rewritten: list[str] = []
         if record.get("slots") is not None:
             from . import timeslots
+            side = _side(root, record["side"])
+            if side is None:
+                return probe
+            record["output"] = side["output"]
             filled = timeslots.refill(_templates(root), record, site_time)
             if filled is None:
                 return probe
             rewritten = filled
             if rewritten:      # new stamps, listed now
-                write_json(record_path(root), record)
-        probe.answer = (record["result"], rewritten, time.perf_counter() - started)
+                _save(root, record, record.pop("output"), side["outputs"])
+        probe.answer = ({**record["result"], "side": record["side"]}, rewritten,
+                        time.perf_counter() - started)
     except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError):
         probe.answer = None
     return probe
 
 
-def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None, path: str) -> bool:
-    """Whether the record still holds (``path``: where it is kept)."""
+def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None, root: str) -> bool:
+    """Whether the record of the site at ``root`` still holds."""
     result = record["result"]
     if strict and result["warnings"]:
         return False        # the full build stops on them, as it must
@@ -253,18 +289,23 @@ def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None, path:
         start, end = record["clock"]
         if not start <= (site_time.timestamp() if site_time else time.time()) < end:
             return False
-    if _world(record["outside"]) != record["world"]:
+    if surroundings.world(record["outside"]) != record["world"]:
         return False
-    if not record["output"]:
+    if not record["folders"]:
         return False
-    read = tree.same_folders(record["dest"], record["output"], record["keep"],
+    racy = tree.same_folders(record["dest"], record["folders"], record["mtimes"],
                              record["written"] - record["racy"])
-    if read is None:
+    if racy is None:
         return False
-    if read > _REREAD:
-        # the folders read for being too recent are not, now: later checks only stat them
-        record["written"] = time.time_ns()
-        write_json(path, record)
+    if racy:
+        side = _side(root, record["side"])
+        if side is None or not tree.same_names(record["dest"], side["output"], racy,
+                                               record["keep"]):
+            return False
+        if len(racy) > _REREAD:
+            # the folders read for being too recent are not, now: later checks only stat them
+            record["written"] = time.time_ns()
+            _save(root, record)
     return True
 
 
@@ -290,12 +331,12 @@ def _window(now: _dt.datetime, fields: set[str]) -> list[float] | None:
     return [start.timestamp(), end.timestamp()]
 
 
-def _replay(result: dict, rewritten: list[str], seconds: float) -> BuildResult:
+def _replay(result: dict, outputs: str, rewritten: list[str], seconds: float) -> BuildResult:
     from pathlib import Path
 
     from ..errors import Problem
     from .result import BuildResult
-    flat = result["outputs"].split("\0") if result["outputs"] else []
+    flat = outputs.split("\0") if outputs else []
     return BuildResult(
         destination=Path(result["dest"]), documents=int(result["documents"]),
         written=len(rewritten), unchanged=int(result["unchanged"]) - len(rewritten),
@@ -320,44 +361,6 @@ def _load(path: str, arguments: str) -> dict | None:
     return record
 
 
-def _arguments(root: str, destination: Path | str | None, config_files: list[str] | None,
-               overrides: Mapping[str, Any] | None, environment: str | None) -> str:
-    """Everything the build was asked for and the process it ran in, as one string."""
-    cwd = os.getcwd()
-    env = {k: v for k, v in os.environ.items() if k in _ENV_NAMES or k.startswith(_ENV_PREFIXES)}
-    configs = [os.path.join(cwd, f) for f in config_files or ()]
-    return json.dumps({
-        "source": root,
-        "destination": os.path.realpath(os.path.join(cwd, destination)) if destination else None,
-        "config": [[c, tree.stamp(c)] for c in configs],
-        "overrides": overrides or {}, "jekyll_env": environment or os.environ.get("JEKYLL_ENV")
-        or "development", "env": env,
-        "zone": [time.tzname, time.timezone, time.altzone],
-        "python": [sys.version, sys.executable],
-    }, sort_keys=True, default=str, ensure_ascii=False)
-
-
-def _world(outside: Iterable[str]) -> dict:
-    """blogtool's code and templates, the folders Python's libraries are installed in (an
-    install, upgrade or removal changes their mtime), and folders outside the source the build
-    read (a theme)."""
-    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    code = [[folder, tree.listing(folder, skip_names=("__pycache__",))]
-            for folder in (package, os.path.join(os.path.dirname(package), "templates"))]
-    paths = [[p, tree.stamp(p)] for p in sys.path if "-packages" in p]
-    # a theme gem's folder, the folder of its versions, its specification (runtime plugins)
-    roots = [[root, tree.listing(root, skip_names=("__pycache__",)),
-              [tree.stamp(os.path.dirname(root)), tree.stamp(_gemspec(root))]]
-             for root in outside]
-    return {"code": code, "paths": paths, "outside": [[r[0], r[1]] for r in roots],
-            "parents": [r[2] for r in roots]}
-
-
-def _gemspec(root: str) -> str:
-    gems, name = os.path.split(root)
-    return os.path.join(os.path.dirname(gems), "specifications", f"{name}.gemspec")
-
-
 def _prune(source: str, dest: str, settings: Any) -> list[str]:
     """Folders of the source the listing leaves out: the cache, ``.git``, the destination,
     and excluded folders the reader never enters (plain names; not ``_`` folders, which the
@@ -377,18 +380,6 @@ def _prune(source: str, dest: str, settings: Any) -> list[str]:
             continue
         prune.add(name)
     return sorted(prune)
-
-
-def _without(listing: list, prune: set[str]) -> list:
-    """``listing`` without what lies in the folders ``prune``."""
-    if not prune:
-        return listing
-    heads = tuple(p + "/" for p in prune)
-    out: list = []
-    for i in range(0, len(listing), 3):
-        if not listing[i].startswith(heads):
-            out += listing[i:i + 3]
-    return out
 
 
 def cache_entries(get: Callable[[str, str], dict | None], contents: Iterable[str],

@@ -4,7 +4,10 @@ with them before click is loaded. Standard library only."""
 from __future__ import annotations
 
 import os
-from typing import Any
+
+TYPE_CHECKING = False     # typing itself is not imported: it costs a no-op build 3 ms
+if TYPE_CHECKING:
+    from typing import Any
 
 # (parameter, flags, kind, help, choices); kind: "dir" (a folder path), "text", "flag", "int"
 # (at least 1) or "choice"
