@@ -90,6 +90,19 @@ def build_parser(options: MarkupOptions, dialect: bool = True) -> MarkdownIt:
     return md
 
 
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    headings: tuple[Heading, ...]
+
+
 _NON_ALPHA_START = re.compile(r"^[^a-zA-Z]+")
 _NOT_ID = re.compile(r"[^a-zA-Z0-9 -]")
 
@@ -135,24 +148,21 @@ def _plain_kramdown_parser(md: MarkdownIt) -> None:
                                                      "list"]})
 
 
-@dataclass(frozen=True)
-class Heading:
-    level: int
-    id: str
-    text: str
-
-
-@dataclass(frozen=True)
-class Rendered:
-    html: str
-    headings: tuple[Heading, ...]
-
-
 def render_document(text: str, options: MarkupOptions) -> Rendered:
     """Markdown to an HTML fragment plus the headings (for a table of contents)."""
+    global _last
     if not text:                # an excerpt that was only Liquid (``{% include JB/setup %}``)
         return _empty(options)
-    return _render(text, options)
+    last_text, last_options, last = _last
+    if text == last_text and options == last_options:
+        return last             # an excerpt that is the whole post (no separator in it)
+    rendered = _render(text, options)
+    _last = (text, options, rendered)
+    return rendered
+
+
+# The last text rendered, its options and the result (one tuple: replaced in one step).
+_last: tuple[str, MarkupOptions | None, Rendered] = ("", None, Rendered("", ()))
 
 
 @lru_cache(maxsize=16)
