@@ -385,6 +385,29 @@ def test_stray_files_are_removed_and_an_unchanged_destination_is_not_walked(
         build(site, out, site_time=PINNED, jobs=1)
 
 
+def test_a_first_build_hashes_the_posts_from_the_bytes_the_reader_read(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cache's file hashes of the posts parsed come from the reader (no second read of
+    each post file); they are those of the files, and an edit is still seen."""
+    from blogtool.build import cache
+    hashed: list[bytes] = spy(monkeypatch, cache, "content_hash", lambda data: data)
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "first")
+    posts = {p.read_bytes() for p in (site / "_posts").iterdir()}
+    assert hashed and not posts & set(hashed)
+    import json
+    stamps = json.loads((site / ".blogtool-cache/stamps.json").read_text("utf-8"))
+    for p in (site / "_posts").iterdir():
+        rel = f"_posts/{p.name}"
+        assert stamps[rel][2] == deps.content_hash(p.read_bytes())
+        assert stamps[rel][:2] == [p.stat().st_mtime_ns, p.stat().st_size]
+    p3 = site / "_posts/2014-10-13-p3.md"
+    p3.write_text(p3.read_text("utf-8") + "\n又一段。\n", "utf-8")
+    _age(site)
+    _same_as_full(site, tmp_path, out, "edited")
+
+
 def folders(root: Path) -> list[str]:
     return sorted(p.relative_to(root).as_posix() for p in root.rglob("*") if p.is_dir())
 

@@ -306,6 +306,16 @@ class FileHashes:
         self._build.clear()
         self._listed.clear()
 
+    def seed(self, stamps: dict[str, tuple[int, int, str]]) -> None:
+        """Take the hashes of files this build read already (the reader's posts: mtime and
+        size from before the read, hash of the bytes read) instead of reading them again.
+        Until :meth:`new_build`."""
+        for rel, stamp in stamps.items():
+            self._build[rel] = stamp[2]
+            if self._memo.get(rel) != stamp:
+                self._memo[rel] = stamp
+                self._changed = True
+
     def trust(self, listing: list, before_ns: int) -> None:
         """Take the stamps of a listing of the source (:func:`blogtool.build.tree.listing`,
         made by this build before it read anything) instead of ``stat``-ing those files again;

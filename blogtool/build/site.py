@@ -190,7 +190,9 @@ def _build(source: Path | str, destination: Path | str | None, *,
     session.live = None         # until this build succeeds
     session.pending_index = None
     jobs = jobs if jobs is not None else default_jobs()
-    sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs)
+    stamps: dict[str, tuple[int, int, str]] | None = {} if session.records else None
+    sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
+                        stamps=stamps)
     session.memo_store.after_read(session.read_memo)
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
@@ -201,6 +203,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
     session.hashes.new_build()
     if probe is not None and probe.listing is not None:    # stamps taken before reading
         session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
+    if stamps:
+        session.hashes.seed(stamps)
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
                                diagnostics, progress, jobs, session)
     result.seconds = time.perf_counter() - started

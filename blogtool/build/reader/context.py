@@ -33,6 +33,9 @@ class ReadContext:
     memo: dict | None = None
     config_key: str = ""
     jobs: int = 1
+    # rel_path -> (mtime ns, size, content hash) of the post files parsed, for the caller
+    # (a cached build's file hashes): hashed from the bytes the reader read, in its workers
+    stamps: dict[str, tuple[int, int, str]] | None = None
 
 
 def make_context(config: dict, settings: Settings, site_time: RubyTime,

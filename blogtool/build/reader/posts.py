@@ -12,6 +12,7 @@ from ...errors import BuildError
 from ...models import Document
 from ...timeutil import RubyTime
 from .. import frontmatter, pool
+from ..deps import content_hash
 from ..frontmatter_defaults import front_matter_defaults
 from .context import DRAFT_NAME, POST_NAME, YAML_EXTS, ReadContext
 from .documents import document_url, output_ext, own_date, plain_tags, slug_from_name
@@ -56,11 +57,13 @@ def _read_post_items(ctx: ReadContext, items: list[tuple[str, Path, re.Match]],
     chunks = pool.run_chunks(_read_chunk, (ctx, items, path_categories, draft),
                              pool.split(todo, jobs), jobs)
     for chunk in chunks:
-        for i, doc, warnings, notes, error in chunk:
+        for i, doc, warnings, notes, error, digest in chunk:
             ctx.diagnostics.replay(warnings, notes)
             if error is not None:
                 raise error
             signature = signatures[i]
+            if digest is not None and signature is not None and ctx.stamps is not None:
+                ctx.stamps[items[i][0]] = (signature[0], signature[1], digest)
             if doc is not None and ctx.memo is not None and signature is not None \
                     and not warnings:
                 ctx.memo[items[i][0]] = (signature, doc)   # clean reads only: a memo
@@ -85,13 +88,17 @@ def _read_chunk(shared: tuple, indexes: list[int]) -> list[tuple]:
     for i in indexes:
         rel, path, m = items[i]
         mark = diagnostics.mark()
-        doc, error = None, None
+        doc, error, digest = None, None, None
         try:
-            doc = read_post(ctx, rel, path, m, path_categories, draft)
+            raw = read_bytes(ctx, path, rel, document=True)
+            if raw is not None:
+                if ctx.stamps is not None:
+                    digest = content_hash(raw)
+                doc = read_post(ctx, rel, path, m, path_categories, draft, raw)
         except BuildError as exc:
             error = exc
         warnings, notes = diagnostics.take(mark)
-        results.append((i, doc, warnings, notes, error))
+        results.append((i, doc, warnings, notes, error, digest))
         if error is not None:
             break
     return results
@@ -122,8 +129,10 @@ def _publishable(ctx: ReadContext, doc: Document) -> bool:
 
 
 def read_post(ctx: ReadContext, rel: str, path: Path, m: re.Match, path_categories: list[str],
-              draft: bool) -> Document | None:
-    raw = read_bytes(ctx, path, rel, document=True)
+              draft: bool, raw: bytes | None = None) -> Document | None:
+    """One post; ``raw``: its file's bytes when the caller read them already."""
+    if raw is None:
+        raw = read_bytes(ctx, path, rel, document=True)
     if raw is None:
         return None
     text = decode_or_report(ctx, raw, rel, fatal=False)
