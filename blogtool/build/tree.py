@@ -58,6 +58,7 @@ def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] 
     return out
 
 
+_KIND, _FILE = stat.S_IFMT(0o177777), stat.S_IFREG
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -80,6 +81,9 @@ def _list_at(fd: int, path: str, rel_dir: str, out: list, prune: Collection[str]
         except OSError as exc:
             raise Unlistable(path + name) from exc
         mode = st.st_mode
+        if mode & _KIND == _FILE:
+            out += (rel_dir + name, st.st_mtime_ns, st.st_size)
+            continue
         if stat.S_ISDIR(mode):
             rel = rel_dir + name
             if rel in prune:
@@ -135,14 +139,18 @@ def same_folders(root: str, folders: list[str], mtimes: list[int],
     written over in place does not. None when one changed, else the folders recorded at
     ``racy_from`` or later, which could have changed again within the same timestamp (their
     entries are for :func:`same_names` to compare)."""
-    base = root + "/"
-    stat_ = os.stat
     try:
-        for rel, mtime in zip(folders, mtimes, strict=True):
-            if stat_(base + rel).st_mtime_ns != mtime:
-                return None
+        fd = os.open(root, _DIR_FLAGS)
+    except OSError:
+        return None
+    try:   # each folder by its path from root's open folder: fewer names for the kernel to walk
+        if len(folders) != len(mtimes) or \
+                [os.stat(rel or ".", dir_fd=fd).st_mtime_ns for rel in folders] != mtimes:
+            return None
     except (OSError, ValueError, TypeError):
         return None
+    finally:
+        os.close(fd)
     return [rel for rel, mtime in zip(folders, mtimes, strict=True) if mtime >= racy_from]
 
 
