@@ -93,7 +93,19 @@ def _leading_slash(text: str) -> str:
     return text if not text or text.startswith("/") else "/" + text
 
 
+@lru_cache(maxsize=1 << 15)
+def _relative_text(text: str, baseurl: str) -> str | None:
+    """``relative_url`` of a string (None: it is an absolute URL, returned as it is)."""
+    if _absolute(text):
+        return None
+    base = baseurl[:-1] if baseurl.endswith("/") else baseurl
+    return _normalize(_leading_slash(base) + _leading_slash(text))
+
+
 def relative_url(value: Any, baseurl: str | None = "") -> Any:
+    if type(value) is str and type(baseurl) is str:     # the common case, kept
+        found = _relative_text(value, baseurl)
+        return value if found is None else found
     if value is None:
         return None
     if _is_document(value):

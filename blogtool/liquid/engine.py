@@ -49,9 +49,6 @@ from .state import (
 from .textscan import template_tokenizer
 from .trimming import tokens_as_liquid_reads_them
 
-_LIQUID_MARKERS = ("{{", "{%")
-
-
 # how tags and filters join an environment (python-liquid's register-yourself style)
 REGISTER: tuple[Callable[[Any], None], ...] = (
     output_tags.register, branch_tags.register, loop_tags.register, include_tags.register,
@@ -67,7 +64,7 @@ class JekyllContext(RenderContext):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.scope = ReadOnlyChainMap(self.locals, self.globals, self.counters)
+        self.scope = _Scope(self.locals, self.globals, self.counters)
 
     def copy(self, *args: Any, **kwargs: Any) -> RenderContext:  # render tag, where_exp...
         ctx = super().copy(*args, **kwargs)
@@ -82,6 +79,21 @@ class JekyllContext(RenderContext):
             if state is not None:
                 state.warn(token, f"Liquid Warning: unknown filter '{name}' (value left unchanged)")
         return super().filter(name, token)
+
+
+_MISSING = object()
+
+
+class _Scope(ReadOnlyChainMap):
+    """The namespaces a name is looked up in, first to last, without an exception for each
+    namespace that lacks it (most names are the payload's, after the template's locals)."""
+
+    def __getitem__(self, key: str) -> object:
+        for mapping in self._maps:
+            value = mapping.get(key, _MISSING)
+            if value is not _MISSING:
+                return value
+        raise KeyError(key)
 
 
 class JekyllTemplate(BoundTemplate):
@@ -199,7 +211,7 @@ class LiquidEngine:
     def render(self, text: str, context: dict, *, path: str, line_offset: int = 0,
                stash: list[str] | None = None, deps: set[str] | None = None) -> str:
         """Render ``text`` (a document body or a layout) with the Jekyll payload ``context``."""
-        if not any(marker in text for marker in _LIQUID_MARKERS):
+        if "{%" not in text and "{{" not in text:
             return text
         template, warnings, tail = self.prepare(text, path, line_offset)
         if self.diagnostics is not None:

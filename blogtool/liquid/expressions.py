@@ -129,6 +129,7 @@ class Span(Expr):
 
 
 _PATH_PIECE = re.compile(r"\[[^\]]+\]|[A-Za-z0-9_-]+\??")
+_ABSENT = object()
 
 
 def _undefined(context: Any, key: Any, token: Token | None) -> None:
@@ -179,11 +180,11 @@ class Path(Expr):
         if type(obj) not in PLAIN_TYPES:
             obj = None if isinstance(obj, Undefined) else as_read(obj)
         for key, method in self.steps:
-            if type(key) is str and isinstance(obj, dict) and key in obj:
-                obj = obj[key]   # the common case, read as read_key reads it
-                if type(obj) not in PLAIN_TYPES:
-                    obj = as_read(obj)
-                continue
+            if type(key) is str and isinstance(obj, dict):
+                value = obj.get(key, _ABSENT)   # the common case, read as read_key reads it
+                if value is not _ABSENT:
+                    obj = value if type(value) in PLAIN_TYPES else as_read(value)
+                    continue
             if isinstance(key, Expr):
                 key = key.evaluate(context)
             found, value = read_key(obj, key)
@@ -241,13 +242,24 @@ class Filtered(Expr):
 
     def evaluate(self, context: Any) -> Any:
         value = self.value.evaluate(context) if isinstance(self.value, Expr) else self.value
+        env = context.env
         for call in self.filters:
-            func = call.function(context, self.token)
-            args = [a.evaluate(context) if isinstance(a, Expr) else a for a in call.args]
+            func = call._func
+            with_context = False
+            if call._env is not env or func is None:
+                func = call.function(context, self.token)
+            else:                          # known in this environment: called directly
+                with_context = call._wants_context
+            args = [a.evaluate(context) if isinstance(a, Expr) else a for a in call.args] \
+                if call.args else ()
             try:
                 if call.kwargs:
-                    value = func(value, *args, **{k: evaluate(v, context)
-                                                  for k, v in call.kwargs.items()})
+                    named = {k: evaluate(v, context) for k, v in call.kwargs.items()}
+                    if with_context:      # as functools.partial merges them
+                        named = {"context": context, **named}
+                    value = func(value, *args, **named)
+                elif with_context:
+                    value = func(value, *args, context=context)
                 else:
                     value = func(value, *args)
             except TypeError as err:

@@ -46,21 +46,19 @@ def _nil(value: Any) -> Any:
     return None if isinstance(value, Undefined) else value
 
 
-def _call(func: Callable, *args: Any) -> Any:
-    """``func(*args)`` with its own errors as Liquid errors."""
-    try:
-        return func(*args)
-    except FilterArgumentError:
-        raise
-    except _OWN_ERRORS as exc:
-        raise FilterArgumentError(str(exc), token=None) from exc
-
-
 def _plain(func: Callable) -> Callable:
-    """The filter with undefined arguments as nil and its errors as Liquid errors."""
+    """The filter with undefined arguments as nil and its own errors (a bad date, values
+    that do not sort) as Liquid errors."""
 
     def call(value: Any, *args: Any) -> Any:
-        return _call(func, _nil(value), *[_nil(a) for a in args])
+        if type(value) not in PLAIN_TYPES:
+            value = _nil(value)
+        try:
+            return func(value, *[_nil(a) for a in args]) if args else func(value)
+        except FilterArgumentError:
+            raise
+        except _OWN_ERRORS as exc:
+            raise FilterArgumentError(str(exc), token=None) from exc
     call.__name__ = getattr(func, "__name__", "filter")
     return call
 
@@ -70,7 +68,15 @@ def _in_context(func: Callable) -> Callable:
 
     @with_context
     def call(value: Any, *args: Any, context: RenderContext) -> Any:
-        return _call(func, context, _nil(value), *[_nil(a) for a in args])
+        if type(value) not in PLAIN_TYPES:
+            value = _nil(value)
+        try:
+            return func(context, value, *[_nil(a) for a in args]) if args else \
+                func(context, value)
+        except FilterArgumentError:
+            raise
+        except _OWN_ERRORS as exc:
+            raise FilterArgumentError(str(exc), token=None) from exc
     return call
 
 
