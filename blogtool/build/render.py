@@ -54,8 +54,7 @@ class Renderer:
         if self.theme is None:
             for layout in self.layouts.values():
                 try:
-                    self.liquid.parse_with_warnings(layout.body, layout.rel_path,
-                                                    layout.body_line - 1)
+                    self.liquid.prepare(layout.body, layout.rel_path, layout.body_line - 1)
                 except BuildError:
                     pass        # reported by the render that uses the layout, as in Jekyll
 
