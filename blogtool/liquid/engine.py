@@ -316,13 +316,18 @@ def _split_tail(text: str) -> tuple[str, str]:
     template of the head followed by the tail renders as the whole text. Not after ``-%}``
     or ``-}}`` (which trim what follows them when they end a tag, and not when they are
     text)."""
-    end = max(text.rfind("%}"), text.rfind("}}")) + 2
-    if end < 2 or end == len(text) or text.endswith(_TRIMMING_ENDS, 0, end):
+    at = text.rfind("}")           # single characters: searched much faster than pairs
+    while at > 0 and text[at - 1] not in "%}":
+        at = text.rfind("}", 0, at)
+    end = at + 1
+    if at <= 0 or end == len(text) or text.endswith(_TRIMMING_ENDS, 0, end):
         return text, ""
-    tail = text[end:]
-    if "{%" in tail or "{{" in tail:
-        return text, ""
-    return text[:end], tail
+    at = text.find("{", end)
+    while at >= 0:
+        if text[at + 1:at + 2] in ("{", "%"):
+            return text, ""
+        at = text.find("{", at + 1)
+    return text[:end], text[end:]
 
 
 _EXPECTED_END = re.compile(r"expected tag (end\w+)")
