@@ -61,8 +61,12 @@ def _main(*argv: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def _loaded(run: subprocess.CompletedProcess) -> set[str]:
-    return {line.split("|")[-1].strip() for line in run.stderr.splitlines()
-            if line.startswith("import time:")}
+    return set(_in_order(run))
+
+
+def _in_order(run: subprocess.CompletedProcess) -> list[str]:
+    return [line.split("|")[-1].strip() for line in run.stderr.splitlines()
+            if line.startswith("import time:")]
 
 
 def test_nothing_changed_is_answered_without_click(site: Path, tmp_path: Path) -> None:
@@ -75,6 +79,8 @@ def test_nothing_changed_is_answered_without_click(site: Path, tmp_path: Path) -
     assert again.returncode == 0, again.stderr
     assert "click" in _loaded(first) and "click" not in _loaded(again)
     assert "blogtool.build.unchanged" in _loaded(again)
+    order = _in_order(again)    # what blogtool imported itself (site's imports come first)
+    assert not {"typing", "pathlib", "dataclasses"} & set(order[order.index("blogtool"):])
     os.remove(unchanged.record_path(str(site.resolve())))
     slow = _main("build", "--source", str(site), cwd=tmp_path)    # built, nothing to render
     assert "click" in _loaded(slow)
