@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from ..models import Document, Sources, StaticFile
@@ -191,18 +192,46 @@ def site_payload(config: dict, sources: Sources, payloads: dict[str, dict],
     return site
 
 
+# While a render wave runs (nothing changes ``site`` then): the view site_for made last for
+# a post or document, and the one for pages, by owner (None); see :func:`wave_views`.
+_VIEWS: dict[str | None, tuple[dict, dict]] | None = None
+
+
+@contextmanager
+def wave_views() -> Iterator[None]:
+    """Within, :func:`site_for` gives the renders of one document (its content and excerpt,
+    or its layouts) one view, and every page that is not a drop one view, instead of a copy
+    of the whole site for each render. Only for spans in which ``site`` does not change."""
+    global _VIEWS
+    _VIEWS = {}
+    try:
+        yield
+    finally:
+        _VIEWS = None
+
+
 def site_for(site: dict[str, Any], page: Any) -> dict[str, Any]:
     """``site`` as Jekyll shows it while rendering ``page``: ``related_posts`` is the ten most
     recent posts other than the document itself (Jekyll without LSI) for a post or collection
     document, and nil for a page."""
     if not isinstance(site, Drop):
         return site
+    owner = page.owner if isinstance(page, Drop) else None
+    views = _VIEWS
+    if views is not None:
+        known = views.get(owner)
+        if known is not None and known[0] is site:
+            return known[1]
     related = None
-    if isinstance(page, Drop):
+    if owner is not None:
         posts = dict.get(site, "posts") or []
-        related = [p for p in posts[:11] if getattr(p, "owner", None) != page.owner][:10]
+        related = [p for p in posts[:11] if getattr(p, "owner", None) != owner][:10]
     view = site.copy()
     dict.__setitem__(view, "related_posts", related)
+    if views is not None:
+        if owner is not None:           # one document's renders follow each other
+            views.pop(next((k for k in views if k is not None), None), None)
+        views[owner] = (site, view)
     return view
 
 

@@ -21,6 +21,7 @@ from .cache import Cache, FileHashes
 from .deps import Fingerprints, Recorder, content_hash, group_of, pack
 from .gcpause import paused
 from .output import Staging
+from .payload import wave_views
 from .render import Renderer
 
 PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
@@ -239,7 +240,9 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     if progress and done:
         progress(len(done))
     todo = [rel for rel in rel_paths if rel not in done]
-    for o in _render_wave(state, kind, todo, jobs, progress, heavy):
+    with wave_views():
+        outcomes = _render_wave(state, kind, todo, jobs, progress, heavy)
+    for o in outcomes:
         done[o.rel_path] = o
         state.mark_rendered(o.rel_path)
         if o.entry is not None:
