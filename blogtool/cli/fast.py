@@ -38,8 +38,11 @@ def answer(argv: list[str]) -> int | None:
                                        values["unpublished"], values["baseurl"],
                                        values["compat"])
     from ..build.unchanged import check
-    probe = check(values["source"], values["destination"], config_files=files,
-                  overrides=overrides, strict=values["strict"])
+    try:
+        probe = check(values["source"], values["destination"], config_files=files,
+                      overrides=overrides, strict=values["strict"])
+    except Exception:     # whatever it is, the build click runs says it in one line
+        return None
     if probe.answer is None:
         _pending[:] = [(_key(values["source"], values["destination"], files, overrides,
                              values["strict"]), probe)]
