@@ -9,7 +9,7 @@ import pytest
 from pygments.lexers import get_lexer_by_name
 from pygments.lexers.shell import BashLexer
 
-from blogtool.markup import fastlex
+from blogtool.markup import fastlex, lexjoin
 from blogtool.markup.fastlex import fast_lexer, joined_states
 from blogtool.markup.loglexer import LogLexer
 
@@ -39,7 +39,7 @@ SAMPLES = _samples()
 @pytest.mark.parametrize("join_after", [1, 37])
 def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> None:
     # each run starts from fresh lexer classes, so the states join at a new point
-    monkeypatch.setattr(fastlex, "JOIN_AFTER", join_after)
+    monkeypatch.setattr(lexjoin, "JOIN_AFTER", join_after)
     monkeypatch.setattr(fastlex, "_SPED_UP", {})
     plain = LogLexer() if name == "log" else get_lexer_by_name(name)
     fast = fast_lexer(LogLexer() if name == "log" else get_lexer_by_name(name))
@@ -66,7 +66,7 @@ def test_java_is_joined_and_recursion_uses_the_fast_loop(monkeypatch) -> None:
     fast = fast_lexer(get_lexer_by_name("java"))
     assert type(fast) is not type(get_lexer_by_name("java"))     # the scan loop is ours
     assert not joined_states(fast)["root"]          # nothing compiled before the state is busy
-    list(fast.get_tokens("int x = 1;\n" * fastlex.JOIN_AFTER))
+    list(fast.get_tokens("int x = 1;\n" * lexjoin.JOIN_AFTER))
     assert joined_states(fast)["root"]
     # the method-name rule lexes its return type with using(this): the same lexer again
     tokens = list(fast.get_tokens("public static List<String> names(int n) {}\n"))
@@ -79,10 +79,10 @@ def test_a_rule_that_cannot_share_is_scanned_alone_between_joined_runs(monkeypat
     monkeypatch.setattr(fastlex, "_SPED_UP", {})
     fast = fast_lexer(BashLexer())
     assert type(fast) is not BashLexer
-    list(fast.get_tokens("echo a\n" * fastlex.JOIN_AFTER))
+    list(fast.get_tokens("echo a\n" * lexjoin.JOIN_AFTER))
     assert joined_states(fast)["root"]
     root = fastlex._states(fast)["root"]
-    assert [c[1] is fastlex._RUN for c in root.scan] == [True, False, True]
+    assert [c[1] is lexjoin.RUN for c in root.scan] == [True, False, True]
     text = "cat <<EOF\nhello $USER\nEOF\necho done\n"
     assert list(fast.get_tokens(text)) == list(BashLexer().get_tokens(text))
 
@@ -122,8 +122,8 @@ def _same_but_groups(original: str, bare: str, flags: int) -> bool:
     (r"[a-z[](x)", 0), (r"(a|b)*\1", 0)])
 def test_groups_made_non_capturing_change_nothing_else(pattern: str, flags: int) -> None:
     regex = re.compile(pattern, flags)
-    bare = fastlex.non_capturing(pattern, flags, regex.groups)
-    if fastlex._UNSHAREABLE.search(pattern):
+    bare = lexjoin.non_capturing(pattern, flags, regex.groups)
+    if lexjoin._UNSHAREABLE.search(pattern):
         return                  # never joined: references to groups need their numbers
     assert bare is not None and _same_but_groups(pattern, bare, flags), bare
 
@@ -142,9 +142,9 @@ def test_every_joinable_regex_of_common_lexers_keeps_its_meaning() -> None:
             for rule in rules:
                 regex = getattr(rule[0], "__self__", None)
                 if not isinstance(regex, re.Pattern) or \
-                        fastlex._UNSHAREABLE.search(regex.pattern):
+                        lexjoin._UNSHAREABLE.search(regex.pattern):
                     continue
-                bare = fastlex.non_capturing(regex.pattern, regex.flags, regex.groups)
+                bare = lexjoin.non_capturing(regex.pattern, regex.flags, regex.groups)
                 assert bare is not None, (name, regex.pattern)
                 if regex.groups:
                     assert _same_but_groups(regex.pattern, bare, regex.flags), \

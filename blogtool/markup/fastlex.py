@@ -23,12 +23,12 @@ cannot share a pattern (group names or numbers referred to, inline flags other t
 ones) is tried alone in its place, between joined runs of the others (and so is a regex with
 flags unlike its neighbours'); short states are scanned rule by rule, and so is every state
 until it has scanned ``JOIN_AFTER`` positions: a joined pattern is compiled only for a state
-busy enough to repay it. ``tests/test_fastlex.py``
+busy enough to repay it (the joined patterns are made in ``lexjoin.py``; highlighting scans
+with ``lexruns.py``, which keeps class runs instead of tokens). ``tests/test_fastlex.py``
 checks the tokens against Pygments for every lexer blogtool speeds up.
 """
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -36,80 +36,14 @@ from typing import Any
 from pygments.lexer import Lexer, RegexLexer, bygroups
 from pygments.token import Error, Keyword, Name, Whitespace, _TokenType
 
+from .lexjoin import RUN, Rule, State
+
 __all__ = ["fast_lexer"]
-
-JOIN_MIN = 10   # rules; a shorter state is as fast rule by rule (measured on xml, ini, diff)
-# Positions a state scans rule by rule before its rules are joined. Compiling a joined pattern
-# costs more than scanning a few blocks (Scala's root state: about 0.5 s), so a language that
-# appears in a handful of blocks never pays for it; one in hundreds of blocks does, once.
-JOIN_AFTER = 2000
-
-# what stops a regex from sharing one pattern with others: named groups and references to
-# groups (their numbers change), conditionals, inline flags
-_UNSHAREABLE = re.compile(r"\(\?P[<=]|\(\?\(|\\[1-9]|\(\?[aiLmsux-]+[):]")
-
-# One rule, ready to apply: (its own match function, token type or None, callback or None,
-# stack steps). A step is a state name to push, "#push" (the top again) or -n (pop n). A
-# ``bygroups`` callback whose actions are all token types (or None) is kept as its
-# (group number, token type) pairs, applied by the scan loop itself.
-Rule = tuple[Callable[..., Any], Any, Any, tuple]
 
 # the code every ``bygroups(...)`` callback shares (its actions are in the closure)
 _BYGROUPS_CODE = getattr(bygroups(), "__code__", None)
 
 _SPED_UP: dict[type, type] = {}
-
-
-class _State:
-    """One state's rules, and once the state has been busy enough, their joined pattern's
-    match function with the rule each closing group number stands for. A state with rules
-    that cannot share a pattern is joined in runs: ``scan`` then holds, in order, the rules
-    scanned alone and the runs' patterns (each marked ``_RUN``, with its own group map)."""
-
-    __slots__ = ("rules", "scan", "joined", "by_group", "countdown", "_plan")
-
-    def __init__(self, rules: list[Rule]):
-        self.rules = rules
-        self.scan: list[Rule] = rules
-        self.joined: Callable[..., Any] | None = None
-        self.by_group: dict[int, Rule] = {}
-        self._plan = _plan(rules) if len(rules) >= JOIN_MIN else None
-        self.countdown = JOIN_AFTER if self._plan is not None else -1
-        if self.countdown == 0:
-            self.join()
-
-    @property
-    def joinable(self) -> bool:
-        return self._plan is not None
-
-    def join(self) -> None:
-        """Compile the joined patterns (a run whose pattern fails to compile stays rule by
-        rule)."""
-        self.countdown = -1
-        if self._plan is None:
-            return
-        scan: list[Rule] = []
-        for run, parts in self._plan:
-            compiled = None
-            if parts is not None:
-                flags = next((f for _, f, _ in parts if f is not None), 0)
-                try:
-                    compiled = re.compile("|".join(alt for alt, _, _ in parts), flags)
-                except (re.error, RecursionError, OverflowError):
-                    compiled = None
-            if compiled is None:
-                scan.extend(run)
-                continue
-            by_group: dict[int, Rule] = {}
-            number = 0
-            for rule, (_, _, kept) in zip(run, parts or (), strict=True):
-                number += kept + 1          # the regex's groups kept, then the closing ()
-                by_group[number] = rule
-            if len(self._plan) == 1:
-                self.joined, self.by_group = compiled.match, by_group
-                return
-            scan.append((compiled.match, _RUN, by_group, ()))
-        self.scan = scan
 
 
 def fast_lexer(lexer: Lexer) -> Lexer:
@@ -163,13 +97,21 @@ def _types_c_names(base: type) -> bool:
 def _scan_c(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
             ) -> Iterator[tuple[int, Any, str]]:
     """:func:`_scan`, with names in the type tables the lexer's options turn on as types."""
-    types = self.__dict__.get("_c_types")
-    if types is None:
-        types = self._c_types = frozenset().union(*(  # type: ignore[attr-defined]
-            getattr(self, table) for option, table in _C_TYPE_TABLES
-            if getattr(self, option, True)))
+    types = c_types(self) or frozenset()
     for index, token, value in _scan(self, text, stack):
         yield index, (Keyword.Type if token is Name and value in types else token), value
+
+
+def c_types(lexer: RegexLexer) -> frozenset[str] | None:
+    """The names a sped-up C-family lexer types as ``Keyword.Type``; None for other lexers."""
+    if type(lexer).get_tokens_unprocessed is not _scan_c:
+        return None
+    types = lexer.__dict__.get("_c_types")
+    if types is None:
+        types = lexer._c_types = frozenset().union(*(  # type: ignore[attr-defined]
+            getattr(lexer, table) for option, table in _C_TYPE_TABLES
+            if getattr(lexer, option, True)))
+    return types
 
 
 def _with_fast_inner(lexer: Lexer, inner: type) -> Lexer:
@@ -186,13 +128,13 @@ def _with_fast_inner(lexer: Lexer, inner: type) -> Lexer:
     return lexer if sped_up is base else sped_up(**lexer.options)
 
 
-def _states(lexer: RegexLexer) -> dict[str, _State]:
+def _states(lexer: RegexLexer) -> dict[str, State]:
     """Per state, its rules ready to apply; made once per lexer class (Pygments compiles the
     rules on the first instance)."""
     cls = type(lexer)
     states = cls._states
     if states is None:
-        states = {name: _State([_rule(*rule) for rule in rules])
+        states = {name: State([_rule(*rule) for rule in rules])
                   for name, rules in lexer._tokens.items()}
         cls._states = states
     return states
@@ -239,100 +181,6 @@ def _steps(transition: Any) -> tuple:
     return tuple(-1 if step == "#pop" else step for step in transition)
 
 
-RUN_MIN = 4     # rules; a shorter run between rules that cannot share is scanned rule by rule
-_RUN = object()  # marks a run's pattern among the rules a state scans one by one
-# a regex's own flags set at its start, which a joined pattern keeps as a scoped group
-_LEADING_FLAGS = re.compile(r"\(\?([ims]+)\)")
-_FLAG_BITS = {"i": re.IGNORECASE, "m": re.MULTILINE, "s": re.DOTALL}
-
-# One rule as an alternative of a joined pattern: (its text, flags or None for any, how many
-# of its own groups stay capturing).
-Part = tuple[str, int | None, int]
-
-
-def _part(rule: Rule) -> Part | None:
-    """The rule's regex as ``(?:regex)()`` with its groups made non-capturing (all of them
-    kept when they could not be told apart for sure), or None when it cannot share."""
-    regex = getattr(rule[0], "__self__", None)
-    if not isinstance(regex, re.Pattern):
-        return None
-    pattern, flags = regex.pattern, regex.flags
-    leading = _LEADING_FLAGS.match(pattern)
-    if leading is not None:     # (?s)x is (?s:x) inside an alternation
-        for letter in leading.group(1):
-            flags &= ~_FLAG_BITS[letter]
-        pattern = pattern[leading.end():]
-    if _UNSHAREABLE.search(pattern):
-        return None
-    if leading is not None:
-        pattern = f"(?{leading.group(1)}:{pattern})"
-    if not regex.pattern:       # an empty regex (``default``) matches under any flags
-        return "(?:)()", None, 0
-    bare = non_capturing(pattern, flags, regex.groups)
-    if bare is None:
-        return f"(?:{pattern})()", flags, regex.groups
-    return f"(?:{bare})()", flags, 0
-
-
-def _plan(rules: list[Rule]) -> list[tuple[list[Rule], list[Part] | None]] | None:
-    """The rules in order, in runs that share one pattern (with their parts) and rules
-    scanned alone (None); None when no run is long enough to join."""
-    plan: list[tuple[list[Rule], list[Part] | None]] = []
-    run: list[Rule] = []
-    parts: list[Part] = []
-    flags: int | None = None
-
-    def close() -> None:
-        if run:
-            plan.append((list(run), list(parts) if len(run) >= RUN_MIN else None))
-        run.clear()
-        parts.clear()
-
-    for rule in rules:
-        part = _part(rule)
-        if part is None:
-            close()
-            flags = None
-            plan.append(([rule], None))
-            continue
-        if part[1] is not None and flags is not None and part[1] != flags:
-            close()
-            flags = None
-        if part[1] is not None:
-            flags = part[1]
-        run.append(rule)
-        parts.append(part)
-    close()
-    return plan if any(p is not None for _, p in plan) else None
-
-
-# the pieces of a regex that can hold a "(" that opens no group: an escaped character, a
-# character set (a "]" right after "[" or "[^" is part of it), a (?#comment); and the "(" of
-# a capturing group. In verbose mode, a comment to the end of the line as well.
-_PIECES = r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\(\?\#[^)]*\)|(\()(?!\?)"
-_GROUP_OPENS = re.compile(_PIECES, re.DOTALL)
-_GROUP_OPENS_VERBOSE = re.compile(_PIECES + r"|\#[^\n]*", re.DOTALL)
-
-
-def non_capturing(pattern: str, flags: int, groups: int) -> str | None:
-    """``pattern`` with each capturing group made non-capturing (``(`` to ``(?:``), or None
-    when the count of groups changed does not come out as ``groups``."""
-    if not groups:
-        return pattern
-    opens = _GROUP_OPENS_VERBOSE if flags & re.VERBOSE else _GROUP_OPENS
-    changed = 0
-
-    def open_bare(found: re.Match[str]) -> str:
-        nonlocal changed
-        if found.group(1) is None:
-            return found.group()
-        changed += 1
-        return "(?:"
-
-    bare = opens.sub(open_bare, pattern)
-    return bare if changed == groups else None
-
-
 def _move(stack: list[str], steps: tuple) -> None:
     for step in steps:
         if type(step) is int:
@@ -364,7 +212,7 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
                 found = candidate[0](text, pos)
                 if found is not None:
                     end = found.end()
-                    if candidate[1] is _RUN:
+                    if candidate[1] is RUN:
                         rule = candidate[2][found.lastindex]
                         own = False
                     else:
@@ -382,6 +230,11 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
             elif type(callback) is tuple:
                 if not own:
                     found = match(text, pos)
+                for group, kind in callback:
+                    value = found.group(group)
+                    if value:
+                        yield found.start(group), kind, value
+            elif type(callback) is list:    # the groups are the joined match's
                 for group, kind in callback:
                     value = found.group(group)
                     if value:
@@ -404,3 +257,7 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
         else:
             yield pos, Error, text[pos]
         pos += 1
+
+
+# the scans of sped-up lexers (``lexruns.class_runs`` scans the same way)
+SCANS = (_scan, _scan_c)

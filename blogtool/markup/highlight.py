@@ -19,7 +19,8 @@ from pygments.lexers._mapping import LEXERS
 from pygments.token import STANDARD_TYPES, Whitespace, _TokenType
 from pygments.util import ClassNotFound
 
-from .fastlex import fast_lexer
+from .fastlex import SCANS, fast_lexer
+from .lexruns import Runs, class_runs
 from .loglexer import LogLexer
 
 __all__ = ["code_block_html", "highlight_tag_html", "find_lexer", "escape_code",
@@ -98,6 +99,13 @@ def _spans(code: str, lexer: Lexer) -> str:
     no span across a line end), escaping only ``& < >`` as Rouge does. Written out because
     Pygments' formatter and filter machinery cost more than the lexing itself: the tokens of
     one class in a row are gathered as one text, escaped and wrapped once."""
+    prepare = getattr(lexer, "_preprocess_lexer_input", None)
+    if prepare is not None and type(lexer).get_tokens_unprocessed in SCANS and \
+            not lexer.filters and type(lexer).get_tokens is Lexer.get_tokens:
+        text = prepare(code)
+        runs = class_runs(lexer, text, _css_class, _CLASSES)
+        if runs is not None:
+            return _write_runs(text, runs)
     out: list[str] = []
     run_cls: str | None = None
     run = ""
@@ -116,6 +124,49 @@ def _spans(code: str, lexer: Lexer) -> str:
     if run:
         out.append(_wrap(run_cls, run))
     return "".join(out)
+
+
+# stand-ins for a span's markup while a block's spans are put together, so that the block
+# is escaped once, whole (used only when the code has none of them)
+_OPEN, _MID, _CLOSE = "\x01", "\x02", "\x03"
+
+
+def _write_runs(text: str, runs: Runs) -> str:
+    """The spans of a scan's runs (a line end is never inside a span)."""
+    if _OPEN in text or _MID in text or _CLOSE in text:
+        return "".join(_wrap(cls, value) for cls, value in _joined_runs(text, runs))
+    out: list[str] = []
+    add = out.append
+    head = ""
+    for start, end, cls in runs:
+        if cls is None:
+            head += text[start:end]
+            continue
+        value = text[start:end]
+        if head:
+            value, head = head + value, ""
+        if not cls:
+            add(value)
+        elif "\n" not in value:
+            add(f"{_OPEN}{cls}{_MID}{value}{_CLOSE}")
+        else:
+            add("\n".join([f"{_OPEN}{cls}{_MID}{line}{_CLOSE}" if line else ""
+                           for line in value.split("\n")]))
+    body = "".join(out)
+    if "&" in body or "<" in body or ">" in body:
+        body = body.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return body.replace(_OPEN, '<span class="').replace(_MID, '">').replace(_CLOSE, "</span>")
+
+
+def _joined_runs(text: str, runs: Runs) -> Iterator[tuple[str, str]]:
+    """(class, text) per run, its pieces joined."""
+    head = ""
+    for start, end, cls in runs:
+        if cls is None:
+            head += text[start:end]
+        else:
+            yield cls, head + text[start:end]
+            head = ""
 
 
 def _wrap(cls: str | None, text: str) -> str:
