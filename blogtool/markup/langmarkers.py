@@ -30,18 +30,28 @@ _AS_IS, _RAW, _BARE = 0, 1, 2
 
 
 class _Marker:
-    """One compiled pattern of a language, strong or weak."""
+    """One pattern of a language, strong or weak, compiled the first time a block triggers
+    it (a process meets a fraction of the markers; compiling all of them took longer than
+    detecting the languages of a thousand posts' blocks)."""
 
-    __slots__ = ("rx", "lang", "strong", "text")
+    __slots__ = ("_rx", "_source", "lang", "strong", "text")
 
     def __init__(self, pattern: str, lang: str, strong: bool) -> None:
-        self.rx = re.compile(_literal_first(pattern), re.MULTILINE)
+        self._rx: re.Pattern[str] | None = None
+        self._source = _literal_first(pattern)
         self.lang = lang
         self.strong = strong
         # which text it reads: the block as it is (preprocessor lines: "# define" is no
         # comment), without trailing comments, or without comments and string literals
         self.text = (_AS_IS if pattern.startswith(r"^\s*#") else
                      _RAW if lang in _RAW_LANGS else _BARE)
+
+    @property
+    def rx(self) -> re.Pattern[str]:
+        rx = self._rx
+        if rx is None:
+            rx = self._rx = re.compile(self._source, re.MULTILINE)
+        return rx
 
 
 _LEAD = re.compile(r"\\b([A-Za-z_]\w*)(?![?*+{])")
