@@ -147,25 +147,33 @@ class ReadMemo:
         return {rel: (entry[1].body, entry[2]) for rel, entry in memo.items()
                 if len(entry) > 2 and isinstance(entry[2], str)}
 
-    def after_read(self, memo: dict) -> None:
+    def after_read(self, memo: dict, hashes: dict[str, tuple[str, str]] | None = None) -> None:
         """Call right after reading, before anything changes the documents: the shards that
-        gained, lost or changed entries are pickled as they are now and written."""
+        gained, lost or changed entries are pickled as they are now and written. The body
+        hashes computed for them go into the memo and into ``hashes`` (as
+        :meth:`body_hashes` gives them), so rendering does not compute them again."""
         if self.folder is None:
             return
         with paused():
-            self._snapshot(memo)
+            self._snapshot(memo, hashes)
         self.save()     # at once: the pickles are not held in memory through the build
 
-    def _snapshot(self, memo: dict) -> None:
+    def _snapshot(self, memo: dict, hashes: dict[str, tuple[str, str]] | None) -> None:
         recent = racy_cutoff_ns()
         source = os.path.dirname(self.folder or "")
         for i, part in enumerate(_split(memo)):
             now = {rel: entry[0] for rel, entry in part.items()}
             if now == self._known[i]:
                 continue
-            kept = {rel: entry if len(entry) > 2 else (*entry, _body_hash(entry[1]))
-                    for rel, entry in part.items()
-                    if entry[0][0] < recent and os.path.exists(os.path.join(source, rel))}
+            kept = {}
+            for rel, entry in part.items():
+                if entry[0][0] >= recent or not os.path.exists(os.path.join(source, rel)):
+                    continue
+                if len(entry) <= 2:
+                    entry = memo[rel] = (*entry, _body_hash(entry[1]))
+                    if hashes is not None and isinstance(entry[2], str):
+                        hashes[rel] = (entry[1].body, entry[2])
+                kept[rel] = entry
             try:
                 self._snapshots[i] = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
             except Exception:   # noqa: BLE001 - something unpicklable: this shard not kept

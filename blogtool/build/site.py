@@ -193,7 +193,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
     stamps: dict[str, tuple[int, int, str]] | None = {} if session.records else None
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
                         stamps=stamps)
-    session.memo_store.after_read(session.read_memo)
+    session.memo_store.after_read(session.read_memo, session.body_hashes)
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
