@@ -49,7 +49,8 @@ def test_measure_equals_reading_every_token(html: str, width: int) -> None:
 _INLINE = st.lists(st.sampled_from(["中文", "word", "&amp;", "&quot;", "Ａ", "\n", " ", "，",
                                      "<em>", "</em>", "<br />", '<a href="/x?a=1&amp;b=2">', "</a>",
                                      '<code class="language-plaintext highlighter-rouge">',
-                                     "</code>"]), max_size=12).map("".join)
+                                     "</code>", "<!--more-->", "<!-- <p> -->"]),
+                   max_size=12).map("".join)
 _BLOCK = st.one_of(
     _INLINE.map(lambda s: f"<p>{s}</p>\n"),
     _INLINE.map(lambda s: f'<h2 id="x">{s}</h2>\n'),
@@ -69,10 +70,12 @@ def test_what_markdown_renders_is_read_quickly(html: str) -> None:
 
 
 def test_fragments_the_token_reader_must_read() -> None:
-    for html in ('<p title="a>b">x</p>', "<p>a < b</p>", "<!-- x --><p>y</p>", "<a\"b c\">x",
+    for html in ('<p title="a>b">x</p>', "<p>a < b</p>", "<!DOCTYPE html><p>y</p>", "<!-- x",
+                 "<a\"b c\">x", "<!-- <pre> --><p>x</p>", '<a title="<pre>">',
                  "<script>a<b</script>", "<pre/>", "</pre>", "<svg></svg>", "<bloc\u212aquote>"):
         assert plain_text(html) is None, html
     assert plain_text("<p>a<em>b</em></p><pre>x<y</pre><li>c&amp;d</li>") == " ab  c&d "
+    assert plain_text("<p>a<!--more-->b &am<!-- x -->p;</p>") == " ab &amp; "
 
 
 def test_broken_lines_between_wide_letters_join_words() -> None:

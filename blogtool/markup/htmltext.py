@@ -121,19 +121,22 @@ def scan_html(html: str, enough: Callable[[str], bool] | None = None,
 
 # A plain tag: its name ends as _HTML_TOKEN's names do and holds no quote, and no quoted value
 # holds "<" or ">", so it ends at its first ">" under _HTML_TOKEN too. When every "<" of a
-# stretch opens one, the token reader's tags there are exactly these. The group is the name.
+# stretch opens one, or a comment, the token reader's tags there are exactly these. The group
+# is the tag's name (None for a comment).
 _PLAIN_TAG = re.compile(r"<(/?[a-zA-Z][^\t\n\r\f />\x00<>\"']*)(?=[\t\n\r\f />\x00])"
                         r"[^<>\"']*(?:(?:\"[^\"<>]*\"|'[^'<>]*')[^<>\"']*)*>")
+_PLAIN_TOKEN = re.compile(r"<!--.*?-->|" + _PLAIN_TAG.pattern, re.S)
 _SKIP_TAG = re.compile(r"<(/?)(" + "|".join(_SKIPPED) + r")(?=[\t\n\r\f />\x00])([^>]*)>",
                        re.I | re.A)
 
 
 def plain_text(html: str) -> str | None:
     """The characters of ``" ".join(scan_html(html).text)`` before its whitespace is
-    normalised: blocks end in a space, inline tags go, entities are decoded. None unless
-    every "<" opens a plain tag and the only skipped elements are ``<pre>`` blocks that end
-    where the token reader jumps to (the token reader must read such a fragment)."""
-    if "<!" in html or "<?" in html or "\u212a" in html:   # K: a "k" only to str.lower()
+    normalised: blocks end in a space, inline tags and comments go, entities are decoded. None
+    unless every "<" opens a plain tag or a comment and the only skipped elements are ``<pre>``
+    blocks that end where the token reader jumps to (the token reader must read such a
+    fragment)."""
+    if "<?" in html or "\u212a" in html:   # K: a "k" only to str.lower()
         return None
     out: list[str] = []
     pos = 0
@@ -153,17 +156,19 @@ def plain_text(html: str) -> str | None:
 
 def _plain_text_of(stretch: str, pre: str, out: list[str]) -> bool:
     """Append the text of a stretch between ``<pre>`` blocks (``pre``: the tag that opens the
-    next one); False if they are not made of plain tags."""
+    next one); False if they are not made of plain tags and comments."""
     if pre and _PLAIN_TAG.fullmatch(pre) is None:
         return False
     if "<" not in stretch:
         out.append(unescape(stretch) if "&" in stretch else stretch)
         return True
-    parts = _PLAIN_TAG.split(stretch)        # text, tag name, text, ...
-    if len(parts) // 2 != stretch.count("<"):
-        return False
+    parts = _PLAIN_TOKEN.split(stretch)      # text, tag name (None: a comment), text, ...
+    texts = parts[0::2]
+    if any("<" in text for text in texts):
+        return False                        # a "<" that opens neither
     for i in range(1, len(parts), 2):
-        parts[i] = " " if parts[i].lstrip("/").lower() in _BLOCKS else ""
+        name = parts[i]
+        parts[i] = " " if name is not None and name.lstrip("/").lower() in _BLOCKS else ""
     if "&" in stretch:
         out.append("".join(unescape(p) if "&" in p else p for p in parts))
     else:

@@ -97,10 +97,17 @@ _WIDE_WORDS_BROKEN = re.compile(f"[^\\W\\x00-\u10ff{_CJK_CLASS}]\\s*[\\n\\r]\\s*
 
 def _reading_text(html: str) -> str:
     """Text with the CJK characters and words of ``visible_text(html)``."""
+    text = _quick_text(html)
+    return visible_text(html) if text is None else text
+
+
+def _quick_text(html: str) -> str | None:
+    """``plain_text(html)`` when its CJK characters and words are those of
+    ``visible_text(html)``, else None."""
     text = plain_text(html)
     if text is None or any(is_wide(text[m.start()]) and is_wide(text[m.end()])
                            for m in _WIDE_WORDS_BROKEN.finditer(text)):
-        return visible_text(html)
+        return None
     return text
 
 
@@ -156,8 +163,11 @@ def summarize(html: str, width: int = 160) -> str:
 def measure(html: str, width: int = 160) -> tuple[str, int]:
     """``(summarize(html, width), reading_minutes(html))``."""
     _checked(width)
-    return _summary(scan_html(html, _is_real, keep_text=False), width), \
-        _minutes(_reading_text(html))
+    text = _quick_text(html)
+    if text is None:            # one reading of every token gives both
+        blocks = scan_html(html, _is_real)
+        return _summary(blocks, width), _minutes(" ".join(blocks.text))
+    return _summary(scan_html(html, _is_real, keep_text=False), width), _minutes(text)
 
 
 def _checked(width: int) -> int:
