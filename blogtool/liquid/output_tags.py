@@ -49,6 +49,11 @@ class OutputNode(Node):
     def render_to_output(self, context: RenderContext, buffer: TextIO) -> int:
         return buffer.write(to_ruby_string(self.expression.evaluate(context)))
 
+    # no tag is ever disabled here (Jekyll's ``render`` stops the build), so the check that
+    # python-liquid's ``render`` makes before ``render_to_output`` is skipped: outputs and
+    # text are most of the nodes rendered
+    render = render_to_output
+
     def expressions(self) -> Iterator[Any]:
         yield self.expression
 
@@ -171,6 +176,9 @@ class TextNode(ContentNode):
     def __init__(self, token: Token, text: str):
         super().__init__(token, text)
         self.blank = not text.strip(RUBY_SPACE)
+
+    def render(self, context: RenderContext, buffer: TextIO) -> int:   # as OutputNode's
+        return buffer.write(self.text)
 
 
 class TextTag(Literal):
