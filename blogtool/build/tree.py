@@ -3,8 +3,10 @@ folder by name, in a fixed order, as one flat list that compares with another in
 
 Two listings of a tree are equal only when no file or folder was added, removed, renamed,
 written or truncated in between (short of an edit that keeps both the size and the
-nanosecond mtime). ``build`` uses it to tell that nothing changed since the last build;
-only the standard library is imported, so the check costs no start-up time.
+nanosecond mtime). ``build`` uses it to tell that nothing changed since the last build: the
+source by such a listing, the destination by its folders' mtimes alone
+(:func:`same_folders`). Only the standard library is imported, so the check costs no start-up
+time.
 """
 from __future__ import annotations
 
@@ -109,29 +111,6 @@ def _list_at(fd: int, path: str, rel_dir: str, out: list, prune: Collection[str]
         out += (rel_dir + name, st.st_mtime_ns, st.st_size)
 
 
-def same(root: str, flat: list, prune: Collection[str] = (), racy_from: float = 0) -> bool:
-    """True when every entry of a ``folder_times`` listing of ``root`` still has its stamp:
-    one ``stat`` per entry instead of reading every folder. A file added to or removed from
-    a folder changes the folder's mtime; a folder whose recorded mtime is ``racy_from`` or
-    later could have changed again within the same timestamp, so its entries are read and
-    compared with the listing's (``prune``: as given to :func:`listing`)."""
-    base = root + "/"
-    stat_ = os.stat
-    racy: list[str] = []
-    try:
-        for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
-            st = stat_(base + rel)
-            if st.st_mtime_ns != mtime or (size != FOLDER and st.st_size != size):
-                return False
-            if size == FOLDER and mtime >= racy_from:
-                racy.append(rel)
-        if racy:
-            return same_names(root, flat, racy, prune)
-    except (OSError, ValueError, TypeError):
-        return False
-    return True
-
-
 def same_folders(root: str, folders: list[str], mtimes: list[int],
                  racy_from: float = 0) -> list[str] | None:
     """Whether each folder of ``root`` (``folders``, relative, ``""`` for ``root``) still
@@ -166,12 +145,6 @@ def granularity(flat: list) -> int:
     file system that keeps whole seconds (or two) shows it; 1 for one that keeps nanoseconds."""
     mtimes = [m for m in flat[1::3] if m > 0]
     return math.gcd(*mtimes) if mtimes else 1
-
-
-def racy_folders(flat: list, racy_from: float) -> bool:
-    """Whether :func:`same` reads folders for ``racy_from``."""
-    return any(m >= racy_from for m, size in zip(flat[1::3], flat[2::3], strict=True)
-               if size == FOLDER)
 
 
 def same_names(root: str, flat: list, folders: list[str], prune: Collection[str]) -> bool:
