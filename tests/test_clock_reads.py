@@ -14,7 +14,6 @@ import pytest
 from blogtool import filters as F
 from blogtool.build import clock, deps
 from blogtool.build.site import BuildSession, build
-from rubyoracle import run_batch
 
 SHANGHAI_2026_LATE = dt.datetime(2026, 12, 31, 15, 0, tzinfo=dt.UTC)      # 23:00 there
 SHANGHAI_2026_LATER = dt.datetime(2026, 12, 31, 15, 50, tzinfo=dt.UTC)
@@ -80,22 +79,6 @@ def test_liquid_reads_now_from_the_site_time_it_renders_with(tmp_path: Path) -> 
     assert "&copy; 2027 2027年" in (tmp_path / "out/index.html").read_text("utf-8")
 
 
-def test_text_that_is_not_exactly_now_is_left_as_ruby_leaves_it() -> None:
-    """Liquid 5.4's ``to_date`` downcases but does not strip, and reads only ASCII digits as
-    seconds; what ``Time.parse`` rejects prints unchanged."""
-    values = [" now ", "now ", "NOW", "²", "١٢٣", " 1700000000", "1700000000 ", "1700000000"]
-    body = ('ENV["TZ"] = "UTC"\n'
-            'Liquid::Template.parse(\'{{ v | date: "%Y-%m-%d %H:%M" }}\').render("v" => input)')
-    expected = dict(zip(values, run_batch(["liquid"], body, values), strict=True))
-    clock_now = dt.datetime(2026, 5, 1, tzinfo=dt.UTC)
-    got = {v: F.date(v, "%Y-%m-%d %H:%M", dt.UTC, clock_now) for v in values}
-    # the one clock read: Ruby's machine clock, ours the one given
-    assert expected.pop("NOW").startswith(dt.datetime.now(dt.UTC).strftime("%Y-%m-%d"))
-    assert got.pop("NOW") == "2026-05-01 00:00"
-    assert got == expected
-    assert got[" now "] == " now " and got["1700000000"] == "2023-11-14 22:13"
-
-
 @pytest.mark.parametrize("fresh_process", [False, True])
 def test_now_across_a_year_boundary_gives_the_full_build(tmp_path: Path,
                                                          fresh_process: bool) -> None:
@@ -134,15 +117,3 @@ def test_a_fixed_site_time_with_now_reads_the_machine_clock(
         assert f"&copy; {year} {year}年 2020" in (out / "index.html").read_text("utf-8")
         assert result.written == (0 if i == 1 else result.documents), i
         assert not (src / ".blogtool-cache/v2/unchanged.json").exists()
-
-
-def test_now_and_today_are_no_variables_as_in_ruby(tmp_path: Path) -> None:
-    """python-liquid has built-in ``now`` and ``today`` variables (the machine's clock);
-    Ruby Liquid has none: nil, unless the site assigns them."""
-    from blogtool.liquid.engine import LiquidEngine, LiquidSettings
-    templates = ["[{{ now }}]", "[{{ today }}]", "{% if now %}yes{% else %}no{% endif %}",
-                 '[{{ now | date: "%Y" }}]', "{% assign now = 3 %}{{ now }}",
-                 "{% for x in today %}{{ x }}{% endfor %}."]
-    expected = run_batch(["liquid"], "Liquid::Template.parse(input).render({})", templates)
-    engine = LiquidEngine(LiquidSettings(source=str(tmp_path)), post_urls={}, link_urls={})
-    assert [engine.render(t, {}, path="t.md") for t in templates] == expected

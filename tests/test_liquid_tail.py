@@ -42,7 +42,7 @@ def _outcome(tmp_path: Path, text: str) -> tuple[str, list]:
     return out, [(w.path, w.line, w.message) for w in diagnostics.warnings]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12))
 def test_the_cut_renders_as_the_whole_text(tmp_path_factory: pytest.TempPathFactory,
                                            pieces: list[str]) -> None:
