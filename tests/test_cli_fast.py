@@ -69,6 +69,7 @@ def _in_order(run: subprocess.CompletedProcess) -> list[str]:
             if line.startswith("import time:")]
 
 
+@pytest.mark.slow     # five blogtool processes
 def test_nothing_changed_is_answered_without_click(site: Path, tmp_path: Path) -> None:
     write(site, "a.md", "---\npermalink: /same.html\n---\na")
     write(site, "b.md", "---\npermalink: /same.html\n---\nb")
