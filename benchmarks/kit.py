@@ -15,7 +15,8 @@ How blogtool is launched (``Kit.launcher``):
 * ``"path"``: ``python -c "from blogtool.cli import main..."`` with the checkout on
   ``PYTHONPATH`` (what tests use: no network, nothing installed), or, without a checkout,
   what ``bench.py`` finds (a ``blogtool`` beside the interpreter, else the same ``-c``).
-  A checkout pip cannot install (no ``pyproject.toml``) is always run this way.
+  A checkout pip cannot install (no ``pyproject.toml``) is always run this way, and so is
+  every row when making the virtual environment failed (said on stderr).
 """
 from __future__ import annotations
 
@@ -59,11 +60,18 @@ class Kit:
         args = [a.format(src=src, out=out) for a in rest]
         code = self.tree or self.cwd
         if self.launcher == "venv" and (code / "pyproject.toml").is_file():
-            env = self.env_for({})
-            for name in ("PYTHONPATH", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE",
-                         "PYTHONHOME", "VIRTUAL_ENV"):
-                env.pop(name, None)
-            return [str(self.installed(code))] + args, env
+            try:
+                script = self.installed(code)
+            except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
+                print(f"{exc}\nblogtool runs from {code} instead (--launcher path)",
+                      file=sys.stderr)
+                self.launcher = "path"
+            else:
+                env = self.env_for({})
+                for name in ("PYTHONPATH", "PYTHONPYCACHEPREFIX", "PYTHONDONTWRITEBYTECODE",
+                             "PYTHONHOME", "VIRTUAL_ENV"):
+                    env.pop(name, None)
+                return [str(script)] + args, env
         if self.tree is None:
             argv, extra = self.blogtool_argv(template, src, out)
             return argv, self.env_for(extra)

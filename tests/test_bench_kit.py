@@ -45,3 +45,18 @@ def test_a_checkout_pip_cannot_install_and_the_path_launcher_run_from_the_folder
     (tree / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
     argv, _ = _kit(tmp_path, tree, "path").blogtool("blogtool --version", tree, tree)
     assert argv == TREE_LAUNCHER + ["--version"]
+
+
+def test_a_failed_install_falls_back_to_the_checkout(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    (tree / "pyproject.toml").write_text("[project]\nname = 'x'\n", "utf-8")
+
+    def fail(self: Kit, code: Path) -> Path:
+        raise RuntimeError("pip install failed: no index")
+    monkeypatch.setattr(Kit, "installed", fail)
+    kit = _kit(tmp_path, tree, "venv")
+    argv, env = kit.blogtool("blogtool --version", tree, tree)
+    assert argv == TREE_LAUNCHER + ["--version"] and env["PYTHONPATH"] == str(tree)
+    assert kit.launcher == "path"
