@@ -83,7 +83,7 @@ def _save(source: str, record: dict, output: list | None = None, outputs: str = 
 
 def _templates(source: str) -> str:
     from . import timeslots
-    return os.path.join(os.path.dirname(record_path(source)), timeslots.FILE)
+    return timeslots.templates_path(source)
 
 
 def forget(source: Path | str, destination: Path | str) -> None:
