@@ -74,22 +74,29 @@ def log_line_shape(line: str) -> bool:
     if not _may_be_log(line):
         return False
     if not _LOG_LINE.match(line):
-        if " | " in line:       # docker compose: "web-1  | 2023-02-09 09:25:37 INFO ..."
-            m = _COMPOSE.match(line)
-            if m:
-                return log_line_shape(line[m.end():])
-        return bool(_OTHER_RECORD.match(line))
-    if _starts_with_timestamp(line):
+        return _other_layout(line)
+    if _TS_ONLY.match(line):
         return bool(_LOG_RECORD.match(line))
     return True
+
+
+def _other_layout(line: str) -> bool:
+    """A record of a layout ``_LOG_LINE`` does not know (a line it does not match)."""
+    if " | " in line:           # docker compose: "web-1  | 2023-02-09 09:25:37 INFO ..."
+        m = _COMPOSE.match(line)
+        if m:
+            return log_line_shape(line[m.end():])
+    return bool(_OTHER_RECORD.match(line))
 
 
 def is_log_line(line: str) -> bool:
     """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
     if not _may_be_log(line):
         return False
-    if not _LOG_LINE.match(line) or _starts_with_timestamp(line):
-        return log_line_shape(line)
+    if not _LOG_LINE.match(line):
+        return _other_layout(line)
+    if _TS_ONLY.match(line):
+        return bool(_LOG_RECORD.match(line))
     # "java.lang.OutOfMemoryError: Java heap space 说明堆内存不够，需要调大 -Xmx。" is a
     # sentence about an exception: a CJK sentence mark outside quotes says prose
     return not _CJK_SENTENCE.search(_QUOTED.sub("", line))
@@ -98,7 +105,3 @@ def is_log_line(line: str) -> bool:
 _CJK_SENTENCE = re.compile(r"[，。；！？]")
 _QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 _TS_ONLY = re.compile(r"[ \t]*\[?(?:" + TIMESTAMP + r")")
-
-
-def _starts_with_timestamp(line: str) -> bool:
-    return bool(_TS_ONLY.match(line))
