@@ -27,9 +27,11 @@ def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] 
             folder_times: bool = False, previous: list | None = None,
             racy_from: float = 0) -> list:
     """``[rel, mtime_ns, size, ...]`` for every entry under ``root`` (folders as
-    ``"rel/", FOLDER, FOLDER``), depth first, names sorted. Folders whose path relative to
-    ``root`` is in ``prune``, and entries named in ``skip_names``, are left out. A missing
-    ``root`` is an empty listing; raises :class:`Unlistable`.
+    ``"rel/", FOLDER, FOLDER``), depth first. Folders whose path relative to ``root`` is in
+    ``prune``, and entries named in ``skip_names``, are left out. A missing ``root`` is an
+    empty listing; raises :class:`Unlistable`. Names come in the order each folder gives them
+    (sorted with ``folder_times``): that order stays while a folder is unchanged, and were it
+    ever to change, two listings would differ and a build would run, never the other way.
 
     ``folder_times``: folders (``root`` first, as ``""``) carry their mtime instead of
     FOLDER, for :func:`same`. ``previous``: such a listing of the same tree made earlier; a
@@ -73,7 +75,6 @@ def _list_at(fd: int, path: str, rel_dir: str, out: list, prune: Collection[str]
         names = os.listdir(fd)
     except OSError as exc:
         raise Unlistable(path) from exc
-    names.sort()
     stat_ = os.stat
     for name in names:
         if name in skip_names:
