@@ -1,6 +1,7 @@
 """The kramdown dialect: every kramdown rule, registered in order on a markdown-it parser.
 
 Block rules (tried at the start of each line, before markdown-it's own):
+  kramdown_prose_line a line opening with a letter skips the marker rules   prose.py
   kramdown_marker_line  by first character (marker_lines.py):
                       ``{:name: ...}`` ald.py, ``{: ...}`` ial.py, ``^`` eob.py,
                       ``: definition`` deflist.py, ``{::comment}`` ``{::nomarkdown}``
@@ -48,6 +49,7 @@ from .list_item_ial import list_item_ials
 from .list_paragraphs import list_paragraphs
 from .lists import drop_list_start, lists_plugin, merge_bullet_lists
 from .marker_lines import kramdown_marker_line
+from .prose import prose_plugin
 from .table import kramdown_table
 from .tasklist import task_lists
 from .toc import make_toc, parse_levels
@@ -94,6 +96,7 @@ def kramdown_block_plugin(md: MarkdownIt, options: MarkupOptions) -> None:
     lists_plugin(md)
     headings_plugin(md)
     fences_plugin(md)
+    prose_plugin(md)
 
     core = md.core.ruler
     core.after("block", "kramdown_header_id", _when("{#", header_ids))
