@@ -71,13 +71,20 @@ def _may_be_log(line: str) -> bool:
 def log_line_shape(line: str) -> bool:
     """True when a line has the shape of a log record or stack-trace line, whatever its
     message (inside a paste, ``WARNING: 连接建立成功，开始发送数据`` is a record)."""
+    layout = _layout(line)
+    return True if layout is None else layout
+
+
+def _layout(line: str) -> bool | None:
+    """What a line's layout alone says: a record or not, or None for a layout ``_LOG_LINE``
+    knows whose message is still to be read."""
     if not _may_be_log(line):
         return False
     if not _LOG_LINE.match(line):
         return _other_layout(line)
     if _TS_ONLY.match(line):
         return bool(_LOG_RECORD.match(line))
-    return True
+    return None
 
 
 def _other_layout(line: str) -> bool:
@@ -91,12 +98,9 @@ def _other_layout(line: str) -> bool:
 
 def is_log_line(line: str) -> bool:
     """True when a line is one only a log or a Java stack trace has (recovery uses this)."""
-    if not _may_be_log(line):
-        return False
-    if not _LOG_LINE.match(line):
-        return _other_layout(line)
-    if _TS_ONLY.match(line):
-        return bool(_LOG_RECORD.match(line))
+    layout = _layout(line)
+    if layout is not None:
+        return layout
     # "java.lang.OutOfMemoryError: Java heap space 说明堆内存不够，需要调大 -Xmx。" is a
     # sentence about an exception: a CJK sentence mark outside quotes says prose
     return not _CJK_SENTENCE.search(_QUOTED.sub("", line))
