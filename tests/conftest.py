@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import os
 import shutil
+import signal
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -26,6 +27,10 @@ from compat.catalog import BUILDS, FixtureBuild
 # write into the real ~/.cache, and subprocesses they start inherit the setting
 _USER_CACHE = tempfile.mkdtemp(prefix="blogtool-tests-cache-")
 os.environ["XDG_CACHE_HOME"] = _USER_CACHE
+# A suite started in the background by a shell without job control inherits ctrl-c ignored,
+# and so would every `serve` it starts: the tests that stop `serve` with ctrl-c need the
+# default, as a terminal gives it.
+signal.signal(signal.SIGINT, signal.default_int_handler)
 
 
 def pytest_unconfigure(config) -> None:
