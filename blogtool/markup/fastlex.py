@@ -24,7 +24,7 @@ ones) is tried alone in its place, between joined runs of the others (and so is 
 flags unlike its neighbours'); short states are scanned rule by rule, and so is every state
 until it has scanned ``JOIN_AFTER`` positions: a joined pattern is compiled only for a state
 busy enough to repay it (the joined patterns are made in ``lexjoin.py``; highlighting scans
-with ``lexruns.py``, which keeps class runs instead of tokens). ``tests/test_fastlex.py``
+with ``lexruns.py``, which reads these tokens into class runs). ``tests/test_fastlex.py``
 checks the tokens against Pygments for every lexer blogtool speeds up.
 """
 from __future__ import annotations
@@ -259,5 +259,5 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
         pos += 1
 
 
-# the scans of sped-up lexers (``lexruns.class_runs`` scans the same way)
+# the scans of sped-up lexers (``lexruns.class_runs`` reads their tokens)
 SCANS = (_scan, _scan_c)
