@@ -31,9 +31,12 @@ class _Main:
             sys.stdout.write(f"blogtool, version {__version__}\n")
             return None
         if not args and not kwargs and sys.argv[1:2] == ["build"]:
-            from .fast import answer
-            if answer(sys.argv[2:]) == 0:
+            from .fast import look
+            code, handed = look(sys.argv[2:])
+            if code == 0:
                 return 0
+            if handed is not None:
+                return _group()(obj=handed)
         return _group()(*args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:

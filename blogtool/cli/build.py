@@ -50,7 +50,8 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
         # nothing changed since the last build: answered before the pipeline is loaded
         from ..build.unchanged import check
         from .fast import take
-        probe = take(source, destination, files, overrides, strict) or \
+        probe = take(click.get_current_context().obj, source, destination, files, overrides,
+                     strict) or \
             check(source, destination, config_files=files, overrides=overrides, strict=strict)
         if probe.result is not None:
             _report(probe.result, quiet, verbose)
