@@ -99,15 +99,45 @@ def _deep(dest: Path) -> Path:
     return dest / min(rel for rel in tree(dest) if rel.count("/") >= 2)
 
 
+def forked(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The folder check forks for any number of folders; the children's pids, as forked."""
+    monkeypatch.setattr(tree_mod, "FORK_FROM", 0)
+    pids: list[int] = []
+    real = os.fork
+
+    def fork() -> int:
+        pid = real()
+        if pid:
+            pids.append(pid)
+        return pid
+    monkeypatch.setattr(tree_mod.os, "fork", fork)
+    return pids
+
+
+def reaped(pids: list[int]) -> bool:
+    """Whether every child in ``pids`` has been waited for (none is left a zombie)."""
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            continue
+        return False
+    return True
+
+
 @pytest.mark.parametrize("name", ["replaced", "deleted", "stray", "stray_folder", "deep_replaced",
                                   "deep_deleted", "deep_renamed", "deep_stray"])
-def test_a_touched_destination_is_restored_by_the_full_build(site: Path, tmp_path: Path,
-                                                             name: str) -> None:
-    """The check stats every folder of the destination: a file or folder added, removed,
-    renamed or replaced (written beside and renamed over, as editors and rsync save) shows in
-    its folder's mtime."""
+@pytest.mark.parametrize("fork", [False, True])
+def test_a_touched_destination_is_restored_by_the_full_build(
+        site: Path, tmp_path: Path, name: str, fork: bool,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The check stats every folder of the destination (in a forked child, for the command
+    line): a file or folder added, removed, renamed or replaced (written beside and renamed
+    over, as editors and rsync save) shows in its folder's mtime."""
     dest = tmp_path / "out"
     settle(site, dest)
+    pids = forked(monkeypatch) if fork else []
+    assert fast(site, dest, fork=fork)
     page = dest / "index.html"
     deep = _deep(dest)
     if name in ("replaced", "deep_replaced"):
@@ -127,7 +157,8 @@ def test_a_touched_destination_is_restored_by_the_full_build(site: Path, tmp_pat
     else:
         (dest / "stray").mkdir()
         (dest / "stray/x.html").write_text("x", "utf-8")
-    assert not fast(site, dest)
+    assert not fast(site, dest, fork=fork)
+    assert len(pids) == (2 if fork else 0) and reaped(pids)
     build(site, dest, site_time=PINNED, jobs=1)
     assert tree(dest) == full(site, tmp_path, name)
     assert not (dest / "stray.html").exists() and not (dest / "stray/x.html").exists()
@@ -339,6 +370,35 @@ def test_an_entry_added_within_the_destinations_timestamp_is_found(
     build(site, dest, site_time=PINNED, jobs=1)
     assert tree(dest) == full(site, tmp_path, "same-tick")
     assert not (folder / "stray.html").exists() and not (dest / "stray/x.html").exists()
+
+
+def test_the_forked_check_is_stopped_when_the_source_changed(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dest = tmp_path / "out"
+    settle(site, dest)
+    pids = forked(monkeypatch)
+    EDITS["body"](site)
+    assert not fast(site, dest, fork=True)
+    assert len(pids) == 1 and reaped(pids)
+
+
+def test_the_check_does_not_fork_beside_threads(site: Path, tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """A process with threads (a server, a watcher) checks its folders itself."""
+    import threading
+    dest = tmp_path / "out"
+    settle(site, dest)
+    pids = forked(monkeypatch)
+    stop = threading.Event()
+    waiting = threading.Thread(target=stop.wait)
+    waiting.start()
+    try:
+        assert fast(site, dest, fork=True)
+    finally:
+        stop.set()
+        waiting.join()
+    assert not pids
+    assert fast(site, dest, fork=True) and len(pids) == 1 and reaped(pids)
 
 
 def test_a_file_written_over_in_place_waits_for_the_next_build(site: Path,

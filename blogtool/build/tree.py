@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import math
 import os
+import signal
 import stat
-from collections.abc import Collection
+import sys
+from collections.abc import Callable, Collection
 
 FOLDER = -1     # a folder's entry: its name with a trailing "/", then FOLDER, FOLDER
 
@@ -132,6 +134,84 @@ def same_folders(root: str, folders: list[str], mtimes: list[int],
     finally:
         os.close(fd)
     return [rel for rel, mtime in zip(folders, mtimes, strict=True) if mtime >= racy_from]
+
+
+# below this many folders the check stats them itself: a fork costs about a millisecond
+FORK_FROM = 2000
+
+
+def same_folders_aside(root: str, folders: list[str], mtimes: list[int],
+                       racy_from: float = 0, fork: bool = True) -> Aside:
+    """:func:`same_folders`, run by a forked child while the caller goes on (on a second
+    core, the destination's stats beside the source's); :meth:`Aside.result` waits for it.
+    Without ``fork``, with few folders, no ``fork`` or threads in this process: run in
+    place, when asked."""
+    threads = sys.modules.get("threading")
+    if not fork or len(folders) < FORK_FROM or not hasattr(os, "fork") or \
+            (threads is not None and threads.active_count() > 1):
+        return Aside(lambda: same_folders(root, folders, mtimes, racy_from))
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return Aside(lambda: same_folders(root, folders, mtimes, racy_from))
+    if pid == 0:     # the child: its answer down the pipe, then out without any clean-up
+        try:
+            os.close(read)
+            racy = same_folders(root, folders, mtimes, racy_from)
+            data = b"-" if racy is None else \
+                ("+" + "\0".join(racy)).encode("utf-8", "surrogateescape")
+            while data:
+                data = data[os.write(write, data):]
+        finally:
+            os._exit(0)
+    os.close(write)
+    return Aside(None, pid, read)
+
+
+class Aside:
+    """A folder check under way: :meth:`result` its answer, :meth:`drop` when it is not
+    needed. In place (``answer``) or by a forked child (``pid``) that writes it to ``fd``:
+    ``"-"`` when a folder changed, else ``"+"`` and the recent folders, NUL-separated."""
+
+    def __init__(self, answer: Callable[[], list[str] | None] | None, pid: int = 0,
+                 fd: int = -1):
+        self._answer = answer
+        self._pid = pid
+        self._fd = fd
+
+    def result(self) -> list[str] | None:
+        if self._answer is not None:
+            return self._answer()
+        chunks = []
+        try:
+            while chunk := os.read(self._fd, 1 << 16):
+                chunks.append(chunk)
+        except OSError:
+            chunks = []
+        finally:
+            self._reap(False)
+        data = b"".join(chunks).decode("utf-8", "surrogateescape")
+        if data[:1] != "+":
+            return None       # a folder changed, or the child failed
+        return data[1:].split("\0") if len(data) > 1 else []
+
+    def drop(self) -> None:
+        self._reap(True)
+
+    def _reap(self, stop: bool) -> None:
+        pid, self._pid = self._pid, 0
+        if not pid:
+            return
+        os.close(self._fd)
+        try:
+            if stop:
+                os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
 
 
 def folder_times(flat: list) -> tuple[list[str], list[int]]:

@@ -240,9 +240,11 @@ class Probe:
 def check(source: Path | str, destination: Path | str | None = None, *,
           config_files: list[str] | None = None, overrides: Mapping[str, Any] | None = None,
           strict: bool = False, site_time: _dt.datetime | None = None,
-          environment: str | None = None) -> Probe:
+          environment: str | None = None, fork: bool = False) -> Probe:
     """Look at the site: :attr:`Probe.result` is the last build's result when nothing it
-    was made of changed, else None."""
+    was made of changed, else None. ``fork``: the destination's folders are checked by a
+    child process while this one lists the source (for the command line, not a library
+    caller)."""
     started = time.perf_counter()
     root = os.path.realpath(os.fspath(source))
     try:
@@ -253,14 +255,19 @@ def check(source: Path | str, destination: Path | str | None = None, *,
     probe = Probe(root, arguments, list(record["prune"]) if record else [CACHE_DIR, ".git"])
     if not os.path.isdir(root):
         return probe
+    aside: tree.Aside | None = None
     try:
-        probe.listing = tree.listing(root, prune=probe.pruned)
         if record is not None:
             probe.previous = (str(record["dest"]), list(record["keep"]), str(record["side"]),
                               int(record["written"]), int(record["racy"]))
-        if record is None or record["source"] != probe.listing:
+            if record["folders"]:
+                aside = tree.same_folders_aside(
+                    record["dest"], record["folders"], record["mtimes"],
+                    record["written"] - record["racy"], fork=fork)
+        probe.listing = tree.listing(root, prune=probe.pruned)
+        if record is None or aside is None or record["source"] != probe.listing:
             return probe
-        if not _unchanged(record, strict, site_time, root):
+        if not _unchanged(record, strict, site_time, root, aside):
             return probe
         rewritten: list[str] = []
         if record.get("slots") is not None:
@@ -279,11 +286,16 @@ def check(source: Path | str, destination: Path | str | None = None, *,
                         time.perf_counter() - started)
     except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError):
         probe.answer = None
+    finally:
+        if aside is not None:
+            aside.drop()
     return probe
 
 
-def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None, root: str) -> bool:
-    """Whether the record of the site at ``root`` still holds."""
+def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None, root: str,
+               aside: tree.Aside) -> bool:
+    """Whether the record of the site at ``root`` still holds (``aside``: the check of the
+    destination's folders)."""
     result = record["result"]
     if strict and result["warnings"]:
         return False        # the full build stops on them, as it must
@@ -293,10 +305,7 @@ def _unchanged(record: dict, strict: bool, site_time: _dt.datetime | None, root:
             return False
     if surroundings.world(record["outside"]) != record["world"]:
         return False
-    if not record["folders"]:
-        return False
-    racy = tree.same_folders(record["dest"], record["folders"], record["mtimes"],
-                             record["written"] - record["racy"])
+    racy = aside.result()
     if racy is None:
         return False
     if racy:

@@ -44,7 +44,7 @@ def look(argv: list[str]) -> tuple[int | None, tuple[tuple, Probe] | None]:
     from ..build.unchanged import check
     try:
         probe = check(values["source"], values["destination"], config_files=files,
-                      overrides=overrides, strict=values["strict"])
+                      overrides=overrides, strict=values["strict"], fork=True)
     except Exception:     # whatever it is, the build click runs says it in one line
         return None, None
     if probe.answer is None:
