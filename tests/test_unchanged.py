@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from blogtool.build import cache, cachedir, inputs, timeslots, unchanged
 from blogtool.build import tree as tree_mod
@@ -688,3 +690,30 @@ def test_the_time_on_a_post_or_a_searched_page_is_not_kept(site: Path, tmp_path:
     assert not fast(site, dest, site_time=LATER)
     build(site, dest, site_time=LATER, jobs=1)
     assert tree(dest) == full(site, tmp_path, "searched", site_time=LATER)
+
+
+_names = st.text(st.characters(blacklist_characters="\0", blacklist_categories=("Cs",)),
+                 max_size=6)
+_flat = st.lists(st.tuples(_names, st.integers(-2, 2**63 - 1), st.integers(-2, 2**40)),
+                 max_size=5).map(lambda rows: [x for row in rows for x in row])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_flat, _flat)
+def test_packed_listings_are_equal_exactly_when_the_listings_are(a: list, b: list) -> None:
+    assert (tree_mod.packed(a) == tree_mod.packed(b)) == (a == b)
+    folders, mtimes = tree_mod.folder_times(a + ["f/", 7, tree_mod.FOLDER])
+    rows = list(zip(a[0::3], a[1::3], a[2::3], strict=True))
+    assert folders.split("\0")[:-1] == [r for r, _, s in rows if s == -1] + ["f/"]
+    assert mtimes == tree_mod.pack_ints([m for _, m, s in rows if s == -1] + [7])
+
+
+def test_a_destination_without_subfolders_is_checked_too(tmp_path: Path) -> None:
+    """Only the root folder: one folder recorded, not none."""
+    root = tmp_path / "out"
+    write(root, "index.html", "x")
+    folders, mtimes = tree_mod.folder_times(tree_mod.listing(str(root), folder_times=True))
+    assert folders == "\0" and tree_mod.same_folders(str(root), folders, mtimes) == [""]
+    write(root, "new.html", "y")
+    os.utime(root, ns=(1, 1))
+    assert tree_mod.same_folders(str(root), folders, mtimes) is None

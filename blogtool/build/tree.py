@@ -14,6 +14,7 @@ import math
 import os
 import stat
 import sys
+from array import array
 from collections.abc import Callable, Collection
 
 FOLDER = -1     # a folder's entry: its name with a trailing "/", then FOLDER, FOLDER
@@ -113,40 +114,60 @@ def _list_at(fd: int, path: str, rel_dir: str, out: list, prune: Collection[str]
         out += (rel_dir + name, st.st_mtime_ns, st.st_size)
 
 
-def same_folders(root: str, folders: list[str], mtimes: list[int],
+def same_folders(root: str, folders: str, mtimes: str,
                  racy_from: float = 0) -> list[str] | None:
-    """Whether each folder of ``root`` (``folders``, relative, ``""`` for ``root``) still
-    has its mtime: a file added to, removed from or renamed in a folder changes it, a file
+    """Whether each folder of ``root`` (``folders``, relative, ``""`` for ``root``, as
+    :func:`pack_names` packs them) still has its mtime (``mtimes``, as :func:`pack_ints`
+    packs them): a file added to, removed from or renamed in a folder changes it, a file
     written over in place does not. None when one changed, else the folders recorded at
     ``racy_from`` or later, which could have changed again within the same timestamp (their
     entries are for :func:`same_names` to compare)."""
+    names = folders.split("\0")[:-1]
     try:
         fd = os.open(root, _DIR_FLAGS)
     except OSError:
         return None
     try:   # each folder by its path from root's open folder: fewer names for the kernel to walk
-        if len(folders) != len(mtimes) or \
-                [os.stat(rel or ".", dir_fd=fd).st_mtime_ns for rel in folders] != mtimes:
-            return None
-    except (OSError, ValueError, TypeError):
+        now = pack_ints([os.stat(rel or ".", dir_fd=fd).st_mtime_ns for rel in names])
+    except (OSError, ValueError, TypeError, OverflowError):
         return None
     finally:
         os.close(fd)
-    return [rel for rel, mtime in zip(folders, mtimes, strict=True) if mtime >= racy_from]
+    if now != mtimes:
+        return None
+    return [rel for rel, mtime in zip(names, array("q", bytes.fromhex(mtimes)), strict=True)
+            if mtime >= racy_from]
+
+
+def pack_names(names: list[str]) -> str:
+    """Names as one string (each ends in NUL), which JSON reads in one step."""
+    return "".join(name + "\0" for name in names)
+
+
+def pack_ints(numbers: list[int]) -> str:
+    """Whole numbers (64-bit) as one hex string, which JSON reads in one step; raises
+    OverflowError for a number beyond 64 bits."""
+    return array("q", numbers).tobytes().hex()
+
+
+def packed(flat: list) -> list[str]:
+    """A listing as two strings that are equal exactly when two listings are: the names, then
+    every mtime followed by every size."""
+    return [pack_names(flat[0::3]), pack_ints(flat[1::3] + flat[2::3])]
 
 
 # below this many folders the check stats them itself: a fork costs about a millisecond
 FORK_FROM = 2000
 
 
-def same_folders_aside(root: str, folders: list[str], mtimes: list[int],
+def same_folders_aside(root: str, folders: str, mtimes: str,
                        racy_from: float = 0, fork: bool = True) -> Aside:
     """:func:`same_folders`, run by a forked child while the caller goes on (on a second
     core, the destination's stats beside the source's); :meth:`Aside.result` waits for it.
     Without ``fork``, with few folders, no ``fork`` or threads in this process: run in
     place, when asked."""
     threads = sys.modules.get("threading")
-    if not fork or len(folders) < FORK_FROM or not hasattr(os, "fork") or \
+    if not fork or folders.count("\0") < FORK_FROM or not hasattr(os, "fork") or \
             (threads is not None and threads.active_count() > 1):
         return Aside(lambda: same_folders(root, folders, mtimes, racy_from))
     read, write = os.pipe()
@@ -213,11 +234,12 @@ class Aside:
             pass
 
 
-def folder_times(flat: list) -> tuple[list[str], list[int]]:
-    """The folders of a ``folder_times`` listing and their mtimes."""
+def folder_times(flat: list) -> tuple[str, str]:
+    """The folders of a ``folder_times`` listing and their mtimes, packed for
+    :func:`same_folders`; raises OverflowError for an mtime beyond 64 bits."""
     entries = [(rel, mtime) for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3],
                                                         strict=True) if size == FOLDER]
-    return [rel for rel, _ in entries], [mtime for _, mtime in entries]
+    return pack_names([rel for rel, _ in entries]), pack_ints([mtime for _, mtime in entries])
 
 
 def granularity(flat: list) -> int:

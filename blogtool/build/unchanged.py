@@ -38,7 +38,7 @@ RECORD = "unchanged.json"
 # the destination's whole listing and the build's outputs, read only when needed: by the
 # build after a check that found changes, to fill templates, or for a result's outputs
 SIDE = "unchanged-output.json"
-FORMAT = 6
+FORMAT = 7
 # plugins whose values come from outside the tree (git history, the GitHub API)
 FROM_ELSEWHERE = frozenset(("jekyll-last-modified-at", "jekyll-github-metadata"))
 _GLOB = frozenset("*?[{\\")
@@ -77,7 +77,10 @@ def _save(source: str, record: dict, output: list | None = None, outputs: str = 
                           {"token": token, "output": output, "outputs": outputs}):
             return forget(source, record["dest"])
         record["side"] = token
-        record["folders"], record["mtimes"] = tree.folder_times(output)
+        try:
+            record["folders"], record["mtimes"] = tree.folder_times(output)
+        except OverflowError:      # a stamp beyond 64 bits: no record
+            return forget(source, record["dest"])
     write_json(path, record)
 
 
@@ -202,8 +205,9 @@ class Probe:
         prune = found["prune"]
         if not set(self.pruned) <= set(prune):
             return None     # the listing left out folders this build read
-        listing = tree.without(self.listing, set(prune) - set(self.pruned))
         try:
+            flat = tree.without(self.listing, set(prune) - set(self.pruned))
+            listing = tree.packed(flat)
             world = surroundings.world(found["outside"])
             before = self.previous
             same_place = before is not None and before[:2] == (found["dest"], found["keep"])
@@ -213,10 +217,10 @@ class Probe:
                                   racy_from=before[3] - before[4] if before else 0)
             written = time.time_ns()
             racy = min(RACY_NS, max(TICK_NS, 2 * tree.granularity(output)))
-        except tree.Unlistable:
+        except (tree.Unlistable, OverflowError):
             return None
         recent = self.time_ns - RACY_NS
-        if tree.newest(listing) >= recent or \
+        if tree.newest(flat) >= recent or \
                 any(tree.newest(flat) >= recent for _, flat in world["outside"]):
             return None
         outputs = "\0".join(x for dest, rel in result.outputs.items() for x in (dest, rel))
@@ -265,7 +269,7 @@ def check(source: Path | str, destination: Path | str | None = None, *,
                     record["dest"], record["folders"], record["mtimes"],
                     record["written"] - record["racy"], fork=fork)
         probe.listing = tree.listing(root, prune=probe.pruned)
-        if record is None or aside is None or record["source"] != probe.listing:
+        if record is None or aside is None or record["source"] != tree.packed(probe.listing):
             return probe
         if not _unchanged(record, strict, site_time, root, aside):
             return probe
@@ -284,7 +288,8 @@ def check(source: Path | str, destination: Path | str | None = None, *,
                 _save(root, record, record.pop("output"), side["outputs"])
         probe.answer = ({**record["result"], "side": record["side"]}, rewritten,
                         time.perf_counter() - started)
-    except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError):
+    except (tree.Unlistable, OSError, KeyError, TypeError, ValueError, AttributeError,
+            OverflowError):
         probe.answer = None
     finally:
         if aside is not None:
