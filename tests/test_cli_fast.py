@@ -118,3 +118,31 @@ def test_a_site_to_build_is_looked_at_once(site: Path, tmp_path: Path,
     assert len(looks) == 1
     assert any("改过" in p.read_text("utf-8") for p in dest.rglob("*.html"))
     assert unchanged.check(site, dest, site_time=PINNED).result is not None   # recorded
+
+
+def test_the_command_answered_ends_without_teardown(site: Path, tmp_path: Path) -> None:
+    """Run as the ``blogtool`` command (a script of that name, as pip writes one), an
+    answered no-op prints its summary and ends at once: what would run at exit does not. A
+    build, or a program calling the entry point, ends the normal way."""
+    dest = tmp_path / "out"
+    settle(site, dest)
+    script = tmp_path / "bin" / "blogtool"
+    script.parent.mkdir()
+    script.write_text("import atexit, sys\n"
+                      "atexit.register(lambda: print('at exit', flush=True))\n"
+                      "from blogtool.cli import main\n"
+                      "sys.exit(main())\n", "utf-8")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    argv = [sys.executable, str(script), "build", "-s", str(site), "-d", str(dest)]
+    answered = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
+    assert answered.returncode == 0, answered.stderr
+    assert answered.stdout.startswith("Built ") and "at exit" not in answered.stdout
+    write(site, "_posts/2014-10-13-p3.md", post("第3篇", "flume", "改过"))
+    built = subprocess.run([*argv, "-q"], capture_output=True, text=True, timeout=120, env=env)
+    assert built.returncode == 0 and built.stdout == "at exit\n", built.stderr
+    called = script.with_name("other.py")
+    called.write_text(script.read_text("utf-8"), "utf-8")
+    again = subprocess.run([sys.executable, str(called), *argv[2:]], capture_output=True,
+                           text=True, timeout=120, env=env)
+    assert again.returncode == 0 and again.stdout.startswith("Built ")
+    assert again.stdout.endswith("at exit\n")

@@ -6,6 +6,7 @@ a command loads click and its own module only, and ``blogtool build`` with nothi
 changed is answered before click is loaded (:mod:`blogtool.cli.fast`)."""
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 
@@ -34,6 +35,7 @@ class _Main:
             from .fast import look
             code, handed = look(sys.argv[2:])
             if code == 0:
+                _leave()
                 return 0
             if handed is not None:
                 return _group()(obj=handed)
@@ -41,6 +43,23 @@ class _Main:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(_group(), name)
+
+
+def _leave() -> None:
+    """The command was answered without a build: when this process is the ``blogtool``
+    command itself, it ends here, without Python's teardown (freeing every object the check
+    made and every module: 4-6 ms of a no-op at 5,000 posts). Nothing is left to run: the
+    check opens no file it does not close and registers nothing to run at exit."""
+    main_module = sys.modules.get("__main__")
+    name = os.path.basename(getattr(main_module, "__file__", None) or "")
+    if name.split(".")[0] != "blogtool":
+        return      # a program or test calling the entry point carries on
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        return      # a closed or broken output: the normal exit says so
+    os._exit(0)
 
 
 if TYPE_CHECKING:     # what it stands for

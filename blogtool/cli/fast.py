@@ -8,6 +8,7 @@ handed to the ``build`` command as click's context object (:func:`take`), so the
 listed once."""
 from __future__ import annotations
 
+import gc
 import os
 import sys
 
@@ -42,11 +43,16 @@ def look(argv: list[str]) -> tuple[int | None, tuple[tuple, Probe] | None]:
                                        values["unpublished"], values["baseurl"],
                                        values["compat"])
     from ..build.unchanged import check
+    collecting = gc.isenabled()
+    gc.disable()       # the check's objects all live until it ends: nothing to collect
     try:
         probe = check(values["source"], values["destination"], config_files=files,
                       overrides=overrides, strict=values["strict"], fork=True)
     except Exception:     # whatever it is, the build click runs says it in one line
         return None, None
+    finally:
+        if collecting:
+            gc.enable()
     if probe.answer is None:
         return None, (_key(values["source"], values["destination"], files, overrides,
                            values["strict"]), probe)
