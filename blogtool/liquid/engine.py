@@ -17,11 +17,11 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from io import StringIO
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from liquid import Environment
 from liquid.context import RenderContext
-from liquid.exceptions import LiquidError
+from liquid.exceptions import LiquidError, LiquidInterrupt, StopRender
 from liquid.parser import Parser
 from liquid.template import BoundTemplate
 from liquid.token import (
@@ -33,7 +33,15 @@ from liquid.utils import ReadOnlyChainMap
 from blogtool.errors import BuildError, Diagnostics
 from blogtool.timeutil import site_zone
 
-from . import branch_tags, include_tags, jekyll_filters, jekyll_tags, loop_tags, output_tags
+from . import (
+    branch_tags,
+    include_tags,
+    interrupts,
+    jekyll_filters,
+    jekyll_tags,
+    loop_tags,
+    output_tags,
+)
 from .include_tags import find_include
 from .lexer import JekyllTokenStream
 from .state import (
@@ -52,7 +60,7 @@ from .trimming import tokens_as_liquid_reads_them
 # how tags and filters join an environment (python-liquid's register-yourself style)
 REGISTER: tuple[Callable[[Any], None], ...] = (
     output_tags.register, branch_tags.register, loop_tags.register, include_tags.register,
-    jekyll_tags.register, jekyll_filters.register)
+    jekyll_tags.register, jekyll_filters.register, interrupts.register)
 
 
 class JekyllContext(RenderContext):
@@ -98,6 +106,29 @@ class _Scope(ReadOnlyChainMap):
 
 class JekyllTemplate(BoundTemplate):
     context_class = JekyllContext
+
+    def render_with_context(self, context: RenderContext, buffer: TextIO, *args: Any,
+                            partial: bool = False, block_scope: bool = False,
+                            **kwargs: Any) -> None:
+        """As python-liquid's, except that ``break`` or ``continue`` outside any loop ends
+        the template where it stands, as in Ruby Liquid, instead of being an error."""
+        if partial and not block_scope:
+            super().render_with_context(context, buffer, *args, partial=partial, **kwargs)
+            return
+        namespace = self.make_partial_namespace(partial, dict(*args, **kwargs))
+        with context.extend(namespace=namespace):
+            for node in self.nodes:
+                try:
+                    node.render(context, buffer)
+                    if interrupts.ends_template(node, context):
+                        raise interrupts.waiting(context).pop()
+                except LiquidInterrupt:
+                    interrupts.ended(context)
+                    return
+                except StopRender:
+                    return
+                except LiquidError as err:
+                    self.env.error(err, token=node.token)
 
 
 # --- the environment -------------------------------------------------------------------------
@@ -236,7 +267,7 @@ class LiquidEngine:
             raise BuildError(path, None, "Liquid error: too deep (recursive include?)") from None
         except Exception as err:  # a filter's own error (bad date, bad sort) stops the build
             raise BuildError(path, None, error_message(err)) from None
-        if tail:
+        if tail and not state.stopped:
             buffer.write(tail)
         return buffer.getvalue()
 

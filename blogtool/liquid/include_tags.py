@@ -24,6 +24,7 @@ from liquid.token import TOKEN_EXPRESSION, TOKEN_TAG, Token
 
 from blogtool.errors import BuildError
 
+from .interrupts import render_body
 from .lexer import jekyll_tokenize
 from .state import EngineRef, EnvironmentRef, RenderState, error_message, line_of
 
@@ -97,8 +98,7 @@ class IncludeNode(Node):
 
 
 def _render_into(nodes: list[Node], context: RenderContext, buffer: TextIO) -> None:
-    for node in nodes:
-        node.render(context, buffer)
+    render_body(nodes, context, buffer)   # break/continue go on to the including template
 
 
 class IncludeRelativeNode(IncludeNode):

@@ -25,6 +25,7 @@ from blogtool.filters.rubyvalues import ruby_strip, to_ruby_string
 
 from . import lax, strict
 from .expressions import Expr, evaluate, read_value
+from .interrupts import CellBlock, after_table
 from .state import EnvironmentRef
 from .tagsupport import expect_end, matched_markup, parse_block, read_either, tag_markup
 from .values import tag_syntax_error, to_i, to_integer
@@ -185,7 +186,9 @@ class TableNode(TablerowNode):
         _, length = self.expression.evaluate(context)
         if not length:
             return buffer.write('<tr class="row1">\n</tr>\n')
-        return int(super().render_to_output(context, buffer))
+        written = int(super().render_to_output(context, buffer))
+        after_table(context)
+        return written
 
 
 class TablerowTag(Tag):
@@ -207,7 +210,7 @@ class TablerowTag(Tag):
         next(stream)
         block = parse_block(self.env, stream, frozenset((self.end,)))
         expect_end(stream, token, self.end)
-        return TableNode(token, expression=loop, block=block)
+        return TableNode(token, expression=loop, block=CellBlock(block.token, block.nodes))
 
 
 class CycleNode(Node):

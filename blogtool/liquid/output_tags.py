@@ -13,6 +13,7 @@ from typing import Any, TextIO
 from liquid.ast import BlockNode, Node
 from liquid.builtin.content import ContentNode, Literal
 from liquid.context import RenderContext
+from liquid.exceptions import LiquidInterrupt
 from liquid.tag import Tag
 from liquid.token import TOKEN_EXPRESSION, TOKEN_OUTPUT, Token
 
@@ -20,6 +21,7 @@ from blogtool.filters.rubyvalues import RUBY_SPACE, to_ruby_string
 
 from . import lax, strict
 from .expressions import Filtered
+from .interrupts import render_body
 from .state import EnvironmentRef
 from .tagsupport import (
     expect_end,
@@ -108,8 +110,11 @@ class StoreNode(Node):
             value = self.expression.evaluate(context) if self.expression else None
         else:
             written = context.get_buffer(buffer)
-            for node in self.block.nodes:
-                node.render(context, written)
+            try:
+                render_body(self.block.nodes, context, written)
+            except LiquidInterrupt:   # Ruby keeps what came before, and stops the enclosing body
+                context.assign(self.name, written.getvalue())
+                raise
             value = written.getvalue()
         context.assign(self.name, value)
         return 0

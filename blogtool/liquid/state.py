@@ -78,6 +78,8 @@ class RenderState:
     page_path: str | None = None
     includes: list = field(default_factory=list)   # the include chain being rendered
     scopes: int = 1   # levels open: each include and each for loop adds one
+    interrupts: list = field(default_factory=list)   # break/continue left by a tablerow cell
+    stopped: bool = False   # the template ended at a break/continue outside any loop
 
     def push_scope(self, token: Token | None, what: str) -> None:
         """Ruby Liquid stops when its scope stack passes 100 (``Nesting too deep``): 99

@@ -17,6 +17,7 @@ from liquid.ast import BlockNode
 from liquid.parser import get_parser
 from liquid.token import TOKEN_EXPRESSION, Token
 
+from .interrupts import RubyBlock
 from .state import EnvironmentRef
 from .values import RubySyntaxError, source_line, tag_syntax_error
 
@@ -64,7 +65,8 @@ def written_markup(expr: Token) -> str:
 
 
 def parse_block(env: Any, stream: Any, end: frozenset[str]) -> BlockNode:
-    return get_parser(env).parse_block(stream, end)
+    block = get_parser(env).parse_block(stream, end)
+    return RubyBlock(block.token, block.nodes)
 
 
 def expect_end(stream: Any, token: Token, end: str) -> None:
