@@ -36,7 +36,7 @@ def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] 
     ever to change, two listings would differ and a build would run, never the other way.
 
     ``folder_times``: folders (``root`` first, as ``""``) carry their mtime instead of
-    FOLDER, for :func:`same`. ``previous``: such a listing of the same tree made earlier; a
+    FOLDER, for :func:`same_folders`. ``previous``: such a listing of the same tree made earlier; a
     folder whose mtime is the one it lists, and older than ``racy_from``, has the entries it
     listed (each one ``stat``-ed) instead of being read again."""
     out: list = []
