@@ -1,0 +1,128 @@
+"""The tools ``bench.py`` times and their command lines: blogtool (cold and warm, with the
+search index on or off), Jekyll, Hugo and the I/O floor (read every post, write one file per
+post), their environment (a UTF-8 locale), their caches, and clearing them before a cold run.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+#: The benchmark's program; the I/O floor runs it with ``--floor-copy``.
+BENCH = HERE / "bench.py"
+TOOL_ORDER = ("blogtool", "blogtool-search", "jekyll", "hugo", "floor")
+TOOL_LABELS = {"blogtool": "blogtool", "blogtool-search": "blogtool + search",
+               "jekyll": "Jekyll", "hugo": "Hugo", "floor": "I/O floor"}
+DEFAULT_BLOGTOOL_CMD = "blogtool build -s {src} -d {out} --no-cache"
+DEFAULT_BLOGTOOL_WARM_CMD = "blogtool build -s {src} -d {out}"
+#: Used when no `blogtool` script is on PATH: the console-script entry point, run in place.
+BLOGTOOL_FALLBACK = [sys.executable, "-c",
+                     "import sys; from blogtool.cli import main; sys.argv[0] = 'blogtool'; "
+                     "sys.exit(main())"]
+
+
+def floor_copy(posts: Path, out: Path) -> int:
+    """Read every post and write its bytes to ``out/<name>/index.html``: a build's bare I/O."""
+    count = 0
+    for entry in sorted(os.scandir(posts), key=lambda e: e.name):
+        if not entry.is_file():
+            continue
+        with open(entry.path, "rb") as fh:
+            data = fh.read()
+        target = out / entry.name.rsplit(".", 1)[0]
+        target.mkdir(parents=True, exist_ok=True)
+        (target / "index.html").write_bytes(data)
+        count += 1
+    return count
+
+
+@dataclass
+class Tool:
+    """How to build one corpus with one tool, cold (and warm for blogtool)."""
+
+    name: str
+    src: Path
+    out: Path
+    cold: list[str]
+    warm: list[str] | None
+    env: dict[str, str]
+    cache_dirs: tuple[str, ...]  # relative to the source, removed before a cold build
+    available: bool = True
+    why_unavailable: str = ""
+
+
+def utf8_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment for tools: a UTF-8 locale (Ruby reads CJK files by it)."""
+    env = dict(os.environ)
+    env.setdefault("LANG", "C.UTF-8")
+    env["LC_ALL"] = env.get("LC_ALL") or "C.UTF-8"
+    env.update(extra or {})
+    return env
+
+
+def blogtool_argv(template: str, src: Path, out: Path) -> tuple[list[str], dict[str, str]]:
+    """Expand the configurable blogtool command; run in place if no script is installed."""
+    argv = [a.format(src=src, out=out) for a in shlex.split(template)]
+    env: dict[str, str] = {}
+    beside = Path(sys.executable).with_name("blogtool")   # not a version manager's shim
+    if argv and argv[0] == "blogtool" and beside.is_file():
+        argv[0] = str(beside)
+    elif argv and argv[0] == "blogtool" and shutil.which("blogtool") is None:
+        argv = BLOGTOOL_FALLBACK + argv[1:]
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO),
+                                                          os.environ.get("PYTHONPATH")]))
+    return argv, env
+
+
+def make_tool(name: str, src: Path, out: Path, args: argparse.Namespace) -> Tool:
+    """The command lines for ``name`` building ``src`` into ``out``."""
+    if name in ("blogtool", "blogtool-search"):
+        cold, env = blogtool_argv(args.blogtool_cmd, src, out)
+        warm = None if args.no_warm or name != "blogtool" else \
+            blogtool_argv(args.blogtool_warm_cmd, src, out)[0]
+        if args.search:      # the search index (Pagefind) off in one row, on in the other
+            cold = cold + _search_config(src, args.work, name == "blogtool-search")
+            warm = warm + _search_config(src, args.work, False) if warm else None
+        return Tool(name, src, out, cold, warm, utf8_env(env), (".blogtool-cache",))
+    if name == "jekyll":
+        tool = Tool(name, src, out, ["jekyll", "build", "-s", str(src), "-d", str(out)], None,
+                    utf8_env({"JEKYLL_NO_BUNDLER_REQUIRE": "true"}), (".jekyll-cache",))
+    elif name == "hugo":
+        tool = Tool(name, src, out, ["hugo", "-s", str(src), "-d", str(out)], None,
+                    utf8_env(), ("resources", ".hugo_build.lock"))
+    elif name == "floor":
+        return Tool(name, src, out, [sys.executable, str(BENCH),
+                                     "--floor-copy", str(src / "_posts"), str(out)],
+                    None, utf8_env(), ())
+    else:
+        raise ValueError(f"unknown tool {name!r}")
+    if shutil.which(tool.cold[0]) is None:
+        tool.available, tool.why_unavailable = False, f"`{tool.cold[0]}` not installed"
+    return tool
+
+
+def _search_config(src: Path, work: Path, on: bool) -> list[str]:
+    """``--config`` arguments: the corpus's configuration, then search switched on or off."""
+    extra = work / f"search-{'on' if on else 'off'}.yml"
+    extra.parent.mkdir(parents=True, exist_ok=True)
+    extra.write_text(f"blogtool:\n  search: {'true' if on else 'false'}\n", encoding="utf-8")
+    return ["--config", f"{src / '_config.yml'},{extra}"]
+
+
+def remove_path(path: Path) -> None:
+    """Remove a file or directory if present."""
+    if path.is_dir() and not path.is_symlink():
+        shutil.rmtree(path)
+    elif path.exists() or path.is_symlink():
+        path.unlink()
+
+
+def count_files(root: Path) -> int:
+    """Files a build wrote: a tool that "succeeds" writing nothing must be visible."""
+    return sum(len(files) for _, _, files in os.walk(root))
