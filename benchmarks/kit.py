@@ -1,5 +1,5 @@
 """What the benchmark modules share: how to run, time and launch, handed over by ``bench.py``
-(which owns the process-tree measurement) so the modules need not import it back.
+(the process-tree measurement is ``bench_measure.py``'s) so the modules need not import it back.
 
 How blogtool is launched (``Kit.launcher``):
 
