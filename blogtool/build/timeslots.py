@@ -2,11 +2,20 @@
 
 A page that reads the whole ``site.time`` changes on every build, so a build in which nothing
 else changed would still have to render it. At the end of a good build such a page is
-rendered twice more, at two other instants in which every calendar field differs; in all
-three texts every time written in one of the formats of :data:`CATALOGUE` (computed by the
-date filters' own code) is cut out. When the three texts that remain are the same, the time
-reaches the page only through those strings, and the page is kept as its text pieces and the
-formats of its slots: :func:`fill` writes it for any instant without rendering.
+rendered four more times, at the other instants of :func:`instants`; in all five texts every
+time written in one of the formats of :data:`CATALOGUE` (computed by the date filters' own
+code) is cut out. When the five texts that remain are the same, the time reaches the page
+only through those strings, and the page is kept as its text pieces and the formats of its
+slots: :func:`refill` writes it for any instant without rendering.
+
+Two instants near the build's time, in which every calendar field differs, tell the fields
+apart. They may agree on what changes only at some times of the year or day: the ISO week's
+year (``%G``, which is the year except near New Year), AM/PM (``%p``), the zone's offset and
+name under daylight saving time (``%z``, ``%Z``), the century (``%C``), and whether a day,
+month, hour... has one digit (``%d`` and ``%-d`` write the same on the 20th). The other two
+instants differ from them in each of these: a New Year's Eve late in the evening that is in
+the next year's first ISO week (two digits everywhere, winter in the north), and a July
+morning a century later at 08:04:05 (one digit everywhere, summer in the north).
 
 The templates are JSON beside the unchanged-site record; filling one imports only the date
 filters. :class:`Slicer` (the rendering) runs at the end of a build only, and renders a page
@@ -43,6 +52,7 @@ _FORMATS = ("%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ",
             "%Y年%m月%d日", "%Y年%-m月%-d日", "%Y年%m月%d日 %H:%M", "%Y年%-m月%-d日 %H:%M",
             "%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%Y")    # each holds the year
 CATALOGUE = _NAMED + _FORMATS
+CUT = 5   # instants a kept template was checked at; templates without it are not trusted
 
 
 def templates_path(source: str) -> str:
@@ -67,12 +77,27 @@ def value(name: str, t: _dt.datetime) -> str:
     return str(stringify(t, *rest, zone=t.tzinfo or _dt.UTC))
 
 
+def instants(now: _dt.datetime) -> list[_dt.datetime]:
+    """The instants a page printing the time is rendered at, ``now`` first: see above."""
+    from ..timeutil import RubyTime
+    zone = now.tzinfo
+    year = now.year + 3
+    while _dt.date(year, 12, 31).isoweekday() > 3:   # Monday to Wednesday: in the next
+        year += 1                                    # year's first ISO week
+    turns = (_dt.datetime(year, 12, 31, 22, 47, 38, 654321, tzinfo=zone),
+             _dt.datetime(now.year + 101, 7, 2, 8, 4, 5, 1002, tzinfo=zone))
+    utc = now.astimezone(_dt.UTC)
+    return [now, *(RubyTime.wrap((utc + s).astimezone(zone)) for s in SHIFTS),
+            *(RubyTime.wrap(t.astimezone(_dt.UTC).astimezone(zone)) for t in turns)]
+
+
 def cut(texts: list[str], instants: list[_dt.datetime]) -> dict | None:
     """The template of a page rendered as ``texts`` at ``instants``, or None when the texts
-    differ by more than times in the catalogue's formats."""
+    differ by more than times in the catalogue's formats. Where several formats write the
+    same at every instant, the first is taken."""
     tables = [{name: value(name, t) for name in CATALOGUE} for t in instants]
     years = [table["%Y"] for table in tables]
-    # a format whose text turns up a different number of times at the three instants also
+    # a format whose text turns up a different number of times at the instants also
     # matches something else (a post dated the same year): it is not looked for
     counts = [_count(_split(text, set(table.values()), year)[1])
               for text, table, year in zip(texts, tables, years, strict=True)]
@@ -219,12 +244,13 @@ class Slicer:
                 kept = json.loads(fh.read())
         except (OSError, ValueError):
             return {}
-        pages = kept.get("pages") if isinstance(kept, dict) else None
+        if not isinstance(kept, dict) or kept.get("cut") != CUT:
+            return {}
+        pages = kept.get("pages")
         return pages if isinstance(pages, dict) else {}
 
     def _templates(self, readers: set[str], entries: list[tuple[str, dict]]) -> dict | None:
         from ..search import indexable, options
-        from ..timeutil import RubyTime
         from .clock import SiteTime
         from .deps import IDLE
         site = self.renderer.site
@@ -235,9 +261,7 @@ class Slicer:
                 (options(site, self.renderer.theme is not None).search and
                  any(indexable(d) for d in docs)):
             return None
-        zone = self.now.tzinfo
-        instants = [self.now] + [RubyTime.wrap((self.now.astimezone(_dt.UTC) + s).astimezone(zone))
-                                 for s in SHIFTS]
+        at = instants(self.now)
         out: dict = {}
         saved = dict.__getitem__(site, "time")
         kept = self._kept()
@@ -258,7 +282,7 @@ class Slicer:
                 continue
             texts = [data.decode("utf-8")]
             try:
-                for t in instants[1:]:
+                for t in at[1:]:
                     dict.__setitem__(site, "time", SiteTime.of(t, IDLE))
                     page = self.payloads[rel].copy()
                     self.renderer.render_content(doc, page)
@@ -266,7 +290,7 @@ class Slicer:
                                                              paginator=page.get("paginator")))
             finally:
                 dict.__setitem__(site, "time", saved)
-            template = cut(texts, instants)
+            template = cut(texts, at)
             if template is None:
                 return None
             out[doc.dest] = {**template, "inputs": made_of}
@@ -296,7 +320,7 @@ def keep(path: str, slots: dict, output: list) -> dict | None:
         kept[rel] = {"stamp": stamps[rel], "slots": cuts, "inputs": template.get("inputs"),
                      "pieces": pieces_digest(template["pieces"])}
     token = f"{os.getpid()}-{time.time_ns()}"
-    if not write_json(path, {"token": token, "pages": kept}):
+    if not write_json(path, {"token": token, "cut": CUT, "pages": kept}):
         return None
     return {"zone": slots["zone"], "token": token}
 
@@ -311,7 +335,8 @@ def refill(path: str, record: dict, site_time: _dt.datetime | None) -> list[str]
             kept = json.loads(fh.read())
     except (OSError, ValueError):
         return None
-    if not isinstance(kept, dict) or kept.get("token") != slots["token"]:
+    if not isinstance(kept, dict) or kept.get("token") != slots["token"] or \
+            kept.get("cut") != CUT:
         return None
     pages = kept.get("pages")
     flat = record["output"]
