@@ -128,7 +128,7 @@ def serve_figures(src: Path, repeat: int, kit: Kit, name: str) -> dict[str, Any]
     os.environ.update({k: v for k, v in kit.env_for({}).items() if k in saved})
     try:
         print(f"[{name}] blogtool serve: {repeat} saves ...", file=sys.stderr)
-        return reload.measure(name, src, repeat, kit.timeout, kit.tree)
+        return reload.measure(name, src, repeat, kit.timeout, kit.tree, launch=kit.blogtool)
     except (OSError, RuntimeError, EOFError, ValueError) as exc:
         return {"error": f"{type(exc).__name__}: {exc}"[:300]}
     finally:

@@ -16,7 +16,10 @@ Sites measured:
   ``{{ site.time | date: "%Y" }}``, as Jekyll-Bootstrap's does.
 
 ``--work DIR`` keeps the copies there (default: a temporary folder); ``--tree DIR`` runs the
-blogtool of another checkout (a frozen copy, to compare before and after a change).
+blogtool of another checkout (a frozen copy, to compare before and after a change). Run on
+its own, this script starts blogtool from the checkout; ``bench.py --incremental`` hands
+:func:`measure` its launcher (``Kit.blogtool``), so its ``serve`` rows run the blogtool its
+other rows run (by default the one pip installed into a virtual environment).
 
 For each site ``blogtool serve -P 0`` runs in a subprocess; after its first build an SSE client
 connects to ``/__blogtool/livereload``; then, ``--repeat`` times, one post's body is changed by
@@ -44,10 +47,15 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SERVE = "from blogtool.cli.serve import command; command(prog_name='blogtool serve')"
+SERVE_ARGS = ["-H", "127.0.0.1", "-P", "0"]
+#: A launcher: the argv and environment of a blogtool command line given as a template
+#: (``{src}``, ``{out}`` filled in), as ``benchmarks.kit.Kit.blogtool`` answers them.
+Launch = Callable[[str, Path, Path], tuple[list[str], dict[str, str]]]
 COPY_IGNORE = shutil.ignore_patterns(".git", "benchmarks", "_site", ".blogtool-cache",
                                      "__pycache__", "*.egg-info", ".pytest_cache",
                                      ".hypothesis", "build", "dist")
@@ -57,16 +65,27 @@ _BUILT = re.compile(r"^Built .* in ([0-9.]+) s")
 class Serve:
     """``blogtool serve`` in a subprocess; output lines are collected on a thread."""
 
-    def __init__(self, source: Path, timeout: float, tree: Path | None = None):
-        env = dict(os.environ, PYTHONUNBUFFERED="1")
-        env.pop("JEKYLL_ENV", None)
-        if tree is not None:
-            env["PYTHONPATH"] = str(tree)
+    def __init__(self, source: Path, timeout: float, tree: Path | None = None,
+                 launch: Launch | None = None):
         # -P: the site's folder (the working directory) is not on the import path: the
         # example blog's copy holds a partial copy of the package
+        if launch is None:
+            argv = [sys.executable, "-P", "-c", SERVE, "-s", str(source), *SERVE_ARGS]
+            env = dict(os.environ)
+            if tree is not None:
+                env["PYTHONPATH"] = str(tree)
+        else:
+            argv, env = launch(" ".join(["blogtool serve -s {src}", *SERVE_ARGS]), source,
+                               source / "_site")
+            env = dict(env)
+            if argv[1:2] == ["-c"]:     # an interpreter running code, not a console script
+                argv = [argv[0], "-P", *argv[1:]]
+        env["PYTHONUNBUFFERED"] = "1"
+        env.pop("JEKYLL_ENV", None)
+        self.argv = argv
         self.proc = subprocess.Popen(
-            [sys.executable, "-P", "-c", SERVE, "-s", str(source), "-H", "127.0.0.1", "-P", "0"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=source)
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env,
+            cwd=source)
         self.lines: list[str] = []
         self.port: int | None = None
         self.ready = threading.Event()
@@ -151,11 +170,13 @@ def _bundle_only(data: dict) -> bool:
 
 
 def measure(name: str, source: Path, repeat: int, timeout: float,
-            tree: Path | None = None) -> dict:
+            tree: Path | None = None, launch: Launch | None = None) -> dict:
+    """Edit -> reload figures of ``blogtool serve`` on ``source``, started by ``launch``
+    (else from the checkout, or ``tree``); ``"command"`` says what ran."""
     post = pick_post(source)
     original = post.read_text("utf-8")
     started = time.perf_counter()
-    serve = Serve(source, timeout, tree)
+    serve = Serve(source, timeout, tree, launch)
     first_build = time.perf_counter() - started
     samples: list[float] = []
     settled: list[float] = []    # until the site is complete (search index included)
@@ -210,6 +231,7 @@ def measure(name: str, source: Path, repeat: int, timeout: float,
         "pages_median_s": round(statistics.median(pages), 3) if pages else None,
         "settled_s": [round(s, 3) for s in settled],
         "search": (source / "_site" / "pagefind").is_dir(),
+        "command": serve.argv[0],
         "errors": errors,
     }
 
