@@ -39,6 +39,7 @@ from . import (
     interrupts,
     jekyll_filters,
     jekyll_tags,
+    liquid_lines,
     loop_tags,
     output_tags,
 )
@@ -60,7 +61,8 @@ from .trimming import tokens_as_liquid_reads_them
 # how tags and filters join an environment (python-liquid's register-yourself style)
 REGISTER: tuple[Callable[[Any], None], ...] = (
     output_tags.register, branch_tags.register, loop_tags.register, include_tags.register,
-    jekyll_tags.register, jekyll_filters.register, interrupts.register)
+    jekyll_tags.register, jekyll_filters.register, interrupts.register,
+    liquid_lines.register)
 
 
 class JekyllContext(RenderContext):

@@ -51,13 +51,22 @@ def tag_markup(stream: Any) -> tuple[Token, str]:
     return token, ""
 
 
+_LIQUID_LINE = re.compile(r"\{%-?\s*liquid\s")
+
+
 def written_markup(expr: Token) -> str:
     """The markup with its trailing whitespace, which python-liquid strips and Liquid's own
-    tags see (and quote in their warnings)."""
+    tags see (and quote in their warnings). A line of a ``{% liquid %}`` tag is a tag of its
+    own: its markup ends with the line."""
     source, start = expr.source, expr.start_index
     if not source or start < 0 or not source.startswith(expr.value, start):
         return expr.value
     end = source.find("%}", start)
+    if _LIQUID_LINE.match(source, max(source.rfind("{%", 0, start), 0)):
+        line_end = source.find("\n", start)
+        if 0 <= line_end < end:
+            raw = source[start:line_end]
+            return raw if not raw[len(expr.value):].strip() else expr.value
     if end < 0:
         return expr.value
     raw = source[start:end]
