@@ -124,6 +124,39 @@ def test_the_other_instants_tell_apart_what_near_ones_may_not(zone_name: str,
         assert len({ruby_strftime(t, "%z %Z") for t in at}) > 1
 
 
+_FIELDS = ("year", "month", "day", "hour", "minute", "second", "microsecond")
+
+
+@settings(max_examples=600, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(st.sampled_from(DIRECTIVES), st.sampled_from(FLAGS), st.sampled_from(ZONES), _BUILDS,
+       _BUILDS)
+def test_what_a_directive_prints_depends_only_on_the_fields_it_records(
+        directive: str, flag: str, zone_name: str, when: dt.datetime,
+        other: dt.datetime) -> None:
+    """A page printing the time through ``date`` depends on the fields recorded (it is built
+    again when one changes): another instant with the same values of those fields prints
+    the same, across New Year and daylight saving time too."""
+    from blogtool import filters as F
+    from blogtool.build import clock, deps
+    fmt, zone = _with_flag(directive, flag), ZoneInfo(zone_name)
+    recorder = deps.Recorder()
+    now = clock.SiteTime.of(when.replace(tzinfo=dt.UTC).astimezone(zone), recorder)
+    with recorder.recording() as reads:
+        printed = F.date(now, fmt, zone)
+    if ("site", "time") in reads:
+        return                          # the whole time: a template, or built every time
+    kept = {key[1].removeprefix("time.") for key in reads}
+    assert kept <= set(_FIELDS), reads
+    wall = now.replace(tzinfo=None)
+    try:
+        same = dt.datetime(**{f: getattr(wall if f in kept else other, f) for f in _FIELDS},
+                           tzinfo=zone)
+    except ValueError:                  # the 31st of a shorter month
+        return
+    assert F.date(RubyTime.wrap(same), fmt, zone) == printed, (fmt, kept, now, same)
+
+
 # --- a site, across a year boundary -------------------------------------------------------------
 
 def _settle(src: Path, dest: Path, when: dt.datetime) -> None:
