@@ -86,7 +86,7 @@ _LATER = st.one_of(
                      for h in (0, 7, 13)]))
 
 
-@settings(max_examples=800, deadline=None, derandomize=True, database=None,
+@settings(max_examples=400, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 @given(formats(), st.sampled_from(ZONES), _BUILDS, st.lists(_LATER, min_size=4, max_size=4))
 def test_a_template_writes_what_rendering_writes_or_is_not_kept(
@@ -127,7 +127,7 @@ def test_the_other_instants_tell_apart_what_near_ones_may_not(zone_name: str,
 _FIELDS = ("year", "month", "day", "hour", "minute", "second", "microsecond")
 
 
-@settings(max_examples=600, deadline=None, derandomize=True, database=None,
+@settings(max_examples=300, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 @given(st.sampled_from(DIRECTIVES), st.sampled_from(FLAGS), st.sampled_from(ZONES), _BUILDS,
        _BUILDS)
