@@ -13,7 +13,8 @@ import json
 import os
 import platform
 import shutil
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -90,6 +91,8 @@ class Cache:
         self._root = str(root) if root is not None else ""
         self._shards: dict[tuple[str, int], dict[str, dict]] = {}
         self._dirty: set[tuple[str, int]] = set()
+        self._puts = 0      # entries kept so far: what a shard held when it was written
+        self._changed: dict[tuple[str, int], int] = {}
 
     @staticmethod
     def _key(kind: str, rel_path: str) -> tuple[str, int]:
@@ -126,8 +129,11 @@ class Cache:
 
     def put(self, kind: str, rel_path: str, entry: dict) -> None:
         """Keep an entry (in memory until :meth:`flush`)."""
+        key = self._key(kind, rel_path)
         self._shard(kind, rel_path)[rel_path] = entry
-        self._dirty.add(self._key(kind, rel_path))
+        self._dirty.add(key)
+        self._puts += 1
+        self._changed[key] = self._puts
 
     def flush(self) -> None:
         """Write the shards that changed (atomically); memory-only caches keep everything."""
@@ -136,13 +142,38 @@ class Cache:
             return
         try:
             with paused():
-                self._write_shards(dirty)
+                self._write_shards(sorted(dirty))
         except OSError:
             pass        # a cache that cannot be written is only a slower build
 
-    def _write_shards(self, dirty: set[tuple[str, int]]) -> None:
+    def writers(self, kinds: tuple[str, ...], parts: int = 8) -> list[Callable[[], list]]:
+        """The shards of ``kinds`` that changed, written ahead of :meth:`flush` by ``parts``
+        tasks (side tasks of a later render wave, which may run in a forked worker: each
+        writes the shards as this process holds them now). A task returns what it wrote;
+        :meth:`written` takes those shards off the list for :meth:`flush`, unless they
+        changed since."""
+        if self.root is None:
+            return []
+        keys = [(key, self._changed.get(key, 0)) for key in sorted(self._dirty)
+                if key[0] in kinds]
+        return [partial(self._write_ahead, keys[i::parts]) for i in range(min(parts, len(keys)))]
+
+    def _write_ahead(self, keys: list[tuple[tuple[str, int], int]]) -> list:
+        with paused():
+            self._write_shards([key for key, _ in keys])
+        return keys
+
+    def written(self, results: list) -> None:
+        """What :meth:`writers`' tasks wrote (None: a task that failed, its shards left for
+        :meth:`flush`)."""
+        for keys in results:
+            for key, stamp in keys or ():
+                if self._changed.get(key, 0) == stamp:
+                    self._dirty.discard(key)
+
+    def _write_shards(self, keys: list[tuple[str, int]]) -> None:
         os.makedirs(os.path.join(self._root, f"v{FORMAT}"), exist_ok=True)
-        for key in sorted(dirty):
+        for key in keys:
             path = self._file(key)
             # dumps, not dump: one call of the C encoder instead of a write per token
             shard, blob = _split_blobs(self._shards[key])

@@ -193,7 +193,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
     stamps: dict[str, tuple[int, int, str]] | None = {} if session.records else None
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
                         stamps=stamps)
-    session.memo_store.after_read(session.read_memo, session.body_hashes)
+    session.memo_store.after_read(session.read_memo, session.body_hashes, background=jobs > 1)
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)
@@ -317,7 +317,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             else Staging(dest)
         try:
             state.staging = staging
-            outcomes = run_wave(state, "output", writes, jobs, advance)
+            outcomes = run_wave(state, "output", writes, jobs, advance,
+                                write_ahead=("content",))
             _merge(outcomes, diagnostics)
             staging.stats.paths.update(by_path[rel].dest for rel in writes)
             staging.stats.paths.update(p["sass_map"][0] for p in payloads.values()
@@ -339,6 +340,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.cache.flush()     # what was rendered stays useful, even after a failure
         session.hashes.save()
         session.memo_store.save()
+        session.memo_store.wait()
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
     if now_inputs is not None:

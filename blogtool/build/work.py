@@ -227,10 +227,14 @@ def _run_chunk(kind: str, state: WorkState, rel_paths: list[str]) -> list[Outcom
 
 
 def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
-             progress: Callable[[int], None] | None = None, heavy: bool = False) -> list[Outcome]:
+             progress: Callable[[int], None] | None = None, heavy: bool = False,
+             write_ahead: tuple[str, ...] = ()) -> list[Outcome]:
     """Run one wave; results are in the order of ``rel_paths`` whatever ``jobs`` is.
     ``heavy``: each document may cost as much as hundreds of others (the pages of a big site
-    list every post), so even two of them are worth sharing out, one at a time."""
+    list every post), so even two of them are worth sharing out, one at a time.
+    ``write_ahead``: kinds of cache entries that earlier waves made and no later one
+    changes, written to disk during this wave (side tasks: a worker writes them while this
+    process renders) instead of at the end of the build."""
     done: dict[str, Outcome] = {}
     with paused(keep=True):
         for rel in rel_paths if state.record else ():
@@ -240,8 +244,11 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     if progress and done:
         progress(len(done))
     todo = [rel for rel in rel_paths if rel not in done]
+    side = state.cache.writers(write_ahead) if write_ahead and state.record else []
+    wrote: list = []
     with wave_views():
-        outcomes = _render_wave(state, kind, todo, jobs, progress, heavy)
+        outcomes = _render_wave(state, kind, todo, jobs, progress, heavy, side, wrote)
+    state.cache.written(wrote)
     for o in outcomes:
         done[o.rel_path] = o
         state.mark_rendered(o.rel_path)
@@ -251,11 +258,14 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
 
 
 def _render_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
-                 progress: Callable[[int], None] | None, heavy: bool = False) -> list[Outcome]:
+                 progress: Callable[[int], None] | None, heavy: bool = False,
+                 side: list[Callable[[], Any]] | None = None,
+                 side_results: list | None = None) -> list[Outcome]:
     if any(state.docs[rel].markdown for rel in rel_paths):
         state.renderer.prepare()      # not for a wave of feeds and listings only
     if len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD):
         jobs = 1
     chunks = pool.split(rel_paths, jobs, minimum=1 if heavy else 4)
-    results = pool.run_chunks(partial(_run_chunk, kind), state, chunks, jobs, progress)
+    results = pool.run_chunks(partial(_run_chunk, kind), state, chunks, jobs, progress,
+                              side, side_results)
     return [o for chunk in results for o in chunk]

@@ -1,0 +1,147 @@
+"""The first build's cache writing overlaps its rendering: side tasks of the output wave write
+the content entries (in a forked worker), and a forked process writes the read memo. What
+lands on disk is what one process writes, and a later build trusts nothing more than before."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import pickle
+import re
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from blogtool.build import pool, readmemo
+from blogtool.build.cache import SHARDS, Cache
+from blogtool.build.render import Renderer
+from blogtool.build.site import BuildSession, build
+from blogtool.build.work import PARALLEL_THRESHOLD
+from blogtool.errors import BuildError
+from support.corpus import generate_corpus
+from support.spies import spy
+
+PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
+
+
+@pytest.fixture(autouse=True)
+def _memo_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def _double(shared: int, chunk: list[int]) -> list[int]:
+    time.sleep(0.02)      # a chunk takes longer than a side task
+    return [shared * x for x in chunk]
+
+
+def _pid_and(value: int) -> tuple[int, int]:
+    return os.getpid(), value
+
+
+def _fails() -> None:
+    raise OSError("disk full")
+
+
+def test_side_tasks_run_once_each_and_their_values_come_back_in_order() -> None:
+    chunks = [[i] for i in range(20)]
+    side = [lambda i=i: _pid_and(i) for i in range(3)] + [_fails]
+    for jobs in (1, 2):
+        values: list = []
+        got = pool.run_chunks(_double, 3, chunks, jobs, side=side, side_results=values)
+        assert got == [[3 * i] for i in range(20)]
+        assert [v[1] for v in values[:3]] == [0, 1, 2] and values[3] is None
+        pids = {v[0] for v in values[:3]}
+        # forked: a worker takes the side tasks first, this process renders meanwhile
+        assert pids == ({os.getpid()} if jobs == 1 else pids - {os.getpid()})
+
+
+def _entry(i: int) -> dict:
+    return {"env": "e", "files": {}, "result": {"content": f"正文 {i} " * 100}}
+
+
+def test_shards_written_ahead_leave_only_what_changed_since_for_flush(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c")
+    rels = [f"_posts/p{i}.md" for i in range(40)]
+    for i, rel in enumerate(rels):
+        cache.put("content", rel, _entry(i))
+        cache.put("output", rel, {"env": "e", "out": {"size": i}})
+    tasks = cache.writers(("content",))
+    assert tasks and len(tasks) <= 8
+    cache.put("content", rels[0], _entry(100))      # after the tasks were made
+    results = [task() for task in tasks]
+    results[-1] = None                              # a task that failed
+    cache.written(results)
+    left = {key for key in cache._dirty if key[0] == "content"}
+    assert left == {("content", cache._key("content", rels[0])[1])} | \
+        {key for key, _ in tasks[-1].args[0]}
+    cache.flush()
+    again = Cache(tmp_path / "c")
+    assert again.get("content", rels[0], "e") == _entry(100)
+    for i, rel in enumerate(rels[1:], 1):
+        assert again.get("content", rel, "e") == _entry(i)
+        assert again.get("output", rel, "e") == {"env": "e", "out": {"size": i}}
+
+
+def _entries(src: Path) -> dict:
+    cache = Cache(src / ".blogtool-cache")
+    found = {}
+    for kind in ("content", "output"):
+        for i in range(SHARDS):
+            for rel, entry in cache._load((kind, i)).items():
+                entry.get("out", {}).pop("mtime", None)
+                found[kind, rel] = entry
+    return found
+
+
+def _memo(src: Path) -> dict:
+    memo = readmemo.ReadMemo(src / ".blogtool-cache").load()
+    return {rel: (entry[0], pickle.dumps(entry[1]), entry[2:]) for rel, entry in memo.items()}
+
+
+def test_a_forked_first_build_writes_what_one_process_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    src = tmp_path / "src"
+    generate_corpus(src, PARALLEL_THRESHOLD + 40, "--seed", "6")
+    old = PINNED.timestamp() - 3600       # not in the racy window: every post is memoized
+    for path in src.rglob("*"):
+        os.utime(path, (old, old))
+    one = build(src, tmp_path / "one", jobs=1, site_time=PINNED)
+    entries, memo = _entries(src), _memo(src)
+    assert len(memo) == len(list((src / "_posts").glob("*.md")))
+    shutil.rmtree(src / ".blogtool-cache")
+    two = build(src, tmp_path / "two", jobs=2, site_time=PINNED)
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert one.documents == two.documents > PARALLEL_THRESHOLD
+    assert _entries(src) == entries and len(entries) == 2 * one.documents
+    assert _memo(src) == memo          # written by the time the build returned
+    # a new session trusts all of it (no content rendered again, no post parsed again)
+    # and gives the same bytes as a full build
+    rendered = spy(monkeypatch, Renderer, "render_content", lambda self, doc, *a: doc.rel_path)
+    session = BuildSession(src)
+    assert session.read_memo.keys() == memo.keys()
+    build(src, tmp_path / "three", jobs=1, site_time=PINNED, session=session)
+    assert rendered == []
+    assert _tree(tmp_path / "three") == _tree(tmp_path / "one")
+
+
+def test_a_failed_forked_build_leaves_a_cache_the_next_build_can_trust(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    generate_corpus(src, PARALLEL_THRESHOLD + 40, "--seed", "7")
+    posts = sorted((src / "_posts").glob("*.md"))
+    late = posts[-3]
+    text = late.read_text("utf-8")
+    late.write_text(re.sub(r"(?m)^layout\s*:.*$", "layout: broken", text, count=1), "utf-8")
+    (src / "_layouts" / "broken.html").write_text("{% include missing.html %}\n", "utf-8")
+    with pytest.raises(BuildError):
+        build(src, tmp_path / "out", jobs=2, site_time=PINNED)
+    late.write_text(text, "utf-8")
+    fixed = build(src, tmp_path / "out", jobs=2, site_time=PINNED)
+    assert late.relative_to(src).as_posix() in fixed.rendered
+    build(src, tmp_path / "cold", jobs=2, site_time=PINNED, use_cache=False)
+    assert _tree(tmp_path / "out") == _tree(tmp_path / "cold")
