@@ -53,8 +53,9 @@ def full(src: Path, tmp: Path, name: str, **kwargs) -> dict[str, bytes]:
 def settle(src: Path, dest: Path, **kwargs) -> None:
     """A build that leaves a record, and the check that it is used."""
     age(src)
-    build(src, dest, site_time=kwargs.get("site_time", PINNED), jobs=1, **kwargs)
-    assert fast(src, dest, **kwargs)
+    options = {"site_time": PINNED, **kwargs}
+    build(src, dest, jobs=1, **options)
+    assert fast(src, dest, **options)
 
 
 def write(src: Path, rel: str, text: str) -> None:
