@@ -4,13 +4,16 @@ locale) and Jekyll's ``date_to_string``, ``date_to_long_string``, ``date_to_xmls
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from typing import Any
 
 from blogtool.rubytime import COMMON
 from blogtool.timeutil import RubyTime, parse_date_string
 
 from .rubyvalues import ruby_inspect, ruby_to_s
+from .strftime import InvalidFormat, ruby_strftime
+
+__all__ = ["InvalidDate", "InvalidFormat", "date", "date_to_long_string", "date_to_rfc822",
+           "date_to_string", "date_to_xmlschema", "ruby_strftime", "to_time"]
 
 
 def to_time(value: Any, zone: _dt.tzinfo, now: _dt.datetime | None = None) -> RubyTime | None:
@@ -45,128 +48,6 @@ def to_time(value: Any, zone: _dt.tzinfo, now: _dt.datetime | None = None) -> Ru
     except ValueError:
         pass
     return None
-
-
-_STRFTIME = re.compile(r"%([-_0^#]*)(\d*)(:{0,2}z|[A-Za-z%+])")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
-_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
-
-def _offset(t: _dt.datetime, sep: str) -> str:
-    off = t.utcoffset() or _dt.timedelta(0)
-    sign = "-" if off < _dt.timedelta(0) else "+"
-    minutes = abs(int(off.total_seconds())) // 60
-    return f"{sign}{minutes // 60:02d}{sep}{minutes % 60:02d}"
-
-
-def _pad(number: int, width: int, flags: str, default_pad: str = "0") -> str:
-    if "-" in flags:
-        return str(number)
-    pad = "_" if "_" in flags else ("0" if "0" in flags else default_pad)
-    return str(number).rjust(width, " " if pad == "_" or pad == " " else "0")
-
-
-def ruby_strftime(t: _dt.datetime, fmt: str) -> str:
-    """Ruby's ``Time#strftime`` (English names; ``%-d``, ``%e``, ``%j``, ``%L``, ``%N``,
-    ``%:z``, ``%s``, ``%^B`` ...), independent of the machine's locale."""
-
-    def one(m: re.Match) -> str:
-        flags, width, conv = m.group(1), m.group(2), m.group(3)
-        w = int(width) if width else None
-        upper = "^" in flags or "#" in flags
-        text: str
-        if conv == "Y":
-            text = str(t.year) if w is None else _pad(t.year, w, flags)
-        elif conv == "C":
-            text = _pad(t.year // 100, w or 2, flags)
-        elif conv == "y":
-            text = _pad(t.year % 100, w or 2, flags)
-        elif conv == "m":
-            text = _pad(t.month, w or 2, flags)
-        elif conv == "d":
-            text = _pad(t.day, w or 2, flags)
-        elif conv == "e":
-            text = _pad(t.day, w or 2, flags, " ")
-        elif conv == "j":
-            text = _pad(t.timetuple().tm_yday, w or 3, flags)
-        elif conv == "H":
-            text = _pad(t.hour, w or 2, flags)
-        elif conv == "k":
-            text = _pad(t.hour, w or 2, flags, " ")
-        elif conv == "I":
-            text = _pad((t.hour % 12) or 12, w or 2, flags)
-        elif conv == "l":
-            text = _pad((t.hour % 12) or 12, w or 2, flags, " ")
-        elif conv == "M":
-            text = _pad(t.minute, w or 2, flags)
-        elif conv == "S":
-            text = _pad(t.second, w or 2, flags)
-        elif conv == "L":
-            digits = w or 3
-            text = f"{t.microsecond:06d}000"[:digits].ljust(digits, "0")
-        elif conv == "N":
-            digits = w or 9
-            text = f"{t.microsecond:06d}000"[:digits].ljust(digits, "0")
-        elif conv == "z":
-            text = _offset(t, "")
-        elif conv == ":z":
-            text = _offset(t, ":")
-        elif conv == "::z":
-            text = _offset(t, ":") + ":00"
-        elif conv == "Z":
-            text = t.tzname() or ""
-        elif conv == "A":
-            text = _DAYS[t.weekday()]
-        elif conv == "a":
-            text = _DAYS[t.weekday()][:3]
-        elif conv == "B":
-            text = _MONTHS[t.month - 1]
-        elif conv in ("b", "h"):
-            text = _MONTHS[t.month - 1][:3]
-        elif conv == "p":
-            text = "AM" if t.hour < 12 else "PM"
-            if "#" in flags:
-                return text.lower()
-        elif conv == "P":
-            text = "am" if t.hour < 12 else "pm"
-        elif conv == "s":
-            text = str(int(t.timestamp()))
-        elif conv == "%":
-            text = "%"
-        elif conv == "F":
-            text = f"{t.year:04d}-{t.month:02d}-{t.day:02d}"
-        elif conv == "T" or conv == "X":
-            text = f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}"
-        elif conv == "R":
-            text = f"{t.hour:02d}:{t.minute:02d}"
-        elif conv == "D" or conv == "x":
-            text = f"{t.month:02d}/{t.day:02d}/{t.year % 100:02d}"
-        elif conv == "c":
-            text = ruby_strftime(t, "%a %b %e %H:%M:%S %Y")
-        elif conv == "r":
-            text = ruby_strftime(t, "%I:%M:%S %p")
-        elif conv == "u":
-            text = str(t.isoweekday())
-        elif conv == "w":
-            text = str(t.isoweekday() % 7)
-        elif conv in ("U", "W", "V", "G", "g"):
-            text = t.strftime("%" + conv)
-            if "-" in flags:
-                text = text.lstrip("0") or "0"
-        elif conv == "n":
-            text = "\n"
-        elif conv == "t":
-            text = "\t"
-        elif conv == "+":
-            text = ruby_strftime(t, "%a %b %e %H:%M:%S %Z %Y")
-        else:
-            return m.group(0)
-        if w is not None and conv in ("A", "a", "B", "b", "h", "Z", "p", "P"):
-            text = text.rjust(w)
-        return text.upper() if upper else text
-
-    return _STRFTIME.sub(one, fmt)
 
 
 def date(value: Any, fmt: Any, zone: _dt.tzinfo, now: _dt.datetime | None = None) -> Any:
