@@ -107,3 +107,23 @@ EDGES = ["%v", "%-v", "%12v", "%+", "%^+", "%6G", "%6V", "%_U", "%_V", "%-W", "%
 def test_named_edges_print_what_ruby_prints() -> None:
     found = compare(EDGES)
     assert not found, f"{len(found)} differ, first: " + "\n".join(map(repr, found[:12]))
+
+
+# years Python cannot hold (blogtool moves them by whole 400-year cycles) and early ones
+FAR = ["12024-03-05 10:00:00 +0000", "-0005-03-05 10:00:00 +0545", "0099-12-31 23:00:00 -0330",
+       "10000-01-01 00:00:00 +0000", "0001-01-01 00:00:00 +0000", "-0001-12-28 12:00:00 +0000"]
+
+
+def test_years_beyond_python_print_what_ruby_prints() -> None:
+    from blogtool.filters.dates import date
+    fmts = ["%" + flag + conv for conv in "YCyGgsFcjaAuwUWVvxDz" for flag in ("", "-", "_", "7")]
+    body = ('ENV["TZ"] = input["tz"]; t = Time.parse(input["v"]).localtime\n'
+            'input["f"].map { |f| t.strftime(f) }')
+    cases = [{"tz": zone, "v": v, "f": fmts} for zone in ("UTC", "Asia/Kathmandu") for v in FAR]
+    found = []
+    for case, texts in zip(cases, run_batch(["time"], body, cases), strict=True):
+        for fmt, ruby in zip(fmts, texts, strict=True):
+            ours = date(case["v"], fmt, ZoneInfo(case["tz"]))
+            if ours != ruby:
+                found.append((fmt, case["tz"], case["v"], ruby, ours))
+    assert not found, f"{len(found)} differ, first: " + "\n".join(map(repr, found[:12]))
