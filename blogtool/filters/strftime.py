@@ -54,8 +54,10 @@ def _year(t: _dt.datetime) -> int:
 
 
 def _date(t: _dt.datetime) -> _dt.date:
-    """The calendar day (reads the year, month and day only)."""
-    return _dt.date(t.year, t.month, t.day)
+    """The calendar day; the build's clock records this as a read of the whole time, as it
+    did before conversions were read field by field (a page printing ``%a`` is built every
+    time, or kept as a template)."""
+    return t.date()
 
 
 def _iso_year(t: _dt.datetime) -> int:
