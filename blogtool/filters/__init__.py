@@ -7,7 +7,8 @@ the functions stay pure. Expected results come from a real ``jekyll build``
 
 * ``rubyvalues``  how Ruby prints, names, equates and orders values
 * ``urls``        relative_url, absolute_url, strip_index
-* ``dates``       date, date_to_string and friends, Ruby's strftime
+* ``dates``       date, date_to_string and friends
+* ``strftime``    Ruby 3.1's Time#strftime (flags, widths, composites, literal unknowns)
 * ``text``        escaping, slugs, word counts, sentences, to_integer, markdownify, sassify
 * ``smartify``    typographic quotes and dashes
 * ``tojson``      jsonify
