@@ -14,8 +14,13 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import BuildError
+
+if TYPE_CHECKING:
+    from ..errors import Diagnostics
+    from ..models import Document, Sources
 
 STAGING_MARK = ".blogtool-staging"
 
@@ -48,6 +53,30 @@ def _write_failed(where: Path, exc: OSError) -> BuildError:
     line, never a traceback; the staging folder is removed by the caller's abort."""
     return BuildError(str(where), None, f"cannot write the new site: "
                                         f"{exc.strerror or exc}; the previous site is intact")
+
+
+def claim_outputs(docs: list[Document], sources: Sources, generated: list[Document],
+                   diagnostics: Diagnostics) -> tuple[dict[str, str], set[str]]:
+    """Destination path -> the source that writes it, and the sources that lose their file.
+
+    Two sources writing one file is Jekyll's "Conflict" warning; the file on disk is the one
+    Jekyll writes last: pages (in reading order, then generated pages), then static files,
+    then collection documents (posts included)."""
+    order: list[tuple[str, str]] = []
+    writing = {d.rel_path for d in docs}
+    order += [(d.rel_path, d.dest) for d in sources.pages + generated if d.rel_path in writing]
+    order += [(f.rel_path, f.dest) for f in sources.static_files if f.write]
+    order += [(d.rel_path, d.dest) for d in sources.all_documents()
+              if d.kind != "page" and d.rel_path in writing]
+    outputs: dict[str, str] = {}
+    losers: set[str] = set()
+    for rel, dest in order:
+        if dest in outputs:
+            diagnostics.warn(rel, None, f"writes the same file as {outputs[dest]} ({dest}); "
+                                        f"this one wins, as in Jekyll")
+            losers.add(outputs[dest])
+        outputs[dest] = rel
+    return outputs, losers
 
 
 def safe_rel(rel: str) -> str:

@@ -29,6 +29,7 @@ from .pool import can_fork
 MAGIC = b"blogtool-read-memo 3\n"
 DIGEST = 32
 SHARDS = 16          # files
+FORK_MIN = 64        # posts: a smaller memo is written in less time than a fork takes
 
 
 def key_file() -> Path:
@@ -166,7 +167,7 @@ class ReadMemo:
         rendering then hashes the bodies itself, in its workers. :meth:`wait` for it."""
         if self.folder is None:
             return
-        if background and can_fork() and self._fork_writer(memo):
+        if background and len(memo) >= FORK_MIN and can_fork() and self._fork_writer(memo):
             return
         with paused():
             self._snapshot(memo, hashes)

@@ -24,7 +24,7 @@ from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
 from .inplace import Patch, restore_files
-from .output import Staging, check_destination
+from .output import Staging, check_destination, claim_outputs
 from .payload import document_payload, jekyll_payload, site_payload
 from .plugins import liquid_tags, paginate_v2
 from .plugins import payload as plugin_payload
@@ -194,19 +194,22 @@ def _build(source: Path | str, destination: Path | str | None, *,
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
                         stamps=stamps)
     session.memo_store.after_read(session.read_memo, session.body_hashes, background=jobs > 1)
-    sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
-    sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
-    generated = generators.generate(sources, config, settings, diagnostics)
-    if "jekyll-paginate-v2" in plugins.active(config, settings):
-        generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
-    env = environment or os.environ.get("JEKYLL_ENV") or "development"
-    session.hashes.new_build()
-    if probe is not None and probe.listing is not None:    # stamps taken before reading
-        session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
-    if stamps:
-        session.hashes.seed(stamps)
-    result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
-                               diagnostics, progress, jobs, session)
+    try:
+        sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
+        sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
+        generated = generators.generate(sources, config, settings, diagnostics)
+        if "jekyll-paginate-v2" in plugins.active(config, settings):
+            generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
+        env = environment or os.environ.get("JEKYLL_ENV") or "development"
+        session.hashes.new_build()
+        if probe is not None and probe.listing is not None:    # stamps taken before reading
+            session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
+        if stamps:
+            session.hashes.seed(stamps)
+        result = _render_and_write(source, dest, config, settings, sources, generated, now,
+                                   env, diagnostics, progress, jobs, session)
+    finally:
+        session.memo_store.wait()     # its files on disk before the build returns or fails
     result.seconds = time.perf_counter() - started
     if not sources.posts and not config_files and not (source / "_config.yml").is_file() \
             and not (source / "_config.yaml").is_file():
@@ -271,7 +274,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     wave1 = [d.rel_path for d in docs if d.kind != "page"]
     wave2 = [d.rel_path for d in docs if d.kind == "page"] + [g.rel_path for g in generated]
     writes = [rel for rel in wave1 + wave2 if by_path[rel].write]
-    outputs, losers = _claim_outputs([by_path[rel] for rel in writes], sources, generated,
+    outputs, losers = claim_outputs([by_path[rel] for rel in writes], sources, generated,
                                      diagnostics)
     writes = [rel for rel in writes if rel not in losers]
     total = len(wave1) + len(wave2) + len(writes)
@@ -340,7 +343,6 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.cache.flush()     # what was rendered stays useful, even after a failure
         session.hashes.save()
         session.memo_store.save()
-        session.memo_store.wait()
     session.outputs[str(dest)] = set(staging.stats.paths)
     session.cache.save_outputs(session.outputs)
     if now_inputs is not None:
@@ -375,30 +377,6 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
 def _builtin_hash() -> str:
     """blogtool's own includes (JB/setup): part of the installed package, hashed once."""
     return tree_hash(Path(__file__).parent.parent / "builtin")
-
-
-def _claim_outputs(docs: list[Document], sources: Sources, generated: list[Document],
-                   diagnostics: Diagnostics) -> tuple[dict[str, str], set[str]]:
-    """Destination path -> the source that writes it, and the sources that lose their file.
-
-    Two sources writing one file is Jekyll's "Conflict" warning; the file on disk is the one
-    Jekyll writes last: pages (in reading order, then generated pages), then static files,
-    then collection documents (posts included)."""
-    order: list[tuple[str, str]] = []
-    writing = {d.rel_path for d in docs}
-    order += [(d.rel_path, d.dest) for d in sources.pages + generated if d.rel_path in writing]
-    order += [(f.rel_path, f.dest) for f in sources.static_files if f.write]
-    order += [(d.rel_path, d.dest) for d in sources.all_documents()
-              if d.kind != "page" and d.rel_path in writing]
-    outputs: dict[str, str] = {}
-    losers: set[str] = set()
-    for rel, dest in order:
-        if dest in outputs:
-            diagnostics.warn(rel, None, f"writes the same file as {outputs[dest]} ({dest}); "
-                                        f"this one wins, as in Jekyll")
-            losers.add(outputs[dest])
-        outputs[dest] = rel
-    return outputs, losers
 
 
 def _merge(outcomes: list, diagnostics: Diagnostics) -> None:
