@@ -20,13 +20,12 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from .cacheblobs import BLOB_KEY, join_blobs, split_blobs, unjoined
 from .cachedir import CACHE_DIR, FORMAT, racy_cutoff_ns, write_text
 from .deps import content_hash
 from .gcpause import paused
 
 SHARDS = 32          # files per kind of entry
-BLOB_KEY = "\x00blob"   # in a shard: the token of its text file; in an entry: its offsets
-BLOB_MIN = 256         # characters: shorter strings stay in the JSON
 _LIBRARIES = ("markdown-it-py", "mdit-py-plugins", "Pygments", "python-liquid", "Jinja2",
               "PyYAML")
 
@@ -118,8 +117,8 @@ class Cache:
             return {}
         token = data.pop(BLOB_KEY, None)
         if token is not None:
-            return _join_blobs(data, self._file(key), token)
-        return data
+            return join_blobs(data, f"{self._file(key)[:-5]}.txt", token)
+        return unjoined(data)
 
     def get(self, kind: str, rel_path: str, env: str) -> dict | None:
         entry = self._shard(kind, rel_path).get(rel_path)
@@ -176,7 +175,7 @@ class Cache:
         for key in keys:
             path = self._file(key)
             # dumps, not dump: one call of the C encoder instead of a write per token
-            shard, blob = _split_blobs(self._shards[key])
+            shard, blob = split_blobs(self._shards[key])
             if blob is not None:
                 _write(f"{path[:-5]}.txt", blob)
             _write(path, json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
@@ -230,54 +229,6 @@ def _shard_index(rel_path: str) -> int:
 def _write(path: str, text: str) -> None:
     # file names that are not UTF-8 come back from the records as they were
     write_text(path, text, errors="surrogatepass")
-
-
-def _split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:
-    """Long strings of the entries' results (rendered content) go to one text file beside
-    the shard, the entries keep their offsets: loading them is then one UTF-8 decode instead
-    of JSON-decoding every character. A token ties the two files together."""
-    token = os.urandom(8).hex()
-    parts = [token, "\n"]
-    at = len(token) + 1
-    out: dict[str, Any] = {}
-    for rel, entry in shard.items():
-        result = entry.get("result") if isinstance(entry, dict) else None
-        if not isinstance(result, dict):
-            out[rel] = entry
-            continue
-        kept, spans = {}, {}
-        for k, v in result.items():
-            if isinstance(v, str) and len(v) >= BLOB_MIN:
-                spans[k] = [at, at + len(v)]
-                parts.append(v)
-                at += len(v)
-            else:
-                kept[k] = v
-        out[rel] = {**entry, "result": kept, BLOB_KEY: spans} if spans else entry
-    if at == len(token) + 1:
-        return shard, None
-    out[BLOB_KEY] = token
-    return out, "".join(parts)
-
-
-def _join_blobs(data: dict, json_path: str, token: Any) -> dict:
-    try:
-        with open(f"{json_path[:-5]}.txt", "rb") as fh:
-            text = _text(fh.read())
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    if not isinstance(token, str) or not text.startswith(token + "\n"):
-        return {}      # the two files are not of one flush: no entries
-    for entry in data.values():
-        spans = entry.pop(BLOB_KEY, None) if isinstance(entry, dict) else None
-        if spans:
-            try:
-                result = entry["result"]
-                for k, (start, end) in spans.items():
-                    result[k] = text[start:end]
-            except (KeyError, TypeError, ValueError):
-                entry["env"] = None      # a malformed entry is a miss
-    return data
 
 
 def clean(source: Path) -> bool:

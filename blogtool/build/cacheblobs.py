@@ -1,0 +1,68 @@
+"""Long strings of the cache's entries kept beside their shard: a shard's JSON holds offsets
+into one text file written with it (the rendered content), so loading them is one UTF-8 decode
+instead of JSON-decoding every character."""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+BLOB_KEY = "\x00blob"   # in a shard: the token of its text file; in an entry: its offsets
+BLOB_MIN = 256         # characters: shorter strings stay in the JSON
+
+
+def split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:
+    """Long strings of the entries' results (rendered content) go to one text file beside
+    the shard, the entries keep their offsets. A token ties the two files together."""
+    token = os.urandom(8).hex()
+    parts = [token, "\n"]
+    at = len(token) + 1
+    out: dict[str, Any] = {}
+    for rel, entry in shard.items():
+        result = entry.get("result") if isinstance(entry, dict) else None
+        if not isinstance(result, dict):
+            out[rel] = entry
+            continue
+        kept, spans = {}, {}
+        for k, v in result.items():
+            if isinstance(v, str) and len(v) >= BLOB_MIN:
+                spans[k] = [at, at + len(v)]
+                parts.append(v)
+                at += len(v)
+            else:
+                kept[k] = v
+        out[rel] = {**entry, "result": kept, BLOB_KEY: spans} if spans else entry
+    if at == len(token) + 1:
+        return shard, None
+    out[BLOB_KEY] = token
+    return out, "".join(parts)
+
+
+def join_blobs(data: dict, text_path: str, token: Any) -> dict:
+    """The entries of a shard's JSON ``data`` with their long strings back from the text file at
+    ``text_path`` (none when the two files are not of one write)."""
+    try:
+        with open(text_path, "rb") as fh:
+            text = fh.read().decode("utf-8", "surrogatepass")
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    if not isinstance(token, str) or not text.startswith(token + "\n"):
+        return {}      # the two files are not of one flush: no entries
+    for entry in data.values():
+        spans = entry.pop(BLOB_KEY, None) if isinstance(entry, dict) else None
+        if spans:
+            try:
+                result = entry["result"]
+                for k, (start, end) in spans.items():
+                    result[k] = text[start:end]
+            except (KeyError, TypeError, ValueError):
+                entry["env"] = None      # a malformed entry is a miss
+    return data
+
+
+def unjoined(data: dict) -> dict:
+    """The entries of a shard's JSON ``data`` that came without a text file: those that
+    hold offsets into one lack their long strings, and are misses."""
+    for entry in data.values():
+        if isinstance(entry, dict) and BLOB_KEY in entry:
+            entry["env"] = None
+    return data

@@ -1,0 +1,54 @@
+"""Long strings of cache entries (the rendered content) live in a text file beside their shard;
+the shard keeps offsets. What is read back is what was kept, and offsets that do not come with
+their text are never trusted."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from blogtool.build.cache import Cache
+from blogtool.build.cacheblobs import BLOB_KEY, BLOB_MIN
+
+
+def _entries() -> dict[str, dict]:
+    return {
+        "_posts/long.md": {"env": "e", "files": {"_posts/long.md": "h"},
+                           "result": {"content": "<p>正文\"引号\"</p>" * 60, "toc": []}},
+        "_posts/short.md": {"env": "e", "files": {},
+                            "result": {"content": "<p>短</p>", "excerpt": ""}},
+        "_posts/none.md": {"env": "e", "files": {}, "fields": [["site", "title", "f"]]},
+    }
+
+
+def _shard_files(root: Path) -> list[Path]:
+    return sorted((root / "v2").glob("content-*.json"))
+
+
+def test_long_strings_round_trip_through_the_text_file(tmp_path: Path) -> None:
+    assert len(_entries()["_posts/long.md"]["result"]["content"]) >= BLOB_MIN
+    cache = Cache(tmp_path / "c")
+    for rel, entry in _entries().items():
+        cache.put("content", rel, entry)
+    cache.flush()
+    shards = [json.loads(p.read_text("utf-8")) for p in _shard_files(tmp_path / "c")]
+    kept = {rel: e for shard in shards for rel, e in shard.items() if rel != BLOB_KEY}
+    assert "content" not in kept["_posts/long.md"]["result"]        # in the text file
+    assert kept["_posts/short.md"]["result"]["content"] == "<p>短</p>"
+    again = Cache(tmp_path / "c")
+    for rel, entry in _entries().items():
+        assert again.get("content", rel, "e") == entry
+
+
+def test_offsets_without_their_text_are_misses(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "c")
+    cache.put("content", "_posts/long.md", _entries()["_posts/long.md"])
+    cache.flush()
+    [path] = _shard_files(tmp_path / "c")
+    shard = json.loads(path.read_text("utf-8"))
+    token = shard.pop(BLOB_KEY)
+    path.write_text(json.dumps(shard), "utf-8")                 # the token gone
+    assert Cache(tmp_path / "c").get("content", "_posts/long.md", "e") is None
+    path.write_text(json.dumps({**shard, BLOB_KEY: token}), "utf-8")
+    assert Cache(tmp_path / "c").get("content", "_posts/long.md", "e") is not None
+    path.with_suffix(".txt").write_text("another write\n", "utf-8")
+    assert Cache(tmp_path / "c").get("content", "_posts/long.md", "e") is None
