@@ -104,7 +104,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 # --- markers: what a test needs, and the fast subset -----------------------------------------
 # `./scripts/test --fast` (pytest -m "not slow") leaves out every test marked slow: those that
 # need real Jekyll or Ruby, a browser or wrk, the modules that run many builds in subprocesses,
-# the real HTTP server's timeout tests and the hypothesis property suite. CI runs everything; a missing tool fails its tests, never skips them.
+# the real HTTP server's timeout tests, the hypothesis property suite and exhaustive sweeps
+# (marked `sweep`: the fast subset keeps one case of each). CI runs everything; a missing tool
+# fails its tests, never skips them.
 
 _MODULE_MARKS = {
     "test_browser_reload": ("browser",),
@@ -148,5 +150,5 @@ def pytest_collection_modifyitems(config, items) -> None:
             marks.add("jekyll")
         for mark in sorted(marks):
             item.add_marker(getattr(pytest.mark, mark))
-        if marks:
+        if marks or item.get_closest_marker("sweep") is not None:
             item.add_marker(pytest.mark.slow)

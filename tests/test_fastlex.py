@@ -36,7 +36,7 @@ SAMPLES = _samples()
 
 @pytest.mark.parametrize("name", ["java", "log", "sql", "groovy", "scala", "javascript",
                                   "xml", "python", "bash", "console", "c", "cpp"])
-@pytest.mark.parametrize("join_after", [1, 37])
+@pytest.mark.parametrize("join_after", [pytest.param(1, marks=pytest.mark.sweep), 37])
 def test_same_tokens_as_pygments(name: str, join_after: int, monkeypatch) -> None:
     # each run starts from fresh lexer classes, so the states join at a new point
     monkeypatch.setattr(lexjoin, "JOIN_AFTER", join_after)
@@ -134,6 +134,7 @@ LEXERS = ["java", "scala", "kotlin", "groovy", "python", "javascript", "typescri
           "graphql", "protobuf"]
 
 
+@pytest.mark.sweep
 def test_every_joinable_regex_of_common_lexers_keeps_its_meaning() -> None:
     checked = 0
     for name in LEXERS + ["log"]:

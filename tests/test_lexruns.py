@@ -43,7 +43,7 @@ SAMPLES = _samples()
 
 
 @pytest.mark.parametrize("name", NAMES)
-@pytest.mark.parametrize("join_after", [1, 50])
+@pytest.mark.parametrize("join_after", [pytest.param(1, marks=pytest.mark.sweep), 50])
 def test_spans_from_runs_equal_spans_from_pygments_tokens(name: str, join_after: int,
                                                           monkeypatch) -> None:
     monkeypatch.setattr(lexjoin, "JOIN_AFTER", join_after)
