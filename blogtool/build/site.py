@@ -275,7 +275,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     wave2 = [d.rel_path for d in docs if d.kind == "page"] + [g.rel_path for g in generated]
     writes = [rel for rel in wave1 + wave2 if by_path[rel].write]
     outputs, losers = claim_outputs([by_path[rel] for rel in writes], sources, generated,
-                                     diagnostics)
+                                    diagnostics)
     writes = [rel for rel in writes if rel not in losers]
     total = len(wave1) + len(wave2) + len(writes)
     done = [0]
