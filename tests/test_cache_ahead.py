@@ -1,6 +1,6 @@
 """The first build's cache writing overlaps its rendering: side tasks of the output wave write
-the content entries (in a forked worker), and a forked process writes the read memo. What
-lands on disk is what one process writes, and a later build trusts nothing more than before."""
+the content entries (in a forked worker). What lands on disk is what one process writes, and a
+later build trusts nothing more than before."""
 from __future__ import annotations
 
 import datetime as dt
@@ -146,27 +146,3 @@ def test_a_failed_forked_build_leaves_a_cache_the_next_build_can_trust(tmp_path:
     build(src, tmp_path / "cold", jobs=2, site_time=PINNED, use_cache=False)
     assert _tree(tmp_path / "out") == _tree(tmp_path / "cold")
 
-
-def test_the_memo_writer_is_done_when_a_failed_build_returns(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    src = tmp_path / "src"
-    generate_corpus(src, readmemo.FORK_MIN + 20, "--seed", "8")
-    old = PINNED.timestamp() - 3600
-    for path in src.rglob("*"):
-        os.utime(path, (old, old))
-    bad = sorted((src / "_posts").glob("*.md"))[5]
-    bad.write_text(bad.read_text("utf-8") + "\n{% if %}\n", "utf-8")
-    os.utime(bad, (old, old))
-    session = BuildSession(src)
-    pids = tmp_path / "snapshot-pids"
-
-    def note(*_args: object) -> None:
-        with open(pids, "a", encoding="utf-8") as fh:
-            fh.write(f"{os.getpid()}\n")
-    spy(monkeypatch, readmemo.ReadMemo, "_snapshot", note)
-    with pytest.raises(BuildError):
-        build(src, tmp_path / "out", jobs=2, site_time=PINNED, session=session)
-    # pickled by a process of its own, and waited for
-    assert pids.read_text("utf-8").split() not in ([], [str(os.getpid())])
-    assert session.memo_store._writer == 0
-    assert len(_memo(src)) == len(list((src / "_posts").glob("*.md")))

@@ -24,12 +24,10 @@ from pathlib import Path
 from .cache import code_stamp, racy_cutoff_ns
 from .deps import content_hash
 from .gcpause import paused
-from .pool import can_fork
 
 MAGIC = b"blogtool-read-memo 3\n"
 DIGEST = 32
 SHARDS = 16          # files
-FORK_MIN = 64        # posts: a smaller memo is written in less time than a fork takes
 
 
 def key_file() -> Path:
@@ -90,11 +88,6 @@ def _split(memo: dict) -> list[dict]:
     return parts
 
 
-def _signatures(memo: dict) -> list[dict[str, tuple]]:
-    """Each shard's posts by path, with their files' signatures."""
-    return [{rel: entry[0] for rel, entry in part.items()} for part in _split(memo)]
-
-
 class ReadMemo:
     """Loads the memo once and writes back the shards in which this build parsed something
     new: the posts are spread over :data:`SHARDS` files by a hash of their path, each signed
@@ -104,7 +97,6 @@ class ReadMemo:
         self.folder = str(root) if root is not None else None
         self._known: list[dict[str, tuple] | None] = [None] * SHARDS
         self._snapshots: dict[int, bytes] = {}
-        self._writer = 0      # the forked process writing the memo (see after_read)
 
     def _path(self, i: int) -> str:
         return os.path.join(self.folder or "", "read-memo.bin" if i == 0
@@ -155,61 +147,22 @@ class ReadMemo:
         return {rel: (entry[1].body, entry[2]) for rel, entry in memo.items()
                 if len(entry) > 2 and isinstance(entry[2], str)}
 
-    def after_read(self, memo: dict, hashes: dict[str, tuple[str, str]] | None = None,
-                   background: bool = False) -> None:
+    def after_read(self, memo: dict, hashes: dict[str, tuple[str, str]] | None = None) -> None:
         """Call right after reading, before anything changes the documents: the shards that
         gained, lost or changed entries are pickled as they are now and written. The body
         hashes computed for them go into the memo and into ``hashes`` (as
-        :meth:`body_hashes` gives them), so rendering does not compute them again.
-
-        ``background``: a forked process pickles and writes them (its memory is this one's
-        as it is now, whatever the build changes later) while this one goes on building;
-        rendering then hashes the bodies itself, in its workers. :meth:`wait` for it."""
+        :meth:`body_hashes` gives them), so rendering does not compute them again."""
         if self.folder is None:
-            return
-        if background and len(memo) >= FORK_MIN and can_fork() and self._fork_writer(memo):
             return
         with paused():
             self._snapshot(memo, hashes)
         self.save()     # at once: the pickles are not held in memory through the build
 
-    def _fork_writer(self, memo: dict) -> bool:
-        self.wait()
-        changed = {i: now for i, now in enumerate(_signatures(memo)) if now != self._known[i]}
-        if not changed:
-            return True
-        try:
-            pid = os.fork()
-        except OSError:
-            return False
-        if pid == 0:     # the writer: nothing but the memo, then out without any cleanup
-            code = 1
-            try:
-                with paused():
-                    self._snapshot(memo, None)
-                self.save()
-                code = 0
-            finally:
-                os._exit(code)
-        self._writer = pid
-        for i, now in changed.items():
-            self._known[i] = now
-        return True
-
-    def wait(self) -> None:
-        """Wait until the forked writer (if any) is done: a build returns with its files on
-        disk. A writer that failed leaves no memo, or the last one: only a slower build."""
-        pid, self._writer = self._writer, 0
-        if pid:
-            try:
-                os.waitpid(pid, 0)
-            except ChildProcessError:
-                pass
-
     def _snapshot(self, memo: dict, hashes: dict[str, tuple[str, str]] | None) -> None:
         recent = racy_cutoff_ns()
         source = os.path.dirname(self.folder or "")
-        for i, (part, now) in enumerate(zip(_split(memo), _signatures(memo), strict=True)):
+        for i, part in enumerate(_split(memo)):
+            now = {rel: entry[0] for rel, entry in part.items()}
             if now == self._known[i]:
                 continue
             kept = {}

@@ -193,23 +193,20 @@ def _build(source: Path | str, destination: Path | str | None, *,
     stamps: dict[str, tuple[int, int, str]] | None = {} if session.records else None
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
                         stamps=stamps)
-    session.memo_store.after_read(session.read_memo, session.body_hashes, background=jobs > 1)
-    try:
-        sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
-        sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
-        generated = generators.generate(sources, config, settings, diagnostics)
-        if "jekyll-paginate-v2" in plugins.active(config, settings):
-            generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
-        env = environment or os.environ.get("JEKYLL_ENV") or "development"
-        session.hashes.new_build()
-        if probe is not None and probe.listing is not None:    # stamps taken before reading
-            session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
-        if stamps:
-            session.hashes.seed(stamps)
-        result = _render_and_write(source, dest, config, settings, sources, generated, now,
-                                   env, diagnostics, progress, jobs, session)
-    finally:
-        session.memo_store.wait()     # its files on disk before the build returns or fails
+    session.memo_store.after_read(session.read_memo, session.body_hashes)
+    sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
+    sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
+    generated = generators.generate(sources, config, settings, diagnostics)
+    if "jekyll-paginate-v2" in plugins.active(config, settings):
+        generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
+    env = environment or os.environ.get("JEKYLL_ENV") or "development"
+    session.hashes.new_build()
+    if probe is not None and probe.listing is not None:    # stamps taken before reading
+        session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
+    if stamps:
+        session.hashes.seed(stamps)
+    result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
+                               diagnostics, progress, jobs, session)
     result.seconds = time.perf_counter() - started
     if not sources.posts and not config_files and not (source / "_config.yml").is_file() \
             and not (source / "_config.yaml").is_file():
