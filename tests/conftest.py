@@ -104,8 +104,9 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 # --- markers: what a test needs, and the fast subset -----------------------------------------
 # `./scripts/test --fast` (pytest -m "not slow") leaves out every test marked slow: those that
 # need real Jekyll or Ruby, a browser or wrk, the modules that run many builds in subprocesses,
-# the real HTTP server's timeout tests, the hypothesis property suite and exhaustive sweeps
-# (marked `sweep`: the fast subset keeps one case of each). CI runs everything; a missing tool
+# the real HTTP server's timeout tests, the hypothesis property suite, tests that wait on the real
+# clock (marked `realtime`) and exhaustive sweeps (marked `sweep`: the fast subset keeps one case
+# of each). CI runs everything; a missing tool
 # fails its tests, never skips them.
 
 _MODULE_MARKS = {
@@ -150,5 +151,6 @@ def pytest_collection_modifyitems(config, items) -> None:
             marks.add("jekyll")
         for mark in sorted(marks):
             item.add_marker(getattr(pytest.mark, mark))
-        if marks or item.get_closest_marker("sweep") is not None:
+        if marks or any(item.get_closest_marker(m) is not None
+                        for m in ("sweep", "realtime", "subprocesses")):
             item.add_marker(pytest.mark.slow)

@@ -70,6 +70,7 @@ def test_the_serve_row_runs_the_installed_console_script(
     assert "error" in figures          # nothing serves the live-reload stream on port 1
 
 
+@pytest.mark.realtime
 def test_an_interpreter_launcher_keeps_the_site_folder_off_the_import_path(
         tmp_path: Path) -> None:
     src = _site(tmp_path)

@@ -55,6 +55,7 @@ def main():
 '''
 
 
+@pytest.mark.subprocesses
 def test_a_differing_incremental_output_and_a_missing_serve_are_reported(tmp_path: Path) -> None:
     """A blogtool whose cached build writes other bytes than its --no-cache build (and which
     has no serve): the byte comparison says "not met", serve's targets "not measured"."""

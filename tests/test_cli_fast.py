@@ -120,6 +120,7 @@ def test_a_site_to_build_is_looked_at_once(site: Path, tmp_path: Path,
     assert unchanged.check(site, dest, site_time=PINNED).result is not None   # recorded
 
 
+@pytest.mark.subprocesses
 def test_the_command_answered_ends_without_teardown(site: Path, tmp_path: Path) -> None:
     """Run as the ``blogtool`` command (a script of that name, as pip writes one), an
     answered no-op prints its summary and ends at once: what would run at exit does not. A

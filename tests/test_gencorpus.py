@@ -308,6 +308,7 @@ def bench(tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.subprocesses
 def test_bench_peak_memory_sums_the_process_tree(tmp_path: Path) -> None:
     grab = shlex.join([sys.executable, "-c",
                        "x = bytearray(80_000_000); import time; time.sleep(0.5)"])
@@ -321,6 +322,7 @@ def test_bench_peak_memory_sums_the_process_tree(tmp_path: Path) -> None:
     assert float(row.group(1)) >= 0.5
 
 
+@pytest.mark.subprocesses
 def test_bench_reports_a_failing_tool_and_builds_the_floor(tmp_path: Path) -> None:
     report = tmp_path / "report.md"
     run = bench(tmp_path, "--sizes", "4,8", "--runs", "1", "--tools", "blogtool,floor",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ _PIECES = [
 _HTML = st.lists(st.sampled_from(_PIECES), max_size=40).map("".join)
 
 
+@pytest.mark.sweep
 @settings(max_examples=1500, deadline=None, derandomize=True, database=None)
 @given(_HTML, st.sampled_from([4, 12, 160]))
 def test_measure_equals_reading_every_token(html: str, width: int) -> None:

@@ -2,6 +2,7 @@
 rule switched off, whatever the lines open with, at the top level and inside lists and quotes."""
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -40,6 +41,7 @@ def _same(text: str) -> None:
         _OFF.renderer.render(off, _OFF.options, env_off)
 
 
+@pytest.mark.sweep
 @settings(max_examples=600, deadline=None, derandomize=True, database=None)
 @given(st.lists(st.tuples(st.sampled_from(["", "", "  ", "    ", "> ", "- ", "1. "]),
                           st.sampled_from(_LINES)), max_size=14))

@@ -137,6 +137,7 @@ def test_rouge_options_ignore_malformed_settings() -> None:
     "*[A]: b\n\n" + "A " * 20000,
     "$$" * 10000,
 ])
+@pytest.mark.realtime
 def test_span_rules_stay_linear(text: str) -> None:
     for options in (BLOGTOOL, JEKYLL):
         started = time.process_time()

@@ -29,6 +29,7 @@ def test_results_come_back_in_chunk_order() -> None:
         assert [[v for v, _ in r] for r in got] == [[v for v, _ in r] for r in expected]
 
 
+@pytest.mark.realtime
 def test_a_worker_is_fed_while_this_process_renders_a_long_chunk() -> None:
     chunks = [[i] for i in range(20)]
     got = pool.run_chunks(_slow_last, 18, chunks, 2)
@@ -60,6 +61,7 @@ def _worker_share(size: int) -> int:
     return sum(1 for r in got if r[1] != os.getpid())
 
 
+@pytest.mark.realtime
 def test_workers_results_drain_while_this_process_renders(
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The executor's thread reads workers' results under the interpreter lock: during a

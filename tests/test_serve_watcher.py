@@ -145,6 +145,7 @@ def atomic_save(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+@pytest.mark.realtime
 @pytest.mark.parametrize("polling", [False, True], ids=["inotify", "polling"])
 def test_real_watcher(src: Path, polling: bool):
     batches = Batches()

@@ -86,6 +86,7 @@ _LATER = st.one_of(
                      for h in (0, 7, 13)]))
 
 
+@pytest.mark.sweep
 @settings(max_examples=400, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
 @given(formats(), st.sampled_from(ZONES), _BUILDS, st.lists(_LATER, min_size=4, max_size=4))

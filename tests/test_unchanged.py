@@ -278,6 +278,7 @@ def _no_time(text: str) -> str:
     return "\n".join(line.split(" in ")[0] for line in text.splitlines())
 
 
+@pytest.mark.subprocesses
 def test_the_cli_answers_without_the_pipeline_and_prints_what_a_full_build_prints(
         site: Path, tmp_path: Path) -> None:
     write(site, "a.md", "---\npermalink: /same.html\n---\na")
@@ -297,6 +298,7 @@ def test_the_cli_answers_without_the_pipeline_and_prints_what_a_full_build_print
                 if not line.startswith("import time:")] == slow.stderr.splitlines()
 
 
+@pytest.mark.subprocesses
 def test_the_check_imports_nothing_heavy(site: Path, tmp_path: Path) -> None:
     write(site, "atom.xml", ATOM)     # filled in from its template, a second later
     age(site)

@@ -37,7 +37,7 @@ def start_server(directory: Path) -> ThreadingHTTPServer:
     caller shuts it down."""
     httpd = ThreadingHTTPServer(("127.0.0.1", 0),
                                 functools.partial(_Quiet, directory=str(directory)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    threading.Thread(target=httpd.serve_forever, args=(0.02,), daemon=True).start()
     return httpd
 
 
