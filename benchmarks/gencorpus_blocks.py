@@ -13,77 +13,41 @@ import random
 from collections.abc import Callable, Sequence
 
 try:  # `python benchmarks/gencorpus.py` puts benchmarks/ on sys.path; `-m benchmarks...` not
-    from benchmarks.gencorpus_words import (
-        EN_TERMS,
-        EXCEPTIONS,
-        FLUME_PROPERTIES,
-        JAVA_CLASSES,
-        JAVA_METHODS,
-        JAVA_PACKAGES,
-        LINK_HOSTS,
-        LOG_MESSAGES,
-        SHELL_COMMANDS,
-        SLUG_WORDS,
-        THREADS,
-        XML_PROPERTIES,
-        ZH_CLOSERS,
-        ZH_HEADINGS,
-        ZH_NOUNS,
-        ZH_OPENERS,
-        ZH_STATES,
-    )
+    from benchmarks import gencorpus_words as vocab
 except ImportError:  # pragma: no cover - depends on how the script is started
-    from gencorpus_words import (  # type: ignore[no-redef]
-        EN_TERMS,
-        EXCEPTIONS,
-        FLUME_PROPERTIES,
-        JAVA_CLASSES,
-        JAVA_METHODS,
-        JAVA_PACKAGES,
-        LINK_HOSTS,
-        LOG_MESSAGES,
-        SHELL_COMMANDS,
-        SLUG_WORDS,
-        THREADS,
-        XML_PROPERTIES,
-        ZH_CLOSERS,
-        ZH_HEADINGS,
-        ZH_NOUNS,
-        ZH_OPENERS,
-        ZH_STATES,
-    )
+    import gencorpus_words as vocab  # type: ignore[no-redef]
 
 def _term(rng: random.Random) -> str:
     """An English word as Chinese writers glue it in: sometimes spaced, sometimes not."""
-    word = rng.choice(EN_TERMS)
+    word = rng.choice(vocab.EN_TERMS)
     return f" {word} " if rng.random() < 0.4 else word
 
 
 def _sentence(rng: random.Random) -> str:
     """One sentence of Chinese prose with English terms and, sometimes, inline markup."""
-    n1, n2 = rng.choice(ZH_NOUNS), rng.choice(ZH_NOUNS)
+    n1, n2 = rng.choice(vocab.ZH_NOUNS), rng.choice(vocab.ZH_NOUNS)
     kind = rng.randrange(9)
     if kind == 0:
-        s = f"当{_term(rng)}的{n1}{rng.choice(ZH_STATES)}后，{_term(rng)}不再给{_term(rng)}发送{n2}。"
+        s = f"当{_term(rng)}的{n1}{rng.choice(vocab.ZH_STATES)}后，{_term(rng)}不再给{_term(rng)}发送{n2}。"
     elif kind == 1:
-        s = f"{rng.choice(ZH_OPENERS)}发现{n1}{rng.choice(ZH_STATES)}，{rng.choice(ZH_CLOSERS)}"
+        s = f"{rng.choice(vocab.ZH_OPENERS)}发现{n1}{rng.choice(vocab.ZH_STATES)}，{rng.choice(vocab.ZH_CLOSERS)}"
     elif kind == 2:
-        s = (f"看一下{rng.choice(JAVA_CLASSES)}.java的 `{rng.choice(JAVA_METHODS)}` 方法，"
-             f"{n1}在这里会{rng.choice(ZH_STATES)}。")
+        s = (f"看一下{rng.choice(vocab.JAVA_CLASSES)}.java的 `{rng.choice(vocab.JAVA_METHODS)}` 方法，"
+             f"{n1}在这里会{rng.choice(vocab.ZH_STATES)}。")
     elif kind == 3:
-        s = f"{_term(rng)}和{_term(rng)}之间建立了一个{n1}，{rng.choice(ZH_CLOSERS)}"
+        s = f"{_term(rng)}和{_term(rng)}之间建立了一个{n1}，{rng.choice(vocab.ZH_CLOSERS)}"
     elif kind == 4:
-        s = f"**注意**：{_term(rng)}端的{n1}{rng.choice(ZH_STATES)}，为什么{n2}没有变化呢？"
+        s = f"**注意**：{_term(rng)}端的{n1}{rng.choice(vocab.ZH_STATES)}，为什么{n2}没有变化呢？"
     elif kind == 5:
-        host = rng.choice(LINK_HOSTS)
-        s = (f"详细的说明可以参考[{rng.choice(EN_TERMS)} 的文档](http://{host}/"
-             f"{rng.choice(SLUG_WORDS)}-{rng.randint(100, 9999)}.html)，{rng.choice(ZH_CLOSERS)}")
+        host = rng.choice(vocab.LINK_HOSTS)
+        s = (f"详细的说明可以参考[{rng.choice(vocab.EN_TERMS)} 的文档](http://{host}/"
+             f"{rng.choice(vocab.SLUG_WORDS)}-{rng.randint(100, 9999)}.html)，{rng.choice(vocab.ZH_CLOSERS)}")
     elif kind == 6:
-        s = f"从以上日志可以看出，`{rng.choice(LOG_MESSAGES).split(' {')[0]}` {rng.choice(ZH_CLOSERS)}"
+        s = f"从以上日志可以看出，`{rng.choice(vocab.LOG_MESSAGES).split(' {')[0]}` {rng.choice(vocab.ZH_CLOSERS)}"
     elif kind == 7:
-        s = f"“{n1}的{n2}不一致”，这是{_term(rng)}日志里的原话，*{rng.choice(ZH_CLOSERS)}*"
+        s = f"“{n1}的{n2}不一致”，这是{_term(rng)}日志里的原话，*{rng.choice(vocab.ZH_CLOSERS)}*"
     else:
-        s = f"{rng.choice(ZH_OPENERS)}{n1}（{rng.choice(EN_TERMS)}）{rng.choice(ZH_STATES)}。"
+        s = f"{rng.choice(vocab.ZH_OPENERS)}{n1}（{rng.choice(vocab.EN_TERMS)}）{rng.choice(vocab.ZH_STATES)}。"
     return s.replace("  ", " ").strip(" ")
 
 
@@ -100,9 +64,9 @@ def _paragraph(rng: random.Random) -> str:
 def _heading(rng: random.Random) -> str:
     """An ATX heading, mostly Chinese."""
     level = rng.choices((2, 3, 4), weights=(5, 3, 1))[0]
-    text = rng.choice(ZH_HEADINGS)
+    text = rng.choice(vocab.ZH_HEADINGS)
     if rng.random() < 0.3:
-        text = f"{rng.choice(EN_TERMS)} {text}"
+        text = f"{rng.choice(vocab.EN_TERMS)} {text}"
     return "#" * level + " " + text
 
 
@@ -112,7 +76,7 @@ def _list(rng: random.Random) -> str:
     items = []
     for i in range(rng.randint(2, 5)):
         mark = f"{i + 1}." if ordered else rng.choice("-*")
-        item = (f"{rng.choice(ZH_NOUNS)}：`{rng.choice(JAVA_METHODS)}()` {rng.choice(ZH_CLOSERS)}"
+        item = (f"{rng.choice(vocab.ZH_NOUNS)}：`{rng.choice(vocab.JAVA_METHODS)}()` {rng.choice(vocab.ZH_CLOSERS)}"
                 if rng.random() < 0.5 else _sentence(rng))
         items.append(f"{mark} {item}")
     return "\n".join(items)
@@ -126,24 +90,24 @@ def _quote(rng: random.Random) -> str:
 def _table(rng: random.Random) -> str:
     """A small GFM table of settings."""
     rows = ["| 参数 | 默认值 | 说明 |", "| --- | --- | --- |"]
-    for name, value in rng.sample(XML_PROPERTIES, rng.randint(2, 4)):
-        rows.append(f"| `{name}` | {value} | {rng.choice(ZH_NOUNS)}{rng.choice(ZH_CLOSERS)} |")
+    for name, value in rng.sample(vocab.XML_PROPERTIES, rng.randint(2, 4)):
+        rows.append(f"| `{name}` | {value} | {rng.choice(vocab.ZH_NOUNS)}{rng.choice(vocab.ZH_CLOSERS)} |")
     return "\n".join(rows)
 
 
 def _log_line(rng: random.Random, day: _dt.datetime) -> str:
     """One log4j line in the ``%d (%t) [%p - %l] %m`` pattern the seed post shows."""
-    cls = rng.choice(JAVA_CLASSES)
+    cls = rng.choice(vocab.JAVA_CLASSES)
     level = rng.choices(("DEBUG", "INFO", "WARN", "ERROR"), weights=(4, 6, 2, 1))[0]
-    msg = rng.choice(LOG_MESSAGES).format(
+    msg = rng.choice(vocab.LOG_MESSAGES).format(
         n=rng.randint(100, 5000), n3=rng.randint(1, 254), w=f"k{rng.randint(1, 4)}",
         port=rng.choice((1463, 4141, 8020, 9092, 2181, 60020)), hex=f"{rng.getrandbits(48):x}",
         path=f"/flume/events/{day:%Y%m%d}/FlumeData.{rng.getrandbits(40)}")
     stamp = f"{day:%Y-%m-%d %H:%M:%S},{rng.randint(0, 999):03d}"
-    where = f"{rng.choice(JAVA_PACKAGES)}.{cls}.{rng.choice(JAVA_METHODS)}({cls}.java:{rng.randint(40, 900)})"
+    where = f"{rng.choice(vocab.JAVA_PACKAGES)}.{cls}.{rng.choice(vocab.JAVA_METHODS)}({cls}.java:{rng.randint(40, 900)})"
     if rng.random() < 0.8:
-        return f"{stamp} ({rng.choice(THREADS)}) [{level} - {where}] {msg}"
-    return f"{stamp} {level:<5} [{rng.choice(THREADS)}] {rng.choice(JAVA_PACKAGES)}.{cls}: {msg}"
+        return f"{stamp} ({rng.choice(vocab.THREADS)}) [{level} - {where}] {msg}"
+    return f"{stamp} {level:<5} [{rng.choice(vocab.THREADS)}] {rng.choice(vocab.JAVA_PACKAGES)}.{cls}: {msg}"
 
 
 def _indent(lines: Sequence[str], width: int = 4) -> str:
@@ -184,15 +148,15 @@ def _log_block(rng: random.Random) -> str:
 
 def _stack_trace(rng: random.Random) -> str:
     """A Java exception with tab-indented frames and a cause."""
-    lines = [f"Exception in thread \"{rng.choice(THREADS)}\" {rng.choice(EXCEPTIONS)}"]
+    lines = [f"Exception in thread \"{rng.choice(vocab.THREADS)}\" {rng.choice(vocab.EXCEPTIONS)}"]
     for _ in range(rng.randint(3, 9)):
-        cls = rng.choice(JAVA_CLASSES)
-        lines.append(f"\tat {rng.choice(JAVA_PACKAGES)}.{cls}.{rng.choice(JAVA_METHODS)}"
+        cls = rng.choice(vocab.JAVA_CLASSES)
+        lines.append(f"\tat {rng.choice(vocab.JAVA_PACKAGES)}.{cls}.{rng.choice(vocab.JAVA_METHODS)}"
                      f"({cls}.java:{rng.randint(40, 900)})")
     if rng.random() < 0.5:
-        lines.append(f"Caused by: {rng.choice(EXCEPTIONS)}")
-        cls = rng.choice(JAVA_CLASSES)
-        lines.append(f"\tat {rng.choice(JAVA_PACKAGES)}.{cls}.{rng.choice(JAVA_METHODS)}"
+        lines.append(f"Caused by: {rng.choice(vocab.EXCEPTIONS)}")
+        cls = rng.choice(vocab.JAVA_CLASSES)
+        lines.append(f"\tat {rng.choice(vocab.JAVA_PACKAGES)}.{cls}.{rng.choice(vocab.JAVA_METHODS)}"
                      f"({cls}.java:{rng.randint(40, 900)})")
         lines.append(f"\t... {rng.randint(3, 40)} more")
     return _code(rng, lines, ("java", "text"))
@@ -200,11 +164,11 @@ def _stack_trace(rng: random.Random) -> str:
 
 def _java_block(rng: random.Random) -> str:
     """A Java method or class, with comments, annotations and generics; indentation as pasted."""
-    cls, method = rng.choice(JAVA_CLASSES), rng.choice(JAVA_METHODS)
+    cls, method = rng.choice(vocab.JAVA_CLASSES), rng.choice(vocab.JAVA_METHODS)
     field = rng.choice(("channel", "client", "sinkCounter", "lifecycleState", "batchSize"))
     body = [
         "/**",
-        f" * {rng.choice(EN_TERMS)} {method}() is called by the runner; if it fails the",
+        f" * {rng.choice(vocab.EN_TERMS)} {method}() is called by the runner; if it fails the",
         " * process() loop will retry the connection later.",
         " */",
         "@Override",
@@ -215,7 +179,7 @@ def _java_block(rng: random.Random) -> str:
         f"    List<Event> events = new ArrayList<Event>({rng.randint(10, 1000)});",
         f"    Map<String, List<{cls}>> pending = new HashMap<String, List<{cls}>>();",
         f"    if (events.size() > 0 && {field} != null) {{",
-        f"      {field}.{rng.choice(JAVA_METHODS)}(events);",
+        f"      {field}.{rng.choice(vocab.JAVA_METHODS)}(events);",
         "    }",
         f"  }} catch ({rng.choice(('IOException', 'FlumeException', 'Exception'))} e) {{",
         f"    logger.warn(\"Unable to {method}: \" + e.getMessage(), e);",
@@ -237,19 +201,19 @@ def _shell_block(rng: random.Random) -> str:
     """Shell commands with a prompt and a bit of output."""
     lines = []
     for _ in range(rng.randint(1, 5)):
-        cmd = rng.choice(SHELL_COMMANDS).format(
+        cmd = rng.choice(vocab.SHELL_COMMANDS).format(
             y=rng.randint(2012, 2018), pid=rng.randint(1000, 32000),
             port=rng.choice((1463, 8020, 9092)), n3=rng.randint(1, 254))
         lines.append(("$ " if rng.random() < 0.6 else "") + cmd)
         if rng.random() < 0.4:
-            lines.append(f"{rng.randint(1000, 32000)} {rng.choice(JAVA_CLASSES)}")
+            lines.append(f"{rng.randint(1000, 32000)} {rng.choice(vocab.JAVA_CLASSES)}")
     return _code(rng, lines, ("bash", "shell", "sh", "console"))
 
 
 def _xml_block(rng: random.Random) -> str:
     """A Hadoop-style ``*-site.xml`` fragment."""
     lines = ["<configuration>"]
-    for name, value in rng.sample(XML_PROPERTIES, rng.randint(1, 4)):
+    for name, value in rng.sample(vocab.XML_PROPERTIES, rng.randint(1, 4)):
         lines += ["  <property>", f"    <name>{name}</name>", f"    <value>{value}</value>",
                   "  </property>"]
     lines.append("</configuration>")
@@ -258,10 +222,10 @@ def _xml_block(rng: random.Random) -> str:
 
 def _properties_block(rng: random.Random) -> str:
     """A Flume agent or log4j.properties fragment."""
-    start = rng.randrange(len(FLUME_PROPERTIES) - 4)
-    lines = list(FLUME_PROPERTIES[start:start + rng.randint(4, 9)])
+    start = rng.randrange(len(vocab.FLUME_PROPERTIES) - 4)
+    lines = list(vocab.FLUME_PROPERTIES[start:start + rng.randint(4, 9)])
     if rng.random() < 0.3:
-        lines.insert(0, "# " + rng.choice(ZH_NOUNS) + "相关的配置")
+        lines.insert(0, "# " + rng.choice(vocab.ZH_NOUNS) + "相关的配置")
     return _code(rng, lines, ("properties", "ini"))
 
 

@@ -11,31 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 try:  # `python benchmarks/gencorpus.py` puts benchmarks/ on sys.path; `-m benchmarks...` not
+    from benchmarks import gencorpus_words as vocab
     from benchmarks.gencorpus_blocks import post_body
-    from benchmarks.gencorpus_words import (
-        CATEGORIES,
-        CATEGORY_TAGS,
-        CATEGORY_WEIGHTS,
-        EN_TERMS,
-        SLUG_WORDS,
-        TAG_WEIGHTS,
-        TAGS,
-        ZH_NOUNS,
-        ZH_TITLE_TAILS,
-    )
 except ImportError:  # pragma: no cover - depends on how the script is started
+    import gencorpus_words as vocab  # type: ignore[no-redef]
     from gencorpus_blocks import post_body  # type: ignore[no-redef]
-    from gencorpus_words import (  # type: ignore[no-redef]
-        CATEGORIES,
-        CATEGORY_TAGS,
-        CATEGORY_WEIGHTS,
-        EN_TERMS,
-        SLUG_WORDS,
-        TAG_WEIGHTS,
-        TAGS,
-        ZH_NOUNS,
-        ZH_TITLE_TAILS,
-    )
 
 #: Bumped whenever the output changes, so cached corpora are regenerated.
 GENERATOR_VERSION = 1
@@ -119,9 +99,9 @@ def _pick_tags(rng: random.Random, category: str) -> list[str]:
     count = rng.choices((0, 1, 2, 3, 4), weights=(3, 30, 35, 22, 10))[0]
     chosen: list[str] = []
     if count and rng.random() < 0.7:
-        chosen.append(rng.choice(CATEGORY_TAGS[category]))
+        chosen.append(rng.choice(vocab.CATEGORY_TAGS[category]))
     while len(chosen) < count:
-        tag = rng.choices(TAGS, weights=TAG_WEIGHTS)[0]
+        tag = rng.choices(vocab.TAGS, weights=vocab.TAG_WEIGHTS)[0]
         if tag not in chosen:
             chosen.append(tag)
     return chosen
@@ -186,16 +166,16 @@ def build_post(index: int, seed: int = 1) -> Post:
         raise ValueError("post index must be >= 0")
     rng = _rng(seed, index)
     date, cycle = _post_date(index, seed)
-    words = rng.sample(SLUG_WORDS, rng.randint(2, 4))
+    words = rng.sample(vocab.SLUG_WORDS, rng.randint(2, 4))
     slug = "-".join(words) + (f"-{cycle + 1}" if cycle else "")
     title: str | None = None
     if rng.random() < 0.6:
         title = _zh_title(rng, words)
-    category = rng.choices(CATEGORIES, weights=CATEGORY_WEIGHTS)[0]
+    category = rng.choices(vocab.CATEGORIES, weights=vocab.CATEGORY_WEIGHTS)[0]
     categories = [category]
     roll = rng.random()
     if roll < 0.12:
-        other = rng.choices(CATEGORIES, weights=CATEGORY_WEIGHTS)[0]
+        other = rng.choices(vocab.CATEGORIES, weights=vocab.CATEGORY_WEIGHTS)[0]
         if other != category:
             categories.append(other)
     elif roll < 0.16:
@@ -220,5 +200,5 @@ def _zh_title(rng: random.Random, words: Sequence[str]) -> str:
     """A title mixing the slug's English words and Chinese, as the seed blog's titles do."""
     head = " ".join(w for w in words[:2])
     if rng.random() < 0.5:
-        head = rng.choice(EN_TERMS) + " " + head
-    return f"{head} {rng.choice(ZH_NOUNS)}{rng.choice(ZH_TITLE_TAILS)}"
+        head = rng.choice(vocab.EN_TERMS) + " " + head
+    return f"{head} {rng.choice(vocab.ZH_NOUNS)}{rng.choice(vocab.ZH_TITLE_TAILS)}"
