@@ -82,12 +82,12 @@ class IncludeNode(Node):
                       for key, value in self.params}
         saved = (state.path, state.line_offset)
         state.path, state.line_offset = rel_path, 0
-        try:
+        try:     # render_body: break/continue go on to the including template
             if params is None:
-                _render_into(template.nodes, context, buffer)
+                render_body(template.nodes, context, buffer)
             else:
                 with context.extend({"include": params}):
-                    _render_into(template.nodes, context, buffer)
+                    render_body(template.nodes, context, buffer)
         except LiquidError as err:
             raise BuildError(rel_path, line_of(err.token), error_message(err)) from None
         finally:
@@ -95,10 +95,6 @@ class IncludeNode(Node):
             state.includes.pop()
             state.scopes -= 1
         return 1
-
-
-def _render_into(nodes: list[Node], context: RenderContext, buffer: TextIO) -> None:
-    render_body(nodes, context, buffer)   # break/continue go on to the including template
 
 
 class IncludeRelativeNode(IncludeNode):
