@@ -45,46 +45,26 @@ from pathlib import Path
 
 try:  # `python benchmarks/bench.py` puts benchmarks/ on sys.path; `-m benchmarks.bench` not
     from benchmarks import bench_incremental, bench_markdown, realblog, targets
+    from benchmarks import bench_tools as tools
     from benchmarks.bench_cold import run_size
     from benchmarks.bench_corpus import corpus
     from benchmarks.bench_measure import measure
     from benchmarks.bench_report import machine, report, versions
-    from benchmarks.bench_tools import (
-        DEFAULT_BLOGTOOL_CMD,
-        DEFAULT_BLOGTOOL_WARM_CMD,
-        HERE,
-        REPO,
-        TOOL_ORDER,
-        blogtool_argv,
-        floor_copy,
-        remove_path,
-        utf8_env,
-    )
     from benchmarks.kit import Kit
 except ImportError:  # pragma: no cover - depends on how the script is started
     import bench_incremental  # type: ignore[no-redef]
     import bench_markdown  # type: ignore[no-redef]
+    import bench_tools as tools  # type: ignore[no-redef]
     import realblog  # type: ignore[no-redef]
     import targets  # type: ignore[no-redef]
     from bench_cold import run_size  # type: ignore[no-redef]
     from bench_corpus import corpus  # type: ignore[no-redef]
     from bench_measure import measure  # type: ignore[no-redef]
     from bench_report import machine, report, versions  # type: ignore[no-redef]
-    from bench_tools import (  # type: ignore[no-redef]
-        DEFAULT_BLOGTOOL_CMD,
-        DEFAULT_BLOGTOOL_WARM_CMD,
-        HERE,
-        REPO,
-        TOOL_ORDER,
-        blogtool_argv,
-        floor_copy,
-        remove_path,
-        utf8_env,
-    )
     from kit import Kit  # type: ignore[no-redef]
 
-DEFAULT_CORPORA = HERE / "corpora"
-DEFAULT_WORK = HERE / "out"
+DEFAULT_CORPORA = tools.HERE / "corpora"
+DEFAULT_WORK = tools.HERE / "out"
 
 
 def bytecode(kit: Kit) -> None:
@@ -93,7 +73,7 @@ def bytecode(kit: Kit) -> None:
     The bytecode goes to a folder under the work folder, compiled once before timing."""
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     os.environ["PYTHONPYCACHEPREFIX"] = str(kit.work / "pycache")
-    package = (kit.tree or REPO) / "blogtool"
+    package = (kit.tree or tools.REPO) / "blogtool"
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(package)],
                    env=dict(os.environ), stdout=subprocess.DEVNULL, check=False)
 
@@ -107,9 +87,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--tools", default="blogtool,jekyll,hugo,floor",
                    help="comma-separated subset of blogtool,jekyll,hugo,floor")
     p.add_argument("--seed", type=int, default=1)
-    p.add_argument("--blogtool-cmd", default=DEFAULT_BLOGTOOL_CMD,
+    p.add_argument("--blogtool-cmd", default=tools.DEFAULT_BLOGTOOL_CMD,
                    help="cold build command; {src} and {out} are substituted")
-    p.add_argument("--blogtool-warm-cmd", default=DEFAULT_BLOGTOOL_WARM_CMD,
+    p.add_argument("--blogtool-warm-cmd", default=tools.DEFAULT_BLOGTOOL_WARM_CMD,
                    help="warm build command (cache kept)")
     p.add_argument("--no-warm", action="store_true", help="skip the warm blogtool column")
     p.add_argument("--theme", choices=("site", "default"), default="site",
@@ -154,9 +134,10 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     if args.search and "blogtool-search" not in args.tool_list:
         at = args.tool_list.index("blogtool") + 1 if "blogtool" in args.tool_list else 0
         args.tool_list[at:at] = ["blogtool"] * (at == 0) + ["blogtool-search"]
-    unknown = set(args.tool_list) - set(TOOL_ORDER)
+    unknown = set(args.tool_list) - set(tools.TOOL_ORDER)
     if unknown or not args.tool_list:
-        p.error(f"unknown tools: {', '.join(sorted(unknown))}; choose from {','.join(TOOL_ORDER)}")
+        p.error(f"unknown tools: {', '.join(sorted(unknown))}; "
+                f"choose from {','.join(tools.TOOL_ORDER)}")
     if args.runs < 1 or not args.size_list or min(args.size_list) < 1:
         p.error("--runs and --sizes must be positive")
     args.corpora = args.corpora.resolve()
@@ -168,13 +149,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmark and print the report."""
     args = parse_args(argv)
     if args.floor_copy:
-        floor_copy(Path(args.floor_copy[0]), Path(args.floor_copy[1]))
+        tools.floor_copy(Path(args.floor_copy[0]), Path(args.floor_copy[1]))
         return 0
     args.work.mkdir(parents=True, exist_ok=True)
     command = "python benchmarks/bench.py " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
     if args.incremental:
-        kit = Kit(measure, blogtool_argv, utf8_env, remove_path, REPO, args.work, args.timeout,
+        kit = Kit(measure, tools.blogtool_argv, tools.utf8_env, tools.remove_path, tools.REPO,
+                  args.work, args.timeout,
                   args.blogtool_tree.resolve() if args.blogtool_tree else None,
                   launcher=args.launcher)
         bytecode(kit)
@@ -194,11 +176,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             args.output.write_text(text, encoding="utf-8")
         return 0
     if args.markdown:
-        sys.path.insert(0, str(REPO))
+        sys.path.insert(0, str(tools.REPO))
         posts = corpus(args.corpora, max(args.size_list[0], args.markdown_posts), args.seed,
                        "jekyll", "site") / "_posts"
         text = bench_markdown.report(posts, args.markdown_posts, max(args.runs, 3),
-                                     command.strip(), args.markdown_baseline, REPO)
+                                     command.strip(), args.markdown_baseline, tools.REPO)
         sys.stdout.write(text)
         if args.output:
             args.output.write_text(text, encoding="utf-8")
