@@ -8,6 +8,7 @@ from pathlib import Path
 
 from blogtool.build.cache import Cache
 from blogtool.build.cacheblobs import BLOB_KEY, BLOB_MIN
+from blogtool.build.cachedir import FORMAT
 
 
 def _entries() -> dict[str, dict]:
@@ -21,7 +22,7 @@ def _entries() -> dict[str, dict]:
 
 
 def _shard_files(root: Path) -> list[Path]:
-    return sorted((root / "v2").glob("content-*.json"))
+    return sorted((root / f"v{FORMAT}").glob("content-*.json"))
 
 
 def test_long_strings_round_trip_through_the_text_file(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ import pytest
 
 from blogtool import filters as F
 from blogtool.build import clock, deps
+from blogtool.build.cachedir import FORMAT
 from blogtool.build.site import BuildSession, build
 
 SHANGHAI_2026_LATE = dt.datetime(2026, 12, 31, 15, 0, tzinfo=dt.UTC)      # 23:00 there
@@ -94,7 +95,7 @@ def test_now_across_a_year_boundary_gives_the_full_build(tmp_path: Path,
     assert results[2].written == results[2].documents                 # every page shows 2027
     assert "2027" in (out / "index.html").read_text("utf-8")
     if fresh_process:
-        record = json.loads((src / ".blogtool-cache/v2/unchanged.json").read_text("utf-8"))
+        record = json.loads((src / f".blogtool-cache/v{FORMAT}/unchanged.json").read_text("utf-8"))
         start, end = record["clock"]
         assert start == dt.datetime(2026, 12, 31, 16, 0, tzinfo=dt.UTC).timestamp()
         assert end == dt.datetime(2027, 12, 31, 16, 0, tzinfo=dt.UTC).timestamp()
@@ -116,4 +117,4 @@ def test_a_fixed_site_time_with_now_reads_the_machine_clock(
         year = when.astimezone(dt.timezone(dt.timedelta(hours=8))).year
         assert f"&copy; {year} {year}年 2020" in (out / "index.html").read_text("utf-8")
         assert result.written == (0 if i == 1 else result.documents), i
-        assert not (src / ".blogtool-cache/v2/unchanged.json").exists()
+        assert not (src / f".blogtool-cache/v{FORMAT}/unchanged.json").exists()

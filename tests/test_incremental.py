@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from blogtool.build import deps
+from blogtool.build.cachedir import FORMAT
 from blogtool.build.site import BuildResult, BuildSession, build
 from blogtool.errors import BuildError
 from support.spies import spy
@@ -254,7 +255,7 @@ def test_a_new_process_trusts_old_stamps_and_rehashes_changed_ones(site: Path,
             os.utime(path, (old, old))
     out = tmp_path / "out"
     build(site, out, site_time=PINNED, jobs=1)
-    assert (site / ".blogtool-cache/stamps.json").is_file()
+    assert (site / f".blogtool-cache/v{FORMAT}/stamps.json").is_file()
     post = site / "_posts/2014-10-13-p3.md"
     os.utime(post)                                             # touched, same bytes
     assert build(site, out, site_time=PINNED, jobs=1).rendered == []
@@ -371,7 +372,7 @@ def test_stray_files_are_removed_and_an_unchanged_destination_is_not_walked(
             os.utime(folder, (old, old))
     age_output()
     build(site, out, site_time=PINNED, jobs=1)          # walks, finds nothing, records
-    assert (site / ".blogtool-cache/v2/folders.json").is_file()
+    assert (site / f".blogtool-cache/v{FORMAT}/folders.json").is_file()
     walked: list[str] = spy(monkeypatch, inplace.os, "walk", lambda top, *a, **k: str(top))
     assert build(site, out, site_time=PINNED, jobs=1).rendered == []
     assert str(out) not in walked
@@ -397,7 +398,7 @@ def test_a_first_build_hashes_the_posts_from_the_bytes_the_reader_read(
     posts = {p.read_bytes() for p in (site / "_posts").iterdir()}
     assert hashed and not posts & set(hashed)
     import json
-    stamps = json.loads((site / ".blogtool-cache/stamps.json").read_text("utf-8"))
+    stamps = json.loads((site / f".blogtool-cache/v{FORMAT}/stamps.json").read_text("utf-8"))
     for p in (site / "_posts").iterdir():
         rel = f"_posts/{p.name}"
         assert stamps[rel][2] == deps.content_hash(p.read_bytes())
@@ -427,7 +428,7 @@ def test_an_empty_stray_folder_goes_as_after_a_full_build(
         (out / stray).mkdir(parents=True)
         (out / "kept/sub").mkdir(parents=True, exist_ok=True)
         if n == 2:          # no record of the folders: the whole destination is walked
-            (site / ".blogtool-cache/v2/folders.json").unlink()
+            (site / f".blogtool-cache/v{FORMAT}/folders.json").unlink()
         _same_as_full(site, tmp_path, out, f"folder-{n}")
         assert not (out / stray).exists()
         assert folders(out) == sorted(folders(tmp_path / f"cold-folder-{n}") + ["kept",
@@ -452,7 +453,7 @@ def test_edits_after_a_no_op_build_give_the_full_build(site: Path, tmp_path: Pat
     }
     for i, (name, text) in enumerate(edits.items()):
         assert _same_as_full(site, tmp_path, out, f"noop-{i}").rendered == []
-        assert (site / ".blogtool-cache/v2/inputs.json").read_text("utf-8") != "{}"
+        assert (site / f".blogtool-cache/v{FORMAT}/inputs.json").read_text("utf-8") != "{}"
         (site / name).write_text(text, "utf-8")
         old = PINNED.timestamp() - 3000 + 60 * i     # only this file changes (the documents
         os.utime(site / name, (old, old))           # are those of the last build)
@@ -474,7 +475,7 @@ def test_rendered_content_kept_beside_the_shards_must_match_them(site: Path,
     _age(site)
     out = tmp_path / "out"
     build(site, out, site_time=PINNED, jobs=1)
-    texts = sorted((site / ".blogtool-cache/v2").glob("content-*.txt"))
+    texts = sorted((site / f".blogtool-cache/v{FORMAT}").glob("content-*.txt"))
     assert texts
     for text in texts:
         text.write_text("0" + text.read_text("utf-8"), "utf-8")
@@ -552,7 +553,7 @@ def test_fields_of_other_documents_are_checked_in_a_new_process(site: Path,
     _age(site)
     out = tmp_path / "out"
     _same_as_full(site, tmp_path, out, "start")
-    shards = list((site / ".blogtool-cache/v2").glob("output-*.json"))
+    shards = list((site / f".blogtool-cache/v{FORMAT}").glob("output-*.json"))
     assert any('"doc_fields"' in p.read_text("utf-8") for p in shards)
     for i, name in enumerate(("title", "add_tag", "body")):
         EDITS[name](site)
@@ -586,7 +587,7 @@ def test_a_malformed_cache_entry_is_only_a_miss(site: Path, tmp_path: Path,
     _age(site)
     out = tmp_path / "out"
     _same_as_full(site, tmp_path, out, "start")
-    for shard in (site / ".blogtool-cache/v2").glob("*-*.json"):
+    for shard in (site / f".blogtool-cache/v{FORMAT}").glob("*-*.json"):
         data = json.loads(shard.read_text("utf-8"))
         for rel, entry in data.items():
             if isinstance(entry, dict) and rel != "\x00blob":
@@ -734,3 +735,16 @@ def test_what_a_kept_pause_made_goes_to_the_oldest_generation_and_stays_collecta
             pass
         assert not gc.isenabled()  # nested: the outer pause goes on
     assert gc.isenabled()
+
+
+def test_digests_of_long_inputs_are_sha256_and_short_ones_blake2b() -> None:
+    """Fingerprints and content hashes keep their length whichever hash makes them; the same
+    bytes always give the same digest, and a one-byte change a different one."""
+    import hashlib
+    short, long = b"x" * (deps.LONG_INPUT - 1), b"x" * deps.LONG_INPUT
+    assert deps.content_hash(short) == hashlib.blake2b(short, digest_size=16).hexdigest()
+    assert deps.content_hash(long) == hashlib.sha256(long).hexdigest()[:32]
+    text = "中文" * deps.LONG_INPUT
+    assert deps.fingerprint(text) == deps.fingerprint("中文" * deps.LONG_INPUT)
+    assert deps.fingerprint(text) != deps.fingerprint(text[:-1] + "字")
+    assert len(deps.fingerprint(text)) == len(deps.fingerprint("short")) == 24

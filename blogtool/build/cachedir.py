@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from typing import Any
 
 CACHE_DIR = ".blogtool-cache"
-FORMAT = 2
+FORMAT = 3          # 3: digests of long inputs are SHA-256 (deps.LONG_INPUT)
 RACY_SECONDS = 2     # stamps younger than this are not kept for the next process
 RACY_NS = RACY_SECONDS * 10**9
 

@@ -21,6 +21,7 @@ from ..search.pagefind import BUNDLE
 from ..timeutil import RubyTime, site_zone
 from . import generators, inputs, plugins, themes, timeslots, unchanged
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
+from .cachedir import FORMAT
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
 from .inplace import Patch, restore_files
@@ -49,8 +50,8 @@ class BuildSession:
         source = Path(source).resolve()
         self.cache = Cache(source / CACHE_DIR if use_cache else None)
         self.records = use_cache    # without a cache, a one-off build needs no records
-        self.hashes = FileHashes(source, source / CACHE_DIR / "stamps.json" if use_cache
-                                 else None)
+        self.hashes = FileHashes(source, source / CACHE_DIR / f"v{FORMAT}" / "stamps.json"
+                                 if use_cache else None)
         # what the last build wrote, by destination (kept with the cache): the next build can
         # then patch that site in place instead of staging a full copy of it
         self.outputs: dict[str, set[str]] = self.cache.load_outputs()
