@@ -545,6 +545,27 @@ def test_the_read_memo_is_kept_in_shards_each_checked_on_its_own(
     assert len(parsed) < len(all_posts)
 
 
+def test_the_read_memo_keeps_the_posts_the_reader_found_without_a_stat_each(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries come from the reader with their body hashes; a deleted post's entry leaves the
+    memo, and the memo's snapshot asks the file system nothing about the others."""
+    from blogtool.build import readmemo
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    gone = "_posts/2014-10-13-p3.md"
+    (site / gone).unlink()
+    looked: list[str] = []
+    real_exists = readmemo.os.path.exists
+    monkeypatch.setattr(readmemo.os.path, "exists", lambda p: looked.append(p) or real_exists(p))
+    _same_as_full(site, tmp_path, out, "deleted")
+    assert not [p for p in looked if "_posts" in str(p)]
+    session = BuildSession(site)
+    assert gone not in session.read_memo and len(session.read_memo) == 5
+    for rel, entry in session.read_memo.items():
+        assert entry[2] == deps.content_hash(entry[1].body.encode("utf-8")), rel
+
+
 def test_fields_of_other_documents_are_checked_in_a_new_process(site: Path,
                                                                 tmp_path: Path) -> None:
     """An entry keeps the fields it read of single documents packed in one text, looked into
@@ -677,7 +698,7 @@ def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The read memo keeps each post's body hash: a new process hashes only the bodies of
     posts it parsed again (or whose body the build replaced), and the output is the same."""
-    from blogtool.build import readmemo, work
+    from blogtool.build import work
     _age(site)
     out = tmp_path / "out"
     _same_as_full(site, tmp_path, out, "start")
@@ -692,9 +713,9 @@ def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(
     def counting(data: bytes) -> str:
         hashed.append(data)
         return real(data)
-    # hashed once, by whichever comes first: the memo's snapshot or the render
+    # hashed once, by whichever comes first: the reader (for the memo) or the render
     monkeypatch.setattr(work, "content_hash", counting)
-    monkeypatch.setattr(readmemo, "content_hash", counting)
+    monkeypatch.setattr(deps, "content_hash", counting)
     p3 = site / "_posts/2014-10-13-p3.md"
     p3.write_text(post("第3篇", "flume", "新的正文\n\n第二段"), "utf-8")
     os.utime(p3, (PINNED.timestamp() - 60,) * 2)

@@ -177,6 +177,15 @@ def content_hash(data: bytes) -> str:
     return _hex(data, 16)
 
 
+def body_hash(body: object) -> str | None:
+    """The hash cache entries record for a document's text body (None: no text body, or one
+    that UTF-8 cannot carry)."""
+    try:
+        return content_hash(body.encode("utf-8")) if isinstance(body, str) else None
+    except UnicodeEncodeError:
+        return None
+
+
 # Values that cannot change in place: when a field holds the very same object as in the last
 # build (a title or body from a post read before, a cached rendering), its fingerprint is too.
 _IMMUTABLE = frozenset((str, int, float, bool, type(None)))

@@ -22,7 +22,7 @@ import zlib
 from pathlib import Path
 
 from .cache import code_stamp, racy_cutoff_ns
-from .deps import content_hash
+from .deps import body_hash
 from .gcpause import paused
 
 MAGIC = b"blogtool-read-memo 3\n"
@@ -147,32 +147,39 @@ class ReadMemo:
         return {rel: (entry[1].body, entry[2]) for rel, entry in memo.items()
                 if len(entry) > 2 and isinstance(entry[2], str)}
 
-    def after_read(self, memo: dict, hashes: dict[str, tuple[str, str]] | None = None) -> None:
+    def after_read(self, memo: dict, hashes: dict[str, tuple[str, str]] | None = None,
+                   listed: set[str] | None = None) -> None:
         """Call right after reading, before anything changes the documents: the shards that
         gained, lost or changed entries are pickled as they are now and written. The body
-        hashes computed for them go into the memo and into ``hashes`` (as
-        :meth:`body_hashes` gives them), so rendering does not compute them again."""
+        hashes of their entries (the reader's, or computed here for an entry without one)
+        go into the memo and into ``hashes`` (as :meth:`body_hashes` gives them), so
+        rendering does not compute them again. ``listed``: the files the reader found; an
+        entry of another file is not kept (without it, one whose file is gone)."""
         if self.folder is None:
             return
         with paused():
-            self._snapshot(memo, hashes)
+            self._snapshot(memo, hashes, listed)
         self.save()     # at once: the pickles are not held in memory through the build
 
-    def _snapshot(self, memo: dict, hashes: dict[str, tuple[str, str]] | None) -> None:
+    def _snapshot(self, memo: dict, hashes: dict[str, tuple[str, str]] | None,
+                  listed: set[str] | None) -> None:
         recent = racy_cutoff_ns()
         source = os.path.dirname(self.folder or "")
         for i, part in enumerate(_split(memo)):
+            if listed is not None:
+                part = {rel: entry for rel, entry in part.items() if rel in listed}
             now = {rel: entry[0] for rel, entry in part.items()}
             if now == self._known[i]:
                 continue
             kept = {}
             for rel, entry in part.items():
-                if entry[0][0] >= recent or not os.path.exists(os.path.join(source, rel)):
+                if entry[0][0] >= recent or \
+                        (listed is None and not os.path.exists(os.path.join(source, rel))):
                     continue
                 if len(entry) <= 2:
                     entry = memo[rel] = (*entry, _body_hash(entry[1]))
-                    if hashes is not None and isinstance(entry[2], str):
-                        hashes[rel] = (entry[1].body, entry[2])
+                if hashes is not None and isinstance(entry[2], str):
+                    hashes[rel] = (entry[1].body, entry[2])
                 kept[rel] = entry
             try:
                 self._snapshots[i] = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
@@ -203,8 +210,4 @@ class ReadMemo:
 
 def _body_hash(doc: object) -> str | None:
     """The hash ``WorkState.body_hash`` gives the document's body (None: no text body)."""
-    body = getattr(doc, "body", None)
-    try:
-        return content_hash(body.encode("utf-8")) if isinstance(body, str) else None
-    except UnicodeEncodeError:
-        return None
+    return body_hash(getattr(doc, "body", None))

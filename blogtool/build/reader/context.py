@@ -36,6 +36,8 @@ class ReadContext:
     # rel_path -> (mtime ns, size, content hash) of the post files parsed, for the caller
     # (a cached build's file hashes): hashed from the bytes the reader read, in its workers
     stamps: dict[str, tuple[int, int, str]] | None = None
+    # the post files found (with a memo): what the memo keeps entries for
+    listed: set[str] | None = None
 
 
 def make_context(config: dict, settings: Settings, site_time: RubyTime,

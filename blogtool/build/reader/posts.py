@@ -12,7 +12,7 @@ from ...errors import BuildError
 from ...models import Document
 from ...timeutil import RubyTime
 from .. import frontmatter, pool
-from ..deps import content_hash
+from ..deps import body_hash, content_hash
 from ..frontmatter_defaults import front_matter_defaults
 from .context import DRAFT_NAME, POST_NAME, YAML_EXTS, ReadContext
 from .documents import document_url, output_ext, own_date, plain_tags, slug_from_name
@@ -47,6 +47,8 @@ def _read_post_items(ctx: ReadContext, items: list[tuple[str, Path, re.Match]],
     out: list[Document | None] = [None] * len(items)
     signatures = [_signature(ctx, path, path_categories, draft) for _rel, path, _m in items]
     todo = []
+    if ctx.listed is not None:
+        ctx.listed.update(rel for rel, _path, _m in items)
     for i, (rel, _path, _m) in enumerate(items):
         known = ctx.memo.get(rel) if ctx.memo is not None else None
         if known is not None and known[0] == signatures[i]:
@@ -57,7 +59,7 @@ def _read_post_items(ctx: ReadContext, items: list[tuple[str, Path, re.Match]],
     chunks = pool.run_chunks(_read_chunk, (ctx, items, path_categories, draft),
                              pool.split(todo, jobs), jobs)
     for chunk in chunks:
-        for i, doc, warnings, notes, error, digest in chunk:
+        for i, doc, warnings, notes, error, digest, hashed in chunk:
             ctx.diagnostics.replay(warnings, notes)
             if error is not None:
                 raise error
@@ -65,9 +67,10 @@ def _read_post_items(ctx: ReadContext, items: list[tuple[str, Path, re.Match]],
             if digest is not None and signature is not None and ctx.stamps is not None:
                 ctx.stamps[items[i][0]] = (signature[0], signature[1], digest)
             if doc is not None and ctx.memo is not None and signature is not None \
-                    and not warnings:
-                ctx.memo[items[i][0]] = (signature, doc)   # clean reads only: a memo
-                doc = _copy(doc)                           # never hides a warning
+                    and not warnings:                      # clean reads only: a memo
+                ctx.memo[items[i][0]] = (signature, doc) if hashed is None \
+                    else (signature, doc, hashed)          # never hides a warning
+                doc = _copy(doc)
             out[i] = doc
     return out
 
@@ -88,17 +91,19 @@ def _read_chunk(shared: tuple, indexes: list[int]) -> list[tuple]:
     for i in indexes:
         rel, path, m = items[i]
         mark = diagnostics.mark()
-        doc, error, digest = None, None, None
+        doc, error, digest, hashed = None, None, None, None
         try:
             raw = read_bytes(ctx, path, rel, document=True)
             if raw is not None:
                 if ctx.stamps is not None:
                     digest = content_hash(raw)
                 doc = read_post(ctx, rel, path, m, path_categories, draft, raw)
+                if ctx.stamps is not None and doc is not None:  # a cached build's memo
+                    hashed = body_hash(doc.body)                 # keeps it: hashed here
         except BuildError as exc:
             error = exc
         warnings, notes = diagnostics.take(mark)
-        results.append((i, doc, warnings, notes, error, digest))
+        results.append((i, doc, warnings, notes, error, digest, hashed))
         if error is not None:
             break
     return results
