@@ -218,10 +218,10 @@ class Fingerprints:
     def of(self, owner: str, key: Any) -> str | None:
         """None when the owner no longer exists (the record is then stale)."""
         memo_key = (owner, key)
-        if memo_key in self._memo:
-            return self._memo[memo_key]
-        fp: str | None
-        if key != ALL and owner not in _SITE_OWNERS and owner[:7] != "@group:":
+        fp: str | None = self._memo.get(memo_key, _UNSEEN)
+        if fp is not _UNSEEN:
+            return fp
+        if key != ALL and owner not in _SITE_OWNERS and not owner.startswith("@group:"):
             # the common case: a field of one document
             target = self.payloads.get(owner)
             fp = None if target is None else \
@@ -258,21 +258,30 @@ class Fingerprints:
         """Turn raw reads into ``[owner, key, fingerprint]`` rows, folding many documents of
         one group reading the same key into one collective row (no quadratic records)."""
         by_key: dict[tuple, list[str]] = {}
-        rows: list[list] = []
-        for owner, key in reads:
-            group = _group_of(owner) if owner != own else None
+        rows: list[tuple] = []
+        group_of_ = _group_of
+        for read in reads:
+            owner = read[0]
+            group = group_of_(owner) if owner != own else None
             if group is not None:
-                by_key.setdefault((group, key), []).append(owner)
+                by_key.setdefault((group, read[1]), []).append(owner)
             else:
-                rows.append([owner, key])
+                rows.append(read)
         for (group, key), owners in by_key.items():
             if len(owners) >= COLLECTIVE_MIN:
-                rows.append(["@group:" + group, key])
+                rows.append(("@group:" + group, key))
             else:
-                rows.extend([o, key] for o in owners)
-        of = self.of
-        return [[owner, key, of(owner, key)] if isinstance(key, (str, int))
-                else [owner, str(key), of(owner, str(key))] for owner, key in rows]
+                rows.extend((o, key) for o in owners)
+        memo, of = self._memo, self.of
+        out: list[list] = []
+        for row in rows:      # most rows were fingerprinted for an earlier document
+            owner, key = row
+            if type(key) is not str and not isinstance(key, int):
+                key = str(key)
+                row = (owner, key)
+            fp = memo.get(row, _UNSEEN)
+            out.append([owner, key, of(owner, key) if fp is _UNSEEN else fp])
+        return out
 
     def valid(self, rows: Iterable[list]) -> bool:
         for owner, key, fp in rows:
@@ -317,6 +326,7 @@ class Fingerprints:
 
 
 _SITE_OWNERS = frozenset(("site", "site.data"))
+_UNSEEN: Any = object()     # not in the memo (None is a fingerprint: the owner is gone)
 SCAN_MAX = 16       # changed documents looked for in packed rows; more: decode the rows
 
 
