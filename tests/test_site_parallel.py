@@ -109,3 +109,52 @@ def test_chunks_shrink_where_the_processes_meet() -> None:
             meet = next(i for i, c in enumerate(chunks) if n * (jobs - 1) // jobs in c)
             assert max(sizes[meet - 2:meet + 3]) <= 8 < min(sizes[0], sizes[-1])
             assert sizes[0] == max(sizes) == sizes[-1]
+
+
+def test_a_cached_parallel_read_keeps_order_and_writes_the_memo_from_its_readers(
+        tmp_path: Path, monkeypatch) -> None:
+    """With the cache, the parsing processes pickle the read memo's shards themselves (posts
+    go out shard by shard): warnings still come out in file order, the first error is still
+    the first in file order, the memo holds what a one-process build keeps, and the next
+    process parses nothing."""
+    import pytest
+
+    from blogtool.build import readmemo
+    from blogtool.build.reader import PARALLEL_READ, posts
+    from blogtool.build.site import BuildSession
+    from blogtool.errors import BuildError
+    src = tmp_path / "src"
+    _big_site(src)
+    old = PINNED.timestamp() - 3600
+    for p in src.rglob("*"):
+        os.utime(p, (old, old))
+    one = build(src, tmp_path / "one", jobs=1, site_time=PINNED)
+    memo_one = BuildSession(src).read_memo
+    (src / ".blogtool-cache").rename(tmp_path / "cache-one")
+    made: list[int] = []
+    real = readmemo.pack_parts
+    monkeypatch.setattr(posts, "pack_parts", lambda entries: made.append(len(entries))
+                        or real(entries))
+    two = build(src, tmp_path / "two", jobs=2, site_time=PINNED)
+    assert one.documents == two.documents > PARALLEL_READ
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    assert [str(w) for w in one.warnings] == [str(w) for w in two.warnings]
+    # clean reads only, pickled by both processes (this one's count is seen here)
+    assert 0 < sum(made) < len(memo_one) == PARALLEL_READ + 40 - 3
+    memo_two = BuildSession(src).read_memo
+    assert memo_two.keys() == memo_one.keys()
+    for rel, entry in memo_two.items():
+        assert entry[0] == memo_one[rel][0] and entry[2] == memo_one[rel][2]
+        assert entry[1].body == memo_one[rel][1].body and entry[1].url == memo_one[rel][1].url
+    parsed: list[str] = []
+    real_read = posts.read_post
+    monkeypatch.setattr(posts, "read_post", lambda ctx, rel, *a: parsed.append(rel)
+                        or real_read(ctx, rel, *a))
+    again = build(src, tmp_path / "two", jobs=2, site_time=PINNED)
+    assert [str(w) for w in again.warnings] == [str(w) for w in one.warnings]
+    assert len(parsed) == 3       # the posts with warnings are never kept
+    (src / "_config.yml").write_text((src / "_config.yml").read_text("utf-8")
+                                     + "strict_front_matter: true\n", "utf-8")
+    with pytest.raises(BuildError) as err:
+        build(src, tmp_path / "three", jobs=2, site_time=PINNED)
+    assert sorted((src / "_posts").glob("*.md"))[3].name in str(err.value.problem)

@@ -25,7 +25,7 @@ from .cache import code_stamp, racy_cutoff_ns
 from .deps import body_hash
 from .gcpause import paused
 
-MAGIC = b"blogtool-read-memo 3\n"
+MAGIC = b"blogtool-read-memo 4\n"
 DIGEST = 32
 SHARDS = 16          # files
 
@@ -81,6 +81,36 @@ def shard_of(rel: str) -> int:
     return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % SHARDS
 
 
+def pack_parts(entries: dict[str, tuple]) -> dict[int, tuple[tuple[str, ...], bytes]]:
+    """Memo entries of posts one reading process parsed, pickled there by shard (a shard's
+    file is its parts one after another): ``{shard: (paths, pickle)}``. Entries of files
+    changed within the racy window are left out, as a snapshot leaves them out."""
+    recent = racy_cutoff_ns()
+    by_shard: dict[int, dict[str, tuple]] = {}
+    for rel, entry in entries.items():
+        if entry[0][0] < recent:
+            by_shard.setdefault(shard_of(rel), {})[rel] = entry
+    with paused():
+        return {i: (tuple(part), pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+                for i, part in by_shard.items()}
+
+
+def _framed(blobs: list[bytes]) -> bytes:
+    return b"".join(len(b).to_bytes(8, "little") + b for b in blobs)
+
+
+def _unframed(payload: bytes) -> list[memoryview]:
+    """The pickles of a shard's payload; raises ValueError when it is not whole."""
+    view, at, out = memoryview(payload), 0, []
+    while at < len(view):
+        size = int.from_bytes(view[at:at + 8], "little")
+        if size <= 0 or at + 8 + size > len(view):
+            raise ValueError("a truncated memo part")
+        out.append(view[at + 8:at + 8 + size])
+        at += 8 + size
+    return out
+
+
 def _split(memo: dict) -> list[dict]:
     parts: list[dict] = [{} for _ in range(SHARDS)]
     for rel, entry in memo.items():
@@ -130,11 +160,14 @@ class ReadMemo:
         if key is None or not hmac.compare_digest(blob[len(MAGIC):start],
                                                   _sign(key, blob[start:])):
             return None
+        memo: dict = {}
         try:
-            memo = pickle.loads(blob[start:])
+            for part in _unframed(blob[start:]):
+                loaded = pickle.loads(part)
+                if not isinstance(loaded, dict):
+                    return None
+                memo.update(loaded)
         except Exception:   # noqa: BLE001 - a memo that cannot be loaded is no memo
-            return None
-        if not isinstance(memo, dict):
             return None
         return {rel: entry for rel, entry in memo.items() if shard_of(rel) == i}
 
@@ -148,21 +181,25 @@ class ReadMemo:
                 if len(entry) > 2 and isinstance(entry[2], str)}
 
     def after_read(self, memo: dict, hashes: dict[str, tuple[str, str]] | None = None,
-                   listed: set[str] | None = None) -> None:
+                   listed: set[str] | None = None,
+                   parts: dict[int, list[tuple[tuple[str, ...], bytes]]] | None = None) -> None:
         """Call right after reading, before anything changes the documents: the shards that
         gained, lost or changed entries are pickled as they are now and written. The body
         hashes of their entries (the reader's, or computed here for an entry without one)
         go into the memo and into ``hashes`` (as :meth:`body_hashes` gives them), so
         rendering does not compute them again. ``listed``: the files the reader found; an
-        entry of another file is not kept (without it, one whose file is gone)."""
+        entry of another file is not kept (without it, one whose file is gone). ``parts``:
+        what the reading processes pickled (:func:`pack_parts`), by shard; a shard whose
+        entries are all in its parts, each once, is written from them as they are."""
         if self.folder is None:
             return
         with paused():
-            self._snapshot(memo, hashes, listed)
+            self._snapshot(memo, hashes, listed, parts or {})
         self.save()     # at once: the pickles are not held in memory through the build
 
     def _snapshot(self, memo: dict, hashes: dict[str, tuple[str, str]] | None,
-                  listed: set[str] | None) -> None:
+                  listed: set[str] | None,
+                  parts: dict[int, list[tuple[tuple[str, ...], bytes]]]) -> None:
         recent = racy_cutoff_ns()
         source = os.path.dirname(self.folder or "")
         for i, part in enumerate(_split(memo)):
@@ -181,8 +218,15 @@ class ReadMemo:
                 if hashes is not None and isinstance(entry[2], str):
                     hashes[rel] = (entry[1].body, entry[2])
                 kept[rel] = entry
+            made = parts.get(i, ())
+            paths = [rel for names, _ in made for rel in names]
+            if made and len(paths) == len(kept) and set(paths) == kept.keys():
+                self._snapshots[i] = _framed([blob for _, blob in made])
+                self._known[i] = now
+                continue
             try:
-                self._snapshots[i] = pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL)
+                self._snapshots[i] = _framed([pickle.dumps(kept,
+                                                           protocol=pickle.HIGHEST_PROTOCOL)])
             except Exception:   # noqa: BLE001 - something unpicklable: this shard not kept
                 self._snapshots.pop(i, None)
                 continue

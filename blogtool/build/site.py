@@ -193,9 +193,10 @@ def _build(source: Path | str, destination: Path | str | None, *,
     jobs = jobs if jobs is not None else default_jobs()
     stamps: dict[str, tuple[int, int, str]] | None = {} if session.records else None
     listed: set[str] = set()
+    parts: dict = {}
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
-                        stamps=stamps, listed=listed)
-    session.memo_store.after_read(session.read_memo, session.body_hashes, listed)
+                        stamps=stamps, listed=listed, parts=parts)
+    session.memo_store.after_read(session.read_memo, session.body_hashes, listed, parts)
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
     generated = generators.generate(sources, config, settings, diagnostics)

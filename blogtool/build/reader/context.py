@@ -38,6 +38,8 @@ class ReadContext:
     stamps: dict[str, tuple[int, int, str]] | None = None
     # the post files found (with a memo): what the memo keeps entries for
     listed: set[str] | None = None
+    # the memo's entries as the reading processes pickled them, by shard (readmemo.pack_parts)
+    memo_parts: dict[int, list[tuple[tuple[str, ...], bytes]]] | None = None
 
 
 def make_context(config: dict, settings: Settings, site_time: RubyTime,

@@ -3,6 +3,7 @@ big site, with a memo of parsed posts that a build session keeps between rebuild
 from __future__ import annotations
 
 import os
+import pickle
 import posixpath
 import re
 from pathlib import Path
@@ -14,6 +15,8 @@ from ...timeutil import RubyTime
 from .. import frontmatter, pool
 from ..deps import body_hash, content_hash
 from ..frontmatter_defaults import front_matter_defaults
+from ..gcpause import paused
+from ..readmemo import pack_parts, shard_of
 from .context import DRAFT_NAME, POST_NAME, YAML_EXTS, ReadContext
 from .documents import document_url, output_ext, own_date, plain_tags, slug_from_name
 from .encoding import decode_or_report
@@ -56,23 +59,48 @@ def _read_post_items(ctx: ReadContext, items: list[tuple[str, Path, re.Match]],
         else:
             todo.append(i)
     jobs = ctx.jobs if len(todo) >= PARALLEL_READ else 1
-    chunks = pool.run_chunks(_read_chunk, (ctx, items, path_categories, draft),
-                             pool.split(todo, jobs), jobs)
-    for chunk in chunks:
-        for i, doc, warnings, notes, error, digest, hashed in chunk:
-            ctx.diagnostics.replay(warnings, notes)
-            if error is not None:
-                raise error
-            signature = signatures[i]
-            if digest is not None and signature is not None and ctx.stamps is not None:
-                ctx.stamps[items[i][0]] = (signature[0], signature[1], digest)
-            if doc is not None and ctx.memo is not None and signature is not None \
-                    and not warnings:                      # clean reads only: a memo
-                ctx.memo[items[i][0]] = (signature, doc) if hashed is None \
-                    else (signature, doc, hashed)          # never hides a warning
-                doc = _copy(doc)
-            out[i] = doc
+    parts = ctx.memo_parts if jobs > 1 and ctx.stamps is not None else None
+    if parts is not None:
+        # the memo is pickled by the processes that parse, by shard: a chunk holds few
+        # shards when the posts go out shard by shard (each chunk read in file order)
+        todo.sort(key=lambda i: (shard_of(items[i][0]), i))
+        chunks = [sorted(chunk) for chunk in pool.split(todo, jobs)]
+    else:
+        chunks = pool.split(todo, jobs)
+    shared = (ctx, items, path_categories, draft, signatures, parts is not None, os.getpid())
+    results = pool.run_chunks(_read_chunk, shared, chunks, jobs)
+    rows: list[tuple] = []
+    for chunk_rows, chunk_parts, forked in results:
+        unpacked: dict = {}
+        for shard, (paths, blob) in chunk_parts.items():
+            if parts is not None:
+                parts.setdefault(shard, []).append((paths, blob))
+            if forked:       # the worker's posts come in its parts only
+                unpacked.update(_unpack(blob))
+        for row in chunk_rows:
+            entry = unpacked.get(items[row[0]][0]) if row[1] is None else None
+            rows.append(row if entry is None else (row[0], entry[1], *row[2:6], entry[2]))
+    if parts is not None:
+        rows.sort(key=lambda row: row[0])
+    for i, doc, warnings, notes, error, digest, hashed in rows:
+        ctx.diagnostics.replay(warnings, notes)
+        if error is not None:
+            raise error
+        signature = signatures[i]
+        if digest is not None and signature is not None and ctx.stamps is not None:
+            ctx.stamps[items[i][0]] = (signature[0], signature[1], digest)
+        if doc is not None and ctx.memo is not None and signature is not None \
+                and not warnings:                      # clean reads only: a memo
+            ctx.memo[items[i][0]] = (signature, doc) if hashed is None \
+                else (signature, doc, hashed)          # never hides a warning
+            doc = _copy(doc)
+        out[i] = doc
     return out
+
+
+def _unpack(blob: bytes) -> dict:
+    with paused():
+        return pickle.loads(blob)
 
 
 def _copy(doc: Document) -> Document:
@@ -83,9 +111,11 @@ def _copy(doc: Document) -> Document:
     return new
 
 
-def _read_chunk(shared: tuple, indexes: list[int]) -> list[tuple]:
-    """Read some posts (in this process or a forked reader); each with what it reported."""
-    ctx, items, path_categories, draft = shared
+def _read_chunk(shared: tuple, indexes: list[int]) -> tuple[list[tuple], dict, bool]:
+    """Read some posts (in this process or a forked reader); each with what it reported,
+    and with ``parts`` the memo entries of the clean reads pickled by shard (from a forked
+    reader, the posts in them are not sent a second time)."""
+    ctx, items, path_categories, draft, signatures, parts, parent = shared
     diagnostics = ctx.diagnostics
     results = []
     for i in indexes:
@@ -106,7 +136,17 @@ def _read_chunk(shared: tuple, indexes: list[int]) -> list[tuple]:
         results.append((i, doc, warnings, notes, error, digest, hashed))
         if error is not None:
             break
-    return results
+    if not parts:
+        return results, {}, False
+    entries = {items[i][0]: (signatures[i], doc, hashed)
+               for i, doc, warnings, _notes, error, _digest, hashed in results
+               if doc is not None and signatures[i] is not None and not warnings}
+    packed = pack_parts(entries)
+    forked = os.getpid() != parent
+    if forked:
+        inside = {rel for paths, _ in packed.values() for rel in paths}
+        results = [(r[0], None, *r[2:]) if items[r[0]][0] in inside else r for r in results]
+    return results, packed, forked
 
 
 def _signature(ctx: ReadContext, path: Path, path_categories: list[str],
