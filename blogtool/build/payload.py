@@ -210,6 +210,18 @@ def wave_views() -> Iterator[None]:
         _VIEWS = None
 
 
+@contextmanager
+def fresh_views() -> Iterator[None]:
+    """Within, :func:`site_for` makes a new view for every render, even inside a wave (for
+    renders that change ``site``); the wave's views are kept for after."""
+    global _VIEWS
+    saved, _VIEWS = _VIEWS, None
+    try:
+        yield
+    finally:
+        _VIEWS = saved
+
+
 def site_for(site: dict[str, Any], page: Any) -> dict[str, Any]:
     """``site`` as Jekyll shows it while rendering ``page``: ``related_posts`` is the ten most
     recent posts other than the document itself (Jekyll without LSI) for a post or collection

@@ -320,6 +320,12 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             else Staging(dest)
         try:
             state.staging = staging
+            if session.probe is not None and \
+                    not unchanged.FROM_ELSEWHERE & set(plugins.active(config, settings)):
+                # templates of the pages printing the time, cut in the wave
+                state.slicing = timeslots.plan(
+                    str(source), config, now, renderer, by_path, writes,
+                    lambda rel: session.cache.get("content", rel, env_key))
             outcomes = run_wave(state, "output", writes, jobs, advance,
                                 write_ahead=("content",))
             _merge(outcomes, diagnostics)
@@ -361,7 +367,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.probe.collect(config, settings, now, docs + generated, unchanged.cache_entries(
             lambda kind, rel: session.cache.get(kind, rel, env_key), by_path, writes),
             plugins.active(config, settings),
-            timeslots.Slicer(renderer, payloads, by_path, str(dest), now))
+            timeslots.Slicer(renderer, payloads, by_path, str(dest), now,
+                             {o.rel_path: o.slots for o in outcomes if o.slots is not None}))
     changed = None
     if staging.stats.replaced is not None and staging.stats.removed is not None:
         changed = sorted(staging.stats.replaced + staging.stats.removed)

@@ -22,7 +22,10 @@ filters. :class:`Slicer` (the rendering) runs at the end of a build only, and re
 again only when something it was made of besides the time changed: a page whose recorded
 inputs (files, environment, fields read, except the time and what its own rendering made) are
 those of the last template, and whose new text is that template filled at the new time, keeps
-its template.
+its template. Pages whose own text reads the whole time (found before the output wave,
+:func:`plan`) are rendered at the other instants and cut in the output wave itself
+(:func:`in_wave`), where the processes of the build share them; :class:`Slicer` takes those
+results instead of rendering the pages again.
 """
 from __future__ import annotations
 
@@ -31,7 +34,8 @@ import json
 import os
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from .cachedir import CACHE_DIR, FORMAT, write_json
@@ -53,6 +57,7 @@ _FORMATS = ("%Y-%m-%dT%H:%M:%S%:z", "%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%SZ",
             "%Y-%m", "%Y/%m", "%B %Y", "%b %Y", "%Y")    # each holds the year
 CATALOGUE = _NAMED + _FORMATS
 CUT = 5   # instants a kept template was checked at; templates without it are not trusted
+UNCUT = "uncut"   # the output wave's answer for a page that has no template
 
 
 def templates_path(source: str) -> str:
@@ -214,13 +219,121 @@ def _sources_decide(source: str, layouts: Iterable[Any], readers: set[str],
     return False
 
 
+def read_kept(source: str) -> dict:
+    """The last build's templates of the site at ``source`` by destination path ({} when
+    there are none)."""
+    try:
+        with open(templates_path(source), "rb") as fh:
+            kept = json.loads(fh.read())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(kept, dict) or kept.get("cut") != CUT:
+        return {}
+    pages = kept.get("pages")
+    return pages if isinstance(pages, dict) else {}
+
+
+def _reused(last: Any, data: bytes, made_of: str, now: _dt.datetime) -> dict | None:
+    """The last build's template of a page written as ``data`` when it still describes it."""
+    if not isinstance(last, dict) or not _valid(last):
+        return None
+    return again(last, data, made_of, now, value)
+
+
+def slice_page(renderer: Any, doc: Any, payload: dict, text: str,
+               at: list[_dt.datetime]) -> dict | None:
+    """The template of ``doc`` (its payload ``payload``), written as ``text`` at ``at[0]``:
+    rendered again at the other instants and cut, or None. Reads are not recorded (no
+    recording is under way); the caller drops what the renders report."""
+    from .clock import SiteTime
+    from .deps import IDLE
+    from .payload import fresh_views
+    site = renderer.site
+    saved = dict.__getitem__(site, "time")
+    texts = [text]
+    try:
+        with fresh_views():     # a view of ``site`` kept from before would show the old time
+            for t in at[1:]:
+                dict.__setitem__(site, "time", SiteTime.of(t, IDLE))
+                page = payload.copy()
+                renderer.render_content(doc, page)
+                texts.append(renderer.render_output(doc, page, paginator=page.get("paginator")))
+    finally:
+        dict.__setitem__(site, "time", saved)
+    return cut(texts, at)
+
+
+@dataclass
+class Slicing:
+    """What the output wave needs to cut templates: the build's instants (its time first),
+    the pages to cut (their own text reads the whole time) and the last build's templates."""
+
+    instants: list[_dt.datetime]
+    pages: frozenset[str]
+    kept: dict
+
+
+def plan(source: str, config: dict, now: _dt.datetime, renderer: Any, docs: dict,
+         writes: Iterable[str], content: Callable[[str], dict | None]) -> Slicing | None:
+    """The pages the output wave cuts templates of, or None: written pages and generated
+    files whose content entry (``content(rel)``) read the whole time, when there are at
+    most :data:`MAX_PAGES` (layouts reading it are found only later: :class:`Slicer` renders
+    those pages itself) and none of them is one :class:`Slicer` would refuse for the search
+    index."""
+    if config.get("time"):
+        return None       # the time is fixed: no template is made
+    pages = []
+    for rel in writes:
+        doc = docs[rel]
+        if doc.kind != "page" and not doc.generated:
+            continue
+        entry = content(rel)
+        if entry is not None and any(row[0] == "site" and row[1] == "time"
+                                     for row in entry.get("fields", ())):
+            pages.append(rel)
+    if not pages or len(pages) > MAX_PAGES:
+        return None
+    from ..search import indexable, options
+    if options(renderer.site, renderer.theme is not None).search and \
+            any(indexable(docs[rel]) for rel in pages):
+        return None
+    return Slicing(instants(now), frozenset(pages), read_kept(source))
+
+
+def in_wave(slicing: Slicing, renderer: Any, doc: Any, payload: dict, text: str,
+            data: bytes, made_of: str) -> dict | str | None:
+    """For a page of ``slicing`` just rendered as ``text`` and written as ``data`` in the
+    output wave: None when the last build's template still describes it (:class:`Slicer`
+    finds that out again, cheaply), else its template as a kept page without stamp (the
+    slots' byte offsets in ``data``, a digest of the pieces, ``made_of``), or :data:`UNCUT`
+    when it has none (the texts differ by more than the time, or a render failed). What the
+    renders report is dropped."""
+    now = slicing.instants[0]
+    diagnostics = renderer.diagnostics
+    mark = diagnostics.mark()
+    try:
+        if _reused(slicing.kept.get(doc.dest), data, made_of, now) is not None:
+            return None
+        template = slice_page(renderer, doc, payload, text, slicing.instants)
+        if template is None:
+            return UNCUT
+        return {"slots": _offsets(template, now), "pieces": pieces_digest(template["pieces"]),
+                "inputs": made_of}
+    except Exception:      # noqa: BLE001  any failure: no template, never a failed build
+        return UNCUT
+    finally:
+        diagnostics.take(mark)
+
+
 class Slicer:
-    """Renders the pages that read the whole time at other instants and cuts templates."""
+    """Renders the pages that read the whole time at other instants and cuts templates.
+    ``sliced``: the output wave's answers (:func:`in_wave`) by document."""
 
     def __init__(self, renderer: Any, payloads: dict, by_path: dict, dest: str,
-                 now: _dt.datetime):
+                 now: _dt.datetime, sliced: dict | None = None):
         self.renderer, self.payloads, self.by_path = renderer, payloads, by_path
         self.dest, self.now = dest, now
+        self.sliced = sliced or {}
 
     def __call__(self, readers: set[str], entries: list[tuple[str, dict]]) -> dict | None:
         """``{destination path: template}`` for every written reader, or None."""
@@ -239,20 +352,10 @@ class Slicer:
 
     def _kept(self) -> dict:
         """The last build's templates by destination path ({} when there are none)."""
-        try:
-            with open(templates_path(str(self.renderer.settings.source)), "rb") as fh:
-                kept = json.loads(fh.read())
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(kept, dict) or kept.get("cut") != CUT:
-            return {}
-        pages = kept.get("pages")
-        return pages if isinstance(pages, dict) else {}
+        return read_kept(str(self.renderer.settings.source))
 
     def _templates(self, readers: set[str], entries: list[tuple[str, dict]]) -> dict | None:
         from ..search import indexable, options
-        from .clock import SiteTime
-        from .deps import IDLE
         site = self.renderer.site
         docs = [self.by_path[rel] for rel in readers if rel in self.by_path]
         # pages and generated files only (a post's content goes into listings and the
@@ -263,7 +366,6 @@ class Slicer:
             return None
         at = instants(self.now)
         out: dict = {}
-        saved = dict.__getitem__(site, "time")
         kept = self._kept()
         for rel in sorted(readers):
             doc = self.by_path.get(rel)
@@ -274,27 +376,32 @@ class Slicer:
             with open(os.path.join(self.dest, doc.dest), "rb") as fh:
                 data = fh.read()
             made_of = inputs(rel, entries)
-            last = kept.get(doc.dest)
-            template = again(last, data, made_of, self.now, value) \
-                if isinstance(last, dict) and _valid(last) else None
-            if template is not None:
-                out[doc.dest] = {**template, "inputs": made_of}
-                continue
-            texts = [data.decode("utf-8")]
-            try:
-                for t in at[1:]:
-                    dict.__setitem__(site, "time", SiteTime.of(t, IDLE))
-                    page = self.payloads[rel].copy()
-                    self.renderer.render_content(doc, page)
-                    texts.append(self.renderer.render_output(doc, page,
-                                                             paginator=page.get("paginator")))
-            finally:
-                dict.__setitem__(site, "time", saved)
-            template = cut(texts, at)
+            template = _reused(kept.get(doc.dest), data, made_of, self.now)
+            sliced = self.sliced.get(rel)
+            if template is None and sliced == UNCUT:
+                return None
+            if template is None and isinstance(sliced, dict):
+                # made in the output wave: taken when it describes the page as written
+                template = again(sliced, data, made_of, self.now, value)
+            if template is None:
+                template = slice_page(self.renderer, doc, self.payloads[rel],
+                                      data.decode("utf-8"), at)
             if template is None:
                 return None
             out[doc.dest] = {**template, "inputs": made_of}
         return out
+
+
+def _offsets(template: dict, now: _dt.datetime) -> list[list]:
+    """A template's slots as kept: the byte offset of each in the page written at ``now``,
+    its format and its text then."""
+    at, cuts = 0, []
+    for piece, name in zip(template["pieces"], template["slots"], strict=False):
+        at += len(piece.encode("utf-8")) if isinstance(piece, str) else len(piece)
+        text = value(name, now)
+        cuts.append([at, name, text])
+        at += len(text.encode("utf-8"))
+    return cuts
 
 
 def keep(path: str, slots: dict, output: list) -> dict | None:
@@ -311,13 +418,8 @@ def keep(path: str, slots: dict, output: list) -> dict | None:
     for rel, template in pages.items():
         if rel not in stamps:
             return None
-        at, cuts = 0, []
-        for piece, name in zip(template["pieces"], template["slots"], strict=False):
-            at += len(piece.encode("utf-8")) if isinstance(piece, str) else len(piece)
-            text = value(name, now)
-            cuts.append([at, name, text])
-            at += len(text.encode("utf-8"))
-        kept[rel] = {"stamp": stamps[rel], "slots": cuts, "inputs": template.get("inputs"),
+        kept[rel] = {"stamp": stamps[rel], "slots": _offsets(template, now),
+                     "inputs": template.get("inputs"),
                      "pieces": pieces_digest(template["pieces"])}
     token = f"{os.getpid()}-{time.time_ns()}"
     if not write_json(path, {"token": token, "cut": CUT, "pages": kept}):

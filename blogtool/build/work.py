@@ -23,6 +23,8 @@ from .gcpause import paused
 from .output import Staging
 from .payload import wave_views
 from .render import Renderer
+from .slotreuse import inputs
+from .timeslots import Slicing, in_wave
 
 PARALLEL_THRESHOLD = 48   # documents; below this a pool costs more than it saves
 HEAVY_SITE = 100          # posts; from here pages (listings of every post) go out one by one
@@ -43,6 +45,8 @@ class Outcome:
     warnings: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     error: BuildError | None = None
+    # a page printing the whole time: its template cut in the output wave (timeslots.in_wave)
+    slots: dict | str | None = None
 
 
 @dataclass
@@ -67,6 +71,8 @@ class WorkState:
     trusted_fields: bool = False
     rendered: set[str] = field(default_factory=set)
     rendered_groups: set[str] = field(default_factory=set)
+    # pages whose templates the output wave cuts (timeslots.plan), or None
+    slicing: Slicing | None = None
 
     def mark_rendered(self, rel_path: str) -> None:
         """``rel_path``'s fields may differ from the records (rendered again, or changed)."""
@@ -178,7 +184,8 @@ def _output(state: WorkState, doc: Document, page: dict) -> Outcome:
         html = state.renderer.render_output(doc, page, paginator=page.get("paginator"))
     stats = staging.stats
     before = (stats.written, stats.unchanged)
-    size, mtime = staging.write(doc.dest, html.encode("utf-8"))
+    data = html.encode("utf-8")
+    size, mtime = staging.write(doc.dest, data)
     extra = dict.get(page, "sass_map")
     if extra:
         staging.write(extra[0], extra[1].encode("utf-8"))
@@ -187,8 +194,15 @@ def _output(state: WorkState, doc: Document, page: dict) -> Outcome:
                        unchanged=stats.unchanged - before[1])
     entry = _entry(state, doc, deps, reads)
     entry["out"] = {"size": size, "mtime": mtime}
-    return Outcome(doc.rel_path, written=stats.written - before[0],
-                   unchanged=stats.unchanged - before[1], entry=entry)
+    outcome = Outcome(doc.rel_path, written=stats.written - before[0],
+                      unchanged=stats.unchanged - before[1], entry=entry)
+    slicing = state.slicing
+    if slicing is not None and doc.rel_path in slicing.pages:
+        content = state.cache.get("content", doc.rel_path, state.env)
+        if content is not None:     # the digest the end of the build makes of both entries
+            made_of = inputs(doc.rel_path, [(doc.rel_path, content), (doc.rel_path, entry)])
+            outcome.slots = in_wave(slicing, state.renderer, doc, page, html, data, made_of)
+    return outcome
 
 
 def _cached(state: WorkState, kind: str, rel_path: str) -> Outcome | None:
@@ -265,7 +279,19 @@ def _render_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
         state.renderer.prepare()      # not for a wave of feeds and listings only
     if len(rel_paths) < (2 if heavy else PARALLEL_THRESHOLD):
         jobs = 1
-    chunks = pool.split(rel_paths, jobs, minimum=1 if heavy else 4)
+    # pages cut at other instants (timeslots.in_wave) cost several renders each: one per
+    # chunk, placed so that the processes share them: one in ``jobs`` just before this
+    # process's first chunk (it takes chunks from the back, the last one before the workers
+    # are forked), the others first, for the workers (they take chunks from the front, a few
+    # queued ahead each); outcomes are matched to documents by path, not by position
+    sliced = state.slicing.pages if kind == "output" and state.slicing is not None else ()
+    slow = [rel for rel in rel_paths if rel in sliced]
+    chunks = pool.split([rel for rel in rel_paths if rel not in sliced] if slow else rel_paths,
+                        jobs, minimum=1 if heavy else 4)
+    if slow:
+        ours = slow[jobs - 1::jobs] if jobs > 1 else []
+        chunks = [[rel] for rel in slow if rel not in ours] + chunks[:-1] + \
+            [[rel] for rel in reversed(ours)] + chunks[-1:]
     results = pool.run_chunks(partial(_run_chunk, kind), state, chunks, jobs, progress,
                               side, side_results)
     return [o for chunk in results for o in chunk]
