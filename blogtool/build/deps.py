@@ -167,10 +167,14 @@ def fingerprint(value: Any) -> str:
     if isinstance(value, list) and all(type(v) is str for v in value):    # tags, categories
         return _digest("ls", json.dumps(value, ensure_ascii=False))
     if isinstance(value, _dt.datetime):     # dates; unbound calls: site.time records nothing
-        shift = (getattr(value, "__dict__", None) or {}).get("year_shift", 0)
-        return _digest("t", f"{type(value).__name__}|{_dt.datetime.isoformat(value)}|{shift}")
+        return _digest("t", _date_text(value))
     data = json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
     return _digest("j", data)
+
+
+def _date_text(value: _dt.datetime) -> str:
+    shift = (getattr(value, "__dict__", None) or {}).get("year_shift", 0)
+    return f"{type(value).__name__}|{_dt.datetime.isoformat(value)}|{shift}"
 
 
 def content_hash(data: bytes) -> str:
@@ -227,8 +231,7 @@ class Fingerprints:
             fp = None if target is None else \
                 self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
         elif owner.startswith("@group:"):
-            members = self.groups.get(owner[7:], [])
-            fp = _digest("g", "\x00".join(f"{m}\x01{self.of(m, key)}" for m in members))
+            fp = self._group(owner[7:], key)
         else:
             target = self._owner(owner)
             if target is None:
@@ -241,6 +244,23 @@ class Fingerprints:
                 fp = self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
         self._memo[memo_key] = fp
         return fp
+
+    def _group(self, group: str, key: Any) -> str:
+        """One digest of ``key`` over every member of ``group`` (a listing of every post's
+        title): strings go in as they are, other values by their fingerprint."""
+        members = self.groups.get(group, [])
+        if key == ALL:
+            return _digest("g", "\x00".join(f"{m}\x01{self.of(m, key)}" for m in members))
+        payloads, pieces = self.payloads, []
+        for m in members:
+            value = dict.get(payloads[m], key, "\x00missing")
+            if type(value) is str:
+                pieces.append(f"{m}\x01s{value}")
+            elif isinstance(value, _dt.datetime):
+                pieces.append(f"{m}\x01t{_date_text(value)}")
+            else:
+                pieces.append(f"{m}\x01v{fingerprint(value)}")
+        return _digest("G", "\x00".join(pieces))
 
     def _value_fingerprint(self, memo_key: tuple, value: Any) -> str:
         kind = type(value)
