@@ -123,8 +123,9 @@ def test_a_site_to_build_is_looked_at_once(site: Path, tmp_path: Path,
 @pytest.mark.subprocesses
 def test_the_command_answered_ends_without_teardown(site: Path, tmp_path: Path) -> None:
     """Run as the ``blogtool`` command (a script of that name, as pip writes one), an
-    answered no-op prints its summary and ends at once: what would run at exit does not. A
-    build, or a program calling the entry point, ends the normal way."""
+    answered no-op and a build that succeeded print their summary and end at once: what
+    would run at exit does not. A failed build, or a program calling the entry point, ends
+    the normal way."""
     dest = tmp_path / "out"
     settle(site, dest)
     script = tmp_path / "bin" / "blogtool"
@@ -139,8 +140,14 @@ def test_the_command_answered_ends_without_teardown(site: Path, tmp_path: Path) 
     assert answered.returncode == 0, answered.stderr
     assert answered.stdout.startswith("Built ") and "at exit" not in answered.stdout
     write(site, "_posts/2014-10-13-p3.md", post("第3篇", "flume", "改过"))
-    built = subprocess.run([*argv, "-q"], capture_output=True, text=True, timeout=120, env=env)
-    assert built.returncode == 0 and built.stdout == "at exit\n", built.stderr
+    built = subprocess.run(argv, capture_output=True, text=True, timeout=120, env=env)
+    assert built.returncode == 0 and built.stdout.startswith("Built "), built.stderr
+    assert "at exit" not in built.stdout
+    assert any("改过" in p.read_text("utf-8") for p in dest.rglob("*.html"))
+    write(site, "_posts/2014-10-13-p3.md", post("第3篇", "flume", "{% if %}"))
+    failed = subprocess.run([*argv, "-q"], capture_output=True, text=True, timeout=120, env=env)
+    assert failed.returncode != 0 and failed.stdout == "at exit\n", failed.stderr
+    write(site, "_posts/2014-10-13-p3.md", post("第3篇", "flume", "改过"))
     called = script.with_name("other.py")
     called.write_text(script.read_text("utf-8"), "utf-8")
     again = subprocess.run([sys.executable, str(called), *argv[2:]], capture_output=True,

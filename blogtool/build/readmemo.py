@@ -190,11 +190,14 @@ class ReadMemo:
         rendering does not compute them again. ``listed``: the files the reader found; an
         entry of another file is not kept (without it, one whose file is gone). ``parts``:
         what the reading processes pickled (:func:`pack_parts`), by shard; a shard whose
-        entries are all in its parts, each once, is written from them as they are."""
+        entries are all in its parts, each once, is written from them as they are; ``parts``
+        is emptied (the pickles are not held in memory through the build)."""
         if self.folder is None:
             return
         with paused():
             self._snapshot(memo, hashes, listed, parts or {})
+        if parts:
+            parts.clear()
         self.save()     # at once: the pickles are not held in memory through the build
 
     def _snapshot(self, memo: dict, hashes: dict[str, tuple[str, str]] | None,

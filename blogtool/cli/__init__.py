@@ -46,10 +46,11 @@ class _Main:
 
 
 def _leave() -> None:
-    """The command was answered without a build: when this process is the ``blogtool``
-    command itself, it ends here, without Python's teardown (freeing every object the check
-    made and every module: 4-6 ms of a no-op at 5,000 posts). Nothing is left to run: the
-    check opens no file it does not close and registers nothing to run at exit."""
+    """The command is done (answered without a build, or a build that succeeded and said
+    so): when this process is the ``blogtool`` command itself, it ends here, without
+    Python's teardown (freeing every object and module: 4-6 ms of a no-op, about 0.12 s
+    after a build of 5,000 posts). Nothing is left to run: every file is closed, the
+    workers are gone and nothing is registered to run at exit."""
     main_module = sys.modules.get("__main__")
     name = os.path.basename(getattr(main_module, "__file__", None) or "")
     if name.split(".")[0] != "blogtool":

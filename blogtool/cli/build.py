@@ -71,6 +71,10 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
         return
     progress.close()
     _report(result, quiet, verbose)
+    # done: the `blogtool` command ends here rather than free the whole site object by
+    # object (about 0.12 s at 5,000 posts); a program calling the entry point carries on
+    from . import _leave
+    _leave()
 
 
 def _report(result: BuildResult, quiet: bool, verbose: bool) -> None:
