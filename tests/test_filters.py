@@ -187,3 +187,26 @@ def test_array_copies():
 
 def test_sassify():
     assert F.sassify("a { b { color: red; } }", scss=True).split() == ["a", "b", "{", "color:", "red;", "}"]
+
+
+def test_long_texts_escaped_once_give_the_same_text() -> None:
+    """A long text (a post's content in a feed) is escaped once and taken from the memo
+    after, equal to escaping it again; the memo starts again past its cap."""
+    from blogtool.filters import text as text_filters
+    body = "<p>\"A\" & 'B' 中文</p>\n" * 200
+    first = text_filters.xml_escape(body)
+    assert first == text_filters.xml_escape(body[:]) == \
+        text_filters.xml_escape("".join(list(body)))
+    assert first.count("&amp;") == 200 and "<" not in first and "'" not in first
+    assert text_filters._ESCAPED[body] == first
+    short = "<b>"
+    assert text_filters.xml_escape(short) == "&lt;b&gt;" and short not in text_filters._ESCAPED
+    saved = text_filters.ESCAPED_CAP
+    try:
+        text_filters.ESCAPED_CAP = 0
+        text_filters.xml_escape("x" * 2000 + "<")
+        other = "y" * 2000 + ">"
+        assert text_filters.xml_escape(other).endswith("&gt;")
+        assert list(text_filters._ESCAPED) == [other]
+    finally:
+        text_filters.ESCAPED_CAP = saved

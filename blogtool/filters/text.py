@@ -20,16 +20,34 @@ from .rubyvalues import (
     to_ruby_string,
 )
 
+# Long texts escaped so far, by text: a feed and its twin (atom.xml, rss.xml) escape the same
+# posts' content, and a page that prints the time is rendered again at other instants
+_ESCAPED: dict[str, str] = {}
+_ESCAPED_SIZE = [0]
+ESCAPED_FROM = 1024          # characters; shorter texts are escaped every time
+ESCAPED_CAP = 32 * 2**20     # characters kept at most (then the memo starts again)
+
 
 def xml_escape(value: Any) -> str:
     """``&<>"'`` as entities; a list is escaped as its ``inspect``. Five replaces (``&``
     first) rather than one ``translate``, which looks every character up in a table: a feed
     escapes every post's content, and this is about eight times faster."""
     text = ruby_to_s(value)
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace(
+    long = len(text) >= ESCAPED_FROM
+    if long:
+        done = _ESCAPED.get(text)
+        if done is not None:
+            return done
+    out = text.replace("&", "&amp;") if "&" in text else text
+    out = out.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace(
         "'", "&apos;")
+    if long:
+        if _ESCAPED_SIZE[0] > ESCAPED_CAP:
+            _ESCAPED.clear()
+            _ESCAPED_SIZE[0] = 0
+        _ESCAPED[text] = out
+        _ESCAPED_SIZE[0] += len(text) + len(out)
+    return out
 
 
 def cgi_escape(value: Any) -> str:
