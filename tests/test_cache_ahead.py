@@ -17,7 +17,7 @@ from blogtool.build import pool, readmemo
 from blogtool.build.cache import SHARDS, Cache
 from blogtool.build.render import Renderer
 from blogtool.build.site import BuildSession, build
-from blogtool.build.work import PARALLEL_THRESHOLD
+from blogtool.build.work import HEAVY_SITE, PARALLEL_THRESHOLD
 from blogtool.errors import BuildError
 from support.corpus import generate_corpus
 from support.spies import spy
@@ -59,6 +59,21 @@ def test_side_tasks_run_once_each_and_their_values_come_back_in_order() -> None:
         pids = {v[0] for v in values[:3]}
         # forked: a worker takes the side tasks first, this process renders meanwhile
         assert pids == ({os.getpid()} if jobs == 1 else pids - {os.getpid()})
+
+
+def test_enough_side_tasks_fork_a_worker_beside_few_chunks() -> None:
+    """Three long chunks and eight side tasks (a first build's listing pages and its cache
+    shards): a worker is forked and takes the side tasks; one side task beside three chunks
+    (an edit's one shard) is not worth a fork."""
+    chunks = [[i] for i in range(3)]
+    values: list = []
+    got = pool.run_chunks(_double, 2, chunks, 2, side=[lambda i=i: _pid_and(i) for i in range(8)],
+                          side_results=values)
+    assert got == [[0], [2], [4]] and [v[1] for v in values] == list(range(8))
+    assert any(pid != os.getpid() for pid, _ in values)
+    values.clear()
+    pool.run_chunks(_double, 2, chunks, 2, side=[lambda: _pid_and(0)], side_results=values)
+    assert values == [(os.getpid(), 0)]
 
 
 def _entry(i: int) -> dict:
@@ -104,10 +119,13 @@ def _memo(src: Path) -> dict:
     return {rel: (entry[0], pickle.dumps(entry[1]), entry[2:]) for rel, entry in memo.items()}
 
 
+@pytest.mark.parametrize("posts", [PARALLEL_THRESHOLD + 40, HEAVY_SITE + 12])
 def test_a_forked_first_build_writes_what_one_process_writes(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posts: int) -> None:
+    """From HEAVY_SITE posts on, the posts' content shards are written beside the listing
+    pages of the second wave, the rest beside the output wave: the same files either way."""
     src = tmp_path / "src"
-    generate_corpus(src, PARALLEL_THRESHOLD + 40, "--seed", "6")
+    generate_corpus(src, posts, "--seed", "6")
     old = PINNED.timestamp() - 3600       # not in the racy window: every post is memoized
     for path in src.rglob("*"):
         os.utime(path, (old, old))

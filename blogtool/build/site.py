@@ -306,8 +306,12 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     try:
         # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
         for wave in (wave1, wave2):
-            outcomes = run_wave(state, "content", wave, jobs, advance,
-                                heavy=wave is wave2 and len(wave1) >= HEAVY_SITE)
+            heavy = wave is wave2 and len(wave1) >= HEAVY_SITE
+            # the posts' content entries are final after wave 1: a worker writes them while
+            # this process renders the listing pages (few, long) of wave 2, instead of beside
+            # the output wave's thousands of new files
+            outcomes = run_wave(state, "content", wave, jobs, advance, heavy=heavy,
+                                write_ahead=("content",) if heavy else ())
             _merge(outcomes, diagnostics)
             for o in outcomes:
                 payloads[o.rel_path].update(o.fields)
