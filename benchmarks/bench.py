@@ -14,7 +14,10 @@ Why it is built this way:
   ``benchmarks/corpora/`` and regenerated only when the generator version or size changes.
 * Tools are run in alternation (run 1: A B C D, run 2: B C D A, ...) so a slow spell of the
   shared machine hits every tool, and each figure is the median of ``--runs`` cold builds:
-  the output directory and every tool cache are removed first.
+  the output directory and every tool cache are removed first, by renaming them into
+  ``trash/`` under the work folder, emptied after the last run (``bench_tools.Trash``: on
+  this machine's journal-less ext4, a build right after deleting 12,000 files pays seconds
+  of kernel time finding fresh inodes).
 * Peak memory is the largest *sum* of RSS over the tool's whole process tree, sampled from
   ``/proc`` every 50 ms (a tool using worker processes would look small if only one process
   were counted, which is all ``getrusage(RUSAGE_CHILDREN)`` can report); the ``wait4`` maximum
@@ -154,8 +157,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     command = "python benchmarks/bench.py " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
+    trash = tools.Trash(args.work / "trash")
+    trash.empty()               # left by a run that was stopped
+    try:
+        return _run(args, command, trash)
+    finally:
+        trash.empty()
+
+
+def _run(args: argparse.Namespace, command: str, trash: tools.Trash) -> int:
+    """The mode ``args`` asks for; what a timed run clears goes to ``trash``."""
     if args.incremental:
-        kit = Kit(measure, tools.blogtool_argv, tools.utf8_env, tools.remove_path, tools.REPO,
+        kit = Kit(measure, tools.blogtool_argv, tools.utf8_env, trash.remove, tools.REPO,
                   args.work, args.timeout,
                   args.blogtool_tree.resolve() if args.blogtool_tree else None,
                   launcher=args.launcher)
@@ -185,7 +198,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.output:
             args.output.write_text(text, encoding="utf-8")
         return 0
-    all_results = {size: run_size(size, args.tool_list, args) for size in args.size_list}
+    all_results = {size: run_size(size, args.tool_list, args, trash.remove)
+                   for size in args.size_list}
     text = report(all_results, args.tool_list, args, command.strip())
     sys.stdout.write(text)
     if args.output:

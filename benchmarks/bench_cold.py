@@ -7,8 +7,9 @@ from __future__ import annotations
 import argparse
 import statistics
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 try:  # `python benchmarks/bench.py` puts benchmarks/ on sys.path; `-m benchmarks.bench` not
     from benchmarks.bench_corpus import corpus
@@ -43,8 +44,10 @@ class Result:
         return statistics.median(m.wall for m in runs) if runs else None
 
 
-def run_size(size: int, tools: Sequence[str], args: argparse.Namespace) -> dict[str, Result]:
-    """Alternating cold builds of every tool at one corpus size, then warm blogtool builds."""
+def run_size(size: int, tools: Sequence[str], args: argparse.Namespace,
+             remove: Callable[[Path], None] = remove_path) -> dict[str, Result]:
+    """Alternating cold builds of every tool at one corpus size, then warm blogtool builds;
+    ``remove`` clears an output or cache before a cold build."""
     results: dict[str, Result] = {}
     for name in tools:
         flavor = "hugo" if name == "hugo" else "jekyll"
@@ -61,9 +64,9 @@ def run_size(size: int, tools: Sequence[str], args: argparse.Namespace) -> dict[
             if result.failure:
                 continue
             tool = result.tool
-            remove_path(tool.out)
+            remove(tool.out)
             for rel in tool.cache_dirs:
-                remove_path(tool.src / rel)
+                remove(tool.src / rel)
             log = args.work / f"{name}-{size}.log"
             print(f"[{size} posts] run {run + 1}/{args.runs}: {TOOL_LABELS[name]} ...",
                   file=sys.stderr, end=" ", flush=True)

@@ -26,6 +26,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,10 @@ LABELS = {"hugo": "Hugo, cold", "nocache": "`blogtool build --no-cache`",
           "version": "`blogtool --version`"}
 
 
-def prepare(corpus: Path, work: Path) -> Path:
-    """A copy of ``corpus`` with the year footer, under ``work``."""
+def prepare(corpus: Path, work: Path, remove: Callable[[Path], None]) -> Path:
+    """A copy of ``corpus`` with the year footer, under ``work`` (an old copy ``remove``d)."""
     src = work / f"{corpus.name}-footer"
-    if src.exists():
-        shutil.rmtree(src)
+    remove(src)
     shutil.copytree(corpus, src, ignore=shutil.ignore_patterns(".blogtool-cache"))
     layout = src / "_layouts" / "default.html"
     text = layout.read_text("utf-8")
@@ -72,7 +72,7 @@ def run(size: int, runs: int, blog_src: Path, hugo_src: Path, kit: Kit,
     (per round, the differences between the incremental and the ``--no-cache`` output),
     and ``"serve"`` (``reload.measure``'s figures, or an ``"error"``)."""
     work = kit.work
-    src = prepare(blog_src, work)
+    src = prepare(blog_src, work, kit.remove)
     out = work / f"incr-blogtool-{size}"
     ref = work / f"incr-nocache-{size}"
     hugo_out = work / f"incr-hugo-{size}"

@@ -60,3 +60,42 @@ def test_a_failed_install_falls_back_to_the_checkout(tmp_path: Path,
     argv, env = kit.blogtool("blogtool --version", tree, tree)
     assert argv == TREE_LAUNCHER + ["--version"] and env["PYTHONPATH"] == str(tree)
     assert kit.launcher == "path"
+
+
+def test_the_trash_moves_cleared_outputs_aside_until_emptied(tmp_path: Path) -> None:
+    from benchmarks.bench_tools import Trash
+    out = tmp_path / "out"
+    (out / "a" / "b").mkdir(parents=True)
+    (out / "a" / "b" / "index.html").write_text("x", "utf-8")
+    single = tmp_path / "one.lock"
+    single.write_text("", "utf-8")
+    trash = Trash(tmp_path / "trash")
+    trash.remove(out)
+    trash.remove(single)
+    trash.remove(tmp_path / "never-made")        # nothing there: nothing to do
+    assert not out.exists() and not single.exists()
+    kept = sorted(p.name for p in (tmp_path / "trash").iterdir())
+    assert kept == ["00001-out", "00002-one.lock"]
+    assert (tmp_path / "trash" / "00001-out" / "a" / "b" / "index.html").read_text() == "x"
+    out.mkdir()                                   # the next run's output, same name
+    trash.remove(out)
+    assert len(list((tmp_path / "trash").iterdir())) == 3
+    trash.empty()
+    assert not (tmp_path / "trash").exists()
+    trash.empty()                                 # twice is fine
+
+
+def test_the_trash_deletes_at_once_what_it_cannot_rename(tmp_path: Path) -> None:
+    import tempfile
+
+    from benchmarks.bench_tools import Trash
+    shm = Path("/dev/shm")
+    if tmp_path.stat().st_dev == shm.stat().st_dev:
+        pytest.fail("this test needs /dev/shm on another file system than the temporary folder")
+    with tempfile.TemporaryDirectory(dir=shm) as elsewhere:
+        far = Path(elsewhere) / "out"
+        (far / "x").mkdir(parents=True)
+        trash = Trash(tmp_path / "trash")
+        trash.remove(far)
+        assert not far.exists()
+        assert not any((tmp_path / "trash").iterdir())
