@@ -76,6 +76,27 @@ def test_enough_side_tasks_fork_a_worker_beside_few_chunks() -> None:
     assert values == [(os.getpid(), 0)]
 
 
+def _timed_chunk(shared: float, chunk: list[int]) -> tuple[int, float, float]:
+    start = time.monotonic()
+    time.sleep(shared)
+    return os.getpid(), start, time.monotonic()
+
+
+def _side_started() -> tuple[int, float]:
+    return os.getpid(), time.monotonic()
+
+
+def test_side_tasks_start_beside_this_process_first_chunk() -> None:
+    """With side tasks waiting, the worker is forked before this process renders anything:
+    it writes while the first long page renders, not after it."""
+    values: list = []
+    got = pool.run_chunks(_timed_chunk, 0.5, [[0], [1], [2]], 2,
+                          side=[_side_started for _ in range(4)], side_results=values)
+    first_here = min((r for r in got if r[0] == os.getpid()), key=lambda r: r[1])
+    by_worker = [start for pid, start in values if pid != os.getpid()]
+    assert by_worker and min(by_worker) < first_here[2]
+
+
 def _entry(i: int) -> dict:
     return {"env": "e", "files": {}, "result": {"content": f"正文 {i} " * 100}}
 

@@ -154,11 +154,15 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
     try:
         # This process renders its first chunk before forking: what rendering makes on
         # first use (a language's compiled lexer, a parsed include, caches) is then
-        # inherited by the workers instead of being made again in each of them.
-        first = waiting.pop()
-        results[first] = fn(shared, chunks[first])
-        if progress:
-            progress(len(chunks[first]))
+        # inherited by the workers instead of being made again in each of them. Not when
+        # side tasks wait: they need none of that, and the worker starts on them at once,
+        # beside this process's first chunk (a first build's cache shards beside the tag
+        # page of 5,000 posts) instead of after it.
+        if not sides:
+            first = waiting.pop()
+            results[first] = fn(shared, chunks[first])
+            if progress:
+                progress(len(chunks[first]))
         _feed_and_render(fn, shared, chunks, jobs, progress, ctx, results, waiting)
         return results[:n], results[n:]
     finally:
