@@ -769,3 +769,40 @@ def test_digests_of_long_inputs_are_sha256_and_short_ones_blake2b() -> None:
     assert deps.fingerprint(text) == deps.fingerprint("中文" * deps.LONG_INPUT)
     assert deps.fingerprint(text) != deps.fingerprint(text[:-1] + "字")
     assert len(deps.fingerprint(text)) == len(deps.fingerprint("short")) == 24
+
+
+def test_one_documents_plain_fields_are_one_row_and_any_change_shows() -> None:
+    """A post's layout reads its own title, date and tags, its neighbour's title and URL and
+    the site's title: one row for each document's plain fields, the fields rendering makes
+    (content) and the site's fields in rows of their own; a change to any joined field, or a
+    value moved from one field to another, fails the record."""
+    recorder = deps.Recorder()
+    own = deps.TrackedDict("_posts/2020-01-02-b.md", {
+        "title": "乙", "date": dt.datetime(2020, 1, 2), "tags": ["java"], "content": "<p>x</p>"},
+        recorder=recorder)
+    prev = deps.TrackedDict("_posts/2020-01-01-a.md", {"title": "甲", "url": "/a.html"},
+                            recorder=recorder)
+    site = deps.TrackedDict("site", {"title": "博客"}, recorder=recorder)
+    payloads = {own.owner: own, prev.owner: prev}
+    fps = deps.Fingerprints(payloads, site)
+    with recorder.recording() as reads:
+        own["title"], own["date"], own["tags"], own["content"]
+        prev["title"], prev["url"], site["title"]
+    rows = fps.record(reads, own.owner)
+    keys = sorted((o, k) for o, k, _ in rows)
+    assert keys == [(prev.owner, deps.several(["title", "url"])),
+                    (own.owner, deps.several(["date", "tags", "title"])),
+                    (own.owner, "content"),
+                    ("site", "title")]
+    assert fps.valid(rows)
+    for owner, key, value in [(own, "tags", ["java", "jvm"]), (prev, "url", "/a2.html"),
+                              (own, "date", dt.datetime(2020, 1, 3))]:
+        before = dict.__getitem__(owner, key)
+        dict.__setitem__(owner, key, value)
+        assert not deps.Fingerprints(payloads, site).valid(rows), key
+        dict.__setitem__(owner, key, before)
+    assert deps.Fingerprints(payloads, site).valid(rows)
+    swapped = deps.TrackedDict(prev.owner, {"title": "/a.html", "url": "甲"})
+    assert not deps.Fingerprints({**payloads, prev.owner: swapped}, site).valid(rows)
+    del payloads[prev.owner]                      # the neighbour is gone
+    assert not deps.Fingerprints(payloads, site).valid(rows)

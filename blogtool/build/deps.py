@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from . import clock
+from .slotreuse import CARRIERS
 
 ALL = "*"                      # iterating a dict reads every key of it
 COLLECTIVE_MIN = 24            # this many documents of one kind read the same key -> one record
@@ -154,22 +155,44 @@ def _digest(tag: str, text: str) -> str:
 
 def fingerprint(value: Any) -> str:
     """Fingerprint of a field's value: documents inside it (even the value itself, like
-    ``page.previous``) count by identity. Strings, numbers, documents and lists of documents
-    (the common cases: titles, bodies, ``site.posts``) skip the JSON encoding."""
+    ``page.previous``) count by identity."""
+    return _hex(_value_text(value).encode("utf-8", "surrogatepass"), 12)
+
+
+def _value_text(value: Any) -> str:
+    """The text a value's fingerprint is the digest of, led by a tag of its kind. Strings,
+    numbers, documents and lists of documents (the common cases: titles, bodies,
+    ``site.posts``) skip the JSON encoding."""
     if isinstance(value, str):
-        return _digest("s", value)
+        return "s" + value
     if value is None or isinstance(value, (bool, int, float)):
-        return _digest("n", repr(value))
+        return "n" + repr(value)
     if isinstance(value, TrackedDict) and value.owner != "site.data":
-        return _digest("d", value.owner)
+        return "d" + value.owner
     if isinstance(value, list) and all(isinstance(v, TrackedDict) for v in value):
-        return _digest("l", "\x00".join(v.owner for v in value))
+        return "l" + "\x00".join(v.owner for v in value)
     if isinstance(value, list) and all(type(v) is str for v in value):    # tags, categories
-        return _digest("ls", json.dumps(value, ensure_ascii=False))
+        return "ls" + json.dumps(value, ensure_ascii=False)
     if isinstance(value, _dt.datetime):     # dates; unbound calls: site.time records nothing
-        return _digest("t", _date_text(value))
-    data = json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
-    return _digest("j", data)
+        return "t" + _date_text(value)
+    return "j" + json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
+
+
+# A row's key that names several fields of one document: this mark, then the field names
+# joined by NUL. Its fingerprint is one digest over all of them.
+SEVERAL = "\x02"
+
+
+def several(keys: Iterable[str]) -> str:
+    return SEVERAL + "\x00".join(keys)
+
+
+def _several_fingerprint(target: dict, key: str) -> str:
+    parts = []
+    for name in key[1:].split("\x00"):
+        text = _value_text(dict.get(target, name, "\x00missing"))
+        parts.append(f"{len(name)}:{name}{len(text)}:{text}")
+    return _hex("".join(parts).encode("utf-8", "surrogatepass"), 12)
 
 
 def _date_text(value: _dt.datetime) -> str:
@@ -226,10 +249,14 @@ class Fingerprints:
         if fp is not _UNSEEN:
             return fp
         if key != ALL and owner not in _SITE_OWNERS and not owner.startswith("@group:"):
-            # the common case: a field of one document
+            # the common case: fields of one document
             target = self.payloads.get(owner)
-            fp = None if target is None else \
-                self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
+            if target is None:
+                fp = None
+            elif type(key) is str and key[:1] == SEVERAL:
+                fp = _several_fingerprint(target, key)
+            else:
+                fp = self._value_fingerprint(memo_key, dict.get(target, key, "\x00missing"))
         elif owner.startswith("@group:"):
             fp = self._group(owner[7:], key)
         else:
@@ -292,6 +319,7 @@ class Fingerprints:
                 rows.append(("@group:" + group, key))
             else:
                 rows.extend((o, key) for o in owners)
+        rows = _joined(rows)
         memo, of = self._memo, self.of
         out: list[list] = []
         for row in rows:      # most rows were fingerprinted for an earlier document
@@ -343,6 +371,29 @@ class Fingerprints:
             return self.valid_except(rows, changed, set())
         except (TypeError, ValueError):
             return False
+
+
+def _joined(rows: list[tuple]) -> list[tuple]:
+    """Rows of one document's plain fields folded into one row (a page reads its own title,
+    date, tags... and its neighbours' titles and URLs: one fingerprint each, not one a
+    field). Any of them changed means the same as before: the entry is not used. Fields that
+    rendering makes stay rows of their own, as do the site's, groups', whole-document reads
+    and names that do not join."""
+    plain: dict[str, list[str]] = {}
+    kept: list[tuple] = []
+    for row in rows:
+        owner, key = row
+        if type(key) is str and key not in CARRIERS and key != ALL and owner[:7] != "@group:" \
+                and owner not in _SITE_OWNERS and "\x00" not in key and key[:1] != SEVERAL:
+            plain.setdefault(owner, []).append(key)
+        else:
+            kept.append(row)
+    for owner, keys in plain.items():
+        if len(keys) == 1:
+            kept.append((owner, keys[0]))
+        else:
+            kept.append((owner, several(sorted(keys))))
+    return kept
 
 
 _SITE_OWNERS = frozenset(("site", "site.data"))
