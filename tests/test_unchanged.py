@@ -720,3 +720,16 @@ def test_a_destination_without_subfolders_is_checked_too(tmp_path: Path) -> None
     write(root, "new.html", "y")
     os.utime(root, ns=(1, 1))
     assert tree_mod.same_folders(str(root), folders, mtimes) is None
+
+
+def test_the_record_is_made_with_the_collector_off(site: Path, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Collecting and keeping the record walk every cache entry of the site: a full
+    collection of the heap there freed nothing the build needed and cost more than the rest."""
+    import gc
+    collecting = spy(monkeypatch, unchanged.Probe, "collect", lambda *a, **k: gc.isenabled())
+    keeping = spy(monkeypatch, unchanged.Probe, "keep", lambda *a, **k: gc.isenabled())
+    assert gc.isenabled()
+    settle(site, tmp_path / "out")
+    assert collecting == [False] and keeping == [False]
+    assert gc.isenabled()

@@ -24,6 +24,7 @@ from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
 from .cachedir import FORMAT
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
+from .gcpause import paused
 from .inplace import Patch, restore_files
 from .output import Staging, check_destination, claim_outputs
 from .payload import document_payload, jekyll_payload, site_payload
@@ -216,7 +217,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
         result.hint = (f"{source} has no _config.yml and no posts: "
                        f"`blogtool init` starts a new blog, `blogtool new` writes a post")
     if session.probe is not None:
-        session.probe.keep(result)
+        with paused():
+            session.probe.keep(result)
     return result
 
 
@@ -368,11 +370,15 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
     session.pending_index = refresh
     session.fingerprints = fingerprints.kept
     if session.probe is not None:
-        session.probe.collect(config, settings, now, docs + generated, unchanged.cache_entries(
-            lambda kind, rel: session.cache.get(kind, rel, env_key), by_path, writes),
-            plugins.active(config, settings),
-            timeslots.Slicer(renderer, payloads, by_path, str(dest), now,
-                             {o.rel_path: o.slots for o in outcomes if o.slots is not None}))
+        # the collector off: a full collection here walked the whole site and its cache
+        # entries (0.15 s at 5,000 posts) to free nothing the build still needs
+        with paused():
+            session.probe.collect(
+                config, settings, now, docs + generated, unchanged.cache_entries(
+                    lambda kind, rel: session.cache.get(kind, rel, env_key), by_path, writes),
+                plugins.active(config, settings),
+                timeslots.Slicer(renderer, payloads, by_path, str(dest), now,
+                                 {o.rel_path: o.slots for o in outcomes if o.slots is not None}))
     changed = None
     if staging.stats.replaced is not None and staging.stats.removed is not None:
         changed = sorted(staging.stats.replaced + staging.stats.removed)
