@@ -733,3 +733,37 @@ def test_the_record_is_made_with_the_collector_off(site: Path, tmp_path: Path,
     settle(site, tmp_path / "out")
     assert collecting == [False] and keeping == [False]
     assert gc.isenabled()
+
+
+def test_a_first_check_lists_the_source_in_a_child_beside_the_build(
+        site: Path, tmp_path: Path) -> None:
+    """No record yet: the command line's check hands the source listing to a forked child
+    and returns at once; the listing it gives is the one listed in place, and the build
+    that follows records it (the next check answers)."""
+    age(site)
+    dest = tmp_path / "out"
+    probe = unchanged.check(site, dest, site_time=PINNED, fork=True)
+    assert probe.result is None and probe._later is not None
+    assert probe.listing == tree_mod.listing(str(site), prune=probe.pruned)
+    assert probe._later is None and probe.listing is not None     # waited for once
+    build(site, dest, jobs=1, site_time=PINNED, probe=probe)
+    assert fast(site, dest)
+
+
+def test_a_listing_made_aside_fails_as_the_listing_would(tmp_path: Path) -> None:
+    root = tmp_path / "src"
+    (root / "a" / "b").mkdir(parents=True)
+    (root / "a" / "b" / "x.md").write_text("x", "utf-8")
+    (root / "y.md").write_text("y", "utf-8")
+    assert tree_mod.listing_aside(str(root))() == tree_mod.listing(str(root))
+    assert tree_mod.listing_aside(str(root), prune={"a"})() == \
+        tree_mod.listing(str(root), prune={"a"})
+    (root / "link").symlink_to(root / "a")          # a link to a folder: not listable
+    with pytest.raises(tree_mod.Unlistable):
+        tree_mod.listing(str(root))
+    later = tree_mod.listing_aside(str(root))
+    with pytest.raises(tree_mod.Unlistable):
+        later()
+    probe = unchanged.Probe(str(root), "args", [])
+    probe.list_later(tree_mod.listing_aside(str(root)))
+    assert probe.listing is None                    # no listing: no record later

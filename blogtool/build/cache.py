@@ -300,8 +300,9 @@ class FileHashes:
 
     def trust(self, listing: list, before_ns: int) -> None:
         """Take the stamps of a listing of the source (:func:`blogtool.build.tree.listing`,
-        made by this build before it read anything) instead of ``stat``-ing those files again;
-        files changed at or after ``before_ns`` (the racy window) are ``stat``-ed as usual.
+        begun by this build before it read anything) instead of ``stat``-ing those files
+        again; files changed at or after ``before_ns`` (the racy window, which ends before
+        the listing began) are ``stat``-ed as usual.
         Until :meth:`new_build`."""
         self._listed = {rel: (mtime, size) for rel, mtime, size
                         in zip(listing[0::3], listing[1::3], listing[2::3], strict=True)

@@ -205,7 +205,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
         generated = paginate_v2.paginate(sources, config, settings, diagnostics) + generated
     env = environment or os.environ.get("JEKYLL_ENV") or "development"
     session.hashes.new_build()
-    if probe is not None and probe.listing is not None:    # stamps taken before reading
+    if probe is not None and probe.listing is not None:    # stamps from the probe's time on
         session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
     if stamps:
         session.hashes.seed(stamps)

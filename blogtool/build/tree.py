@@ -10,6 +10,7 @@ time.
 """
 from __future__ import annotations
 
+import marshal
 import math
 import os
 import stat
@@ -158,6 +159,70 @@ def packed(flat: list) -> list[str]:
 
 # below this many folders the check stats them itself: a fork costs about a millisecond
 FORK_FROM = 2000
+
+
+def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
+    """:func:`listing` (without folder times) made by a forked child while the caller goes
+    on, on the second core beside its imports and its reading; the function returned waits
+    for it and raises :class:`Unlistable` as :func:`listing` would (or when the child
+    failed). With threads running, or no ``fork``: listed at once."""
+    threads = sys.modules.get("threading")
+    if not hasattr(os, "fork") or (threads is not None and threads.active_count() > 1):
+        return _done(root, prune)
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return _done(root, prune)
+    if pid == 0:     # the child: the listing down the pipe, then out without any clean-up
+        try:
+            os.close(read)
+            try:
+                data = b"+" + marshal.dumps(listing(root, prune))
+            except Unlistable:
+                data = b"-"
+            while data:
+                data = data[os.write(write, data):]
+        finally:
+            os._exit(0)
+    os.close(write)
+
+    def result() -> list:
+        chunks = []
+        try:
+            while chunk := os.read(read, 1 << 20):
+                chunks.append(chunk)
+        except OSError:
+            chunks = []
+        finally:
+            os.close(read)
+            try:
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+        data = b"".join(chunks)
+        if data[:1] != b"+":
+            raise Unlistable(root)
+        try:
+            flat = marshal.loads(data[1:])
+        except (EOFError, ValueError, TypeError):
+            raise Unlistable(root) from None
+        if not isinstance(flat, list):
+            raise Unlistable(root)
+        return flat
+    return result
+
+
+def _done(root: str, prune: Collection[str]) -> Callable[[], list]:
+    try:
+        flat = listing(root, prune)
+    except Unlistable:
+        def failed() -> list:
+            raise Unlistable(root)
+        return failed
+    return lambda: flat
 
 
 def same_folders_aside(root: str, folders: str, mtimes: str,

@@ -114,7 +114,8 @@ class Probe:
         self.arguments = arguments
         self.pruned = pruned
         self.time_ns = time.time_ns()
-        self.listing: list | None = None
+        self._listing: list | None = None
+        self._later: Callable[[], list] | None = None    # a listing under way (forked)
         # the recorded build's result when nothing changed (the record's JSON), the pages
         # filled in from their templates, and the seconds the check took
         self.answer: tuple[dict, list[str], float] | None = None
@@ -123,6 +124,25 @@ class Probe:
         # the last record's destination (folder, kept names, side file's token, time, racy
         # step): the listing of this build's destination then reads only changed folders
         self.previous: tuple[str, list, str, int, int] | None = None
+
+    @property
+    def listing(self) -> list | None:
+        """The source listing taken before the build read anything (None: none could be
+        taken); one a child is making (:meth:`list_later`) is waited for here."""
+        if self._later is not None:
+            later, self._later = self._later, None
+            try:
+                self._listing = later()
+            except tree.Unlistable:
+                self._listing = None
+        return self._listing
+
+    @listing.setter
+    def listing(self, flat: list | None) -> None:
+        self._listing, self._later = flat, None
+
+    def list_later(self, later: Callable[[], list]) -> None:
+        self._listing, self._later = None, later
 
     @property
     def result(self) -> BuildResult | None:
@@ -268,6 +288,11 @@ def check(source: Path | str, destination: Path | str | None = None, *,
                 aside = tree.same_folders_aside(
                     record["dest"], record["folders"], record["mtimes"],
                     record["written"] - record["racy"], fork=fork)
+        if record is None and fork:
+            # nothing to compare it with: a child lists the source (the record's stamps,
+            # taken after this probe's time) while this process loads the pipeline
+            probe.list_later(tree.listing_aside(root, prune=probe.pruned))
+            return probe
         probe.listing = tree.listing(root, prune=probe.pruned)
         if record is None or aside is None or record["source"] != tree.packed(probe.listing):
             return probe
