@@ -163,6 +163,12 @@ def _value_text(value: Any) -> str:
     """The text a value's fingerprint is the digest of, led by a tag of its kind. Strings,
     numbers, documents and lists of documents (the common cases: titles, bodies,
     ``site.posts``) skip the JSON encoding."""
+    kind = type(value)
+    if kind is str:
+        return "s" + value
+    if kind is list and value and type(value[0]) is str and \
+            all(type(v) is str for v in value):               # tags, categories
+        return "ls" + json.dumps(value, ensure_ascii=False)
     if isinstance(value, str):
         return "s" + value
     if value is None or isinstance(value, (bool, int, float)):
@@ -303,23 +309,43 @@ class Fingerprints:
 
     def record(self, reads: Iterable[tuple], own: str | None = None) -> list[list]:
         """Turn raw reads into ``[owner, key, fingerprint]`` rows, folding many documents of
-        one group reading the same key into one collective row (no quadratic records)."""
+        one group reading the same key into one collective row (no quadratic records), and
+        one document's plain fields into one row (a page reads its own title, date, tags...
+        and its neighbours' titles and URLs: one fingerprint each, not one a field; any of
+        them changed means what it meant before: the entry is not used). Fields rendering
+        makes, the site's fields, whole-document reads and names that do not join stay rows
+        of their own."""
         by_key: dict[tuple, list[str]] = {}
+        plain: dict[str, list[str]] = {}
         rows: list[tuple] = []
-        group_of_ = _group_of
+        group_of_, carriers = _group_of, CARRIERS
         for read in reads:
-            owner = read[0]
-            group = group_of_(owner) if owner != own else None
-            if group is not None:
-                by_key.setdefault((group, read[1]), []).append(owner)
+            owner, key = read
+            if owner != own:
+                group = group_of_(owner)
+                if group is not None:
+                    by_key.setdefault((group, key), []).append(owner)
+                    continue
+                if owner in _SITE_OWNERS:
+                    rows.append(read)
+                    continue
+            if type(key) is str and key not in carriers and key != ALL and \
+                    "\x00" not in key and key[:1] != SEVERAL:
+                plain.setdefault(owner, []).append(key)
             else:
                 rows.append(read)
         for (group, key), owners in by_key.items():
             if len(owners) >= COLLECTIVE_MIN:
                 rows.append(("@group:" + group, key))
+            elif type(key) is str and key not in carriers and key != ALL and \
+                    "\x00" not in key and key[:1] != SEVERAL:
+                for o in owners:
+                    plain.setdefault(o, []).append(key)
             else:
                 rows.extend((o, key) for o in owners)
-        rows = _joined(rows)
+        for owner, keys in plain.items():
+            rows.append((owner, keys[0]) if len(keys) == 1 else
+                        (owner, SEVERAL + "\x00".join(sorted(keys))))
         memo, of = self._memo, self.of
         out: list[list] = []
         for row in rows:      # most rows were fingerprinted for an earlier document
@@ -371,29 +397,6 @@ class Fingerprints:
             return self.valid_except(rows, changed, set())
         except (TypeError, ValueError):
             return False
-
-
-def _joined(rows: list[tuple]) -> list[tuple]:
-    """Rows of one document's plain fields folded into one row (a page reads its own title,
-    date, tags... and its neighbours' titles and URLs: one fingerprint each, not one a
-    field). Any of them changed means the same as before: the entry is not used. Fields that
-    rendering makes stay rows of their own, as do the site's, groups', whole-document reads
-    and names that do not join."""
-    plain: dict[str, list[str]] = {}
-    kept: list[tuple] = []
-    for row in rows:
-        owner, key = row
-        if type(key) is str and key not in CARRIERS and key != ALL and owner[:7] != "@group:" \
-                and owner not in _SITE_OWNERS and "\x00" not in key and key[:1] != SEVERAL:
-            plain.setdefault(owner, []).append(key)
-        else:
-            kept.append(row)
-    for owner, keys in plain.items():
-        if len(keys) == 1:
-            kept.append((owner, keys[0]))
-        else:
-            kept.append((owner, several(sorted(keys))))
-    return kept
 
 
 _SITE_OWNERS = frozenset(("site", "site.data"))
