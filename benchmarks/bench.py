@@ -17,7 +17,8 @@ Why it is built this way:
   the output directory and every tool cache are removed first, by renaming them into
   ``trash/`` under the work folder, emptied after the last run (``bench_tools.Trash``: on
   this machine's journal-less ext4, a build right after deleting 12,000 files pays seconds
-  of kernel time finding fresh inodes).
+  of kernel time finding fresh inodes; so a run also waits out the minute after an earlier
+  run emptied its trash).
 * Peak memory is the largest *sum* of RSS over the tool's whole process tree, sampled from
   ``/proc`` every 50 ms (a tool using worker processes would look small if only one process
   were counted, which is all ``getrusage(RUSAGE_CHILDREN)`` can report); the ``wait4`` maximum
@@ -159,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
     trash = tools.Trash(args.work / "trash")
     trash.empty()               # left by a run that was stopped
+    trash.settle()
     try:
         return _run(args, command, trash)
     finally:

@@ -9,6 +9,8 @@ import os
 import shlex
 import shutil
 import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,10 +135,18 @@ class Trash:
     folders right after ``rm -rf`` of as many spent 2-7 s of system time in the kernel's
     inode search (``recently_deleted``, ``find_inode_bit``), varying run to run, against
     0.3-0.4 s with nothing freed. A user's ``_site`` on a journaled file system never pays
-    that, and neither tool should here. A path on another file system is deleted at once."""
+    that, and neither tool should here. A path on another file system is deleted at once.
+
+    The kernel counts an inode as recently freed for a minute once its table is written back
+    (5 minutes while it is not), so a run started right after another one emptied its trash
+    would pay for that: :meth:`settle` waits out the minute after the last emptying, which
+    syncs the file system and leaves its time beside the folder."""
+
+    SETTLE = 65.0      # seconds after an emptying (synced) before a timed run
 
     def __init__(self, folder: Path):
         self.folder = folder
+        self.stamp = folder.with_name(folder.name + ".emptied")
         self._count = 0
 
     def remove(self, path: Path) -> None:
@@ -151,8 +161,26 @@ class Trash:
             remove_path(path)
 
     def empty(self) -> None:
-        """Delete what was moved here (after the timed runs)."""
+        """Delete what was moved here (after the timed runs), and note when."""
+        if not (self.folder.exists() or self.folder.is_symlink()):
+            return
         remove_path(self.folder)
+        os.sync()
+        self.stamp.write_text(f"{time.time():.3f}\n", encoding="utf-8")
+
+    def settle(self, sleep: Callable[[float], None] = time.sleep) -> float:
+        """Wait until the last emptying is :attr:`SETTLE` seconds old; the seconds waited."""
+        try:
+            emptied = float(self.stamp.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return 0.0
+        wait = min(self.SETTLE, emptied + self.SETTLE - time.time())
+        if wait <= 0:
+            return 0.0
+        print(f"waiting {wait:.0f} s: files were deleted in this file system "
+              f"{self.SETTLE - wait:.0f} s ago", file=sys.stderr)
+        sleep(wait)
+        return wait
 
 
 def count_files(root: Path) -> int:

@@ -3,6 +3,7 @@ run it, or from a checkout's folder."""
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,13 @@ def test_the_trash_moves_cleared_outputs_aside_until_emptied(tmp_path: Path) -> 
     trash.empty()
     assert not (tmp_path / "trash").exists()
     trash.empty()                                 # twice is fine
+    slept: list[float] = []
+    waited = trash.settle(slept.append)           # just emptied: the minute is waited out
+    assert slept == [waited] and Trash.SETTLE - 5 < waited <= Trash.SETTLE
+    trash.stamp.write_text(f"{time.time() - Trash.SETTLE - 1}\n", "utf-8")
+    assert trash.settle(slept.append) == 0 and len(slept) == 1     # long enough ago
+    trash.stamp.unlink()
+    assert trash.settle(slept.append) == 0        # never emptied here
 
 
 def test_the_trash_deletes_at_once_what_it_cannot_rename(tmp_path: Path) -> None:
