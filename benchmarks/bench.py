@@ -158,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.work.mkdir(parents=True, exist_ok=True)
     command = "python benchmarks/bench.py " + " ".join(
         shlex.quote(a) for a in (sys.argv[1:] if argv is None else argv))
-    trash = tools.Trash(args.work / "trash")
+    trash = tools.Trash(args.work / "trash", tools.Trash.stamp_for(args.work))
     trash.empty()               # left by a run that was stopped
     trash.settle()
     try:

@@ -9,6 +9,7 @@ import os
 import shlex
 import shutil
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -144,10 +145,18 @@ class Trash:
 
     SETTLE = 65.0      # seconds after an emptying (synced) before a timed run
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, stamp: Path | None = None):
         self.folder = folder
-        self.stamp = folder.with_name(folder.name + ".emptied")
+        # when a trash was last emptied on this file system (any work folder's): ``stamp``
+        self.stamp = stamp or folder.with_name(folder.name + ".emptied")
         self._count = 0
+
+    @staticmethod
+    def stamp_for(folder: Path) -> Path:
+        """One note per file system, shared by every benchmark run on it (the inodes freed
+        are the file system's, whichever work folder they were in)."""
+        folder.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.gettempdir()) / f"blogtool-bench-emptied-{os.stat(folder).st_dev}"
 
     def remove(self, path: Path) -> None:
         """Move ``path`` (file, folder or link) out of the way, if present."""

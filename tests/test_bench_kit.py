@@ -91,6 +91,8 @@ def test_the_trash_moves_cleared_outputs_aside_until_emptied(tmp_path: Path) -> 
     assert trash.settle(slept.append) == 0 and len(slept) == 1     # long enough ago
     trash.stamp.unlink()
     assert trash.settle(slept.append) == 0        # never emptied here
+    shared = Trash.stamp_for(tmp_path / "w")      # one note per file system
+    assert shared == Trash.stamp_for(tmp_path / "other") and shared.parent != tmp_path
 
 
 def test_the_trash_deletes_at_once_what_it_cannot_rename(tmp_path: Path) -> None:
