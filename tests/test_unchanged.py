@@ -755,30 +755,15 @@ def test_a_listing_made_aside_fails_as_the_listing_would(tmp_path: Path) -> None
     (root / "a" / "b").mkdir(parents=True)
     (root / "a" / "b" / "x.md").write_text("x", "utf-8")
     (root / "y.md").write_text("y", "utf-8")
-    assert tree_mod.listing_aside(str(root)).result() == tree_mod.listing(str(root))
-    assert tree_mod.listing_aside(str(root), prune={"a"}).result() == \
+    assert tree_mod.listing_aside(str(root))() == tree_mod.listing(str(root))
+    assert tree_mod.listing_aside(str(root), prune={"a"})() == \
         tree_mod.listing(str(root), prune={"a"})
-    flat, done = tree_mod.output_listing_aside(str(root), [], None, 0).result()
-    assert flat == tree_mod.listing(str(root), folder_times=True)
-    assert time.time_ns() - 60 * 10**9 < done <= time.time_ns()
     (root / "link").symlink_to(root / "a")          # a link to a folder: not listable
     with pytest.raises(tree_mod.Unlistable):
         tree_mod.listing(str(root))
     later = tree_mod.listing_aside(str(root))
     with pytest.raises(tree_mod.Unlistable):
-        later.result()
+        later()
     probe = unchanged.Probe(str(root), "args", [])
     probe.list_later(tree_mod.listing_aside(str(root)))
     assert probe.listing is None                    # no listing: no record later
-
-
-def test_a_listing_under_way_is_stopped_when_not_needed(tmp_path: Path) -> None:
-    """A build that fails stops the children listing for it: none is left waiting."""
-    later = tree_mod.listing_aside(str(tmp_path))
-    pid = later._pid
-    assert pid
-    later.drop()
-    with pytest.raises(ChildProcessError):
-        os.waitpid(pid, 0)                          # reaped already
-    with pytest.raises(tree_mod.Unlistable):
-        later.result()

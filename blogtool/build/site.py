@@ -209,13 +209,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
         session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
     if stamps:
         session.hashes.seed(stamps)
-    try:
-        result = _render_and_write(source, dest, config, settings, sources, generated, now,
-                                   env, diagnostics, progress, jobs, session)
-    except BaseException:
-        if probe is not None:
-            probe.drop()       # no record: the listings under way are not needed
-        raise
+    result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
+                               diagnostics, progress, jobs, session)
     result.seconds = time.perf_counter() - started
     if not sources.posts and not config_files and not (source / "_config.yml").is_file() \
             and not (source / "_config.yaml").is_file():
@@ -353,8 +348,6 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             staging.stats.paths.update(bundle)
             staging.keep(settings.keep_files)
             staging.commit()
-            if session.probe is not None:     # listed aside while the records are written
-                session.probe.list_output_later(settings)
         except BaseException:
             staging.abort()
             raise

@@ -15,13 +15,8 @@ import math
 import os
 import stat
 import sys
-import time
 from array import array
 from collections.abc import Callable, Collection
-
-TYPE_CHECKING = False     # typing itself is not imported: the no-op check loads this module
-if TYPE_CHECKING:
-    from typing import Any
 
 FOLDER = -1     # a folder's entry: its name with a trailing "/", then FOLDER, FOLDER
 
@@ -166,94 +161,68 @@ def packed(flat: list) -> list[str]:
 FORK_FROM = 2000
 
 
-def listing_aside(root: str, prune: Collection[str] = ()) -> Later:
+def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
     """:func:`listing` (without folder times) made by a forked child while the caller goes
-    on, on the second core beside its imports and its reading; :meth:`Later.result` waits for
-    it and raises :class:`Unlistable` as :func:`listing` would (or when the child failed)."""
-    return Later(lambda: listing(root, prune))
-
-
-def output_listing_aside(root: str, prune: Collection[str], previous: list | None,
-                         racy_from: float) -> Later:
-    """:func:`listing` with folder times (a site just written), by a forked child while the
-    caller writes its records; the result is the listing and the time (ns) it was done."""
-    return Later(lambda: [listing(root, prune=prune, folder_times=True, previous=previous,
-                                  racy_from=racy_from), time.time_ns()])
-
-
-class Later:
-    """``make()`` run by a forked child, its value (lists, strings and numbers) sent back
-    through a pipe; with threads running, or no ``fork``: run at once, in place."""
-
-    def __init__(self, make: Callable[[], Any]):
-        self._pid = 0
-        self._fd = -1
-        self._value: Any = None
-        self._failed = True
-        threads = sys.modules.get("threading")
-        if hasattr(os, "fork") and (threads is None or threads.active_count() <= 1):
-            read, write = os.pipe()
-            try:
-                pid = os.fork()
-            except OSError:
-                os.close(read)
-                os.close(write)
-            else:
-                if pid == 0:     # the child: its value down the pipe, then out, no clean-up
-                    try:
-                        os.close(read)
-                        try:
-                            data = b"+" + marshal.dumps(make())
-                        except Unlistable:
-                            data = b"-"
-                        while data:
-                            data = data[os.write(write, data):]
-                    finally:
-                        os._exit(0)
-                os.close(write)
-                self._pid, self._fd = pid, read
-                return
+    on, on the second core beside its imports and its reading; the function returned waits
+    for it and raises :class:`Unlistable` as :func:`listing` would (or when the child
+    failed). With threads running, or no ``fork``: listed at once."""
+    threads = sys.modules.get("threading")
+    if not hasattr(os, "fork") or (threads is not None and threads.active_count() > 1):
+        return _done(root, prune)
+    read, write = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read)
+        os.close(write)
+        return _done(root, prune)
+    if pid == 0:     # the child: the listing down the pipe, then out without any clean-up
         try:
-            self._value, self._failed = make(), False
-        except Unlistable:
-            pass
-
-    def result(self) -> Any:
-        """The value (waited for); :class:`Unlistable` when there is none."""
-        if self._pid:
-            chunks = []
+            os.close(read)
             try:
-                while chunk := os.read(self._fd, 1 << 20):
-                    chunks.append(chunk)
-            except OSError:
-                chunks = []
-            finally:
-                self._reap(False)
-            data = b"".join(chunks)
-            try:
-                if data[:1] == b"+":
-                    self._value, self._failed = marshal.loads(data[1:]), False
-            except (EOFError, ValueError, TypeError):
-                pass
-        if self._failed:
-            raise Unlistable("")
-        return self._value
+                data = b"+" + marshal.dumps(listing(root, prune))
+            except Unlistable:
+                data = b"-"
+            while data:
+                data = data[os.write(write, data):]
+        finally:
+            os._exit(0)
+    os.close(write)
 
-    def drop(self) -> None:
-        """Not needed after all: the child is stopped."""
-        self._reap(True)
-
-    def _reap(self, stop: bool) -> None:
-        pid, self._pid = self._pid, 0
-        if not pid:
-            return
-        os.close(self._fd)
+    def result() -> list:
+        chunks = []
         try:
-            if stop:
-                os.kill(pid, 9)     # SIGKILL (the signal module costs an import)
-            os.waitpid(pid, 0)
+            while chunk := os.read(read, 1 << 20):
+                chunks.append(chunk)
         except OSError:
-            pass
+            chunks = []
+        finally:
+            os.close(read)
+            try:
+                os.waitpid(pid, 0)
+            except OSError:
+                pass
+        data = b"".join(chunks)
+        if data[:1] != b"+":
+            raise Unlistable(root)
+        try:
+            flat = marshal.loads(data[1:])
+        except (EOFError, ValueError, TypeError):
+            raise Unlistable(root) from None
+        if not isinstance(flat, list):
+            raise Unlistable(root)
+        return flat
+    return result
+
+
+def _done(root: str, prune: Collection[str]) -> Callable[[], list]:
+    try:
+        flat = listing(root, prune)
+    except Unlistable:
+        def failed() -> list:
+            raise Unlistable(root)
+        return failed
+    return lambda: flat
 
 
 def same_folders_aside(root: str, folders: str, mtimes: str,

@@ -115,9 +115,7 @@ class Probe:
         self.pruned = pruned
         self.time_ns = time.time_ns()
         self._listing: list | None = None
-        self._later: tree.Later | None = None    # the source's listing under way (forked)
-        # the destination's listing under way, made for (dest, kept names)
-        self._output_later: tuple[tuple[str, list], tree.Later] | None = None
+        self._later: Callable[[], list] | None = None    # a listing under way (forked)
         # the recorded build's result when nothing changed (the record's JSON), the pages
         # filled in from their templates, and the seconds the check took
         self.answer: tuple[dict, list[str], float] | None = None
@@ -134,7 +132,7 @@ class Probe:
         if self._later is not None:
             later, self._later = self._later, None
             try:
-                self._listing = later.result()
+                self._listing = later()
             except tree.Unlistable:
                 self._listing = None
         return self._listing
@@ -143,26 +141,8 @@ class Probe:
     def listing(self, flat: list | None) -> None:
         self._listing, self._later = flat, None
 
-    def list_later(self, later: tree.Later) -> None:
+    def list_later(self, later: Callable[[], list]) -> None:
         self._listing, self._later = None, later
-
-    def list_output_later(self, settings: Any) -> None:
-        """The build's site is written (and no more will be): a forked child lists it while
-        this process writes the cache and collects the record; :meth:`keep` takes it."""
-        self.drop()
-        dest, keep = str(settings.destination), _kept(settings)
-        before = self.previous
-        side = _side(self.source, before[2]) if before and before[:2] == (dest, keep) else None
-        self._output_later = ((dest, keep), tree.output_listing_aside(
-            dest, keep, side["output"] if side else None,
-            before[3] - before[4] if before else 0))
-
-    def drop(self) -> None:
-        """Stop the listings still under way (a build that failed)."""
-        for later in (self._later, self._output_later[1] if self._output_later else None):
-            if later is not None:
-                later.drop()
-        self._later = self._output_later = None
 
     @property
     def result(self) -> BuildResult | None:
@@ -218,7 +198,7 @@ class Probe:
         self._found = {
             "dest": str(settings.destination), "clock": None if fixed else _window(now, fields),
             "prune": _prune(self.source, str(settings.destination), settings),
-            "keep": _kept(settings),
+            "keep": sorted({str(k).strip("/") for k in settings.keep_files if str(k).strip("/")}),
             "outside": [theme_root] if theme_root else [],
             "slots": None if slots is None else {"zone": settings.timezone, "now": now,
                                                  "pages": slots}}
@@ -228,10 +208,7 @@ class Probe:
         leave one that would be trusted."""
         path = record_path(self.source)
         found, self._found = self._found, None
-        try:
-            made = self._record(found, result) if found is not None else None
-        finally:
-            self.drop()      # a listing nobody took
+        made = self._record(found, result) if found is not None else None
         if made is not None:
             record, output, outputs = made
             _save(self.source, record, output, outputs)
@@ -253,18 +230,12 @@ class Probe:
             listing = tree.packed(flat)
             world = surroundings.world(found["outside"])
             before = self.previous
-            pending, self._output_later = self._output_later, None
-            if pending is not None and pending[0] == (found["dest"], found["keep"]):
-                output, written = pending[1].result()
-            else:
-                if pending is not None:
-                    pending[1].drop()
-                same_place = before is not None and before[:2] == (found["dest"], found["keep"])
-                side = _side(self.source, before[2]) if before and same_place else None
-                output = tree.listing(found["dest"], prune=found["keep"], folder_times=True,
-                                      previous=side["output"] if side else None,
-                                      racy_from=before[3] - before[4] if before else 0)
-                written = time.time_ns()
+            same_place = before is not None and before[:2] == (found["dest"], found["keep"])
+            side = _side(self.source, before[2]) if before and same_place else None
+            output = tree.listing(found["dest"], prune=found["keep"], folder_times=True,
+                                  previous=side["output"] if side else None,
+                                  racy_from=before[3] - before[4] if before else 0)
+            written = time.time_ns()
             racy = min(RACY_NS, max(TICK_NS, 2 * tree.granularity(output)))
         except (tree.Unlistable, OverflowError):
             return None
@@ -288,11 +259,6 @@ class Probe:
                        "static": result.static, "hint": result.hint,
                        "warnings": [[w.path, w.line, w.message] for w in result.warnings],
                        "notes": list(result.notes)}}, output, outputs
-
-
-def _kept(settings: Any) -> list[str]:
-    """The destination's names a build leaves alone (``keep_files``), as the record has them."""
-    return sorted({str(k).strip("/") for k in settings.keep_files if str(k).strip("/")})
 
 
 def check(source: Path | str, destination: Path | str | None = None, *,
