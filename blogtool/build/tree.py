@@ -161,48 +161,71 @@ def packed(flat: list) -> list[str]:
 FORK_FROM = 2000
 
 
-def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
-    """:func:`listing` (without folder times) made by a forked child while the caller goes
-    on, on the second core beside its imports and its reading; the function returned waits
-    for it and raises :class:`Unlistable` as :func:`listing` would (or when the child
-    failed). With threads running, or no ``fork``: listed at once."""
+def _forked(produce: Callable[[], bytes]) -> tuple[int, int] | None:
+    """A forked child writes ``produce()`` down a pipe, then leaves without any clean-up:
+    its pid and the pipe's read end, or None when this process cannot fork (no ``fork``,
+    threads running, the fork failed)."""
     threads = sys.modules.get("threading")
     if not hasattr(os, "fork") or (threads is not None and threads.active_count() > 1):
-        return _done(root, prune)
+        return None
     read, write = os.pipe()
     try:
         pid = os.fork()
     except OSError:
         os.close(read)
         os.close(write)
-        return _done(root, prune)
-    if pid == 0:     # the child: the listing down the pipe, then out without any clean-up
+        return None
+    if pid == 0:
         try:
             os.close(read)
-            try:
-                data = b"+" + marshal.dumps(listing(root, prune))
-            except Unlistable:
-                data = b"-"
+            data = produce()
             while data:
                 data = data[os.write(write, data):]
         finally:
             os._exit(0)
     os.close(write)
+    return pid, read
+
+
+def _drain(pid: int, fd: int) -> bytes:
+    """What the child ``pid`` wrote down ``fd`` (empty when reading failed); the child reaped."""
+    chunks = []
+    try:
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    except OSError:
+        chunks = []
+    finally:
+        os.close(fd)
+        try:
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+    return b"".join(chunks)
+
+
+def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
+    """:func:`listing` (without folder times) made by a forked child while the caller goes
+    on, on the second core beside its imports and its reading; the function returned waits
+    for it and raises :class:`Unlistable` as :func:`listing` would (or when the child
+    failed). With threads running, or no ``fork``: listed at once."""
+    def produce() -> bytes:
+        try:
+            return b"+" + marshal.dumps(listing(root, prune))
+        except Unlistable:
+            return b"-"
+    child = _forked(produce)
+    if child is None:
+        try:
+            flat = listing(root, prune)
+        except Unlistable:
+            def failed() -> list:
+                raise Unlistable(root) from None
+            return failed
+        return lambda: flat
 
     def result() -> list:
-        chunks = []
-        try:
-            while chunk := os.read(read, 1 << 20):
-                chunks.append(chunk)
-        except OSError:
-            chunks = []
-        finally:
-            os.close(read)
-            try:
-                os.waitpid(pid, 0)
-            except OSError:
-                pass
-        data = b"".join(chunks)
+        data = _drain(*child)
         if data[:1] != b"+":
             raise Unlistable(root)
         try:
@@ -215,45 +238,20 @@ def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
     return result
 
 
-def _done(root: str, prune: Collection[str]) -> Callable[[], list]:
-    try:
-        flat = listing(root, prune)
-    except Unlistable:
-        def failed() -> list:
-            raise Unlistable(root)
-        return failed
-    return lambda: flat
-
-
 def same_folders_aside(root: str, folders: str, mtimes: str,
                        racy_from: float = 0, fork: bool = True) -> Aside:
     """:func:`same_folders`, run by a forked child while the caller goes on (on a second
     core, the destination's stats beside the source's); :meth:`Aside.result` waits for it.
     Without ``fork``, with few folders, no ``fork`` or threads in this process: run in
     place, when asked."""
-    threads = sys.modules.get("threading")
-    if not fork or folders.count("\0") < FORK_FROM or not hasattr(os, "fork") or \
-            (threads is not None and threads.active_count() > 1):
+    def produce() -> bytes:
+        racy = same_folders(root, folders, mtimes, racy_from)
+        return b"-" if racy is None else \
+            ("+" + "\0".join(racy)).encode("utf-8", "surrogateescape")
+    child = _forked(produce) if fork and folders.count("\0") >= FORK_FROM else None
+    if child is None:
         return Aside(lambda: same_folders(root, folders, mtimes, racy_from))
-    read, write = os.pipe()
-    try:
-        pid = os.fork()
-    except OSError:
-        os.close(read)
-        os.close(write)
-        return Aside(lambda: same_folders(root, folders, mtimes, racy_from))
-    if pid == 0:     # the child: its answer down the pipe, then out without any clean-up
-        try:
-            os.close(read)
-            racy = same_folders(root, folders, mtimes, racy_from)
-            data = b"-" if racy is None else \
-                ("+" + "\0".join(racy)).encode("utf-8", "surrogateescape")
-            while data:
-                data = data[os.write(write, data):]
-        finally:
-            os._exit(0)
-    os.close(write)
-    return Aside(None, pid, read)
+    return Aside(None, *child)
 
 
 class Aside:
@@ -270,15 +268,8 @@ class Aside:
     def result(self) -> list[str] | None:
         if self._answer is not None:
             return self._answer()
-        chunks = []
-        try:
-            while chunk := os.read(self._fd, 1 << 16):
-                chunks.append(chunk)
-        except OSError:
-            chunks = []
-        finally:
-            self._reap(False)
-        data = b"".join(chunks).decode("utf-8", "surrogateescape")
+        pid, self._pid = self._pid, 0
+        data = _drain(pid, self._fd).decode("utf-8", "surrogateescape") if pid else ""
         if data[:1] != "+":
             return None       # a folder changed, or the child failed
         return data[1:].split("\0") if len(data) > 1 else []
