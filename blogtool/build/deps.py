@@ -163,22 +163,17 @@ def _value_text(value: Any) -> str:
     """The text a value's fingerprint is the digest of, led by a tag of its kind. Strings,
     numbers, documents and lists of documents (the common cases: titles, bodies,
     ``site.posts``) skip the JSON encoding."""
-    kind = type(value)
-    if kind is str:
-        return "s" + value
-    if kind is list and value and type(value[0]) is str and \
-            all(type(v) is str for v in value):               # tags, categories
-        return "ls" + json.dumps(value, ensure_ascii=False)
     if isinstance(value, str):
         return "s" + value
+    if isinstance(value, list):
+        if value and all(type(v) is str for v in value):        # tags, categories
+            return "ls" + json.dumps(value, ensure_ascii=False)
+        if all(isinstance(v, TrackedDict) for v in value):     # site.posts (or empty)
+            return "l" + "\x00".join(v.owner for v in value)
     if value is None or isinstance(value, (bool, int, float)):
         return "n" + repr(value)
     if isinstance(value, TrackedDict) and value.owner != "site.data":
         return "d" + value.owner
-    if isinstance(value, list) and all(isinstance(v, TrackedDict) for v in value):
-        return "l" + "\x00".join(v.owner for v in value)
-    if isinstance(value, list) and all(type(v) is str for v in value):    # tags, categories
-        return "ls" + json.dumps(value, ensure_ascii=False)
     if isinstance(value, _dt.datetime):     # dates; unbound calls: site.time records nothing
         return "t" + _date_text(value)
     return "j" + json.dumps(_canon(value, 1), sort_keys=True, ensure_ascii=False, default=str)
@@ -191,6 +186,14 @@ SEVERAL = "\x02"
 
 def several(keys: Iterable[str]) -> str:
     return SEVERAL + "\x00".join(keys)
+
+
+@cache
+def _joins(key: Any) -> bool:
+    """A field name that shares its document's row with the others it read (not one that
+    rendering makes, a whole-document read or a name that cannot be joined)."""
+    return type(key) is str and key not in CARRIERS and key != ALL and "\x00" not in key \
+        and key[:1] != SEVERAL
 
 
 def _several_fingerprint(target: dict, key: str) -> str:
@@ -318,7 +321,7 @@ class Fingerprints:
         by_key: dict[tuple, list[str]] = {}
         plain: dict[str, list[str]] = {}
         rows: list[tuple] = []
-        group_of_, carriers = _group_of, CARRIERS
+        group_of_, joins = _group_of, _joins
         for read in reads:
             owner, key = read
             if owner != own:
@@ -329,23 +332,20 @@ class Fingerprints:
                 if owner in _SITE_OWNERS:
                     rows.append(read)
                     continue
-            if type(key) is str and key not in carriers and key != ALL and \
-                    "\x00" not in key and key[:1] != SEVERAL:
+            if joins(key):
                 plain.setdefault(owner, []).append(key)
             else:
                 rows.append(read)
         for (group, key), owners in by_key.items():
             if len(owners) >= COLLECTIVE_MIN:
                 rows.append(("@group:" + group, key))
-            elif type(key) is str and key not in carriers and key != ALL and \
-                    "\x00" not in key and key[:1] != SEVERAL:
+            elif joins(key):
                 for o in owners:
                     plain.setdefault(o, []).append(key)
             else:
                 rows.extend((o, key) for o in owners)
         for owner, keys in plain.items():
-            rows.append((owner, keys[0]) if len(keys) == 1 else
-                        (owner, SEVERAL + "\x00".join(sorted(keys))))
+            rows.append((owner, keys[0]) if len(keys) == 1 else (owner, several(sorted(keys))))
         memo, of = self._memo, self.of
         out: list[list] = []
         for row in rows:      # most rows were fingerprinted for an earlier document
