@@ -86,11 +86,12 @@ def _side_started() -> tuple[int, float]:
     return os.getpid(), time.monotonic()
 
 
+@pytest.mark.realtime
 def test_side_tasks_start_beside_this_process_first_chunk() -> None:
     """With side tasks waiting, the worker is forked before this process renders anything:
     it writes while the first long page renders, not after it."""
     values: list = []
-    got = pool.run_chunks(_timed_chunk, 0.5, [[0], [1], [2]], 2,
+    got = pool.run_chunks(_timed_chunk, 1.0, [[0], [1], [2]], 2,
                           side=[_side_started for _ in range(4)], side_results=values)
     first_here = min((r for r in got if r[0] == os.getpid()), key=lambda r: r[1])
     by_worker = [start for pid, start in values if pid != os.getpid()]
