@@ -141,7 +141,8 @@ class Trash:
     The kernel counts an inode as recently freed for a minute once its table is written back
     (5 minutes while it is not), so a run started right after another one emptied its trash
     would pay for that: :meth:`settle` waits out the minute after the last emptying, which
-    syncs the file system and leaves its time beside the folder."""
+    syncs the file system and notes its time in ``stamp`` (:meth:`stamp_for`: one note per
+    file system; by default beside the folder)."""
 
     SETTLE = 65.0      # seconds after an emptying (synced) before a timed run
 
