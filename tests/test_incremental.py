@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from blogtool.build import deps
 from blogtool.build.cachedir import FORMAT
@@ -806,3 +808,42 @@ def test_one_documents_plain_fields_are_one_row_and_any_change_shows() -> None:
     assert not deps.Fingerprints({**payloads, prev.owner: swapped}, site).valid(rows)
     del payloads[prev.owner]                      # the neighbour is gone
     assert not deps.Fingerprints(payloads, site).valid(rows)
+
+
+_FIELD_VALUES = st.one_of(st.text(max_size=6), st.integers(-3, 3), st.none(), st.booleans(),
+                          st.lists(st.text(max_size=3), max_size=3),
+                          st.datetimes(min_value=dt.datetime(2000, 1, 1),
+                                       max_value=dt.datetime(2030, 1, 1)))
+_FIELD_NAMES = st.sampled_from(["title", "date", "tags", "url", "content", "excerpt", "layout",
+                                "a\x00b", "\x02odd", "*"])
+
+
+_OWNERS = ["_posts/a.md", "_posts/b.md", "about.md"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(docs=st.fixed_dictionaries({rel: st.dictionaries(_FIELD_NAMES, _FIELD_VALUES, max_size=5)
+                                   for rel in _OWNERS}),
+       reads=st.lists(st.tuples(st.sampled_from(_OWNERS + ["site"]), _FIELD_NAMES),
+                      max_size=12),
+       own=st.sampled_from(_OWNERS), data=st.data())
+def test_joined_rows_fail_exactly_when_a_field_read_changed(docs, reads, own, data) -> None:
+    """Against the plain model (one row a field read): whatever a page read and whichever
+    field then changed (one it read, most often), the recorded rows fail exactly when a
+    field it read changed. A field whose name starts with the joined rows' mark counts as
+    a read of its whole document."""
+    recorder = deps.Recorder()
+    payloads = {rel: deps.TrackedDict(rel, fields, recorder=recorder)
+                for rel, fields in docs.items()}
+    site = deps.TrackedDict("site", {"title": "站"}, recorder=recorder)
+    rows = deps.Fingerprints(payloads, site).record(set(reads), own)
+    owner, key = data.draw(st.sampled_from(reads) if reads and data.draw(st.booleans())
+                           else st.tuples(st.sampled_from(_OWNERS + ["site"]), _FIELD_NAMES))
+    value = data.draw(_FIELD_VALUES)
+    target = site if owner == "site" else payloads[owner]
+    before = dict.get(target, key, "\x00missing")
+    dict.__setitem__(target, key, value)
+    changed = deps.fingerprint(before) != deps.fingerprint(value)
+    whole = {o for o, k in reads if k == deps.ALL or (o != "site" and k[:1] == deps.SEVERAL)}
+    read_it = (owner, key) in reads or owner in whole
+    assert deps.Fingerprints(payloads, site).valid(rows) is not (changed and read_it)

@@ -196,6 +196,12 @@ def _joins(key: Any) -> bool:
         and key[:1] != SEVERAL
 
 
+def _alone(key: Any) -> Any:
+    """A document's field in a row of its own: a name that starts with the mark of joined
+    rows would be taken for one, so its document counts as read whole (never missed)."""
+    return ALL if type(key) is str and key[:1] == SEVERAL else key
+
+
 def _several_fingerprint(target: dict, key: str) -> str:
     parts = []
     for name in key[1:].split("\x00"):
@@ -335,7 +341,7 @@ class Fingerprints:
             if joins(key):
                 plain.setdefault(owner, []).append(key)
             else:
-                rows.append(read)
+                rows.append((owner, _alone(key)))
         for (group, key), owners in by_key.items():
             if len(owners) >= COLLECTIVE_MIN:
                 rows.append(("@group:" + group, key))
@@ -343,7 +349,7 @@ class Fingerprints:
                 for o in owners:
                     plain.setdefault(o, []).append(key)
             else:
-                rows.extend((o, key) for o in owners)
+                rows.extend((o, _alone(key)) for o in owners)
         for owner, keys in plain.items():
             rows.append((owner, keys[0]) if len(keys) == 1 else (owner, several(sorted(keys))))
         memo, of = self._memo, self.of
