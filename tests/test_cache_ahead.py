@@ -56,14 +56,13 @@ def test_side_tasks_run_once_each_and_their_values_come_back_in_order() -> None:
         got = pool.run_chunks(_double, 3, chunks, jobs, side=side, side_results=values)
         assert got == [[3 * i] for i in range(20)]
         assert [v[1] for v in values[:3]] == [0, 1, 2] and values[3] is None
-        pids = {v[0] for v in values[:3]}
-        # forked: a worker takes the side tasks first, this process renders meanwhile
-        assert pids == ({os.getpid()} if jobs == 1 else pids - {os.getpid()})
+        if jobs == 1:
+            assert {v[0] for v in values[:3]} == {os.getpid()}
 
 
 def test_enough_side_tasks_fork_a_worker_beside_few_chunks() -> None:
     """Three long chunks and eight side tasks (a first build's listing pages and its cache
-    shards): a worker is forked and takes the side tasks; one side task beside three chunks
+    shards): a worker is forked and takes side tasks; one side task beside three chunks
     (an edit's one shard) is not worth a fork."""
     chunks = [[i] for i in range(3)]
     values: list = []
@@ -76,26 +75,41 @@ def test_enough_side_tasks_fork_a_worker_beside_few_chunks() -> None:
     assert values == [(os.getpid(), 0)]
 
 
-def _timed_chunk(shared: float, chunk: list[int]) -> tuple[int, float, float]:
+def test_side_tasks_wait_where_the_processes_meet() -> None:
+    """Workers take chunks from the front, this process from the back: the side tasks sit
+    between the workers' share of the items and this process's."""
+    assert pool._meeting([[1], [2], [3]], 2) == 1
+    assert pool._meeting([[1, 2], [3, 4], [5, 6], [7, 8]], 2) == 2
+    assert pool._meeting([[1]] * 9, 3) == 6
+    assert pool._meeting([[1], [2]], 1) == 0
+
+
+def _sleep_chunk(shared: float, chunk: list[int]) -> tuple[int, float, float]:
     start = time.monotonic()
     time.sleep(shared)
     return os.getpid(), start, time.monotonic()
 
 
-def _side_started() -> tuple[int, float]:
-    return os.getpid(), time.monotonic()
+def _sleep_side() -> tuple[int, float]:
+    start = time.monotonic()
+    time.sleep(0.2)
+    return os.getpid(), start
 
 
 @pytest.mark.realtime
-def test_side_tasks_start_beside_this_process_first_chunk() -> None:
-    """With side tasks waiting, the worker is forked before this process renders anything:
-    it writes while the first long page renders, not after it."""
+def test_side_tasks_are_shared_when_both_processes_reach_them() -> None:
+    """Two long pages and four side tasks (a first build's listing pages and its cache
+    shards): the worker is forked before this process renders anything, each renders one
+    page at once, and both then take side tasks, instead of the worker writing every shard
+    first and one process waiting for the other at the end."""
     values: list = []
-    got = pool.run_chunks(_timed_chunk, 1.0, [[0], [1], [2]], 2,
-                          side=[_side_started for _ in range(4)], side_results=values)
-    first_here = min((r for r in got if r[0] == os.getpid()), key=lambda r: r[1])
-    by_worker = [start for pid, start in values if pid != os.getpid()]
-    assert by_worker and min(by_worker) < first_here[2]
+    got = pool.run_chunks(_sleep_chunk, 0.5, [[0], [1]], 2,
+                          side=[_sleep_side for _ in range(4)], side_results=values)
+    (pid0, start0, _), (pid1, start1, end1) = got
+    assert pid1 == os.getpid() and pid0 != os.getpid()     # this process: from the back
+    assert start0 < end1                                    # the worker's page beside it
+    assert {pid for pid, _ in values} == {pid0, pid1}       # both wrote
+    assert all(start >= end1 - 0.05 for pid, start in values if pid == pid1)
 
 
 def _entry(i: int) -> dict:

@@ -7,8 +7,10 @@ front: one process fewer holding a copy of the site (memory is counted over the 
 and none idle waiting. Results come back in chunk order whatever the number of processes.
 
 Side tasks (``side``) are work besides the chunks, such as writing what earlier waves made to
-disk: a worker takes them first, before its chunks, so the building process renders while
-they run and the two finish together instead of one waiting for the other.
+disk: they wait where the workers' chunks (from the front) meet this process's (from the
+back), so whichever process gets there first starts on them and the two finish together
+instead of one waiting for the other (a first build's cache shards beside its few long
+listing pages: the worker renders one of them, this process the longest, then both write).
 """
 from __future__ import annotations
 
@@ -141,8 +143,10 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
                 progress: Callable[[int], None] | None, sides: int) -> tuple[list, list]:
     n = len(chunks)
     results: list = [None] * (n + sides)
-    # side tasks (indices past the chunks) first in line for the workers
-    waiting = deque([*range(n, n + sides), *range(n)])
+    # side tasks (indices past the chunks) where the processes meet: whichever gets there
+    # first takes them, so neither waits at the end for the other's last side tasks
+    at = _meeting(chunks, jobs)
+    waiting = deque([*range(at), *range(n, n + sides), *range(at, n)])
     ctx = multiprocessing.get_context("fork")
     # A worker's results reach this process through the executor's thread, which needs the
     # interpreter lock for every piece of the pipe it reads, and the worker waits until its
@@ -155,9 +159,9 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
         # This process renders its first chunk before forking: what rendering makes on
         # first use (a language's compiled lexer, a parsed include, caches) is then
         # inherited by the workers instead of being made again in each of them. Not when
-        # side tasks wait: they need none of that, and the worker starts on them at once,
-        # beside this process's first chunk (a first build's cache shards beside the tag
-        # page of 5,000 posts) instead of after it.
+        # side tasks wait: the worker starts at once, beside this process's first chunk
+        # (the listing pages of 5,000 posts are few and long: one each, then the shards),
+        # instead of after it.
         if not sides:
             first = waiting.pop()
             results[first] = fn(shared, chunks[first])
@@ -167,6 +171,18 @@ def _run_forked(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: 
         return results[:n], results[n:]
     finally:
         sys.setswitchinterval(interval)
+
+
+def _meeting(chunks: list, jobs: int) -> int:
+    """Where the workers (from the front) and this process (from the back) meet: the index
+    of the first chunk past the workers' share of the items."""
+    share = sum(len(c) for c in chunks) * (jobs - 1) // jobs
+    done = 0
+    for i, chunk in enumerate(chunks):
+        if done >= share:
+            return i
+        done += len(chunk)
+    return len(chunks)
 
 
 def _feed_and_render(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, jobs: int,
@@ -212,7 +228,7 @@ def _feed_and_render(fn: Callable[[Any, Any], Any], shared: Any, chunks: list, j
                     mine = waiting.pop() if waiting else None
                 if mine is None:
                     break
-                if mine >= len(chunks):      # only side tasks left: this process takes one
+                if mine >= len(chunks):      # a side task: this process reached them first
                     results[mine] = _work_on(mine)
                 else:
                     results[mine] = fn(shared, chunks[mine])
