@@ -767,3 +767,39 @@ def test_a_listing_made_aside_fails_as_the_listing_would(tmp_path: Path) -> None
     probe = unchanged.Probe(str(root), "args", [])
     probe.list_later(tree_mod.listing_aside(str(root)))
     assert probe.listing is None                    # no listing: no record later
+
+
+def test_the_written_site_is_listed_by_a_new_interpreter(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """The record's listing of the destination, with folder times, made by a spawned
+    interpreter beside the build's last steps: the listing made in place, the same failure
+    for a tree it cannot vouch for, and made in place when no child can run."""
+    root = tmp_path / "site"
+    (root / "2014" / "10").mkdir(parents=True)
+    (root / "2014" / "10" / "p.html").write_text("p", "utf-8")
+    (root / "keep" / "x").mkdir(parents=True)
+    (root / "index.html").write_text("i", "utf-8")
+    here = tree_mod.listing(str(root), prune=["keep"], folder_times=True)
+    assert tree_mod.listing_spawned(str(root), ["keep"])() == here
+    assert tree_mod.listing_spawned(str(tmp_path / "none"), [])() == []
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    assert tree_mod.listing_spawned(str(root), ["keep"])() == here
+    monkeypatch.undo()
+    (root / "link").symlink_to(root / "2014")       # a link to a folder: not listable
+    with pytest.raises(tree_mod.Unlistable):
+        tree_mod.listing_spawned(str(root), ["keep"])()
+
+
+def test_a_build_lists_what_it_wrote_beside_its_last_steps(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A first build starts the destination's listing right after its last write and the
+    record takes it (the next check answers); after a build with a record the listing reads
+    only changed folders, in place."""
+    spawned = spy(monkeypatch, tree_mod, "listing_spawned", lambda root, prune: root)
+    dest = tmp_path / "out"
+    settle(site, dest)
+    assert spawned == [str(dest)]
+    write(site, "_posts/2014-10-13-p3.md", post("第3篇", "flume", "改过"))
+    settle(site, dest)
+    assert spawned == [str(dest)]
+

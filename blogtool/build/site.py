@@ -348,6 +348,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             staging.stats.paths.update(bundle)
             staging.keep(settings.keep_files)
             staging.commit()
+            if session.probe is not None:     # the record's listing of what was written
+                session.probe.list_output(settings)
         except BaseException:
             staging.abort()
             raise

@@ -54,6 +54,11 @@ def record_path(source: str) -> str:
     return os.path.join(source, CACHE_DIR, f"v{CACHE_FORMAT}", RECORD)
 
 
+def _kept(settings: Any) -> list[str]:
+    """The destination's names a build keeps (``keep_files``), as the record lists them."""
+    return sorted({str(k).strip("/") for k in settings.keep_files if str(k).strip("/")})
+
+
 def _side(source: str, token: object) -> dict | None:
     """The side file of the record whose token is ``token``, None when it is another's."""
     try:
@@ -124,6 +129,9 @@ class Probe:
         # the last record's destination (folder, kept names, side file's token, time, racy
         # step): the listing of this build's destination then reads only changed folders
         self.previous: tuple[str, list, str, int, int] | None = None
+        # the destination's listing under way beside the build's last steps (its place, and
+        # the function that waits for it)
+        self._output: tuple[tuple[str, list], Callable[[], list]] | None = None
 
     @property
     def listing(self) -> list | None:
@@ -143,6 +151,34 @@ class Probe:
 
     def list_later(self, later: Callable[[], list]) -> None:
         self._listing, self._later = None, later
+
+    def list_output(self, settings: Any) -> None:
+        """Start listing the written destination (``settings``' one) right after the
+        build's last write to it, in a new interpreter on the second core, while this
+        process writes the cache and collects the record; :meth:`keep` takes it. Not when
+        the last record's listing of that place lets only changed folders be read."""
+        place = (str(settings.destination), _kept(settings))
+        before = self.previous
+        if before is None or before[:2] != place:
+            self._output = (place, tree.listing_spawned(*place))
+
+    def _list_output(self, dest: str, keep: list) -> list:
+        """The destination's listing with folder times; a folder unchanged since the last
+        record's listing is taken from it (``stat``-ed, not read again)."""
+        before = self.previous
+        same_place = before is not None and before[:2] == (dest, keep)
+        side = _side(self.source, before[2]) if before and same_place else None
+        return tree.listing(dest, prune=keep, folder_times=True,
+                            previous=side["output"] if side else None,
+                            racy_from=before[3] - before[4] if before else 0)
+
+    def _output_listing(self, dest: str, keep: list) -> list:
+        """The listing :meth:`list_output` started when it is of this place, else one
+        taken now."""
+        started, self._output = self._output, None
+        if started is None or started[0] != (dest, keep):
+            return self._list_output(dest, keep)
+        return started[1]()
 
     @property
     def result(self) -> BuildResult | None:
@@ -198,7 +234,7 @@ class Probe:
         self._found = {
             "dest": str(settings.destination), "clock": None if fixed else _window(now, fields),
             "prune": _prune(self.source, str(settings.destination), settings),
-            "keep": sorted({str(k).strip("/") for k in settings.keep_files if str(k).strip("/")}),
+            "keep": _kept(settings),
             "outside": [theme_root] if theme_root else [],
             "slots": None if slots is None else {"zone": settings.timezone, "now": now,
                                                  "pages": slots}}
@@ -208,7 +244,15 @@ class Probe:
         leave one that would be trusted."""
         path = record_path(self.source)
         found, self._found = self._found, None
-        made = self._record(found, result) if found is not None else None
+        try:
+            made = self._record(found, result) if found is not None else None
+        finally:
+            started, self._output = self._output, None
+            if started is not None:     # not taken: the child is waited for all the same
+                try:
+                    started[1]()
+                except tree.Unlistable:
+                    pass
         if made is not None:
             record, output, outputs = made
             _save(self.source, record, output, outputs)
@@ -229,12 +273,7 @@ class Probe:
             flat = tree.without(self.listing, set(prune) - set(self.pruned))
             listing = tree.packed(flat)
             world = surroundings.world(found["outside"])
-            before = self.previous
-            same_place = before is not None and before[:2] == (found["dest"], found["keep"])
-            side = _side(self.source, before[2]) if before and same_place else None
-            output = tree.listing(found["dest"], prune=found["keep"], folder_times=True,
-                                  previous=side["output"] if side else None,
-                                  racy_from=before[3] - before[4] if before else 0)
+            output = self._output_listing(found["dest"], found["keep"])
             written = time.time_ns()
             racy = min(RACY_NS, max(TICK_NS, 2 * tree.granularity(output)))
         except (tree.Unlistable, OverflowError):
