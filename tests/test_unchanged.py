@@ -803,3 +803,21 @@ def test_a_build_lists_what_it_wrote_beside_its_last_steps(
     settle(site, dest)
     assert spawned == [str(dest)]
 
+
+def test_the_read_memo_is_written_beside_the_build_and_no_thread_outlives_it(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The read memo is signed and written by a thread while the build prepares its render;
+    the build waits for it before it forks (no thread runs then) and the next build loads
+    it."""
+    import threading
+
+    from blogtool.build import pool, readmemo
+    waves = spy(monkeypatch, pool, "run_chunks", lambda *a, **k: threading.active_count())
+    writers = spy(monkeypatch, readmemo.ReadMemo, "save_aside",
+                  lambda self: bool(self._snapshots))
+    age(site)
+    build(site, tmp_path / "out", jobs=2, site_time=PINNED)
+    assert writers == [True] and waves and set(waves) == {1}
+    assert threading.active_count() == 1
+    memo = readmemo.ReadMemo(site / cachedir.CACHE_DIR).load()
+    assert any(rel.startswith("_posts/") for rel in memo)

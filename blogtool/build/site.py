@@ -195,6 +195,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
     stamps: dict[str, tuple[int, int, str]] | None = {} if session.records else None
     listed: set[str] = set()
     parts: dict = {}
+    session.memo_store.settle()     # the last build's memo written: reading forks
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
                         stamps=stamps, listed=listed, parts=parts)
     session.memo_store.after_read(session.read_memo, session.body_hashes, listed, parts)
@@ -305,6 +306,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             state.mark_rendered(rel)
     if now_inputs != session.inputs.known():
         session.inputs.forget()
+    session.memo_store.settle()     # no thread may run while the waves fork
     try:
         # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).
         for wave in (wave1, wave2):
