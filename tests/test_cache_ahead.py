@@ -15,6 +15,7 @@ import pytest
 
 from blogtool.build import pool, readmemo
 from blogtool.build.cache import SHARDS, Cache
+from blogtool.build.deps import fingerprint
 from blogtool.build.render import Renderer
 from blogtool.build.site import BuildSession, build
 from blogtool.build.work import HEAVY_SITE, PARALLEL_THRESHOLD
@@ -127,7 +128,18 @@ def test_shards_written_ahead_leave_only_what_changed_since_for_flush(tmp_path: 
     cache.put("content", rels[0], _entry(100))      # after the tasks were made
     results = [task() for task in tasks]
     results[-1] = None                              # a task that failed
-    cache.written(results)
+    known = cache.written(results)
+    # the long strings the tasks wrote come back fingerprinted, paired with this process's
+    # own string: none of the failed task's shards, none of a shard changed since
+    failed = {key for key, _ in tasks[-1].args[0]}
+    changed = cache._key("content", rels[0])
+    expect = {rel for rel in rels
+              if cache._key("content", rel) not in failed | {changed}}
+    assert {rel for rel, field in known} == expect and expect
+    for (rel, field), (value, fp) in known.items():
+        assert field == "content"
+        assert value is cache.get("content", rel, "e")["result"]["content"]
+        assert fp == fingerprint(value)
     left = {key for key in cache._dirty if key[0] == "content"}
     assert left == {("content", cache._key("content", rels[0])[1])} | \
         {key for key, _ in tasks[-1].args[0]}

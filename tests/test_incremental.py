@@ -847,3 +847,22 @@ def test_joined_rows_fail_exactly_when_a_field_read_changed(docs, reads, own, da
     whole = {o for o, k in reads if k == deps.ALL or (o != "site" and k[:1] == deps.SEVERAL)}
     read_it = (owner, key) in reads or owner in whole
     assert deps.Fingerprints(payloads, site).valid(rows) is not (changed and read_it)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.characters(codec=None, blacklist_categories=()), max_size=700)
+       | st.text(min_size=505, max_size=520))
+def test_a_string_fingerprinted_from_its_utf8_is_fingerprinted_alike(text: str) -> None:
+    """The cache hashes the rendered content it encodes for its text file: the same
+    fingerprint as the field's own, short or long (BLAKE2b below 512 bytes, SHA-256 from
+    there), lone surrogates included."""
+    assert deps.str_fingerprint(text.encode("utf-8", "surrogatepass")) == deps.fingerprint(text)
+
+
+def test_a_list_of_names_is_fingerprinted_by_its_items() -> None:
+    """Tags and categories: the items and their order count, an item holding a NUL is not
+    taken for two items, and a list of names is not taken for a string."""
+    fp = deps.fingerprint
+    assert fp(["a", "b"]) != fp(["a\x00b"]) and fp(["a", "b"]) != fp(["b", "a"])
+    assert fp(["a", "b"]) != fp(["ab"]) and fp(["a"]) != fp("a")
+    assert fp(["a", "b"]) == fp(["a", "b"]) and fp([]) != fp([""])

@@ -21,8 +21,8 @@ from typing import Any
 
 from .. import __version__
 from .cacheblobs import BLOB_KEY, join_blobs, split_blobs, unjoined
-from .cachedir import CACHE_DIR, FORMAT, racy_cutoff_ns, write_text
-from .deps import content_hash
+from .cachedir import CACHE_DIR, FORMAT, racy_cutoff_ns, write_parts, write_text
+from .deps import content_hash, str_fingerprint
 from .gcpause import paused
 
 SHARDS = 32          # files per kind of entry
@@ -145,10 +145,12 @@ class Cache:
         except OSError:
             pass        # a cache that cannot be written is only a slower build
 
-    def writers(self, kinds: tuple[str, ...], parts: int = 8) -> list[Callable[[], list]]:
+    def writers(self, kinds: tuple[str, ...],
+                parts: int = 8) -> list[Callable[[], tuple[list, dict]]]:
         """The shards of ``kinds`` that changed, written ahead of :meth:`flush` by ``parts``
         tasks (side tasks of a later render wave, which may run in a forked worker: each
-        writes the shards as this process holds them now). A task returns what it wrote;
+        writes the shards as this process holds them now). A task returns what it wrote
+        and the fingerprints of its long strings;
         :meth:`written` takes those shards off the list for :meth:`flush`, unless they
         changed since."""
         if self.root is None:
@@ -157,27 +159,55 @@ class Cache:
                 if key[0] in kinds]
         return [partial(self._write_ahead, keys[i::parts]) for i in range(min(parts, len(keys)))]
 
-    def _write_ahead(self, keys: list[tuple[tuple[str, int], int]]) -> list:
+    def _write_ahead(self, keys: list[tuple[tuple[str, int], int]]) -> tuple[list, dict]:
+        found: dict[tuple[str, str, str], str] = {}
         with paused():
-            self._write_shards([key for key, _ in keys])
-        return keys
+            self._write_shards([key for key, _ in keys], found)
+        return keys, found
 
-    def written(self, results: list) -> None:
+    def written(self, results: list) -> dict[tuple[str, str], tuple[Any, str]]:
         """What :meth:`writers`' tasks wrote (None: a task that failed, its shards left for
-        :meth:`flush`)."""
-        for keys in results:
-            for key, stamp in keys or ():
+        :meth:`flush`). Returned: the fingerprints (``deps.fingerprint``) of the long strings
+        they wrote, which they hashed as they encoded them, by document and field, with the
+        string as this process holds it (``deps.Fingerprints.known``); only of shards that
+        did not change since."""
+        known: dict[tuple[str, str], tuple[Any, str]] = {}
+        for result in results:
+            if not result:
+                continue
+            keys, found = result
+            same = set()
+            for key, stamp in keys:
                 if self._changed.get(key, 0) == stamp:
                     self._dirty.discard(key)
+                    same.add(tuple(key))
+            for (kind, rel, field), fp in found.items():
+                key = self._key(kind, rel)
+                if key not in same:
+                    continue
+                entry = self._shards.get(key, {}).get(rel)
+                value = entry.get("result", {}).get(field) if isinstance(entry, dict) else None
+                if isinstance(value, str):
+                    known[rel, field] = (value, fp)
+        return known
 
-    def _write_shards(self, keys: list[tuple[str, int]]) -> None:
+    def _write_shards(self, keys: list[tuple[str, int]],
+                      found: dict[tuple[str, str, str], str] | None = None) -> None:
+        """Write the shards ``keys``; ``found``: where to put the fingerprints of the long
+        strings written beside them, by kind, document and field."""
         os.makedirs(os.path.join(self._root, f"v{FORMAT}"), exist_ok=True)
         for key in keys:
             path = self._file(key)
+            shard, pieces = split_blobs(self._shards[key])
+            if pieces:
+                parts = []
+                for label, text in pieces:
+                    data = text.encode("utf-8", "surrogatepass")
+                    if label is not None and found is not None:
+                        found[key[0], label[0], label[1]] = str_fingerprint(data)
+                    parts.append(data)
+                write_parts(f"{path[:-5]}.txt", parts)
             # dumps, not dump: one call of the C encoder instead of a write per token
-            shard, blob = split_blobs(self._shards[key])
-            if blob is not None:
-                _write(f"{path[:-5]}.txt", blob)
             _write(path, json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
 
     def load_outputs(self) -> dict[str, set[str]]:

@@ -10,11 +10,13 @@ BLOB_KEY = "\x00blob"   # in a shard: the token of its text file; in an entry: i
 BLOB_MIN = 256         # characters: shorter strings stay in the JSON
 
 
-def split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:
+def split_blobs(shard: dict[str, dict]) -> tuple[dict, list[tuple[tuple[str, str] | None, str]]]:
     """Long strings of the entries' results (rendered content) go to one text file beside
-    the shard, the entries keep their offsets. A token ties the two files together."""
+    the shard, the entries keep their offsets. A token ties the two files together. The
+    text file comes as its pieces, each with the entry and field it holds (None: the token's
+    line); no pieces: no text file."""
     token = os.urandom(8).hex()
-    parts = [token, "\n"]
+    pieces: list[tuple[tuple[str, str] | None, str]] = [(None, f"{token}\n")]
     at = len(token) + 1
     out: dict[str, Any] = {}
     for rel, entry in shard.items():
@@ -26,15 +28,15 @@ def split_blobs(shard: dict[str, dict]) -> tuple[dict, str | None]:
         for k, v in result.items():
             if isinstance(v, str) and len(v) >= BLOB_MIN:
                 spans[k] = [at, at + len(v)]
-                parts.append(v)
+                pieces.append(((rel, k), v))
                 at += len(v)
             else:
                 kept[k] = v
         out[rel] = {**entry, "result": kept, BLOB_KEY: spans} if spans else entry
-    if at == len(token) + 1:
-        return shard, None
+    if len(pieces) == 1:
+        return shard, []
     out[BLOB_KEY] = token
-    return out, "".join(parts)
+    return out, pieces
 
 
 def join_blobs(data: dict, text_path: str, token: Any) -> dict:

@@ -33,6 +33,14 @@ def write_text(path: str, text: str, errors: str = "strict") -> None:
     os.replace(tmp, path)
 
 
+def write_parts(path: str, parts: list[bytes]) -> None:
+    """Replace ``path`` with ``parts`` one after the other; raises OSError."""
+    tmp = f"{path}.{os.getpid()}.tmp"
+    with open(tmp, "wb") as fh:
+        fh.writelines(parts)
+    os.replace(tmp, path)
+
+
 def write_json(path: str, data: Any) -> bool:
     """``data`` as compact JSON at ``path`` (its folder made when missing). False when it could
     not be written: a record that cannot be kept is no record, never an error."""

@@ -159,6 +159,16 @@ def fingerprint(value: Any) -> str:
     return _hex(_value_text(value).encode("utf-8", "surrogatepass"), 12)
 
 
+def str_fingerprint(encoded: bytes) -> str:
+    """:func:`fingerprint` of the string whose UTF-8 (``surrogatepass``) is ``encoded``: for
+    a long string that was encoded anyway (the cache writing rendered content)."""
+    if len(encoded) + 1 < LONG_INPUT:
+        return _hex(b"s" + encoded, 12)
+    digest = hashlib.sha256(b"s")
+    digest.update(encoded)
+    return digest.hexdigest()[:24]
+
+
 def _value_text(value: Any) -> str:
     """The text a value's fingerprint is the digest of, led by a tag of its kind. Strings,
     numbers, documents and lists of documents (the common cases: titles, bodies,
@@ -167,6 +177,9 @@ def _value_text(value: Any) -> str:
         return "s" + value
     if isinstance(value, list):
         if value and all(type(v) is str for v in value):        # tags, categories
+            joined = "\x00".join(value)
+            if joined.count("\x00") == len(value) - 1:     # no item holds a NUL: unambiguous
+                return "L" + joined
             return "ls" + json.dumps(value, ensure_ascii=False)
         if all(isinstance(v, TrackedDict) for v in value):     # site.posts (or empty)
             return "l" + "\x00".join(v.owner for v in value)
@@ -249,6 +262,12 @@ class Fingerprints:
 
     def clear(self) -> None:
         self._memo.clear()
+
+    def known(self, values: dict[tuple[str, str], tuple[Any, str]]) -> None:
+        """Fingerprints made elsewhere, by ``(owner, field)`` with the value they are of (the
+        cache hashes the rendered content it writes): used while the field holds that very
+        object."""
+        self.kept.update(values)
 
     def _owner(self, owner: str) -> dict | None:
         if owner == "site":

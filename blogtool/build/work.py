@@ -262,7 +262,7 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     wrote: list = []
     with wave_views():
         outcomes = _render_wave(state, kind, todo, jobs, progress, heavy, side, wrote)
-    state.cache.written(wrote)
+    state.fingerprints.known(state.cache.written(wrote))
     for o in outcomes:
         done[o.rel_path] = o
         state.mark_rendered(o.rel_path)
