@@ -15,7 +15,7 @@ import pytest
 
 from blogtool.build import pool, readmemo
 from blogtool.build.cache import SHARDS, Cache
-from blogtool.build.deps import fingerprint
+from blogtool.build.deps import Fingerprints, fingerprint
 from blogtool.build.render import Renderer
 from blogtool.build.site import BuildSession, build
 from blogtool.build.work import HEAVY_SITE, PARALLEL_THRESHOLD
@@ -181,8 +181,16 @@ def test_a_forked_first_build_writes_what_one_process_writes(
     entries, memo = _entries(src), _memo(src)
     assert len(memo) == len(list((src / "_posts").glob("*.md")))
     shutil.rmtree(src / ".blogtool-cache")
+    seeded = spy(monkeypatch, Fingerprints, "known", lambda self, values: dict(values))
     two = build(src, tmp_path / "two", jobs=2, site_time=PINNED)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+    if posts >= HEAVY_SITE:
+        # the content shards' writers hashed every post's content before the output wave
+        content = {rel: known for values in seeded for (rel, field), known in values.items()
+                   if field == "content"}
+        assert content.keys() >= {p.relative_to(src).as_posix()
+                                  for p in (src / "_posts").glob("*.md")}
+        assert all(fp == fingerprint(value) for value, fp in content.values())
     assert one.documents == two.documents > PARALLEL_THRESHOLD
     assert _entries(src) == entries and len(entries) == 2 * one.documents
     assert _memo(src) == memo          # written by the time the build returned
