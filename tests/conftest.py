@@ -105,8 +105,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config) -> None:
 # `./scripts/test --fast` (pytest -m "not slow") leaves out every test marked slow: those that
 # need real Jekyll or Ruby, a browser or wrk, the modules that run many builds in subprocesses,
 # the real HTTP server's timeout tests, the hypothesis property suite, tests that wait on the real
-# clock (marked `realtime`) and exhaustive sweeps (marked `sweep`: the fast subset keeps one case
-# of each). CI runs everything; a missing tool
+# clock (marked `realtime`), exhaustive sweeps (marked `sweep`: the fast subset keeps a few cases
+# of each) and builds of big sites over forked workers (marked `forks`). CI runs everything; a missing tool
 # fails its tests, never skips them.
 
 _MODULE_MARKS = {
@@ -123,6 +123,7 @@ _MODULE_MARKS = {
     "test_packaging": ("subprocesses",),
     "test_serve_server": ("server",),
     "test_properties": ("properties",),
+    "test_site_parallel": ("forks",),
 }
 
 
@@ -152,5 +153,5 @@ def pytest_collection_modifyitems(config, items) -> None:
         for mark in sorted(marks):
             item.add_marker(getattr(pytest.mark, mark))
         if marks or any(item.get_closest_marker(m) is not None
-                        for m in ("sweep", "realtime", "subprocesses")):
+                        for m in ("sweep", "realtime", "subprocesses", "forks")):
             item.add_marker(pytest.mark.slow)

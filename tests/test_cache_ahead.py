@@ -167,6 +167,7 @@ def _memo(src: Path) -> dict:
     return {rel: (entry[0], pickle.dumps(entry[1]), entry[2:]) for rel, entry in memo.items()}
 
 
+@pytest.mark.forks
 @pytest.mark.parametrize("posts", [PARALLEL_THRESHOLD + 40, HEAVY_SITE + 12])
 def test_a_forked_first_build_writes_what_one_process_writes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, posts: int) -> None:
@@ -204,6 +205,7 @@ def test_a_forked_first_build_writes_what_one_process_writes(
     assert _tree(tmp_path / "three") == _tree(tmp_path / "one")
 
 
+@pytest.mark.forks
 def test_a_failed_forked_build_leaves_a_cache_the_next_build_can_trust(tmp_path: Path) -> None:
     src = tmp_path / "src"
     generate_corpus(src, PARALLEL_THRESHOLD + 40, "--seed", "7")

@@ -187,6 +187,7 @@ def test_real_watcher(src: Path, polling: bool):
         watcher.stop()
 
 
+@pytest.mark.realtime     # waits on the watcher's real events
 def test_set_rules_follows_a_new_exclude(src: Path):
     (src / "docs").mkdir()
     batches = Batches()

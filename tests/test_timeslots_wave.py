@@ -84,7 +84,7 @@ def _first(src: Path, dest: Path, jobs: int) -> None:
     build(src, dest, site_time=PINNED, jobs=jobs, probe=probe)
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.forks)])
 def test_templates_cut_in_the_wave_are_those_of_the_serial_cut(
         feeds: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int) -> None:
     dest = tmp_path / "out"
@@ -142,7 +142,7 @@ def _elsewhen(renderer: Renderer) -> bool:
     return day != (2026, 11, 23)
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
+@pytest.mark.parametrize("jobs", [1, pytest.param(2, marks=pytest.mark.forks)])
 def test_a_failed_render_or_cut_leaves_no_template(feeds: Path, tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch,
                                                    jobs: int) -> None:
