@@ -162,11 +162,7 @@ def fingerprint(value: Any) -> str:
 def str_fingerprint(encoded: bytes) -> str:
     """:func:`fingerprint` of the string whose UTF-8 (``surrogatepass``) is ``encoded``: for
     a long string that was encoded anyway (the cache writing rendered content)."""
-    if len(encoded) + 1 < LONG_INPUT:
-        return _hex(b"s" + encoded, 12)
-    digest = hashlib.sha256(b"s")
-    digest.update(encoded)
-    return digest.hexdigest()[:24]
+    return _hex(b"s" + encoded, 12)
 
 
 def _value_text(value: Any) -> str:

@@ -204,17 +204,35 @@ def _drain(pid: int, fd: int) -> bytes:
     return b"".join(chunks)
 
 
+def _listing_message(root: str, prune: Collection[str], folder_times: bool = False) -> bytes:
+    """A listing as a child sends it: "+" and the marshalled list, or "-" when the tree
+    cannot be listed."""
+    try:
+        return b"+" + marshal.dumps(listing(root, prune, folder_times=folder_times))
+    except Unlistable:
+        return b"-"
+
+
+def _listing_of(message: bytes, root: str) -> list | None:
+    """The listing in a child's message; raises :class:`Unlistable` when it says the tree
+    cannot be listed, None when it is not whole."""
+    if message[:1] == b"-":
+        raise Unlistable(root)
+    if message[:1] != b"+":
+        return None
+    try:
+        flat = marshal.loads(message[1:])
+    except (EOFError, ValueError, TypeError):
+        return None
+    return flat if isinstance(flat, list) else None
+
+
 def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
     """:func:`listing` (without folder times) made by a forked child while the caller goes
     on, on the second core beside its imports and its reading; the function returned waits
     for it and raises :class:`Unlistable` as :func:`listing` would (or when the child
     failed). With threads running, or no ``fork``: listed at once."""
-    def produce() -> bytes:
-        try:
-            return b"+" + marshal.dumps(listing(root, prune))
-        except Unlistable:
-            return b"-"
-    child = _forked(produce)
+    child = _forked(lambda: _listing_message(root, prune))
     if child is None:
         try:
             flat = listing(root, prune)
@@ -225,14 +243,8 @@ def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
         return lambda: flat
 
     def result() -> list:
-        data = _drain(*child)
-        if data[:1] != b"+":
-            raise Unlistable(root)
-        try:
-            flat = marshal.loads(data[1:])
-        except (EOFError, ValueError, TypeError):
-            raise Unlistable(root) from None
-        if not isinstance(flat, list):
+        flat = _listing_of(_drain(*child), root)
+        if flat is None:
             raise Unlistable(root)
         return flat
     return result
@@ -240,16 +252,12 @@ def listing_aside(root: str, prune: Collection[str] = ()) -> Callable[[], list]:
 
 # What a spawned child runs (:func:`listing_spawned`): this file loaded by its path (no
 # package, no site-packages: a bare interpreter starts in about 15 ms), the listing with
-# folder times written to standard output, "+" and the marshalled list, or "-".
-_CHILD = """import marshal, sys, importlib.util as u
+# folder times written to standard output as :func:`_listing_message` gives it.
+_CHILD = """import sys, importlib.util as u
 spec = u.spec_from_file_location("_blogtool_tree", sys.argv[1])
 tree = u.module_from_spec(spec)
 spec.loader.exec_module(tree)
-try:
-    out = b"+" + marshal.dumps(tree.listing(sys.argv[2], prune=sys.argv[3:], folder_times=True))
-except tree.Unlistable:
-    out = b"-"
-sys.stdout.buffer.write(out)
+sys.stdout.buffer.write(tree._listing_message(sys.argv[2], sys.argv[3:], folder_times=True))
 """
 
 
@@ -278,15 +286,10 @@ def listing_spawned(root: str, prune: list[str]) -> Callable[[], list]:
             data, _ = child.communicate()
         except OSError:
             return here()
-        if child.returncode != 0 or data[:1] not in (b"+", b"-"):
+        if child.returncode != 0:
             return here()
-        if data[:1] == b"-":
-            raise Unlistable(root)
-        try:
-            flat = marshal.loads(data[1:])
-        except (EOFError, ValueError, TypeError):
-            return here()
-        return flat if isinstance(flat, list) else here()
+        flat = _listing_of(data, root)
+        return here() if flat is None else flat
     return result
 
 
