@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from blogtool.build import inplace
-from blogtool.build.site import build
+from blogtool.build.site import BuildSession, build
 from support.spies import spy
 
 PINNED = dt.datetime(2026, 11, 23, 12, 0, tzinfo=dt.UTC)
@@ -114,5 +114,40 @@ def test_a_new_post_in_a_new_folder_is_recorded(site: Path, tmp_path: Path) -> N
     _age(out)
     build(site, out, site_time=PINNED, jobs=1)
     (out / "2025/01/02/stray.html").write_text("not ours", "utf-8")
+    build(site, out, site_time=PINNED, jobs=1)
+    assert _files(out) == made
+
+
+def test_the_recorded_folder_times_are_the_folders_times_after_an_edit(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The folders an edit build's renames went into are stat-ed again after them; the
+    others keep the time found before the renames, which is theirs: the record equals the
+    destination. A stray dropped into an untouched folder while the renames run (after that
+    first look) is found by the next build."""
+    out = tmp_path / "out"
+    build(site, out, site_time=PINNED, jobs=1)
+    build(site, out, site_time=PINNED, jobs=1)
+    _age(out)
+    build(site, out, site_time=PINNED, jobs=1)
+    made = _files(out)
+    post = site / "_posts/2024-03-13-p3.md"
+    post.write_text(post.read_text("utf-8") + "改了\n", "utf-8")
+    first_look = inplace.Patch._changed_folders
+    dropped: list[str] = []
+
+    def look_then_drop(self: inplace.Patch) -> list[str] | None:
+        found = first_look(self)
+        (out / "2024/05/15/stray.html").write_text("not ours", "utf-8")
+        dropped.append("2024/05/15/stray.html")
+        return found
+    monkeypatch.setattr(inplace.Patch, "_changed_folders", look_then_drop)
+    session = BuildSession(site)
+    build(site, out, site_time=PINNED, jobs=1, session=session)
+    monkeypatch.setattr(inplace.Patch, "_changed_folders", first_look)
+    assert dropped
+    mtimes = session.folders[str(out.resolve())]["mtimes"]
+    for rel in ("", "2024", "2024/03/13", "2024/04/14"):
+        assert mtimes[rel] == os.stat(out / rel).st_mtime_ns, rel
+    assert mtimes["2024/05/15"] != os.stat(out / "2024/05/15").st_mtime_ns
     build(site, out, site_time=PINNED, jobs=1)
     assert _files(out) == made

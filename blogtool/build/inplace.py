@@ -55,6 +55,8 @@ class Patch(Staging):
         self.seen_folders: dict = {}
         # folders found that this build may not have made (removed at commit when empty)
         self._stray_folders: list[str] = []
+        # the recorded folders' mtimes as :meth:`commit` found them, before its renames
+        self._mtimes_before: dict[str, int] = {}
 
     def _keep_old(self, rel: str) -> None:
         self.stats.paths.add(safe_rel(rel))
@@ -158,15 +160,18 @@ class Patch(Staging):
         cutoff = record.get("cutoff", float("inf"))
         dest = str(self.destination)
         changed = []
+        before = self._mtimes_before
         try:
             for rel, mtime in mtimes.items():
                 try:
                     now = os.stat(os.path.join(dest, rel) if rel else dest).st_mtime_ns
                 except OSError:
                     continue            # gone, with whatever was in it
+                before[rel] = now
                 if now != mtime or mtime >= cutoff:
                     changed.append(rel)
         except (AttributeError, TypeError, ValueError):
+            before.clear()
             return None
         return changed
 
@@ -231,10 +236,25 @@ class Patch(Staging):
 
     def _record(self, folders: set[str]) -> None:
         """Record the folders' mtimes now; those changed within the racy window are listed
-        again by the next build."""
+        again by the next build. A folder none of this commit's renames went into keeps the
+        mtime :meth:`_changed_folders` found (had anything else changed it since, the next
+        build lists it: the safe way round)."""
         dest = str(self.destination)
+        before = self._mtimes_before
+        touched: set[str] = set()
+        for rel in self.stats.replaced or ():
+            folder = os.path.dirname(rel)
+            while folder not in touched:
+                touched.add(folder)
+                if not folder:
+                    break
+                folder = os.path.dirname(folder)
         mtimes: dict[str, int] = {}
         for rel in folders:
+            known = before.get(rel)
+            if known is not None and rel not in touched:
+                mtimes[rel] = known
+                continue
             try:
                 mtimes[rel] = os.stat(os.path.join(dest, rel) if rel else dest).st_mtime_ns
             except OSError:
