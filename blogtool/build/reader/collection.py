@@ -51,7 +51,7 @@ def read_collection(ctx: ReadContext, label: str, output: bool,
         if raw is None:
             continue
         if not frontmatter.has_front_matter(raw):
-            files.append(_collection_static(path, rel, inner, label, template, output))
+            files.append(_collection_static(Path(path), rel, inner, label, template, output))
             continue
         doc, own_dates[rel] = _read_document(ctx, label, inner, rel, raw, template, output)
         if doc is not None:

@@ -42,7 +42,7 @@ def read_posts(ctx: ReadContext, rel_dir: str, magic: str) -> list[Document]:
     return docs
 
 
-def _read_post_items(ctx: ReadContext, items: list[tuple[str, Path, re.Match]],
+def _read_post_items(ctx: ReadContext, items: list[tuple[str, str, re.Match]],
                      path_categories: list[str], draft: bool) -> list[Document | None]:
     """The posts of one ``_posts`` folder, in order; parsed in parallel on a big site (the
     memo's posts are taken as they are). Warnings, notes and the first error come out in
@@ -149,7 +149,7 @@ def _read_chunk(shared: tuple, indexes: list[int]) -> tuple[list[tuple], dict, b
     return results, packed, forked
 
 
-def _signature(ctx: ReadContext, path: Path, path_categories: list[str],
+def _signature(ctx: ReadContext, path: str, path_categories: list[str],
                draft: bool) -> tuple | None:
     """What a memo entry is valid for: the file's identity and the configuration."""
     if ctx.memo is None:
@@ -173,8 +173,8 @@ def _publishable(ctx: ReadContext, doc: Document) -> bool:
     return True
 
 
-def read_post(ctx: ReadContext, rel: str, path: Path, m: re.Match, path_categories: list[str],
-              draft: bool, raw: bytes | None = None) -> Document | None:
+def read_post(ctx: ReadContext, rel: str, path: str | Path, m: re.Match,
+              path_categories: list[str], draft: bool, raw: bytes | None = None) -> Document | None:
     """One post; ``raw``: its file's bytes when the caller read them already."""
     if raw is None:
         raw = read_bytes(ctx, path, rel, document=True)
@@ -209,7 +209,7 @@ def read_post(ctx: ReadContext, rel: str, path: Path, m: re.Match, path_categori
     else:
         own = own_date(ctx, data, None if draft else m, rel)   # a draft's name has no date:
         date = own if own is not None else RubyTime.fromtimestamp(   # the file's time
-            path.stat().st_mtime, ctx.zone)
+            os.stat(path).st_mtime, ctx.zone)
         slug = slug_from_name(data, file_slug)
         categories = frontmatter.categories_of(data, path_categories)
     tags = plain_tags(ctx, rel, frontmatter.tags_of(data))
