@@ -17,9 +17,11 @@ import hmac
 import os
 import pickle
 import platform
+import queue
 import threading
 import time
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from .cache import code_stamp, racy_cutoff_ns
@@ -78,6 +80,67 @@ def _sign(key: bytes, payload: bytes) -> bytes:
     return mac.digest()
 
 
+def _shard_path(folder: str, i: int) -> str:
+    return os.path.join(folder, "read-memo.bin" if i == 0 else f"read-memo-{i}.bin")
+
+
+def _checked(path: str, key: bytes | None) -> bytes | None:
+    """The pickles a shard file holds when it carries a valid signature, else None."""
+    try:
+        with open(path, "rb") as fh:
+            blob = fh.read()
+    except OSError:
+        return None
+    start = len(MAGIC) + DIGEST
+    if not blob.startswith(MAGIC) or len(blob) <= start:
+        return None
+    payload = blob[start:]
+    if key is None or not hmac.compare_digest(blob[len(MAGIC):start], _sign(key, payload)):
+        return None
+    return payload
+
+
+class ReadAhead:
+    """The memo's shard files read and their signatures checked by a thread: reading and
+    hashing wait on the disk and on the hash, not on the interpreter. The command line starts
+    one before it imports the pipeline (0.04 s of a build of 5,000 posts done meanwhile);
+    :meth:`ReadMemo.load` starts one otherwise, and unpickles each shard as soon as it is
+    checked. Nothing is unpickled here: a shard comes out only when its signature holds."""
+
+    def __init__(self, folder: str):
+        self.folder = folder
+        self._ready: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._thread = threading.Thread(target=self._run, name="blogtool-read-memo-ahead",
+                                        daemon=True)
+        self._thread.start()
+
+    @classmethod
+    def of_site(cls, source: str | os.PathLike) -> ReadAhead:
+        """The memo of the site at ``source`` (a build's cache folder)."""
+        from .cachedir import CACHE_DIR
+        return cls(os.path.join(os.path.realpath(source), CACHE_DIR))
+
+    def _run(self) -> None:
+        key = _secret(False)
+        for i in range(SHARDS):
+            try:
+                payload = _checked(_shard_path(self.folder, i), key)
+            except Exception:   # noqa: BLE001 - the reader gets None: no memo for that shard
+                payload = None
+            self._ready.put(payload)
+
+    def shards(self) -> Iterator[bytes | None]:
+        """Each shard's checked pickles (None: missing, unreadable or not signed), in order,
+        as they come; once."""
+        for _ in range(SHARDS):
+            yield self._ready.get()
+        self._thread.join()
+
+    def close(self) -> None:
+        """Wait for the thread (a process must not fork while it runs)."""
+        self._thread.join()
+
+
 def shard_of(rel: str) -> int:
     return zlib.crc32(rel.encode("utf-8", "surrogatepass")) % SHARDS
 
@@ -131,17 +194,20 @@ class ReadMemo:
         self._writer: threading.Thread | None = None     # writing them (save_aside)
 
     def _path(self, i: int) -> str:
-        return os.path.join(self.folder or "", "read-memo.bin" if i == 0
-                            else f"read-memo-{i}.bin")
+        return _shard_path(self.folder or "", i)
 
-    def load(self) -> dict:
+    def load(self, ahead: ReadAhead | None = None) -> dict:
+        """The memo on disk; ``ahead``: its files already being read (of this folder)."""
         memo: dict = {}
         found: list[bool] = [False] * SHARDS
+        if ahead is not None and ahead.folder != self.folder:
+            ahead.close()
+            ahead = None
         if self.folder is not None:
-            key = _secret(False)
+            ahead = ahead or ReadAhead(self.folder)
             with paused(keep=True):
-                for i in range(SHARDS):
-                    part = self._read(i, key)
+                for i, payload in enumerate(ahead.shards()):
+                    part = _unpickled(payload, i) if payload is not None else None
                     if part is not None:
                         found[i] = True
                         memo.update(part)
@@ -149,29 +215,6 @@ class ReadMemo:
         self._known = [{rel: entry[0] for rel, entry in part.items()} if found[i] else None
                        for i, part in enumerate(_split(memo))]
         return memo
-
-    def _read(self, i: int, key: bytes | None) -> dict | None:
-        try:
-            with open(self._path(i), "rb") as fh:
-                blob = fh.read()
-        except OSError:
-            return None
-        start = len(MAGIC) + DIGEST
-        if not blob.startswith(MAGIC) or len(blob) <= start:
-            return None
-        if key is None or not hmac.compare_digest(blob[len(MAGIC):start],
-                                                  _sign(key, blob[start:])):
-            return None
-        memo: dict = {}
-        try:
-            for part in _unframed(blob[start:]):
-                loaded = pickle.loads(part)
-                if not isinstance(loaded, dict):
-                    return None
-                memo.update(loaded)
-        except Exception:   # noqa: BLE001 - a memo that cannot be loaded is no memo
-            return None
-        return {rel: entry for rel, entry in memo.items() if shard_of(rel) == i}
 
     @staticmethod
     def body_hashes(memo: dict) -> dict[str, tuple[str, str]]:
@@ -276,6 +319,20 @@ class ReadMemo:
                 os.replace(tmp, path)
         except OSError:
             pass
+
+
+def _unpickled(payload: bytes, i: int) -> dict | None:
+    """A checked shard's entries (those of shard ``i``), or None when it cannot be loaded."""
+    memo: dict = {}
+    try:
+        for part in _unframed(payload):
+            loaded = pickle.loads(part)
+            if not isinstance(loaded, dict):
+                return None
+            memo.update(loaded)
+    except Exception:   # noqa: BLE001 - a memo that cannot be loaded is no memo
+        return None
+    return {rel: entry for rel, entry in memo.items() if shard_of(rel) == i}
 
 
 def _body_hash(doc: object) -> str | None:

@@ -33,7 +33,7 @@ from .plugins import payload as plugin_payload
 from .plugins import sources as plugin_sources
 from .pool import default_jobs
 from .reader import read_site
-from .readmemo import ReadMemo
+from .readmemo import ReadAhead, ReadMemo
 from .render import Renderer
 from .result import BuildResult
 from .work import HEAVY_SITE, WorkState, run_wave
@@ -47,7 +47,8 @@ class BuildSession:
     content hashes of source files. ``serve`` holds one for its whole life; ``build`` makes
     a fresh one."""
 
-    def __init__(self, source: Path | str, *, use_cache: bool = True):
+    def __init__(self, source: Path | str, *, use_cache: bool = True,
+                 memo_ahead: ReadAhead | None = None):
         source = Path(source).resolve()
         self.cache = Cache(source / CACHE_DIR if use_cache else None)
         self.records = use_cache    # without a cache, a one-off build needs no records
@@ -61,7 +62,7 @@ class BuildSession:
         self.inputs = inputs.InputsRecord(self.cache)   # what the last good build was made of
         # parsed posts by file identity (reader.read_site), kept from the last build's process
         self.memo_store = ReadMemo(source / CACHE_DIR if use_cache else None)
-        self.read_memo: dict = self.memo_store.load()
+        self.read_memo: dict = self.memo_store.load(memo_ahead)
         self.live: LiveState | None = None   # the last good build, for quick_render
         self.fingerprints: dict = {}           # Fingerprints.kept of the last build
         self.body_hashes: dict = self.memo_store.body_hashes(self.read_memo)   # WorkState's
@@ -132,11 +133,14 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
           progress: Callable[[int, int], None] | None = None,
           jobs: int | None = None, use_cache: bool = True,
           session: BuildSession | None = None,
-          probe: unchanged.Probe | None = None) -> BuildResult:
+          probe: unchanged.Probe | None = None,
+          memo_ahead: ReadAhead | None = None) -> BuildResult:
     """Build the site at ``source`` into ``destination``; raises :class:`BuildError`.
 
     The previous destination is untouched unless the whole build succeeds. ``probe``: the
     unchanged-site check the caller already made with these arguments (``blogtool build``).
+    ``memo_ahead``: the read memo of ``source`` being read since before the pipeline was
+    imported (``blogtool build``), for a build without a ``session``.
     """
     # pages serve's fast path wrote ahead of this build: if the build fails, they go back to
     # what they were, so a failed build leaves the previous site exactly as it was
@@ -147,23 +151,31 @@ def build(source: Path | str = ".", destination: Path | str | None = None, *,
         probe = unchanged.check(source, destination, config_files=config_files,
                                 overrides=overrides, strict=strict, site_time=site_time,
                                 environment=environment)
+    if memo_ahead is not None and (session is not None or not use_cache or
+                                   (probe is not None and probe.result is not None)):
+        memo_ahead.close()      # of no use here; its thread ends before anything forks
+        memo_ahead = None
     if probe is not None and probe.result is not None:
         return probe.result
     try:
         return _build(source, destination, config_files=config_files, overrides=overrides,
                       strict=strict, site_time=site_time, environment=environment,
                       progress=progress, jobs=jobs, use_cache=use_cache, session=session,
-                      probe=probe)
+                      probe=probe, memo_ahead=memo_ahead)
     except BaseException:
         restore_files(undo)
         raise
+    finally:
+        if memo_ahead is not None:      # a build that stopped before loading the memo
+            memo_ahead.close()
 
 
 def _build(source: Path | str, destination: Path | str | None, *,
            config_files: list[str] | None, overrides: Mapping[str, Any] | None,
            strict: bool, site_time: _dt.datetime | None, environment: str | None,
            progress: Callable[[int, int], None] | None, jobs: int | None, use_cache: bool,
-           session: BuildSession | None, probe: unchanged.Probe | None = None) -> BuildResult:
+           session: BuildSession | None, probe: unchanged.Probe | None = None,
+           memo_ahead: ReadAhead | None = None) -> BuildResult:
     started = time.perf_counter()
     source = Path(source).resolve()
     diagnostics = Diagnostics(strict=strict)
@@ -187,7 +199,7 @@ def _build(source: Path | str, destination: Path | str | None, *,
             raise BuildError("_config.yml", None, f"invalid time '{config['time']}'") from None
     config, settings, gem_theme = themes.apply(source, config, settings, diagnostics)
 
-    session = session or BuildSession(source, use_cache=use_cache)
+    session = session or BuildSession(source, use_cache=use_cache, memo_ahead=memo_ahead)
     session.probe = probe
     session.live = None         # until this build succeeds
     session.pending_index = None

@@ -46,6 +46,7 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
     files = config_files(config)
     overrides = overrides_from(drafts, future, unpublished, baseurl, compat)
     probe = None
+    memo_ahead = None
     if not no_cache:
         # nothing changed since the last build: answered before the pipeline is loaded
         from ..build.unchanged import check
@@ -56,13 +57,17 @@ def command(source: Path, destination: Path | None, config: str | None, drafts: 
         if probe.result is not None:
             _report(probe.result, quiet, verbose)
             return
+        # the last build's parsed posts: read and checked by a thread while the pipeline
+        # is imported
+        from ..build.readmemo import ReadAhead
+        memo_ahead = ReadAhead.of_site(source)
     from ..build.site import build
 
     progress = _Progress(not quiet)
     try:
         result = build(source, destination, config_files=files, overrides=overrides,
                        strict=strict, progress=progress, jobs=jobs, use_cache=not no_cache,
-                       probe=probe)
+                       probe=probe, memo_ahead=memo_ahead)
     except BaseException as exc:  # every failure is one line; the old site is intact
         progress.close()
         if isinstance(exc, SystemExit):
