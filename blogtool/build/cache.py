@@ -200,13 +200,11 @@ class Cache:
             path = self._file(key)
             shard, pieces = split_blobs(self._shards[key])
             if pieces:
-                parts = []
-                for label, text in pieces:
-                    data = text.encode("utf-8", "surrogatepass")
-                    if label is not None and found is not None:
-                        found[key[0], label[0], label[1]] = str_fingerprint(data)
-                    parts.append(data)
-                write_parts(f"{path[:-5]}.txt", parts)
+                if found is not None:
+                    for label, data in pieces:
+                        if label is not None:
+                            found[key[0], label[0], label[1]] = str_fingerprint(data)
+                write_parts(f"{path[:-5]}.txt", [data for _, data in pieces])
             # dumps, not dump: one call of the C encoder instead of a write per token
             _write(path, json.dumps(shard, ensure_ascii=False, separators=(",", ":")))
 
