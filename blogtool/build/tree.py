@@ -39,7 +39,9 @@ def listing(root: str, prune: Collection[str] = (), skip_names: Collection[str] 
     ``folder_times``: folders (``root`` first, as ``""``) carry their mtime instead of
     FOLDER, for :func:`same_folders`. ``previous``: such a listing of the same tree made earlier; a
     folder whose mtime is the one it lists, and older than ``racy_from``, has the entries it
-    listed (each one ``stat``-ed) instead of being read again."""
+    listed instead of being read again: its folders ``stat``-ed, its files with the stamps
+    listed then (a file replaced or renamed moves its folder's mtime; one written over in
+    place does not, and no check of a destination looks at its files' stamps)."""
     out: list = []
     if not folder_times:
         try:
@@ -383,9 +385,10 @@ def same_names(root: str, flat: list, folders: list[str], prune: Collection[str]
     return True
 
 
-def _folders(flat: list) -> dict[str, tuple[int, list[str]]]:
-    """A ``folder_times`` listing by folder: its mtime and its entries' names, in order."""
-    folders: dict[str, tuple[int, list[str]]] = {}
+def _folders(flat: list) -> dict[str, tuple[int, list[tuple[str, int, int]]]]:
+    """A ``folder_times`` listing by folder: its mtime and its entries in order, each as its
+    name, mtime and size (FOLDER for a folder)."""
+    folders: dict[str, tuple[int, list[tuple[str, int, int]]]] = {}
     for rel, mtime, size in zip(flat[0::3], flat[1::3], flat[2::3], strict=True):
         if size == FOLDER:
             folders[rel] = (mtime, [])
@@ -393,13 +396,13 @@ def _folders(flat: list) -> dict[str, tuple[int, list[str]]]:
             parent, _, name = rel.rstrip("/").rpartition("/")
             known = folders.get(parent + "/" if parent else "")
             if known is not None:
-                known[1].append(name)
+                known[1].append((name, mtime, size))
     return folders
 
 
 class _Walk:
     def __init__(self, out: list, prune: Collection[str], skip_names: Collection[str],
-                 folder_times: bool, known: dict[str, tuple[int, list[str]]],
+                 folder_times: bool, known: dict[str, tuple[int, list[tuple[str, int, int]]]],
                  racy_from: float):
         self.out = out
         self.prune = prune
@@ -411,8 +414,11 @@ class _Walk:
     def folder(self, path: str, rel_dir: str, mtime: int) -> None:
         seen = self.known.get(rel_dir)
         if seen is not None and seen[0] == mtime and mtime < self.racy_from:
-            names = seen[1]
-            for name in names:
+            out = self.out
+            for name, stamp, size in seen[1]:
+                if size != FOLDER:
+                    out += (rel_dir + name, stamp, size)
+                    continue
                 try:
                     st = os.lstat(os.path.join(path, name))
                 except OSError as exc:
