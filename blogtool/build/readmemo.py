@@ -17,11 +17,9 @@ import hmac
 import os
 import pickle
 import platform
-import queue
 import threading
 import time
 import zlib
-from collections.abc import Iterator
 from pathlib import Path
 
 from .cache import code_stamp, racy_cutoff_ns
@@ -102,14 +100,15 @@ def _checked(path: str, key: bytes | None) -> bytes | None:
 
 class ReadAhead:
     """The memo's shard files read and their signatures checked by a thread: reading and
-    hashing wait on the disk and on the hash, not on the interpreter. The command line starts
-    one before it imports the pipeline (0.04 s of a build of 5,000 posts done meanwhile);
-    :meth:`ReadMemo.load` starts one otherwise, and unpickles each shard as soon as it is
-    checked. Nothing is unpickled here: a shard comes out only when its signature holds."""
+    hashing wait on the disk and on the hash, not on the interpreter, so the command line
+    starts one before it imports the pipeline and finds the work done when it loads the
+    memo. Nothing is unpickled here: a shard comes out only when its signature holds.
+    (A thread started at the load itself is slower than none: the unpickling holds the
+    interpreter and the two threads then wait on each other.)"""
 
     def __init__(self, folder: str):
         self.folder = folder
-        self._ready: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._found: list[bytes | None] = [None] * SHARDS
         self._thread = threading.Thread(target=self._run, name="blogtool-read-memo-ahead",
                                         daemon=True)
         self._thread.start()
@@ -124,17 +123,14 @@ class ReadAhead:
         key = _secret(False)
         for i in range(SHARDS):
             try:
-                payload = _checked(_shard_path(self.folder, i), key)
-            except Exception:   # noqa: BLE001 - the reader gets None: no memo for that shard
-                payload = None
-            self._ready.put(payload)
+                self._found[i] = _checked(_shard_path(self.folder, i), key)
+            except Exception:   # noqa: BLE001 - None: no memo for that shard
+                self._found[i] = None
 
-    def shards(self) -> Iterator[bytes | None]:
-        """Each shard's checked pickles (None: missing, unreadable or not signed), in order,
-        as they come; once."""
-        for _ in range(SHARDS):
-            yield self._ready.get()
+    def shards(self) -> list[bytes | None]:
+        """Each shard's checked pickles (None: missing, unreadable or not signed), in order."""
         self._thread.join()
+        return self._found
 
     def close(self) -> None:
         """Wait for the thread (a process must not fork while it runs)."""
@@ -204,9 +200,13 @@ class ReadMemo:
             ahead.close()
             ahead = None
         if self.folder is not None:
-            ahead = ahead or ReadAhead(self.folder)
+            if ahead is not None:
+                payloads = ahead.shards()
+            else:
+                key = _secret(False)
+                payloads = [_checked(self._path(i), key) for i in range(SHARDS)]
             with paused(keep=True):
-                for i, payload in enumerate(ahead.shards()):
+                for i, payload in enumerate(payloads):
                     part = _unpickled(payload, i) if payload is not None else None
                     if part is not None:
                         found[i] = True
