@@ -1,11 +1,14 @@
 """Long strings of the cache's entries kept beside their shard: a shard's JSON holds byte
-offsets into one text file written with it (the rendered content), so loading one is a UTF-8
-decode of its own bytes instead of JSON-decoding every character (and no copy out of a string
-of the whole file)."""
+offsets into one text file written with it (the rendered content). Loading a shard maps the
+text file and gives each long string as a :class:`~blogtool.build.deferred.Deferred` value,
+decoded only if a page reads it; its bytes go to the next text file as they are."""
 from __future__ import annotations
 
+import mmap
 import os
 from typing import Any
+
+from .deferred import Deferred
 
 BLOB_KEY = "\x00blob"   # in a shard: the token of its text file; in an entry: its offsets
 BLOB_MIN = 256         # characters: shorter strings stay in the JSON
@@ -30,13 +33,16 @@ def split_blobs(shard: dict[str, dict]) -> tuple[dict, list[tuple[tuple[str, str
             continue
         kept, spans = {}, {}
         for k, v in result.items():
-            if isinstance(v, str) and len(v) >= BLOB_MIN:
+            if isinstance(v, Deferred):
+                data = v.encoded()          # its bytes as they were read: not decoded
+            elif isinstance(v, str) and len(v) >= BLOB_MIN:
                 data = v.encode("utf-8", "surrogatepass")
-                spans[k] = [at, at + len(data)]
-                pieces.append(((rel, k), data))
-                at += len(data)
             else:
                 kept[k] = v
+                continue
+            spans[k] = [at, at + len(data)]
+            pieces.append(((rel, k), data))
+            at += len(data)
         out[rel] = {**entry, "result": kept, BLOB_KEY: spans} if spans else entry
     if len(pieces) == 1:
         return shard, []
@@ -45,29 +51,46 @@ def split_blobs(shard: dict[str, dict]) -> tuple[dict, list[tuple[tuple[str, str
 
 
 def join_blobs(data: dict, text_path: str, token: Any) -> dict:
-    """The entries of a shard's JSON ``data`` with their long strings back from the text file at
-    ``text_path`` (none when the two files are not of one write)."""
-    try:
-        with open(text_path, "rb") as fh:
-            raw = fh.read()
-    except OSError:
-        raw = b""
+    """The entries of a shard's JSON ``data`` with their long strings, as
+    :class:`~blogtool.build.deferred.Deferred` values, from the text file at ``text_path``
+    (no entries when the two files are not of one write)."""
+    raw = _mapped(text_path)
     if not isinstance(token, str) or not token.startswith(_BYTES) or \
-            not raw.startswith(f"{token}\n".encode("ascii", "replace")):
+            raw[:len(token) + 1] != f"{token}\n".encode("ascii", "replace"):
         return {}      # the two files are not of one flush: no entries
-    view = memoryview(raw)
+    view, size = memoryview(raw), len(raw)
     for entry in data.values():
         spans = entry.pop(BLOB_KEY, None) if isinstance(entry, dict) else None
         if spans:
             try:
                 result = entry["result"]
                 for k, (start, end) in spans.items():
-                    if not 0 <= start <= end <= len(raw):
+                    if not (0 <= start <= end <= size and _boundary(raw, start, size) and
+                            _boundary(raw, end, size)):
                         raise ValueError(k)
-                    result[k] = str(view[start:end], "utf-8", "surrogatepass")
-            except (KeyError, TypeError, ValueError):     # UnicodeDecodeError included
+                    result[k] = Deferred(view, start, end)
+            except (KeyError, TypeError, ValueError):
                 entry["env"] = None      # a malformed entry is a miss
     return data
+
+
+def _boundary(raw: bytes | mmap.mmap, at: int, size: int) -> bool:
+    """Whether a character of UTF-8 text may start at byte ``at`` (not a continuation byte)."""
+    return at == size or raw[at] & 0xC0 != 0x80
+
+
+def _mapped(path: str) -> bytes | mmap.mmap:
+    """The file's bytes, mapped (read only as pages are used; the file is only ever replaced,
+    never written in place), or read where it cannot be mapped; empty when it cannot be
+    opened."""
+    try:
+        with open(path, "rb") as fh:
+            try:
+                return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            except (OSError, ValueError):     # empty, or a file system that cannot map
+                return fh.read()
+    except OSError:
+        return b""
 
 
 def unjoined(data: dict) -> dict:

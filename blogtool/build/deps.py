@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from . import clock
+from .deferred import Deferred
 from .slotreuse import CARRIERS
 
 ALL = "*"                      # iterating a dict reads every key of it
@@ -62,7 +63,9 @@ IDLE = Recorder()              # never recording: for payloads made outside a bu
 
 class TrackedDict(dict):
     """A dict that reports reads to its recorder. ``owner`` names it: ``"site"``, a
-    document's rel_path, or ``"site.data"``."""
+    document's rel_path, or ``"site.data"``. A :class:`~blogtool.build.deferred.Deferred`
+    value (rendered content from the cache) becomes its string when it is first read, by any
+    way a dict can be read."""
 
     __slots__ = ("owner", "recorder")
 
@@ -72,19 +75,43 @@ class TrackedDict(dict):
         self.recorder = recorder
 
     def __reduce__(self):
+        self.settle()
         return (_rebuild, (self.owner, dict(self)))
 
     def __getitem__(self, key: Any) -> Any:
         reads = self.recorder.reads
         if reads is not None:
             reads.add((self.owner, key))
-        return dict.__getitem__(self, key)
+        value = dict.__getitem__(self, key)
+        if type(value) is Deferred:
+            value = value.text()
+            dict.__setitem__(self, key, value)
+        return value
 
     def get(self, key: Any, default: Any = None) -> Any:
         reads = self.recorder.reads
         if reads is not None:
             reads.add((self.owner, key))
-        return dict.get(self, key, default)
+        value = dict.get(self, key, default)
+        if type(value) is Deferred:
+            value = value.text()
+            dict.__setitem__(self, key, value)
+        return value
+
+    def settle(self) -> None:
+        """Every deferred value turned into its string (before the values are read in bulk,
+        or copied out)."""
+        late = [k for k, v in dict.items(self) if type(v) is Deferred]
+        for k in late:
+            dict.__setitem__(self, k, dict.__getitem__(self, k).text())
+
+    def untracked(self, key: Any, default: Any = None) -> Any:
+        """``get`` without recording the read."""
+        value = dict.get(self, key, default)
+        if type(value) is Deferred:
+            value = value.text()
+            dict.__setitem__(self, key, value)
+        return value
 
     def __contains__(self, key: object) -> bool:
         reads = self.recorder.reads
@@ -107,10 +134,12 @@ class TrackedDict(dict):
 
     def values(self):
         self._all()
+        self.settle()
         return dict.values(self)
 
     def items(self):
         self._all()
+        self.settle()
         return dict.items(self)
 
     def copy(self) -> TrackedDict:
@@ -127,6 +156,8 @@ def _canon(value: Any, depth: int = 0) -> Any:
     """A JSON-able stand-in for a value; tracked dicts of documents by identity only."""
     if isinstance(value, TrackedDict) and depth > 0 and value.owner != "site.data":
         return ["@doc", value.owner]
+    if type(value) is Deferred:
+        return value.text()
     if isinstance(value, dict):
         return {str(k): _canon(v, depth + 1) for k, v in dict.items(value)}
     if isinstance(value, (list, tuple)):
@@ -155,7 +186,9 @@ def _digest(tag: str, text: str) -> str:
 
 def fingerprint(value: Any) -> str:
     """Fingerprint of a field's value: documents inside it (even the value itself, like
-    ``page.previous``) count by identity."""
+    ``page.previous``) count by identity. A deferred string's comes from its bytes."""
+    if type(value) is Deferred:
+        return str_fingerprint(value.encoded())
     return _hex(_value_text(value).encode("utf-8", "surrogatepass"), 12)
 
 
@@ -171,6 +204,8 @@ def _value_text(value: Any) -> str:
     ``site.posts``) skip the JSON encoding."""
     if isinstance(value, str):
         return "s" + value
+    if type(value) is Deferred:
+        return "s" + value.text()
     if isinstance(value, list):
         if value and all(type(v) is str for v in value):        # tags, categories
             joined = "\x00".join(value)
@@ -311,6 +346,8 @@ class Fingerprints:
         payloads, pieces = self.payloads, []
         for m in members:
             value = dict.get(payloads[m], key, "\x00missing")
+            if type(value) is Deferred:
+                value = value.text()
             if type(value) is str:
                 pieces.append(f"{m}\x01s{value}")
             elif isinstance(value, _dt.datetime):
@@ -322,7 +359,7 @@ class Fingerprints:
     def _value_fingerprint(self, memo_key: tuple, value: Any) -> str:
         kind = type(value)
         if kind is not str and kind not in _IMMUTABLE and not isinstance(value, _dt.datetime):
-            return fingerprint(value)
+            return fingerprint(value)      # a deferred string by its bytes, undecoded
         known = self.kept.get(memo_key) or self._previous.get(memo_key)
         if known is not None and known[0] is value:
             fp = known[1]

@@ -36,6 +36,7 @@ class Drop(TrackedDict):
         self.hidden = frozenset(hidden)
 
     def __reduce__(self):
+        self.settle()
         return (_rebuild_drop, (type(self), self.owner, dict(self), self.hidden))
 
     def copy(self) -> Drop:

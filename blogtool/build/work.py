@@ -18,6 +18,7 @@ from ..errors import BuildError, Problem
 from ..models import Document
 from . import pool
 from .cache import Cache, FileHashes
+from .deferred import settled
 from .deps import Fingerprints, Recorder, content_hash, group_of, pack
 from .gcpause import paused
 from .output import Staging
@@ -169,7 +170,7 @@ def _entry(state: WorkState, doc: Document, deps: set[str], reads: set) -> dict[
 
 
 def _content_fields(page: dict) -> dict[str, Any]:
-    return {k: dict.get(page, k) for k in CONTENT_KEYS if dict.__contains__(page, k)}
+    return {k: settled(dict.get(page, k)) for k in CONTENT_KEYS if dict.__contains__(page, k)}
 
 
 def _output(state: WorkState, doc: Document, page: dict) -> Outcome:
