@@ -23,6 +23,7 @@ import zlib
 from pathlib import Path
 
 from .cache import code_stamp, racy_cutoff_ns
+from .cachedir import CACHE_DIR
 from .deps import body_hash
 from .gcpause import paused
 
@@ -116,7 +117,6 @@ class ReadAhead:
     @classmethod
     def of_site(cls, source: str | os.PathLike) -> ReadAhead:
         """The memo of the site at ``source`` (a build's cache folder)."""
-        from .cachedir import CACHE_DIR
         return cls(os.path.join(os.path.realpath(source), CACHE_DIR))
 
     def _run(self) -> None:
