@@ -21,7 +21,7 @@ from blogtool.build.deps import Fingerprints, Recorder, TrackedDict, fingerprint
 from blogtool.build.payload import Drop
 from blogtool.build.site import build
 from support.spies import spy
-from tests.test_incremental import PINNED, tree
+from tests.test_incremental import PINNED, post, tree
 
 
 def _deferred(text: str) -> Deferred:
@@ -102,20 +102,21 @@ layout: null
 
 
 def _post(i: int, words: str = "正文") -> str:
-    body = "\n\n".join(f"{words} {i} 第{n}段，`code {n}` and **bold**。" for n in range(12))
-    return f"---\nlayout: post\ntitle: 第{i}篇\n---\n{body}\n"
+    return post(f"第{i}篇", "flume", "\n\n".join(
+        f"{words} {i} 第{n}段，`code {n}` and **bold**。" for n in range(12)))
 
 
 @pytest.fixture()
 def long_site(tmp_path: Path) -> Path:
+    """Posts long enough that their rendered content goes to the cache's text files."""
     src = tmp_path / "src"
-    (src / "_layouts").mkdir(parents=True)
-    (src / "_posts").mkdir()
-    (src / "_config.yml").write_text("title: 站点\ntimezone: Asia/Shanghai\n", "utf-8")
-    (src / "_layouts/post.html").write_text("<article>{{ content }}</article>", "utf-8")
-    for i in range(1, 9):
-        (src / f"_posts/2015-03-{i:02d}-p{i}.md").write_text(_post(i), "utf-8")
-    (src / "titles.html").write_text(TITLES, "utf-8")
+    files = {"_config.yml": "title: 站点\ntimezone: Asia/Shanghai\n",
+             "_layouts/post.html": "<article>{{ content }}</article>",
+             "titles.html": TITLES,
+             **{f"_posts/2015-03-{i:02d}-p{i}.md": _post(i) for i in range(1, 9)}}
+    for rel, text in files.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text, "utf-8")
     return src
 
 
