@@ -32,7 +32,6 @@ def _deferred(text: str) -> Deferred:
 READS = {
     "getitem": lambda d: d["content"],
     "get": lambda d: d.get("content"),
-    "untracked": lambda d: d.untracked("content"),
     "items": lambda d: dict(d.items())["content"],
     "values": lambda d: [v for v in d.values() if isinstance(v, str) and "正文" in v][0],
     "dict": lambda d: dict(d)["content"],

@@ -27,10 +27,7 @@ def racy_cutoff_ns() -> float:
 def write_text(path: str, text: str, errors: str = "strict") -> None:
     """Replace ``path`` with ``text`` (UTF-8, newlines as given); raises OSError, and
     ValueError for text UTF-8 cannot carry unless ``errors`` says how."""
-    tmp = f"{path}.{os.getpid()}.tmp"
-    with open(tmp, "w", encoding="utf-8", errors=errors, newline="") as fh:
-        fh.write(text)
-    os.replace(tmp, path)
+    write_parts(path, [text.encode("utf-8", errors)])
 
 
 def write_parts(path: str, parts: list[bytes]) -> None:

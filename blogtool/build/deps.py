@@ -19,7 +19,7 @@ from functools import cache
 from typing import Any
 
 from . import clock
-from .deferred import Deferred
+from .deferred import Deferred, settled
 from .slotreuse import CARRIERS
 
 ALL = "*"                      # iterating a dict reads every key of it
@@ -83,35 +83,26 @@ class TrackedDict(dict):
         if reads is not None:
             reads.add((self.owner, key))
         value = dict.__getitem__(self, key)
-        if type(value) is Deferred:
-            value = value.text()
-            dict.__setitem__(self, key, value)
-        return value
+        return self._decoded(key, value) if type(value) is Deferred else value
 
     def get(self, key: Any, default: Any = None) -> Any:
         reads = self.recorder.reads
         if reads is not None:
             reads.add((self.owner, key))
         value = dict.get(self, key, default)
-        if type(value) is Deferred:
-            value = value.text()
-            dict.__setitem__(self, key, value)
-        return value
+        return self._decoded(key, value) if type(value) is Deferred else value
+
+    def _decoded(self, key: Any, value: Deferred) -> str:
+        """A deferred value's string, kept in its place for the next read."""
+        text = value.text()
+        dict.__setitem__(self, key, text)
+        return text
 
     def settle(self) -> None:
         """Every deferred value turned into its string (before the values are read in bulk,
         or copied out)."""
-        late = [k for k, v in dict.items(self) if type(v) is Deferred]
-        for k in late:
-            dict.__setitem__(self, k, dict.__getitem__(self, k).text())
-
-    def untracked(self, key: Any, default: Any = None) -> Any:
-        """``get`` without recording the read."""
-        value = dict.get(self, key, default)
-        if type(value) is Deferred:
-            value = value.text()
-            dict.__setitem__(self, key, value)
-        return value
+        for k in [k for k, v in dict.items(self) if type(v) is Deferred]:
+            self._decoded(k, dict.__getitem__(self, k))
 
     def __contains__(self, key: object) -> bool:
         reads = self.recorder.reads
@@ -156,8 +147,7 @@ def _canon(value: Any, depth: int = 0) -> Any:
     """A JSON-able stand-in for a value; tracked dicts of documents by identity only."""
     if isinstance(value, TrackedDict) and depth > 0 and value.owner != "site.data":
         return ["@doc", value.owner]
-    if type(value) is Deferred:
-        return value.text()
+    value = settled(value)
     if isinstance(value, dict):
         return {str(k): _canon(v, depth + 1) for k, v in dict.items(value)}
     if isinstance(value, (list, tuple)):
@@ -202,10 +192,9 @@ def _value_text(value: Any) -> str:
     """The text a value's fingerprint is the digest of, led by a tag of its kind. Strings,
     numbers, documents and lists of documents (the common cases: titles, bodies,
     ``site.posts``) skip the JSON encoding."""
+    value = settled(value)
     if isinstance(value, str):
         return "s" + value
-    if type(value) is Deferred:
-        return "s" + value.text()
     if isinstance(value, list):
         if value and all(type(v) is str for v in value):        # tags, categories
             joined = "\x00".join(value)
@@ -345,9 +334,7 @@ class Fingerprints:
             return _digest("g", "\x00".join(f"{m}\x01{self.of(m, key)}" for m in members))
         payloads, pieces = self.payloads, []
         for m in members:
-            value = dict.get(payloads[m], key, "\x00missing")
-            if type(value) is Deferred:
-                value = value.text()
+            value = settled(dict.get(payloads[m], key, "\x00missing"))
             if type(value) is str:
                 pieces.append(f"{m}\x01s{value}")
             elif isinstance(value, _dt.datetime):
