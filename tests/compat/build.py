@@ -105,14 +105,17 @@ def build_jekyll(src: Path, dest: Path, *, args: Sequence[str] = (),
 
 def build_blogtool(src: Path, dest: Path, *, args: Sequence[str] = (),
                    config: Mapping | None = None, compat: str | None = "jekyll",
-                   preexisting: Mapping[str, str] | None = None) -> BuildRun:
+                   preexisting: Mapping[str, str] | None = None,
+                   cache: bool = False) -> BuildRun:
     """``blogtool build -s SRC -d DEST --compat jekyll`` (``compat=None``: blogtool's own
-    behaviour) through the installed package's CLI, from a scratch folder."""
+    behaviour) through the installed package's CLI, from a scratch folder; ``--no-cache``
+    unless ``cache`` (the build then reads and writes the site's cache, as a user's does)."""
     src, dest = Path(src).resolve(), Path(dest).resolve()
     _seed_destination(dest, preexisting)
     with tempfile.TemporaryDirectory(prefix="blogtool-cwd-") as scratch:
-        command = [sys.executable, "-c", _CLI, "build", "--no-cache", "-s", str(src),
-                   "-d", str(dest), *_config_args(src, config, Path(scratch)), *args]
+        command = [sys.executable, "-c", _CLI, "build", *([] if cache else ["--no-cache"]),
+                   "-s", str(src), "-d", str(dest), *_config_args(src, config, Path(scratch)),
+                   *args]
         if compat:
             command += ["--compat", compat]
         return _run("blogtool", command, Path(scratch), _environment(), dest)

@@ -1,0 +1,74 @@
+"""A cached build after an edit, whose unchanged posts' content comes from the cache undecoded
+(``build/deferred.py``), against real Jekyll 4.3.1 building the same edited site: pages that
+show every post's content, its excerpt, its size and a filtered slice of it come out as
+Jekyll's, and as blogtool's own ``--no-cache`` build byte for byte."""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+from compat import build_blogtool, build_jekyll, compare
+from tests.test_incremental import tree
+
+LAYOUT = """<!DOCTYPE html>
+<html><head><title>{{ page.title | default: site.title }}</title></head>
+<body>{{ content }}</body></html>
+"""
+SHOWS = """---
+layout: default
+title: 全部正文
+---
+{% for p in site.posts %}<section><h2>{{ p.title }}</h2>{{ p.content }}
+<p>字数 {{ p.content | size }}：{{ p.content | strip_html | truncate: 40 }}</p></section>
+{% endfor %}
+"""
+EXCERPTS = """---
+layout: default
+title: 摘要
+---
+{% for p in site.posts %}<article><a href="{{ p.url | relative_url }}">{{ p.title }}</a>
+{{ p.excerpt }}</article>
+{% endfor %}
+{% assign second = site.posts | where: "title", "第2篇" | first %}<p>{{ second.content | strip_html | truncatewords: 5 }}</p>
+"""
+
+
+def _post(i: int, words: str) -> str:
+    paragraphs = "\n\n".join(f"{words} {i} 第{n}段：日志里的 `NullPointerException` 和 **加粗** 的"
+                             f"说明，第 {n} 次重试以后恢复。" for n in range(10))
+    return f"---\nlayout: default\ntitle: 第{i}篇\n---\n{paragraphs}\n"
+
+
+def _write(src: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        (src / rel).parent.mkdir(parents=True, exist_ok=True)
+        (src / rel).write_text(text, "utf-8")
+    old = time.time() - 600          # older than the cache's window for recent files
+    for path in src.rglob("*"):
+        os.utime(path, (old, old))
+
+
+def test_a_cached_build_after_an_edit_shows_what_jekyll_shows(tmp_path: Path) -> None:
+    src = tmp_path / "site"
+    _write(src, {"_config.yml": "title: 缓存站点\ntimezone: Asia/Shanghai\n",
+                 "_layouts/default.html": LAYOUT, "shows.html": SHOWS, "excerpts.html": EXCERPTS,
+                 **{f"_posts/2015-03-{i:02d}-p{i}.md": _post(i, "正文") for i in range(1, 7)}})
+    out = tmp_path / "blogtool"
+    first = build_blogtool(src, out, cache=True)
+    assert first.ok, first.describe()
+    assert list((src / ".blogtool-cache").rglob("content-*.txt")), "nothing went to the cache"
+    _write(src, {"_posts/2015-03-04-p4.md": _post(4, "改过的正文")})
+    again = build_blogtool(src, out, cache=True)
+    assert again.ok, again.describe()
+    full = build_blogtool(src, tmp_path / "full")
+    assert full.ok, full.describe()
+    assert tree(out) == tree(tmp_path / "full")
+    jekyll = build_jekyll(src, tmp_path / "jekyll")
+    assert jekyll.ok, jekyll.describe()
+    report = compare(jekyll.dest, out)
+    assert report.urls_identical, report.explain()
+    assert report.pages and report.title_score == 1.0, report.explain()
+    assert report.text_min == 1.0 and report.link_score == 1.0, report.explain()
+    shown = (out / "shows.html").read_text("utf-8")
+    assert "改过的正文 4" in shown and "正文 6 第9段" in shown
