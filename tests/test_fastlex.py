@@ -85,7 +85,7 @@ def test_a_rule_that_cannot_share_is_scanned_alone_between_joined_runs(monkeypat
     assert type(fast) is not BashLexer
     list(fast.get_tokens("echo a\n" * lexjoin.JOIN_AFTER))
     assert joined_states(fast)["root"]
-    root = fastlex._states(fast)["root"]
+    root = fastlex.states_of(fast)["root"]
     assert [c[1] is lexjoin.RUN for c in root.scan] == [True, False, True]
     text = "cat <<EOF\nhello $USER\nEOF\necho done\n"
     assert list(fast.get_tokens(text)) == list(BashLexer().get_tokens(text))

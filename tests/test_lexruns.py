@@ -13,8 +13,8 @@ from pygments.token import Name, Text
 
 from blogtool.markup import fastlex, lexjoin
 from blogtool.markup.fastlex import fast_lexer
-from blogtool.markup.highlight import _spans
-from blogtool.markup.lexruns import class_runs
+from blogtool.markup.highlight import _CLASSES, _css_class, _spans
+from blogtool.markup.lexruns import _NotText, class_runs, token_runs
 from blogtool.markup.loglexer import LogLexer
 
 DATA = Path(__file__).resolve().parent / "data" / "code"
@@ -61,6 +61,45 @@ def test_spans_from_runs_equal_spans_from_pygments_tokens(name: str, join_after:
 def test_generated_code_highlights_the_same(pieces: list[str], name: str) -> None:
     text = "".join(pieces)
     assert _spans(text, fast_lexer(_plain(name))) == _spans(text, _plain(name))
+
+
+def _token_runs(lexer, text: str):
+    try:
+        return token_runs(lexer, text, _css_class, _CLASSES)
+    except _NotText:
+        return None
+
+
+# the lexers fastlex scans itself (not console, a session lexer, nor xml, whose states are
+# too short to gain); c and cpp scan with their type tables (``_scan_c``)
+SCANNED = [n for n in NAMES
+           if type(fast_lexer(_plain(n))).get_tokens_unprocessed in fastlex.SCANS]
+
+
+def test_both_scans_are_among_the_lexers_compared() -> None:
+    assert {"java", "log", "bash", "python", "scala", "sql", "c", "cpp"} <= set(SCANNED)
+    assert type(fast_lexer(_plain("cpp"))).get_tokens_unprocessed is fastlex._scan_c
+
+
+@pytest.mark.parametrize("name", [n if n in ("java", "log", "cpp") else
+                                  pytest.param(n, marks=pytest.mark.sweep) for n in SCANNED])
+@pytest.mark.parametrize("join_after", [1, 50])
+def test_runs_made_in_the_scan_equal_the_runs_of_its_tokens(name: str, join_after: int,
+                                                            monkeypatch) -> None:
+    monkeypatch.setattr(lexjoin, "JOIN_AFTER", join_after)
+    monkeypatch.setattr(fastlex, "_SPED_UP", {})
+    fast = fast_lexer(_plain(name))
+    for text in SAMPLES:
+        runs = class_runs(fast, text, _css_class, _CLASSES)
+        assert runs == _token_runs(fast, text), text[:200]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40), st.sampled_from(SCANNED))
+def test_generated_code_gives_the_runs_of_its_tokens(pieces: list[str], name: str) -> None:
+    fast = fast_lexer(_plain(name))
+    text = "".join(pieces)
+    assert class_runs(fast, text, _css_class, _CLASSES) == _token_runs(fast, text)
 
 
 class _Dropping(RegexLexer):

@@ -24,8 +24,9 @@ ones) is tried alone in its place, between joined runs of the others (and so is 
 flags unlike its neighbours'); short states are scanned rule by rule, and so is every state
 until it has scanned ``JOIN_AFTER`` positions: a joined pattern is compiled only for a state
 busy enough to repay it (the joined patterns are made in ``lexjoin.py``; highlighting scans
-with ``lexruns.py``, which reads these tokens into class runs). ``tests/test_fastlex.py``
-checks the tokens against Pygments for every lexer blogtool speeds up.
+with ``lexruns.py``, whose copy of this loop makes class runs, not tokens).
+``tests/test_fastlex.py`` checks the tokens against Pygments for every lexer blogtool speeds
+up, ``tests/test_lexruns.py`` the runs against the tokens'.
 """
 from __future__ import annotations
 
@@ -70,7 +71,7 @@ def fast_lexer(lexer: Lexer) -> Lexer:
         if "_tokens" in base.__dict__:      # the rules Pygments compiled, not compiled again
             attrs["_tokens"] = base.__dict__["_tokens"]
         sped_up = type(base.__name__, (base,), attrs)
-        if not any(s.joinable for s in _states(sped_up(**lexer.options)).values()):
+        if not any(s.joinable for s in states_of(sped_up(**lexer.options)).values()):
             sped_up = base
         _SPED_UP[base] = sped_up
     return lexer if sped_up is base else sped_up(**lexer.options)
@@ -128,7 +129,7 @@ def _with_fast_inner(lexer: Lexer, inner: type) -> Lexer:
     return lexer if sped_up is base else sped_up(**lexer.options)
 
 
-def _states(lexer: RegexLexer) -> dict[str, State]:
+def states_of(lexer: RegexLexer) -> dict[str, State]:
     """Per state, its rules ready to apply; made once per lexer class (Pygments compiles the
     rules on the first instance)."""
     cls = type(lexer)
@@ -181,7 +182,8 @@ def _steps(transition: Any) -> tuple:
     return tuple(-1 if step == "#pop" else step for step in transition)
 
 
-def _move(stack: list[str], steps: tuple) -> None:
+def move(stack: list[str], steps: tuple) -> None:
+    """Apply a rule's stack steps (never below the bottom state)."""
     for step in steps:
         if type(step) is int:
             del stack[max(1, len(stack) + step):]
@@ -194,7 +196,7 @@ def _move(stack: list[str], steps: tuple) -> None:
 def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
           ) -> Iterator[tuple[int, Any, str]]:
     """Tokens of ``text`` as ``(index, token type, text)``, starting with ``stack``."""
-    states = _states(self)
+    states = states_of(self)
     names = list(stack)
     state = states[names[-1]]
     joined = state.joined
@@ -243,7 +245,7 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
                 yield from callback(self, found if own else match(text, pos))
             pos = end
             if steps:
-                _move(names, steps)
+                move(names, steps)
                 state = states[names[-1]]
             joined = state.joined
             continue
@@ -259,5 +261,5 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
         pos += 1
 
 
-# the scans of sped-up lexers (``lexruns.class_runs`` reads their tokens)
+# the scans of sped-up lexers (``lexruns.class_runs`` runs their loop, making runs)
 SCANS = (_scan, _scan_c)
