@@ -107,8 +107,10 @@ def test_chunks_shrink_where_the_processes_meet() -> None:
         assert min(sizes) >= min(4, n)
         if n >= 1000:
             meet = next(i for i, c in enumerate(chunks) if n * (jobs - 1) // jobs in c)
-            assert max(sizes[meet - 2:meet + 3]) <= 8 < min(sizes[0], sizes[-1])
-            assert sizes[0] == max(sizes) == sizes[-1]
+            assert max(sizes[meet - 2:meet + 3]) <= 8 < min(sizes[0], sizes[-2])
+            assert sizes[0] == max(sizes) == sizes[-2]
+            # the chunk this process renders before forking: an eighth, the workers start soon
+            assert sizes[-1] == max(4, sizes[0] // 8)
 
 
 def test_a_cached_parallel_read_keeps_order_and_writes_the_memo_from_its_readers(

@@ -43,14 +43,19 @@ def split(items: Sequence, jobs: int, minimum: int = 4) -> list[list]:
     """Chunks small enough for an even finish (about twenty per process). Where the
     processes meet at the wave's end (the workers take chunks from the front, this process
     from the back) they shrink, each at most a third of what is left before the meeting
-    point, so no process waits long for another's last chunk."""
+    point, so no process waits long for another's last chunk. The last chunk, the one this
+    process renders before it forks the workers (``_run_forked``), is an eighth of the
+    others: enough to make what rendering makes on first use, not so much that the workers
+    start late (a full chunk of 5,000 posts kept the second core idle 0.4 s)."""
     n = len(items)
     size = max(minimum, n // (jobs * 20) + 1)
     if jobs <= 1 or n <= 6 * size:
         sizes = [size] * (-(-n // size))
     else:
         meet = n * (jobs - 1) // jobs
-        sizes = _tapered(meet, size, minimum) + _tapered(n - meet, size, minimum)[::-1]
+        warm = max(minimum, size // 8)
+        sizes = _tapered(meet, size, minimum) + \
+            _tapered(n - meet - warm, size, minimum)[::-1] + [warm]
     chunks, at = [], 0
     for s in sizes:
         chunks.append(list(items[at:at + s]))
