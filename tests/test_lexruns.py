@@ -12,9 +12,9 @@ from pygments.lexers import get_lexer_by_name
 from pygments.token import Name, Text
 
 from blogtool.markup import fastlex, lexjoin
-from blogtool.markup.fastlex import fast_lexer
+from blogtool.markup.fastlex import NotText, fast_lexer
 from blogtool.markup.highlight import _CLASSES, _css_class, _spans
-from blogtool.markup.lexruns import _NotText, class_runs, token_runs
+from blogtool.markup.lexruns import class_runs, token_runs
 from blogtool.markup.loglexer import LogLexer
 
 DATA = Path(__file__).resolve().parent / "data" / "code"
@@ -66,7 +66,7 @@ def test_generated_code_highlights_the_same(pieces: list[str], name: str) -> Non
 def _token_runs(lexer, text: str):
     try:
         return token_runs(lexer, text, _css_class, _CLASSES)
-    except _NotText:
+    except NotText:
         return None
 
 

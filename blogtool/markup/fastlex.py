@@ -23,15 +23,16 @@ cannot share a pattern (group names or numbers referred to, inline flags other t
 ones) is tried alone in its place, between joined runs of the others (and so is a regex with
 flags unlike its neighbours'); short states are scanned rule by rule, and so is every state
 until it has scanned ``JOIN_AFTER`` positions: a joined pattern is compiled only for a state
-busy enough to repay it (the joined patterns are made in ``lexjoin.py``; highlighting scans
-with ``lexruns.py``, whose copy of this loop makes class runs, not tokens).
-``tests/test_fastlex.py`` checks the tokens against Pygments for every lexer blogtool speeds
-up, ``tests/test_lexruns.py`` the runs against the tokens'.
+busy enough to repay it (the joined patterns are made in ``lexjoin.py``). The one loop,
+:func:`walk`, gives tokens (Pygments' interface) or, for highlighting (``lexruns.py``), runs
+of one CSS class without the tokens. ``tests/test_fastlex.py`` checks the tokens against
+Pygments for every lexer blogtool speeds up, ``tests/test_lexruns.py`` the runs against the
+tokens'.
 """
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from pygments.lexer import Lexer, RegexLexer, bygroups
@@ -98,9 +99,9 @@ def _types_c_names(base: type) -> bool:
 def _scan_c(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
             ) -> Iterator[tuple[int, Any, str]]:
     """:func:`_scan`, with names in the type tables the lexer's options turn on as types."""
-    types = c_types(self) or frozenset()
-    for index, token, value in _scan(self, text, stack):
-        yield index, (Keyword.Type if token is Name and value in types else token), value
+    tokens: list[tuple[int, Any, str]] = []
+    walk(self, text, stack, tokens, types=c_types(self) or frozenset())
+    return iter(tokens)
 
 
 def c_types(lexer: RegexLexer) -> frozenset[str] | None:
@@ -196,13 +197,50 @@ def move(stack: list[str], steps: tuple) -> None:
 def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
           ) -> Iterator[tuple[int, Any, str]]:
     """Tokens of ``text`` as ``(index, token type, text)``, starting with ``stack``."""
-    states = states_of(self)
+    tokens: list[tuple[int, Any, str]] = []
+    walk(self, text, stack, tokens)
+    return iter(tokens)
+
+
+# (start, end, class) per run of one CSS class, in order; a class None marks a piece of the
+# run after it (the two are one run, with text the lexer dropped between them)
+Runs = list[tuple[int, int, str | None]]
+
+
+class NotText(Exception):
+    """A callback gave a token that is not the text at its index (no runs can be made)."""
+
+
+def walk(lexer: RegexLexer, text: str, stack: tuple[str, ...] = ("root",),
+         tokens: list[tuple[int, Any, str]] | None = None, *,
+         classes: dict[_TokenType, str] | None = None,
+         css_class: Callable[[_TokenType], str] | None = None,
+         types: frozenset[str] | None = None) -> Runs:
+    """The scan: with ``tokens``, each token is appended to it as ``(index, type, text)``;
+    without, the tokens are read into runs of one CSS class (``classes``, filled by
+    ``css_class`` for a type not in it yet), returned as slices of ``text`` (``lexruns.py``):
+    a token that continues the run before it only moves the run's end, and no token's text is
+    cut. ``types``: names made ``Keyword.Type`` (the C family's type tables). A rule with one
+    token type, the common case, is handled inline; groups, callbacks and the characters no
+    rule matched go through ``pieces``. In runs, a callback's token that is not the text at
+    its index raises :class:`NotText`."""
+    runs: Runs = []
+    add = runs.append
+    run_cls: str | None = None
+    run_start = run_end = 0
+    get_class: Callable[[_TokenType], str | None] = {}.get
+    make_class: Callable[[_TokenType], str] = str       # neither is used for tokens
+    if tokens is None:
+        if classes is None or css_class is None:
+            raise TypeError("runs need classes and css_class")
+        get_class, make_class = classes.get, css_class
+    states = states_of(lexer)
     names = list(stack)
     state = states[names[-1]]
     joined = state.joined
     pos = 0
     while True:
-        rule: Rule | None = None
+        rule = None
         if joined is not None:
             found = joined(text, pos)
             if found is not None:
@@ -225,41 +263,90 @@ def _scan(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
                 state.countdown -= 1
                 if state.countdown == 0:
                     state.join()
+        pieces: Sequence[tuple[int, int, Any]] = ()
         if rule is not None:
             match, token, callback, steps = rule
             if token is not None:
-                yield pos, token, text[pos:end]
-            elif type(callback) is tuple:
-                if not own:
-                    found = match(text, pos)
-                for group, kind in callback:
-                    value = found.group(group)
-                    if value:
-                        yield found.start(group), kind, value
-            elif type(callback) is list:    # the groups are the joined match's
-                for group, kind in callback:
-                    value = found.group(group)
-                    if value:
-                        yield found.start(group), kind, value
+                if types is not None and token is Name and text[pos:end] in types:
+                    token = Keyword.Type
+                if tokens is not None:
+                    tokens.append((pos, token, text[pos:end]))
+                elif end > pos:
+                    cls = get_class(token)
+                    if cls is None:
+                        cls = make_class(token)
+                    if cls != run_cls:
+                        if run_end > run_start:
+                            add((run_start, run_end, run_cls))
+                        run_cls, run_start, run_end = cls, pos, end
+                    elif pos == run_end:
+                        run_end = end
+                    else:
+                        add((run_start, run_end, None))
+                        run_start, run_end = pos, end
+            elif type(callback) is tuple or type(callback) is list:
+                if not own and type(callback) is tuple:
+                    found = match(text, pos)    # the groups are the rule's own regex's
+                pieces = [(found.start(group), found.end(group), kind)
+                          for group, kind in callback]
             elif callback is not None:
-                yield from callback(self, found if own else match(text, pos))
+                made = callback(lexer, found if own else match(text, pos))
+                if tokens is not None:
+                    for token_ in made:
+                        if types is not None and token_[1] is Name and token_[2] in types:
+                            token_ = (token_[0], Keyword.Type, token_[2])
+                        tokens.append(token_)
+                else:
+                    listed = []
+                    for index, kind, value in made:
+                        if value and not text.startswith(value, index):
+                            raise NotText
+                        listed.append((index, index + len(value), kind))
+                    pieces = listed
             pos = end
             if steps:
                 move(names, steps)
                 state = states[names[-1]]
             joined = state.joined
-            continue
-        if pos >= len(text):
-            return
-        if text[pos] == "\n":
-            names = ["root"]
-            state = states["root"]
-            joined = state.joined
-            yield pos, Whitespace, "\n"
-        else:
-            yield pos, Error, text[pos]
-        pos += 1
+        elif pos >= len(text):
+            break
+        else:                       # no rule: a newline goes back to root, else an error
+            if text[pos] == "\n":
+                names = ["root"]
+                state = states["root"]
+                joined = state.joined
+                pieces = [(pos, pos + 1, Whitespace)]
+            else:
+                pieces = [(pos, pos + 1, Error)]
+            pos += 1
+        for start, stop, kind in pieces:
+            if tokens is not None:
+                if stop > start:
+                    value = text[start:stop]
+                    if types is not None and kind is Name and value in types:
+                        kind = Keyword.Type
+                    tokens.append((start, kind, value))
+                continue
+            if stop <= start:
+                continue
+            if types is not None and kind is Name and text[start:stop] in types:
+                kind = Keyword.Type
+            cls = get_class(kind)
+            if cls is None:
+                cls = make_class(kind)
+            if cls != run_cls:
+                if run_end > run_start:
+                    add((run_start, run_end, run_cls))
+                run_cls, run_start, run_end = cls, start, stop
+            elif start == run_end:
+                run_end = stop
+            else:
+                add((run_start, run_end, None))
+                run_start, run_end = start, stop
+    if run_end > run_start:
+        add((run_start, run_end, run_cls))
+    return runs
 
 
-# the scans of sped-up lexers (``lexruns.class_runs`` runs their loop, making runs)
+# the scans of sped-up lexers (``lexruns.class_runs`` has ``walk`` make runs for them)
 SCANS = (_scan, _scan_c)
