@@ -109,3 +109,15 @@ def test_the_trash_deletes_at_once_what_it_cannot_rename(tmp_path: Path) -> None
         trash.remove(far)
         assert not far.exists()
         assert not any((tmp_path / "trash").iterdir())
+
+
+def test_every_timed_run_starts_with_the_dirty_pages_written_out(tmp_path: Path,
+                                                                 monkeypatch) -> None:
+    events: list[str] = []
+    monkeypatch.setattr("benchmarks.kit.os.sync", lambda: events.append("sync"))
+    kit = _kit(tmp_path, tmp_path, "path")
+    kit.measure = lambda *a, **k: events.append("run") or type(  # type: ignore[method-assign]
+        "M", (), {"wall": 1.0, "cpu": 1.0, "peak_rss": 0, "returncode": 0})()
+    kit.timed("a", ["true"], {}, tmp_path / "a.log")
+    kit.timed("b", ["true"], {}, tmp_path / "b.log")
+    assert events == ["sync", "run", "sync", "run"]

@@ -240,7 +240,7 @@ def walk(lexer: RegexLexer, text: str, stack: tuple[str, ...] = ("root",),
     joined = state.joined
     pos = 0
     while True:
-        rule = None
+        rule: Rule | None = None
         if joined is not None:
             found = joined(text, pos)
             if found is not None:
