@@ -271,8 +271,8 @@ def walk(lexer: RegexLexer, text: str, stack: tuple[str, ...] = ("root",),
                     token = Keyword.Type
                 if tokens is not None:
                     tokens.append((pos, token, text[pos:end]))
-                elif end > pos:
-                    cls = get_class(token)
+                elif end > pos:     # the run extended or ended here, as for ``pieces`` below:
+                    cls = get_class(token)     # a tuple per token cost ~8 % of highlighting
                     if cls is None:
                         cls = make_class(token)
                     if cls != run_cls:

@@ -14,6 +14,8 @@ runs from any lexer's tokens (the tests hold the two equal).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import groupby, pairwise
+from operator import itemgetter
 
 from pygments.lexer import RegexLexer
 from pygments.token import _TokenType
@@ -40,30 +42,24 @@ def class_runs(lexer: RegexLexer, text: str, css_class: Callable[[_TokenType], s
 
 def token_runs(lexer: RegexLexer, text: str, css_class: Callable[[_TokenType], str],
                classes: dict[_TokenType, str]) -> Runs:
-    """The runs of the lexer's token stream (raises ``NotText`` on a token that is not the
-    text at its index)."""
-    out: Runs = []
-    add = out.append
-    run_cls: str | None = None
-    run_start = run_end = 0
+    """The runs of the lexer's token stream, made another way than ``walk`` makes them (the
+    tests compare the two): the tokens grouped by class, each group cut where the lexer
+    dropped text. Raises ``NotText`` on a token that is not the text at its index."""
+    pieces: list[tuple[str, int, int]] = []
     for index, kind, value in type(lexer).get_tokens_unprocessed(lexer, text):
         if not value:
             continue
         if not text.startswith(value, index):
             raise NotText
-        stop = index + len(value)
         cls = classes.get(kind)
-        if cls is None:
-            cls = css_class(kind)
-        if cls != run_cls:
-            if run_end > run_start:
-                add((run_start, run_end, run_cls))
-            run_cls, run_start, run_end = cls, index, stop
-        elif index == run_end:
-            run_end = stop
-        else:                   # text dropped in between: the run goes on after it
-            add((run_start, run_end, None))
-            run_start, run_end = index, stop
-    if run_end > run_start:
-        add((run_start, run_end, run_cls))
+        pieces.append((css_class(kind) if cls is None else cls, index, index + len(value)))
+    out: Runs = []
+    for cls, grouped in groupby(pieces, key=itemgetter(0)):
+        group = list(grouped)
+        start = group[0][1]
+        for (_, _, before_end), (_, after_start, _) in pairwise(group):
+            if after_start != before_end:       # text dropped between: a piece of the run
+                out.append((start, before_end, None))
+                start = after_start
+        out.append((start, group[-1][2], cls))
     return out
