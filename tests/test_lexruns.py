@@ -120,6 +120,11 @@ def test_a_callback_that_rewrites_text_falls_back_to_the_tokens() -> None:
     assert class_runs(fast, "a-b\n", lambda t: "n", {}) is None
     # every type has the class "n" here: x, then y and the newline after the dropped "-"
     assert class_runs(fast, "x-y\n", lambda t: "n", {}) == [(0, 1, None), (2, 4, "n")]
+    # the reference reads Pygments' own scan of the plain lexer the same way
+    assert token_runs(_Dropping(), "x-y\n", lambda t: "n", {}) == [(0, 1, None), (2, 4, "n")]
+    assert token_runs(_Dropping(), "x-y x-y\n", lambda t: "n", {}) == \
+        [(0, 1, None), (2, 5, None), (6, 8, "n")] == \
+        class_runs(fast, "x-y x-y\n", lambda t: "n", {})
     # text dropped between tokens of one class: one span, without the dropped text
     for lexer in (fast, _Dropping()):
         assert _spans("x-y z\n", lexer) == '<span class="n">xy</span> z\n'
