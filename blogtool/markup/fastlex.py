@@ -100,7 +100,7 @@ def _scan_c(self: RegexLexer, text: str, stack: tuple[str, ...] = ("root",)
             ) -> Iterator[tuple[int, Any, str]]:
     """:func:`_scan`, with names in the type tables the lexer's options turn on as types."""
     tokens: list[tuple[int, Any, str]] = []
-    walk(self, text, stack, tokens, types=c_types(self) or frozenset())
+    walk(self, text, stack, tokens, types=c_types(self))
     return iter(tokens)
 
 

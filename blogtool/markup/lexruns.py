@@ -20,7 +20,7 @@ from operator import itemgetter
 from pygments.lexer import RegexLexer
 from pygments.token import _TokenType
 
-from .fastlex import NotText, Runs, _scan, _scan_c, c_types, walk
+from .fastlex import SCANS, NotText, Runs, c_types, walk
 
 __all__ = ["class_runs", "token_runs", "Runs"]
 
@@ -30,11 +30,9 @@ def class_runs(lexer: RegexLexer, text: str, css_class: Callable[[_TokenType], s
     """The runs of ``text`` as ``lexer`` (a sped-up lexer, ``fastlex``) tokenises it, each
     token's class from ``classes`` (filled by ``css_class`` for a type not in it yet), or
     None when a callback's tokens are not slices of the text."""
-    scan = type(lexer).get_tokens_unprocessed
     try:
-        if scan is _scan or scan is _scan_c:
-            return walk(lexer, text, classes=classes, css_class=css_class,
-                        types=c_types(lexer) if scan is _scan_c else None)
+        if type(lexer).get_tokens_unprocessed in SCANS:     # c_types: None but for C's
+            return walk(lexer, text, classes=classes, css_class=css_class, types=c_types(lexer))
         return token_runs(lexer, text, css_class, classes)
     except NotText:
         return None
