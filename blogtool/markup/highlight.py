@@ -48,17 +48,18 @@ def find_lexer(lang: str) -> Lexer | None:
     even when the package's entry point is not installed (a source checkout). Lexers other
     packages add to Pygments as plugins are not used: Rouge has none of them, a site's output
     would depend on what else is installed, and looking among them imports those packages
-    (IPython's take about 0.4 s, paid by each process that meets an unknown name)."""
+    (IPython's take about 0.4 s, paid by each process that meets an unknown name). Blank
+    lines at either end of the code stay, as Rouge keeps them (Pygments' ``stripnl`` is off)."""
     name = lang.strip()
     if not name or name in _PLAIN or name != name.lower():
         return None            # Rouge's names are lower case and its lookup is exact
     if name in LogLexer.aliases:
-        return fast_lexer(LogLexer())
+        return fast_lexer(LogLexer(stripnl=False))
     builtin = _builtin_lexers().get(_ROUGE_ALIASES.get(name, name))
     if builtin is None:
         return None
     try:
-        return fast_lexer(find_lexer_class(builtin)())
+        return fast_lexer(find_lexer_class(builtin)(stripnl=False))
     except ClassNotFound:      # pragma: no cover - a name in Pygments' own table
         return None
 
