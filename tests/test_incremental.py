@@ -6,6 +6,7 @@ The cache and ``serve``'s rebuilds share one mechanism: each output records what
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import sys
 import time
@@ -694,6 +695,63 @@ def test_source_stamps_come_from_the_listing_the_build_started_with(
     assert hashes.of("_includes/nav.html") == deps.content_hash(nav.read_bytes())
     assert not stats
     monkeypatch.setattr(cache_module.os, "stat", real_stat)
+
+
+def test_a_session_takes_the_stamps_of_the_posts_its_memo_kept(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """serve's rebuilds (a session, no unchanged-site check) take each unchanged post's
+    mtime and size from the reader, which ``stat``-ed it to take it from the memo, instead
+    of ``stat``-ing it again to hash it; a post changed within the stamp window is
+    ``stat``-ed again; every rebuild gives the full build's bytes."""
+    from blogtool.build import cache as cache_module
+    _age(site)
+    session = BuildSession(site)
+    check(site, tmp_path, session, "start")
+    stats: list[str] = []
+    real_stat = os.stat
+
+    def counting(path, *args, **kwargs):   # type: ignore[no-untyped-def]
+        if sys._getframe(1).f_code is cache_module.FileHashes.of.__code__:
+            stats.append(str(path))
+        return real_stat(path, *args, **kwargs)
+    monkeypatch.setattr(cache_module.os, "stat", counting)
+    p3 = site / "_posts/2014-10-13-p3.md"
+    p3.write_text(post("第3篇", "flume", "改过\n\n二"), "utf-8")
+    os.utime(p3, (PINNED.timestamp() - 60,) * 2)
+    check(site, tmp_path, session, "body")
+    assert not [p for p in stats if "_posts" in p]
+    # a post written just now: the reader's stamp is too recent to vouch for its hash
+    stats.clear()
+    p4 = site / "_posts/2014-10-14-p4.md"
+    p4.write_text(post("第4篇", "hdfs", "刚改的\n\n二"), "utf-8")
+    check(site, tmp_path, session, "recent")
+    stats.clear()
+    check(site, tmp_path, session, "recent-again")
+    assert [p for p in stats if "_posts" in p] == [str(p4)]
+
+    hashes = cache_module.FileHashes(site)
+    hashes.trust_stats({"_posts/2014-10-14-p4.md": (p4.stat().st_mtime_ns, p4.stat().st_size)},
+                       p4.stat().st_mtime_ns + 1)
+    stats.clear()
+    assert hashes.of("_posts/2014-10-14-p4.md") == deps.content_hash(p4.read_bytes())
+    assert not stats
+
+
+def test_the_record_of_outputs_is_written_when_they_change(site: Path, tmp_path: Path) -> None:
+    """What a build wrote is recorded for the next one (which patches the site in place);
+    a rebuild that writes the same files leaves the record as it is."""
+    session = BuildSession(site)
+    check(site, tmp_path, session, "start")
+    record = site / ".blogtool-cache" / f"v{FORMAT}" / "outputs.json"
+    os.utime(record, (1_000_000_000, 1_000_000_000))
+    EDITS["body"](site)
+    check(site, tmp_path, session, "body")
+    assert record.stat().st_mtime == 1_000_000_000
+    EDITS["new_post"](site)
+    check(site, tmp_path, session, "new")
+    assert record.stat().st_mtime != 1_000_000_000
+    assert any(p.endswith("p9.html") for p in
+               json.loads(record.read_text("utf-8"))[str((tmp_path / "warm").resolve())])
 
 
 def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(

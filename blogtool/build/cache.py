@@ -336,6 +336,15 @@ class FileHashes:
                         in zip(listing[0::3], listing[1::3], listing[2::3], strict=True)
                         if size >= 0 and mtime < before_ns}
 
+    def trust_stats(self, stats: dict[str, tuple[int, int]], before_ns: float) -> None:
+        """Take ``(mtime, size)`` pairs this build ``stat``-ed already (the reader's, of the
+        posts it took from its memo) as :meth:`trust` takes a listing's: those from
+        ``before_ns`` on (the racy window) are ``stat``-ed again. Until :meth:`new_build`."""
+        listed = self._listed
+        for rel, stamp in stats.items():
+            if stamp[0] < before_ns:
+                listed.setdefault(rel, stamp)
+
     def of(self, rel_path: str) -> str:
         if rel_path in self._build:
             return self._build[rel_path]

@@ -158,13 +158,17 @@ class Patch(Staging):
         if not isinstance(mtimes, dict) or record.get("keep") != list(self.keep_prefixes):
             return None
         cutoff = record.get("cutoff", float("inf"))
-        dest = str(self.destination)
         changed = []
         before = self._mtimes_before
         try:
+            fd = os.open(self.destination, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return None
+        stat = os.stat
+        try:    # each folder by its path from the open destination: a short walk for the kernel
             for rel, mtime in mtimes.items():
                 try:
-                    now = os.stat(os.path.join(dest, rel) if rel else dest).st_mtime_ns
+                    now = stat(rel or ".", dir_fd=fd).st_mtime_ns
                 except OSError:
                     continue            # gone, with whatever was in it
                 before[rel] = now
@@ -173,6 +177,8 @@ class Patch(Staging):
         except (AttributeError, TypeError, ValueError):
             before.clear()
             return None
+        finally:
+            os.close(fd)
         return changed
 
     def _strays(self, changed: list[str] | None = None) -> list[str]:

@@ -21,7 +21,7 @@ from ..search.pagefind import BUNDLE
 from ..timeutil import RubyTime, site_zone
 from . import generators, inputs, plugins, themes, timeslots, unchanged
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
-from .cachedir import FORMAT
+from .cachedir import FORMAT, racy_cutoff_ns
 from .config import Settings, load_config, settings_from
 from .deps import Fingerprints, Recorder
 from .gcpause import paused
@@ -207,9 +207,13 @@ def _build(source: Path | str, destination: Path | str | None, *,
     stamps: dict[str, tuple[int, int, str]] | None = {} if session.records else None
     listed: set[str] = set()
     parts: dict = {}
+    # the posts taken from the memo, by their stamps (serve's builds: no probe lists the source)
+    stat_stamps: dict[str, tuple[int, int]] | None = \
+        {} if session.records and probe is None else None
+    reading_ns = racy_cutoff_ns()
     session.memo_store.settle()     # the last build's memo written: reading forks
     sources = read_site(config, settings, now, diagnostics, session.read_memo, jobs=jobs,
-                        stamps=stamps, listed=listed, parts=parts)
+                        stamps=stamps, listed=listed, parts=parts, stat_stamps=stat_stamps)
     session.memo_store.after_read(session.read_memo, session.body_hashes, listed, parts)
     sources = themes.layer(config, settings, sources, gem_theme, now, diagnostics)
     sources = plugin_sources.transform(config, settings, sources, now, diagnostics)
@@ -222,6 +226,8 @@ def _build(source: Path | str, destination: Path | str | None, *,
         session.hashes.trust(probe.listing, probe.time_ns - unchanged.RACY_NS)
     if stamps:
         session.hashes.seed(stamps)
+    if stat_stamps:
+        session.hashes.trust_stats(stat_stamps, reading_ns)
     result = _render_and_write(source, dest, config, settings, sources, generated, now, env,
                                diagnostics, progress, jobs, session)
     result.seconds = time.perf_counter() - started
@@ -371,8 +377,9 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.cache.flush()     # what was rendered stays useful, even after a failure
         session.hashes.save()
         session.memo_store.save()
-    session.outputs[str(dest)] = set(staging.stats.paths)
-    session.cache.save_outputs(session.outputs)
+    session.outputs[str(dest)] = made = set(staging.stats.paths)
+    if made != previous:     # the record on disk already lists the same files otherwise
+        session.cache.save_outputs(session.outputs)
     if now_inputs is not None:
         session.inputs.keep(now_inputs)
     seen = staging.seen_folders if isinstance(staging, Patch) else {}

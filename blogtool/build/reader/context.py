@@ -38,6 +38,9 @@ class ReadContext:
     stamps: dict[str, tuple[int, int, str]] | None = None
     # the post files found (with a memo): what the memo keeps entries for
     listed: set[str] | None = None
+    # rel_path -> (mtime ns, size) of the post files taken from the memo, as stat-ed for it
+    # (the caller's file hashes need not stat them again)
+    stat_stamps: dict[str, tuple[int, int]] | None = None
     # the memo's entries as the reading processes pickled them, by shard (readmemo.pack_parts)
     memo_parts: dict[int, list[tuple[tuple[str, ...], bytes]]] | None = None
 

@@ -35,11 +35,9 @@ def read_posts(ctx: ReadContext, rel_dir: str, magic: str) -> list[Document]:
         m = (DRAFT_NAME if draft else POST_NAME).match(inner)
         if m and posixpath.splitext(inner)[1] not in YAML_EXTS:   # Jekyll loads those as
             items.append((posixpath.join(rel_base, inner), path, m))  # data: no content, no post
-    docs = []
-    for doc in _read_post_items(ctx, items, path_categories, draft):
-        if doc is not None and _publishable(ctx, doc):
-            docs.append(doc)
-    return docs
+    now = int(ctx.site_time.timestamp())
+    return [doc for doc in _read_post_items(ctx, items, path_categories, draft)
+            if doc is not None and _publishable(ctx, doc, now)]
 
 
 def _read_post_items(ctx: ReadContext, items: list[tuple[str, str, re.Match]],
@@ -52,10 +50,13 @@ def _read_post_items(ctx: ReadContext, items: list[tuple[str, str, re.Match]],
     todo = []
     if ctx.listed is not None:
         ctx.listed.update(rel for rel, _path, _m in items)
+    seen = ctx.stat_stamps
     for i, (rel, _path, _m) in enumerate(items):
         known = ctx.memo.get(rel) if ctx.memo is not None else None
         if known is not None and known[0] == signatures[i]:
             out[i] = _copy(known[1])
+            if seen is not None:
+                seen[rel] = known[0][:2]
         else:
             todo.append(i)
     jobs = ctx.jobs if len(todo) >= PARALLEL_READ else 1
@@ -162,12 +163,13 @@ def _signature(ctx: ReadContext, path: str, path_categories: list[str],
             tuple(path_categories))
 
 
-def _publishable(ctx: ReadContext, doc: Document) -> bool:
+def _publishable(ctx: ReadContext, doc: Document, now: int) -> bool:
+    """``now``: the site's time in whole seconds since 1970."""
     published = doc.data.get("published", True)
     if published is False and not ctx.settings.unpublished:
         return False
     if doc.date is not None and not ctx.settings.future and doc.kind != "page" and \
-            int(doc.date.timestamp()) > int(ctx.site_time.timestamp()):
+            int(doc.date.timestamp()) > now:
         ctx.diagnostics.info(f"Skipping: {doc.rel_path} has a future date")
         return False
     return True

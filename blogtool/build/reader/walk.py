@@ -27,27 +27,31 @@ from .posts import read_post, read_posts
 def read_site(config: dict, settings: Settings, site_time: RubyTime,
               diagnostics: Diagnostics, memo: dict | None = None, jobs: int = 1,
               stamps: dict[str, tuple[int, int, str]] | None = None,
-              listed: set[str] | None = None, parts: dict | None = None) -> Sources:
+              listed: set[str] | None = None, parts: dict | None = None,
+              stat_stamps: dict[str, tuple[int, int]] | None = None) -> Sources:
     """``memo`` (kept by a build session) holds parsed posts by file identity and
     configuration, so a rebuild parses only the files that changed. ``jobs``: processes that
     parse posts on a big site. ``stamps`` (with a memo) gets the mtime, size and content
     hash of each post file parsed, ``listed`` the paths of the post files found, ``parts``
-    the memo's new entries as the parsing processes pickled them (``readmemo.pack_parts``)."""
+    the memo's new entries as the parsing processes pickled them (``readmemo.pack_parts``),
+    ``stat_stamps`` the mtime and size of each post file taken from the memo."""
     with paused():
         return _read_site(config, settings, site_time, diagnostics, memo, jobs, stamps, listed,
-                          parts)
+                          parts, stat_stamps)
 
 
 def _read_site(config: dict, settings: Settings, site_time: RubyTime,
                diagnostics: Diagnostics, memo: dict | None, jobs: int,
                stamps: dict[str, tuple[int, int, str]] | None = None,
-               listed: set[str] | None = None, parts: dict | None = None) -> Sources:
+               listed: set[str] | None = None, parts: dict | None = None,
+               stat_stamps: dict[str, tuple[int, int]] | None = None) -> Sources:
     ctx = make_context(config, settings, site_time, diagnostics, jobs)
     if memo is not None:
         ctx.memo = memo
         ctx.stamps = stamps
         ctx.listed = listed
         ctx.memo_parts = parts
+        ctx.stat_stamps = stat_stamps
         ctx.config_key = hashlib.blake2b(json.dumps(config, sort_keys=True, default=str)
                                          .encode(), digest_size=12).hexdigest()
     posts: list[Document] = []
