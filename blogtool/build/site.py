@@ -16,8 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BuildError, Diagnostics
 from ..liquid.engine import LiquidEngine, LiquidSettings
 from ..models import Document, Sources
-from ..search import Refresh, attach_site, index_site
-from ..search.pagefind import BUNDLE
+from ..search import attach_site, index_site
 from ..timeutil import RubyTime, site_zone
 from . import generators, inputs, plugins, themes, timeslots, unchanged
 from .cache import CACHE_DIR, Cache, FileHashes, environment_key, tree_hash
@@ -39,6 +38,7 @@ from .result import BuildResult
 from .work import HEAVY_SITE, WorkState, run_wave
 
 if TYPE_CHECKING:
+    from ..search import Refresh
     from ..theme import Theme
 
 
@@ -389,6 +389,7 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
         session.cache.save_record("folders.json", session.folders)
     session.live = LiveState(config, settings, now, renderer, payloads, by_path)
     if refresh is not None:       # serve: the search index follows the live pages
+        from ..search.pagefind import BUNDLE
         refresh.on_swap = lambda files: session.replace_outputs(dest, BUNDLE, files)
     session.pending_index = refresh
     session.fingerprints = fingerprints.kept

@@ -17,17 +17,27 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BuildError
 from ..models import Document
-from .blocks import scan_html
-from .index import site_errors
-from .pagefind import build_index
-from .refresh import Refresh, plan_refresh
+
+if TYPE_CHECKING:
+    from .refresh import Refresh
+
+# The scanning, index and Pagefind modules are imported by the functions that use them, when
+# the site has search or the error index on: a Jekyll site (both off by default) does not pay
+# for their import (their patterns compile at import time: about 15 ms of every build).
 
 __all__ = ["SearchOptions", "options", "scan_document", "attach_site", "indexable",
            "index_site", "Refresh"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Refresh":
+        from .refresh import Refresh
+        return Refresh
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True)
@@ -80,6 +90,7 @@ def scan_document(doc: Document, page: dict, site: Mapping[str, Any], theme_site
     content = dict.get(page, "content")
     if not isinstance(content, str):
         return
+    from .blocks import scan_html
     page["content"], page["errors"] = scan_html(content)
 
 
@@ -101,6 +112,7 @@ def attach_site(site: dict, docs: list[dict[str, Any]], theme_site: bool) -> Non
     site["blogtool_search"] = {"enabled": opts.search, "url": opts.search_url,
                                "errors": opts.errors, "errors_url": opts.errors_url}
     if opts.errors:
+        from .index import site_errors
         dated = [d for d in docs if dict.get(d, "errors")]
         dated.sort(key=lambda d: str(dict.get(d, "date") or ""), reverse=True)
         site["errors"] = site_errors(dated)
@@ -117,5 +129,7 @@ def index_site(staged: Path, live: Path, docs: Iterable[Document], site: Mapping
         return [], None
     pages = [d.dest for d in docs if indexable(d)]
     if later and patch:
+        from .refresh import plan_refresh
         return plan_refresh(staged, live, pages)
+    from .pagefind import build_index
     return build_index(staged, live, pages, patch=patch), None
