@@ -639,6 +639,21 @@ def test_a_file_name_that_is_not_utf8_is_kept_in_the_records(site: Path, tmp_pat
     assert result.rendered == ["_posts/2014-10-13-p3.md"]
 
 
+def _hash_stats(monkeypatch: pytest.MonkeyPatch) -> tuple[list[str], Any, Any]:
+    """From now on, the paths ``FileHashes.of`` ``stat``s are listed: the list, the counting
+    ``stat`` put in place and the real one."""
+    from blogtool.build import cache as cache_module
+    stats: list[str] = []
+    real_stat = os.stat
+
+    def counting(path, *args, **kwargs):   # type: ignore[no-untyped-def]
+        if sys._getframe(1).f_code is cache_module.FileHashes.of.__code__:
+            stats.append(str(path))
+        return real_stat(path, *args, **kwargs)
+    monkeypatch.setattr(cache_module.os, "stat", counting)
+    return stats, counting, real_stat
+
+
 def test_source_stamps_come_from_the_listing_the_build_started_with(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A build after the unchanged-site check takes the stamps of the source listing that
@@ -651,14 +666,7 @@ def test_source_stamps_come_from_the_listing_the_build_started_with(
     _same_as_full(site, tmp_path, out, "start")
     (site / "_posts/2014-10-13-p3.md").write_text(post("第3篇", "flume", "改\n\n二"), "utf-8")
     os.utime(site / "_posts/2014-10-13-p3.md", (PINNED.timestamp() - 60,) * 2)
-    stats: list[str] = []
-    real_stat = os.stat
-
-    def counting(path, *args, **kwargs):   # type: ignore[no-untyped-def]
-        if sys._getframe(1).f_code is cache_module.FileHashes.of.__code__:
-            stats.append(str(path))
-        return real_stat(path, *args, **kwargs)
-    monkeypatch.setattr(cache_module.os, "stat", counting)
+    stats, counting, real_stat = _hash_stats(monkeypatch)
     probe = unchanged.check(site, out, site_time=PINNED)
     stats.clear()
     build(site, out, site_time=PINNED, jobs=1, probe=probe)
@@ -707,14 +715,7 @@ def test_a_session_takes_the_stamps_of_the_posts_its_memo_kept(
     _age(site)
     session = BuildSession(site)
     check(site, tmp_path, session, "start")
-    stats: list[str] = []
-    real_stat = os.stat
-
-    def counting(path, *args, **kwargs):   # type: ignore[no-untyped-def]
-        if sys._getframe(1).f_code is cache_module.FileHashes.of.__code__:
-            stats.append(str(path))
-        return real_stat(path, *args, **kwargs)
-    monkeypatch.setattr(cache_module.os, "stat", counting)
+    stats = _hash_stats(monkeypatch)[0]
     p3 = site / "_posts/2014-10-13-p3.md"
     p3.write_text(post("第3篇", "flume", "改过\n\n二"), "utf-8")
     os.utime(p3, (PINNED.timestamp() - 60,) * 2)
