@@ -267,6 +267,53 @@ def test_excluded_folders_are_not_listed(site: Path, tmp_path: Path) -> None:
     assert not fast(site, dest)
 
 
+def test_another_builds_site_in_an_underscore_folder_is_not_listed(site: Path,
+                                                                   tmp_path: Path) -> None:
+    """The site ``serve`` writes into ``_site`` is nothing a ``build -d`` elsewhere of the same
+    source reads: its changes do not call for a build; once it is included, it is listed
+    again (the first build after that change leaves no record: its listing left it out)."""
+    age(site)
+    build(site, site / "_site", site_time=PINNED, jobs=1)
+    docs = tmp_path / "docs"
+    settle(site, docs)
+    write(site, "_site/index.html", "changed by serve")
+    write(site, "_site/new/page.html", "new")
+    assert fast(site, docs)
+    write(site, "_layouts/default.html",
+          (site / "_layouts/default.html").read_text("utf-8") + "<!-- -->")
+    assert not fast(site, docs)
+    build(site, docs, site_time=PINNED, jobs=1)
+    assert tree(docs) == full(site, tmp_path, "after")
+
+    write(site, "_config.yml", "title: t\ninclude: [_site]\n")
+    build(site, docs, site_time=PINNED, jobs=1)
+    assert not fast(site, docs)
+    settle(site, docs)
+    write(site, "_site/more.html", "---\n---\nmore")
+    assert not fast(site, docs)
+    build(site, docs, site_time=PINNED, jobs=1)
+    assert tree(docs) == full(site, tmp_path, "included")
+
+
+@pytest.mark.parametrize("config", [
+    "include: [_site/x]", "collections: {site: {output: true}}", "layouts_dir: _site",
+    "includes_dir: _site/inc", "data_dir: _site", "sass: {sass_dir: _site}",
+    "sass: {load_paths: [_site/css]}", "collections_dir: _site"])
+def test_a_site_folder_the_build_reads_stays_listed(tmp_path: Path, config: str) -> None:
+    from blogtool.build.site import plan
+    src = tmp_path / "src"
+    (src / "_site").mkdir(parents=True)
+    (src / "_config.yml").write_text(config + "\n", "utf-8")
+    conf, settings = plan(src, tmp_path / "docs")
+    pruned = unchanged._prune(str(src), str(tmp_path / "docs"), settings, conf,
+                              [str(src / "_site"), str(src / "_other")])
+    assert "_site" not in pruned
+    (src / "_config.yml").write_text("title: t\n", "utf-8")
+    conf, settings = plan(src, tmp_path / "docs")
+    assert "_site" in unchanged._prune(str(src), str(tmp_path / "docs"), settings, conf,
+                                       [str(src / "_site")])
+
+
 def _cli(src: Path, *args: str, importtime: bool = False) -> subprocess.CompletedProcess:
     code = "import sys; sys.argv[0] = 'blogtool'; from blogtool.cli import main; main()"
     return subprocess.run([sys.executable, *(["-X", "importtime"] if importtime else []),

@@ -402,7 +402,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
                     lambda kind, rel: session.cache.get(kind, rel, env_key), by_path, writes),
                 plugins.active(config, settings),
                 timeslots.Slicer(renderer, payloads, by_path, str(dest), now,
-                                 {o.rel_path: o.slots for o in outcomes if o.slots is not None}))
+                                 {o.rel_path: o.slots for o in outcomes if o.slots is not None}),
+                elsewhere=[d for d in session.outputs if d != str(dest)])
     changed = None
     if staging.stats.replaced is not None and staging.stats.removed is not None:
         changed = sorted(staging.stats.replaced + staging.stats.removed)

@@ -191,11 +191,13 @@ class Probe:
 
     def collect(self, config: Mapping[str, Any], settings: Any, now: _dt.datetime,
                 documents: Iterable[Any], entries: Iterable[tuple[str, dict | None]],
-                active: Iterable[str], slicer: Callable[..., dict | None] | None = None) -> None:
+                active: Iterable[str], slicer: Callable[..., dict | None] | None = None,
+                elsewhere: Iterable[str] = ()) -> None:
         """What the build read besides the source tree, from the end of a good build:
         ``entries`` are the cache entries of every document and output it made, by document.
         ``slicer`` (:class:`blogtool.build.timeslots.Slicer`): templates of the pages that
-        read the whole ``site.time``, which a check then fills with its own time."""
+        read the whole ``site.time``, which a check then fills with its own time.
+        ``elsewhere``: the destinations of other builds of this source (see :func:`_prune`)."""
         self._found = None
         if FROM_ELSEWHERE & set(active):
             return
@@ -233,7 +235,8 @@ class Probe:
                 return
         self._found = {
             "dest": str(settings.destination), "clock": None if fixed else _window(now, fields),
-            "prune": _prune(self.source, str(settings.destination), settings),
+            "prune": _prune(self.source, str(settings.destination), settings, config,
+                            elsewhere),
             "keep": _kept(settings),
             "outside": [theme_root] if theme_root else [],
             "slots": None if slots is None else {"zone": settings.timezone, "now": now,
@@ -441,10 +444,14 @@ def _load(path: str, arguments: str) -> dict | None:
     return record
 
 
-def _prune(source: str, dest: str, settings: Any) -> list[str]:
+def _prune(source: str, dest: str, settings: Any, config: Mapping[str, Any] | None = None,
+           elsewhere: Iterable[str] = ()) -> list[str]:
     """Folders of the source the listing leaves out: the cache, ``.git``, the destination,
-    and excluded folders the reader never enters (plain names; not ``_`` folders, which the
-    build reads by other ways)."""
+    excluded folders the reader never enters (plain names; not ``_`` folders, which the
+    build reads by other ways), and the sites other builds of this source wrote
+    (``elsewhere``: their destinations) into a ``_`` folder at its top that nothing reads (not
+    included, not a folder of layouts, includes, data, Sass, plugins, posts or collections):
+    ``serve``'s ``_site`` beside a ``build -d docs``."""
     prune = {CACHE_DIR, ".git"}
     rel = os.path.relpath(dest, source)
     if not rel.startswith("..") and rel != ".":
@@ -452,6 +459,13 @@ def _prune(source: str, dest: str, settings: Any) -> list[str]:
     includes = [str(p).strip("/") for p in settings.include]
     if any(_GLOB & set(p) for p in includes):
         return sorted(prune)
+    read = _read_folders(settings, config or {})
+    for other in elsewhere:
+        name = os.path.relpath(other, source).replace(os.sep, "/")
+        if name[:1] == "_" and "/" not in name and name not in read and \
+                not any(p == name or p.startswith(name + "/") for p in includes) and \
+                os.path.isdir(os.path.join(source, name)):
+            prune.add(name)
     for pattern in settings.exclude:
         name = str(pattern).strip("/")
         if not name or name[0] == "_" or _GLOB & set(name) or \
@@ -460,6 +474,18 @@ def _prune(source: str, dest: str, settings: Any) -> list[str]:
             continue
         prune.add(name)
     return sorted(prune)
+
+
+def _read_folders(settings: Any, config: Mapping[str, Any]) -> set[str]:
+    """The top folders of the source the build reads besides its pages and static files."""
+    raw = config.get("sass")
+    sass: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+    paths = [settings.layouts_dir, settings.includes_dir, settings.data_dir,
+             settings.collections_dir, str(sass.get("sass_dir") or "_sass"), "_sass",
+             "_plugins", str(config.get("plugins_dir") or "_plugins"), "_posts", "_drafts",
+             *(str(p) for p in sass.get("load_paths") or () if isinstance(p, str)),
+             *(f"_{label}" for label, _output, _permalink in settings.collections)]
+    return {str(p).strip("/").split("/")[0] for p in paths if str(p).strip("/")}
 
 
 def cache_entries(get: Callable[[str, str], dict | None], contents: Iterable[str],
