@@ -5,6 +5,7 @@ The cache and ``serve``'s rebuilds share one mechanism: each output records what
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -925,3 +926,46 @@ def test_a_list_of_names_is_fingerprinted_by_its_items() -> None:
     assert fp(["a", "b"]) != fp(["a\x00b"]) and fp(["a", "b"]) != fp(["b", "a"])
     assert fp(["a", "b"]) != fp(["ab"]) and fp(["a"]) != fp("a")
     assert fp(["a", "b"]) == fp(["a", "b"]) and fp([]) != fp([""])
+
+
+def test_bodies_are_hashed_once_before_the_waves(site: Path, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cached build hashes every document's body in the building process before any
+    worker forks, and the waves take those digests without looking the documents up again;
+    a body that cannot be hashed up front is left to the render, as before."""
+    from blogtool.build.work import WorkState
+    from blogtool.models import Document
+
+    class NoLookup(dict):
+        def __getitem__(self, key: object) -> Any:
+            raise AssertionError(f"{key} looked up after the bodies were settled")
+
+    settled_states: list[WorkState] = []
+    real = WorkState.settle_bodies
+
+    def settle(self: WorkState) -> None:
+        real(self)
+        settled_states.append(self)
+    monkeypatch.setattr(WorkState, "settle_bodies", settle)
+    build(site, tmp_path / "out", site_time=PINNED, jobs=1)
+    (state,) = settled_states
+    assert set(state.body_digests) == set(state.docs)
+    docs = state.docs
+    assert state.body_digests["_posts/2014-10-13-p3.md"] == \
+        deps.content_hash(docs["_posts/2014-10-13-p3.md"].body.encode("utf-8"))
+    state.docs = NoLookup(docs)
+    assert state.body_hash("_posts/2014-10-13-p3.md") == \
+        state.body_digests["_posts/2014-10-13-p3.md"]
+
+    broken = dataclasses.replace(docs["_posts/2014-10-13-p3.md"], body="\udc80")
+    state.docs = {**docs, "_posts/2014-10-13-p3.md": broken}
+    state.body_hashes = {}
+    real(state)
+    assert "_posts/2014-10-13-p3.md" not in state.body_digests
+    assert isinstance(broken, Document)
+    with pytest.raises(UnicodeEncodeError):
+        state.body_hash("_posts/2014-10-13-p3.md")
+    # without recording (--no-cache) nothing is hashed
+    settled_states.clear()
+    build(site, tmp_path / "cold", site_time=PINNED, jobs=1, use_cache=False)
+    assert not settled_states

@@ -324,6 +324,8 @@ def _render_and_write(source: Path, dest: Path, config: dict, settings: Settings
             state.mark_rendered(rel)
     if now_inputs != session.inputs.known():
         session.inputs.forget()
+    if session.records:
+        state.settle_bodies()
     session.memo_store.settle()     # no thread may run while the waves fork
     try:
         # Wave 1 (posts, documents) then wave 2 (pages, which may show posts' content).

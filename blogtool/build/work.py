@@ -74,6 +74,8 @@ class WorkState:
     rendered_groups: set[str] = field(default_factory=set)
     # pages whose templates the output wave cuts (timeslots.plan), or None
     slicing: Slicing | None = None
+    # rel_path -> the hash of the body this build renders (:meth:`settle_bodies`)
+    body_digests: dict[str, str] = field(default_factory=dict)
 
     def mark_rendered(self, rel_path: str) -> None:
         """``rel_path``'s fields may differ from the records (rendered again, or changed)."""
@@ -88,9 +90,23 @@ class WorkState:
             files[path] = self.hashes.of(path)
         return files
 
+    def settle_bodies(self) -> None:
+        """Hash every document's body now, in the building process, before workers fork: the
+        bodies do not change while the waves render, and a worker that looked each document
+        up again to check its body would copy pages it shares with this process."""
+        self.body_digests = digests = {}
+        for rel in self.docs:
+            try:
+                digests[rel] = self.body_hash(rel)
+            except (AttributeError, TypeError, ValueError):
+                pass        # hashed when rendered, where a failure is that document's
+
     def body_hash(self, rel_path: str) -> str:
         """The text that was rendered: differs from the file when the pipeline rewrote it
         (GitHub Pages' relative links)."""
+        digest = self.body_digests.get(rel_path)
+        if digest is not None:
+            return digest
         body = self.docs[rel_path].body
         known = self.body_hashes.get(rel_path)
         if known is not None and known[0] is body:
