@@ -298,7 +298,8 @@ def test_another_builds_site_in_an_underscore_folder_is_not_listed(site: Path,
 @pytest.mark.parametrize("config", [
     "include: [_site/x]", "collections: {site: {output: true}}", "layouts_dir: _site",
     "includes_dir: _site/inc", "data_dir: _site", "sass: {sass_dir: _site}",
-    "sass: {load_paths: [_site/css]}", "collections_dir: _site"])
+    "sass: {load_paths: [_site/css]}", "sass: {load_paths: _site/css}",
+    "collections_dir: _site"])
 def test_a_site_folder_the_build_reads_stays_listed(tmp_path: Path, config: str) -> None:
     from blogtool.build.site import plan
     src = tmp_path / "src"

@@ -478,12 +478,11 @@ def _prune(source: str, dest: str, settings: Any, config: Mapping[str, Any] | No
 
 def _read_folders(settings: Any, config: Mapping[str, Any]) -> set[str]:
     """The top folders of the source the build reads besides its pages and static files."""
-    raw = config.get("sass")
-    sass: Mapping[str, Any] = raw if isinstance(raw, Mapping) else {}
+    from .sass import sass_options
+    sass = sass_options(config.get("sass"))
     paths = [settings.layouts_dir, settings.includes_dir, settings.data_dir,
-             settings.collections_dir, str(sass.get("sass_dir") or "_sass"), "_sass",
+             settings.collections_dir, sass.sass_dir, *sass.load_paths, "_sass",
              "_plugins", str(config.get("plugins_dir") or "_plugins"), "_posts", "_drafts",
-             *(str(p) for p in sass.get("load_paths") or () if isinstance(p, str)),
              *(f"_{label}" for label, _output, _permalink in settings.collections)]
     return {str(p).strip("/").split("/")[0] for p in paths if str(p).strip("/")}
 
