@@ -38,7 +38,7 @@ from .result import BuildResult
 from .work import HEAVY_SITE, WorkState, run_wave
 
 if TYPE_CHECKING:
-    from ..search import Refresh
+    from ..search.refresh import Refresh
     from ..theme import Theme
 
 

@@ -30,14 +30,7 @@ if TYPE_CHECKING:
 # for their import (their patterns compile at import time: about 15 ms of every build).
 
 __all__ = ["SearchOptions", "options", "scan_document", "attach_site", "indexable",
-           "index_site", "Refresh"]
-
-
-def __getattr__(name: str) -> Any:
-    if name == "Refresh":
-        from .refresh import Refresh
-        return Refresh
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+           "index_site"]
 
 
 @dataclass(frozen=True)
