@@ -72,3 +72,33 @@ def test_a_cached_build_after_an_edit_shows_what_jekyll_shows(tmp_path: Path) ->
     assert report.text_min == 1.0 and report.link_score == 1.0, report.explain()
     shown = (out / "shows.html").read_text("utf-8")
     assert "改过的正文 4" in shown and "正文 6 第9段" in shown
+
+
+def test_serves_rebuilds_after_edits_show_what_jekyll_shows(tmp_path: Path) -> None:
+    """``serve``'s rebuilds (one session: unchanged posts' file hashes from the reader's
+    stamps, bodies hashed before the waves) after a body edit, a title edit and a new post,
+    each against real Jekyll 4.3.1 building the site as it then is."""
+    from blogtool.build.site import BuildSession, build
+    src = tmp_path / "site"
+    _write(src, {"_config.yml": "title: 预览站点\ntimezone: Asia/Shanghai\n",
+                 "_layouts/default.html": LAYOUT, "shows.html": SHOWS, "excerpts.html": EXCERPTS,
+                 **{f"_posts/2015-03-{i:02d}-p{i}.md": _post(i, "正文") for i in range(1, 7)}})
+    session = BuildSession(src)
+    out = tmp_path / "serve"
+    build(src, out, session=session, jobs=1)
+    edits = {
+        "body": {"_posts/2015-03-02-p2.md": _post(2, "改过的正文")},
+        "title": {"_posts/2015-03-05-p5.md": _post(5, "正文").replace("第5篇", "新标题")},
+        "new": {"_posts/2015-03-09-p9.md": _post(9, "新文章")},
+    }
+    for name, files in edits.items():
+        _write(src, files)
+        build(src, out, session=session, jobs=1)
+        jekyll = build_jekyll(src, tmp_path / f"jekyll-{name}")
+        assert jekyll.ok, jekyll.describe()
+        report = compare(jekyll.dest, out)
+        assert report.urls_identical, (name, report.explain())
+        assert report.pages and report.title_score == 1.0, (name, report.explain())
+        assert report.text_min == 1.0 and report.link_score == 1.0, (name, report.explain())
+    shown = (out / "shows.html").read_text("utf-8")
+    assert "改过的正文 2" in shown and "新标题" in shown and "新文章 9" in shown
