@@ -4,6 +4,7 @@ when the build forks or ends."""
 from __future__ import annotations
 
 import pickle
+import sys
 import threading
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def test_a_shard_is_unpickled_only_when_its_signature_holds(site: Path, tmp_path
     age(site)
     build(site, tmp_path / "out", site_time=PINNED, jobs=1)
     shard = _memo_dir(site) / "read-memo-3.bin"
-    payload = readmemo._framed([pickle.dumps({"_posts/x.md": _Loud()})])
+    payload = b"".join(readmemo._framed([pickle.dumps({"_posts/x.md": _Loud()})]))
     shard.write_bytes(readmemo.MAGIC + bytes(readmemo.DIGEST) + payload)     # not signed
     RAN.clear()
     memo = readmemo.ReadMemo(_memo_dir(site)).load(readmemo.ReadAhead.of_site(site))
@@ -109,3 +110,38 @@ def test_the_command_reads_the_memo_ahead_and_no_thread_runs_when_it_forks(
     assert forks and set(forks) == {1}
     assert "改过的正文" in (out / "2015/01/02/w1.html").read_text("utf-8")
     assert threading.active_count() == 1
+
+
+def test_the_memo_written_aside_is_one_signed_payload_under_a_short_switch_interval(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The writer thread signs and writes each shard's frames one after the other (never
+    joined into one copy) while the interpreter switches threads often, and the interval is
+    back to what it was once the thread is waited for."""
+    age(site)
+    build(site, tmp_path / "out", site_time=PINNED, jobs=1)
+    memo_dir = _memo_dir(site)
+    memo = readmemo.ReadMemo(memo_dir).load()
+    for shard in memo_dir.glob("read-memo*.bin"):
+        shard.unlink()
+    seen: list[float] = []
+    real_write = readmemo.ReadMemo._write
+    monkeypatch.setattr(readmemo.ReadMemo, "_write",
+                        lambda self: (seen.append(sys.getswitchinterval()), real_write(self)))
+    store = readmemo.ReadMemo(memo_dir)
+    store.load()
+    before = sys.getswitchinterval()
+    store.after_read(memo)
+    store.settle()
+    assert seen == [readmemo.WRITER_SWITCH_INTERVAL] and sys.getswitchinterval() == before
+    key = readmemo._secret(False)
+    assert key is not None
+    files = sorted(memo_dir.glob("read-memo*.bin"))
+    assert len(files) == readmemo.SHARDS
+    for path in files:
+        blob = path.read_bytes()
+        head = len(readmemo.MAGIC) + readmemo.DIGEST
+        frames = readmemo._unframed(blob[head:])
+        assert blob[len(readmemo.MAGIC):head] == readmemo._sign(key, blob[head:]) == \
+            readmemo._sign(key, [piece for f in frames
+                                 for piece in (len(f).to_bytes(8, "little"), bytes(f))])
+    assert readmemo.ReadMemo(memo_dir).load().keys() == memo.keys()
