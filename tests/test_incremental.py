@@ -9,6 +9,7 @@ import dataclasses
 import datetime as dt
 import json
 import os
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -969,3 +970,97 @@ def test_bodies_are_hashed_once_before_the_waves(site: Path, tmp_path: Path,
     settled_states.clear()
     build(site, tmp_path / "cold", site_time=PINNED, jobs=1, use_cache=False)
     assert not settled_states
+
+
+def _entries(src: Path) -> dict[tuple[str, str], Any]:
+    """Every cache entry on disk, by kind and document, its rendered text decoded."""
+    from blogtool.build.cache import Cache
+    from blogtool.build.cachedir import CACHE_DIR
+    from blogtool.build.deferred import settled
+
+    cache = Cache(src / CACHE_DIR)
+    found = {}
+    for path in sorted((src / CACHE_DIR / f"v{FORMAT}").glob("*-*.json")):
+        kind = path.name.split("-", 1)[0]
+        for rel, entry in cache._load((kind, int(path.stem.split("-")[1]))).items():
+            result = entry.get("result")
+            if isinstance(result, dict):
+                entry = {**entry, "result": {k: settled(v) for k, v in result.items()}}
+            # rows in any order (they come from a set); a page's written time is its own
+            entry["fields"] = sorted(entry["fields"])
+            entry["doc_fields"] = sorted(json.loads(entry.get("doc_fields") or "[]"))
+            if "out" in entry:
+                entry["out"] = entry["out"]["size"]
+            found[kind, rel] = entry
+    return found
+
+
+def test_a_chunk_makes_its_cache_entries_once_its_documents_are_rendered(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Within a chunk every document renders first, then the entries are made one after
+    another (the recording's tables stay in the processor's caches); each entry is what it
+    was when made right after its own render: a chunk of one document gives the same."""
+    from blogtool.build import pool, work
+    from blogtool.build.render import Renderer
+
+    events: list[tuple[str, str]] = []
+    for name in ("render_content", "render_output"):
+        real_render = getattr(Renderer, name)
+
+        def render(self: Renderer, doc: Any, *args: Any, _real: Any = real_render,
+                   **kwargs: Any) -> Any:
+            events.append(("render", doc.rel_path))
+            return _real(self, doc, *args, **kwargs)
+        monkeypatch.setattr(Renderer, name, render)
+    real_entry = work._entry
+
+    def entry(state: Any, doc: Any, *args: Any) -> dict:
+        events.append(("entry", doc.rel_path))
+        return real_entry(state, doc, *args)
+    monkeypatch.setattr(work, "_entry", entry)
+    chunks: list[list[str]] = []
+    real_chunk = work._run_chunk
+
+    def run_chunk(kind: str, state: Any, rel_paths: list[str]) -> list:
+        chunks.append(list(rel_paths))
+        start = len(events)
+        outcomes = real_chunk(kind, state, rel_paths)
+        mine = events[start:]
+        renders = [rel for what, rel in mine if what == "render"]
+        assert renders == rel_paths
+        assert mine == [("render", rel) for rel in rel_paths] + \
+            [("entry", rel) for rel in rel_paths]
+        assert all(o.pending is None and o.entry is not None for o in outcomes)
+        return outcomes
+    monkeypatch.setattr(work, "_run_chunk", run_chunk)
+    build(site, tmp_path / "together", site_time=PINNED, jobs=1)
+    assert any(len(chunk) > 1 for chunk in chunks)
+    together = _entries(site)
+
+    shutil.rmtree(site / ".blogtool-cache")
+    monkeypatch.setattr(pool, "split", lambda items, jobs, minimum=4: [[i] for i in items])
+    chunks.clear()
+    build(site, tmp_path / "alone", site_time=PINNED, jobs=1)
+    assert chunks and all(len(chunk) == 1 for chunk in chunks)
+    assert _entries(site) == together and len(together) > 10
+    assert tree(tmp_path / "alone") == tree(tmp_path / "together")
+
+
+def test_an_entry_that_cannot_be_made_fails_its_document_only(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure while making a cache entry after the chunk rendered is that document's
+    error, in its name, as a failure while rendering it is; the site before is intact."""
+    build(site, tmp_path / "out", site_time=PINNED, jobs=1, use_cache=False)
+    before = tree(tmp_path / "out")
+    real_record = deps.Fingerprints.record
+
+    def record(self: deps.Fingerprints, reads: Any, own: str | None = None) -> list:
+        if own == "_posts/2014-10-14-p4.md":
+            raise ValueError("no fingerprint")
+        return real_record(self, reads, own)
+    monkeypatch.setattr(deps.Fingerprints, "record", record)
+    with pytest.raises(BuildError) as failed:
+        build(site, tmp_path / "out", site_time=PINNED, jobs=1)
+    assert str(failed.value).startswith("_posts/2014-10-14-p4.md")
+    assert "internal error while rendering: ValueError: no fingerprint" in str(failed.value)
+    assert tree(tmp_path / "out") == before
