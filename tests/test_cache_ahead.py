@@ -223,3 +223,30 @@ def test_a_failed_forked_build_leaves_a_cache_the_next_build_can_trust(tmp_path:
     build(src, tmp_path / "cold", jobs=2, site_time=PINNED, use_cache=False)
     assert _tree(tmp_path / "out") == _tree(tmp_path / "cold")
 
+
+
+def test_a_first_build_writes_each_content_shard_once(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """The second wave writes the posts' content shards ahead, but not those its own listing
+    pages will change: those wait for the output wave, so no shard is written twice; a
+    new session then renders no content again."""
+    src = tmp_path / "src"
+    generate_corpus(src, HEAVY_SITE + 10, "--seed", "6")
+    written: list[tuple[str, int]] = []
+    real = Cache._write_shards
+
+    def write_shards(self: Cache, keys: list, found: dict | None = None) -> None:
+        written.extend(keys)
+        real(self, keys, found)
+    monkeypatch.setattr(Cache, "_write_shards", write_shards)
+    build(src, tmp_path / "out", jobs=1, site_time=PINNED)
+    content = [key for key in written if key[0] == "content"]
+    assert len(content) == len(set(content)) == SHARDS
+    pages = [p.name for p in src.glob("*.html")]
+    assert pages      # the corpus's listing pages, rendered in the second wave
+    cache = Cache(src / ".blogtool-cache")
+    assert all(isinstance(cache._shard("content", name).get(name), dict) for name in pages)
+    rendered = spy(monkeypatch, Renderer, "render_content", lambda self, doc, *a: doc.rel_path)
+    build(src, tmp_path / "again", jobs=1, site_time=PINNED, session=BuildSession(src))
+    assert rendered == []
+    assert _tree(tmp_path / "again") == _tree(tmp_path / "out")

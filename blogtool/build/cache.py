@@ -13,7 +13,7 @@ import json
 import os
 import platform
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import lru_cache, partial
 from importlib import metadata
 from pathlib import Path
@@ -145,18 +145,21 @@ class Cache:
         except OSError:
             pass        # a cache that cannot be written is only a slower build
 
-    def writers(self, kinds: tuple[str, ...],
-                parts: int = 8) -> list[Callable[[], tuple[list, dict]]]:
+    def writers(self, kinds: tuple[str, ...], parts: int = 8,
+                later: Iterable[tuple[str, str]] = ()) -> list[Callable[[], tuple[list, dict]]]:
         """The shards of ``kinds`` that changed, written ahead of :meth:`flush` by ``parts``
         tasks (side tasks of a later render wave, which may run in a forked worker: each
         writes the shards as this process holds them now). A task returns what it wrote
         and the fingerprints of its long strings;
         :meth:`written` takes those shards off the list for :meth:`flush`, unless they
-        changed since."""
+        changed since. ``later``: the entries, by kind and document, that the wave will
+        keep: their shards are left for a later write (written now, they would be written
+        again; the listing pages of a first build fall in 3 of the 32 content shards)."""
         if self.root is None:
             return []
+        again = {self._key(kind, rel) for kind, rel in later}
         keys = [(key, self._changed.get(key, 0)) for key in sorted(self._dirty)
-                if key[0] in kinds]
+                if key[0] in kinds and key not in again]
         return [partial(self._write_ahead, keys[i::parts]) for i in range(min(parts, len(keys)))]
 
     def _write_ahead(self, keys: list[tuple[tuple[str, int], int]]) -> tuple[list, dict]:

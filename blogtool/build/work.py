@@ -310,7 +310,8 @@ def run_wave(state: WorkState, kind: str, rel_paths: list[str], jobs: int,
     if progress and done:
         progress(len(done))
     todo = [rel for rel in rel_paths if rel not in done]
-    side = state.cache.writers(write_ahead) if write_ahead and state.record else []
+    side = state.cache.writers(write_ahead, later=[(kind, rel) for rel in todo]) \
+        if write_ahead and state.record else []
     wrote: list = []
     with wave_views():
         outcomes = _render_wave(state, kind, todo, jobs, progress, heavy, side, wrote)
