@@ -142,6 +142,6 @@ def test_the_memo_written_aside_is_one_signed_payload_under_a_short_switch_inter
         head = len(readmemo.MAGIC) + readmemo.DIGEST
         frames = readmemo._unframed(blob[head:])
         assert blob[len(readmemo.MAGIC):head] == readmemo._sign(key, blob[head:]) == \
-            readmemo._sign(key, [piece for f in frames
-                                 for piece in (len(f).to_bytes(8, "little"), bytes(f))])
+            readmemo._sign(key, *[piece for f in frames
+                                  for piece in (len(f).to_bytes(8, "little"), bytes(f))])
     assert readmemo.ReadMemo(memo_dir).load().keys() == memo.keys()
