@@ -102,3 +102,37 @@ def test_serves_rebuilds_after_edits_show_what_jekyll_shows(tmp_path: Path) -> N
         assert report.text_min == 1.0 and report.link_score == 1.0, (name, report.explain())
     shown = (out / "shows.html").read_text("utf-8")
     assert "改过的正文 2" in shown and "新标题" in shown and "新文章 9" in shown
+
+
+def test_a_forked_first_build_and_its_rebuild_show_what_jekyll_shows(tmp_path: Path) -> None:
+    """A first build big enough for every path of the cache's writing (two processes, each
+    chunk's entries made after its renders, the posts' content shards written beside the
+    listing pages), then a new process after a body and a title edit, each against real
+    Jekyll 4.3.1 building the site as it then is, and the rebuild as blogtool's full build."""
+    from blogtool.build.work import HEAVY_SITE
+    src = tmp_path / "site"
+    count = HEAVY_SITE + 12
+    _write(src, {"_config.yml": "title: 分块站点\ntimezone: Asia/Shanghai\n",
+                 "_layouts/default.html": LAYOUT, "shows.html": SHOWS, "excerpts.html": EXCERPTS,
+                 **{f"_posts/2015-{1 + i // 28:02d}-{1 + i % 28:02d}-p{i}.md": _post(i, "正文")
+                    for i in range(count)}})
+    out = tmp_path / "blogtool"
+    edits = {"first": {},
+             "edits": {"_posts/2015-02-03-p30.md": _post(30, "改过的正文"),
+                       "_posts/2015-03-05-p60.md": _post(60, "正文").replace("第60篇", "新标题")}}
+    for name, files in edits.items():
+        _write(src, files)
+        built = build_blogtool(src, out, cache=True, args=["--jobs", "2"])
+        assert built.ok, built.describe()
+        jekyll = build_jekyll(src, tmp_path / f"jekyll-{name}")
+        assert jekyll.ok, jekyll.describe()
+        report = compare(jekyll.dest, out)
+        assert report.urls_identical, (name, report.explain())
+        assert report.pages and report.title_score == 1.0, (name, report.explain())
+        assert report.text_min == 1.0 and report.link_score == 1.0, (name, report.explain())
+    assert len(list((src / ".blogtool-cache").rglob("content-*.txt"))) > 1
+    full = build_blogtool(src, tmp_path / "full")
+    assert full.ok, full.describe()
+    assert tree(out) == tree(tmp_path / "full")
+    shown = (out / "shows.html").read_text("utf-8")
+    assert "改过的正文 30" in shown and "新标题" in shown
