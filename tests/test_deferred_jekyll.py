@@ -49,6 +49,16 @@ def _write(src: Path, files: dict[str, str]) -> None:
         os.utime(path, (old, old))
 
 
+def _as_jekyll_builds(src: Path, out: Path, jekyll_out: Path, name: str) -> None:
+    """``out`` has Jekyll's URLs, titles, text and links for the site as it is now."""
+    jekyll = build_jekyll(src, jekyll_out)
+    assert jekyll.ok, jekyll.describe()
+    report = compare(jekyll.dest, out)
+    assert report.urls_identical, (name, report.explain())
+    assert report.pages and report.title_score == 1.0, (name, report.explain())
+    assert report.text_min == 1.0 and report.link_score == 1.0, (name, report.explain())
+
+
 def test_a_cached_build_after_an_edit_shows_what_jekyll_shows(tmp_path: Path) -> None:
     src = tmp_path / "site"
     _write(src, {"_config.yml": "title: 缓存站点\ntimezone: Asia/Shanghai\n",
@@ -94,12 +104,7 @@ def test_serves_rebuilds_after_edits_show_what_jekyll_shows(tmp_path: Path) -> N
     for name, files in edits.items():
         _write(src, files)
         build(src, out, session=session, jobs=1)
-        jekyll = build_jekyll(src, tmp_path / f"jekyll-{name}")
-        assert jekyll.ok, jekyll.describe()
-        report = compare(jekyll.dest, out)
-        assert report.urls_identical, (name, report.explain())
-        assert report.pages and report.title_score == 1.0, (name, report.explain())
-        assert report.text_min == 1.0 and report.link_score == 1.0, (name, report.explain())
+        _as_jekyll_builds(src, out, tmp_path / f"jekyll-{name}", name)
     shown = (out / "shows.html").read_text("utf-8")
     assert "改过的正文 2" in shown and "新标题" in shown and "新文章 9" in shown
 
@@ -124,12 +129,7 @@ def test_a_forked_first_build_and_its_rebuild_show_what_jekyll_shows(tmp_path: P
         _write(src, files)
         built = build_blogtool(src, out, cache=True, args=["--jobs", "2"])
         assert built.ok, built.describe()
-        jekyll = build_jekyll(src, tmp_path / f"jekyll-{name}")
-        assert jekyll.ok, jekyll.describe()
-        report = compare(jekyll.dest, out)
-        assert report.urls_identical, (name, report.explain())
-        assert report.pages and report.title_score == 1.0, (name, report.explain())
-        assert report.text_min == 1.0 and report.link_score == 1.0, (name, report.explain())
+        _as_jekyll_builds(src, out, tmp_path / f"jekyll-{name}", name)
     assert len(list((src / ".blogtool-cache").rglob("content-*.txt"))) > 1
     full = build_blogtool(src, tmp_path / "full")
     assert full.ok, full.describe()
