@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from blogtool.build import deps
 from blogtool.build.cachedir import FORMAT
+from blogtool.build.payload import Drop
 from blogtool.build.site import BuildResult, BuildSession, build
 from blogtool.errors import BuildError
 from support.spies import spy
@@ -927,6 +928,35 @@ def test_a_list_of_names_is_fingerprinted_by_its_items() -> None:
     assert fp(["a", "b"]) != fp(["a\x00b"]) and fp(["a", "b"]) != fp(["b", "a"])
     assert fp(["a", "b"]) != fp(["ab"]) and fp(["a"]) != fp("a")
     assert fp(["a", "b"]) == fp(["a", "b"]) and fp([]) != fp([""])
+
+
+class _Name(str):
+    """A string of another type (as a template engine may hand back)."""
+
+
+def test_a_value_is_fingerprinted_by_what_it_is_not_by_its_exact_type() -> None:
+    """The common kinds take short ways to their fingerprint: a string of another type, a
+    document of another class (a drop) and a joined row give what the general way gives;
+    a document counts by its name, the site's data by what it holds."""
+    fp = deps.fingerprint
+    assert fp(_Name("标题")) == fp("标题") and fp(_Name("x")) != fp("y")
+    doc = deps.TrackedDict("_posts/a.md", {"title": "甲"})
+    assert fp(Drop("_posts/a.md", {"title": "乙"})) == fp(doc)
+    assert fp(doc) != fp(deps.TrackedDict("_posts/b.md", {"title": "甲"}))
+    data = deps.TrackedDict("site.data", {"nav": ["a", "b"]})
+    assert fp(data) == fp({"nav": ["a", "b"]})
+    assert fp(data) != fp(deps.TrackedDict("site.data", {"nav": ["a"]}))
+    assert fp(None) != fp("None") and fp(None) == fp(None)
+    payloads = {"_posts/a.md": deps.TrackedDict("_posts/a.md", {
+        "title": _Name("甲"), "next": Drop("_posts/b.md", {}), "previous": None, "n": 2})}
+    plain = {"_posts/a.md": deps.TrackedDict("_posts/a.md", {
+        "title": "甲", "next": deps.TrackedDict("_posts/b.md", {}), "previous": None, "n": 2})}
+    key = deps.several(["n", "next", "previous", "title"])
+    assert deps.Fingerprints(payloads, {}).of("_posts/a.md", key) == \
+        deps.Fingerprints(plain, {}).of("_posts/a.md", key)
+    dict.__setitem__(plain["_posts/a.md"], "previous", "")
+    assert deps.Fingerprints(payloads, {}).of("_posts/a.md", key) != \
+        deps.Fingerprints(plain, {}).of("_posts/a.md", key)
 
 
 def test_bodies_are_hashed_once_before_the_waves(site: Path, tmp_path: Path,
