@@ -553,8 +553,9 @@ def test_the_read_memo_is_kept_in_shards_each_checked_on_its_own(
 
 def test_the_read_memo_keeps_the_posts_the_reader_found_without_a_stat_each(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Entries come from the reader with their body hashes; a deleted post's entry leaves the
-    memo, and the memo's snapshot asks the file system nothing about the others."""
+    """Entries come from the reader with their body hashes (named by the file's bytes, not
+    hashed again); a deleted post's entry leaves the memo, and the memo's snapshot asks the
+    file system nothing about the others."""
     from blogtool.build import readmemo
     _age(site)
     out = tmp_path / "out"
@@ -569,7 +570,7 @@ def test_the_read_memo_keeps_the_posts_the_reader_found_without_a_stat_each(
     session = BuildSession(site)
     assert gone not in session.read_memo and len(session.read_memo) == 5
     for rel, entry in session.read_memo.items():
-        assert entry[2] == deps.content_hash(entry[1].body.encode("utf-8")), rel
+        assert entry[2] == deps.file_body_hash(deps.content_hash((site / rel).read_bytes())), rel
 
 
 def test_fields_of_other_documents_are_checked_in_a_new_process(site: Path,
@@ -760,8 +761,9 @@ def test_the_record_of_outputs_is_written_when_they_change(site: Path, tmp_path:
 
 def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(
         site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The read memo keeps each post's body hash: a new process hashes only the bodies of
-    posts it parsed again (or whose body the build replaced), and the output is the same."""
+    """The read memo keeps each post's body hash, named by the file's bytes: a new process
+    hashes no body of a post it takes from the memo, nor of one it parses again (the
+    reader's digest of the file names it), and the output is the same."""
     from blogtool.build import work
     _age(site)
     out = tmp_path / "out"
@@ -770,7 +772,7 @@ def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(
     assert len(session.body_hashes) == 6
     for rel, (body, digest) in session.body_hashes.items():
         assert session.read_memo[rel][1].body is body
-        assert digest == deps.content_hash(body.encode("utf-8"))
+        assert digest == deps.file_body_hash(deps.content_hash((site / rel).read_bytes()))
     hashed: list[bytes] = []
     real = work.content_hash
 
@@ -785,8 +787,9 @@ def test_a_new_process_takes_the_hashes_of_unchanged_bodies_from_the_read_memo(
     os.utime(p3, (PINNED.timestamp() - 60,) * 2)
     result = _same_as_full(site, tmp_path, out, "body")
     assert "_posts/2014-10-13-p3.md" in result.rendered
-    assert [h for h in hashed if "正文".encode() in h] == [
-        "新的正文\n\n第二段\n".encode()], "only the parsed post's body"
+    assert not [h for h in hashed if "正文".encode() in h], "no body hashed"
+    assert BuildSession(site).body_hashes["_posts/2014-10-13-p3.md"][1] == \
+        deps.file_body_hash(deps.content_hash(p3.read_bytes()))
 
 
 def test_what_a_kept_pause_made_goes_to_the_oldest_generation_and_stays_collectable() -> None:
@@ -983,7 +986,7 @@ def test_bodies_are_hashed_once_before_the_waves(site: Path, tmp_path: Path,
     assert set(state.body_digests) == set(state.docs)
     docs = state.docs
     assert state.body_digests["_posts/2014-10-13-p3.md"] == \
-        deps.content_hash(docs["_posts/2014-10-13-p3.md"].body.encode("utf-8"))
+        deps.file_body_hash(deps.content_hash((site / "_posts/2014-10-13-p3.md").read_bytes()))
     state.docs = NoLookup(docs)
     assert state.body_hash("_posts/2014-10-13-p3.md") == \
         state.body_digests["_posts/2014-10-13-p3.md"]
@@ -1094,3 +1097,26 @@ def test_an_entry_that_cannot_be_made_fails_its_document_only(
     assert str(failed.value).startswith("_posts/2014-10-14-p4.md")
     assert "internal error while rendering: ValueError: no fingerprint" in str(failed.value)
     assert tree(tmp_path / "out") == before
+
+
+def test_a_body_the_build_rewrites_is_hashed_as_rewritten(site: Path, tmp_path: Path) -> None:
+    """A post whose file did not change but whose body the build rewrites differently (a
+    relative link to a page that moved) renders again: only a body read as it is from its
+    file is named by the file's bytes."""
+    cfg = site / "_config.yml"
+    cfg.write_text(cfg.read_text("utf-8") + "plugins: [jekyll-relative-links]\n"
+                   "relative_links:\n  collections: true\n", "utf-8")
+    (site / "about.md").write_text("---\ntitle: 关于\npermalink: /about/\n---\n关于本站\n",
+                                   "utf-8")
+    p2 = site / "_posts/2014-10-13-p2.md"
+    p2.write_text(post("第2篇", "hdfs", "见 [关于](../about.md)"), "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    _same_as_full(site, tmp_path, out, "start")
+    assert '<a href="/about/">关于</a>' in (out / "2014/10/13/p2.html").read_text("utf-8")
+    about = site / "about.md"
+    about.write_text(about.read_text("utf-8").replace("/about/", "/site/about/"), "utf-8")
+    _age(site, 1800)
+    result = _same_as_full(site, tmp_path, out, "moved")
+    assert "_posts/2014-10-13-p2.md" in result.rendered
+    assert '<a href="/site/about/">关于</a>' in (out / "2014/10/13/p2.html").read_text("utf-8")

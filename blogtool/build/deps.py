@@ -270,6 +270,14 @@ def content_hash(data: bytes) -> str:
     return _hex(data, 16)
 
 
+def file_body_hash(file_digest: str) -> str:
+    """The body hash of a body read as it is from a file whose bytes' :func:`content_hash`
+    is ``file_digest``, without hashing the body again: the same bytes give the same body
+    (the configuration and the code that split it are part of every entry's key). It
+    never equals :func:`body_hash` of any text, so the two kinds never match each other."""
+    return "@" + file_digest
+
+
 def body_hash(body: object) -> str | None:
     """The hash cache entries record for a document's text body (None: no text body, or one
     that UTF-8 cannot carry)."""

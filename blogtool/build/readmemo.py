@@ -265,6 +265,8 @@ class ReadMemo:
                 continue
             kept = {}
             for rel, entry in part.items():
+                if hashes is not None and len(entry) > 2 and isinstance(entry[2], str):
+                    hashes[rel] = (entry[1].body, entry[2])     # this build's, kept or not
                 if entry[0][0] >= recent or \
                         (listed is None and not os.path.exists(os.path.join(source, rel))):
                     continue

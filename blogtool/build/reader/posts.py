@@ -13,7 +13,7 @@ from ...errors import BuildError
 from ...models import Document
 from ...timeutil import RubyTime
 from .. import frontmatter, pool
-from ..deps import body_hash, content_hash
+from ..deps import content_hash, file_body_hash
 from ..frontmatter_defaults import front_matter_defaults
 from ..gcpause import paused
 from ..readmemo import pack_parts, shard_of
@@ -129,8 +129,8 @@ def _read_chunk(shared: tuple, indexes: list[int]) -> tuple[list[tuple], dict, b
                 if ctx.stamps is not None:
                     digest = content_hash(raw)
                 doc = read_post(ctx, rel, path, m, path_categories, draft, raw)
-                if ctx.stamps is not None and doc is not None:  # a cached build's memo
-                    hashed = body_hash(doc.body)                 # keeps it: hashed here
+                if digest is not None and doc is not None:   # a cached build's memo keeps
+                    hashed = file_body_hash(digest)          # it: named by the file's bytes
         except BuildError as exc:
             error = exc
         warnings, notes = diagnostics.take(mark)
