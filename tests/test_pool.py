@@ -76,3 +76,25 @@ def test_workers_results_drain_while_this_process_renders(
     monkeypatch.setattr(pool, "SWITCH_INTERVAL", pool.SWITCH_INTERVAL * 10)
     long = [_worker_share(2_000_000) for _ in range(2)]
     assert sum(short) > sum(long) and min(short) >= 3, (short, long)
+
+
+def test_the_results_pipe_holds_a_chunk_of_rendered_posts(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pipe the workers' results come through is widened to 1 MB where the system lets
+    any process ask for that much (Linux's default limit), so a worker hands over a chunk's
+    few MB in a few pieces; whole results still come through it, in order."""
+    import fcntl
+    sizes: list[int] = []
+    real = pool._widen
+
+    def widen(executor: object) -> None:
+        real(executor)     # type: ignore[arg-type]
+        reader = executor._result_queue._reader      # type: ignore[attr-defined]
+        sizes.append(fcntl.fcntl(reader.fileno(), fcntl.F_GETPIPE_SZ))
+    monkeypatch.setattr(pool, "_widen", widen)
+    got = pool.run_chunks(_big_results, 3_000_000, [[i] for i in range(8)], 2)
+    assert [r[0] for r in got] == list(range(8))
+    assert all(r[3] == "x" * 3_000_000 for r in got)
+    with open("/proc/sys/fs/pipe-max-size") as fh:
+        allowed = int(fh.read())
+    # below the limit an unprivileged process keeps the 64 KB pipe
+    assert sizes == [pool.RESULT_PIPE] or (allowed < pool.RESULT_PIPE and sizes == [65536])
