@@ -1108,15 +1108,43 @@ def test_a_body_the_build_rewrites_is_hashed_as_rewritten(site: Path, tmp_path: 
                    "relative_links:\n  collections: true\n", "utf-8")
     (site / "about.md").write_text("---\ntitle: 关于\npermalink: /about/\n---\n关于本站\n",
                                    "utf-8")
-    p2 = site / "_posts/2014-10-13-p2.md"
+    p2 = site / "_posts/2014-10-12-p2.md"
     p2.write_text(post("第2篇", "hdfs", "见 [关于](../about.md)"), "utf-8")
     _age(site)
     out = tmp_path / "out"
     _same_as_full(site, tmp_path, out, "start")
-    assert '<a href="/about/">关于</a>' in (out / "2014/10/13/p2.html").read_text("utf-8")
+    assert '<a href="/about/">关于</a>' in (out / "2014/10/12/p2.html").read_text("utf-8")
     about = site / "about.md"
     about.write_text(about.read_text("utf-8").replace("/about/", "/site/about/"), "utf-8")
     _age(site, 1800)
     result = _same_as_full(site, tmp_path, out, "moved")
-    assert "_posts/2014-10-13-p2.md" in result.rendered
-    assert '<a href="/site/about/">关于</a>' in (out / "2014/10/13/p2.html").read_text("utf-8")
+    assert "_posts/2014-10-12-p2.md" in result.rendered
+    assert '<a href="/site/about/">关于</a>' in (out / "2014/10/12/p2.html").read_text("utf-8")
+
+
+def test_a_cached_document_reports_its_warnings_again(site: Path, tmp_path: Path) -> None:
+    """A document taken from the cache reports the warnings it had when it rendered, in a new
+    process too; entries of documents without warnings or notes keep no empty lists."""
+    p2 = site / "_posts/2014-10-12-p2.md"
+    p2.write_text(post("第2篇", "hdfs", "{{ 'x' | nosuchfilter }} 正文"), "utf-8")
+    _age(site)
+    out = tmp_path / "out"
+    first = build(site, out, site_time=PINNED, jobs=1)
+    assert [(w.path, w.line) for w in first.warnings] == [("_posts/2014-10-12-p2.md", 6)]
+    p5 = site / "_posts/2014-10-15-p5.md"
+    p5.write_text(p5.read_text("utf-8") + "\n又一段\n", "utf-8")
+    os.utime(p5, (PINNED.timestamp() - 60,) * 2)
+    again = _same_as_full(site, tmp_path, out, "warned")
+    assert "_posts/2014-10-12-p2.md" not in again.rendered
+    assert [(w.path, w.line, w.message) for w in again.warnings] == \
+        [(w.path, w.line, w.message) for w in first.warnings]
+    def entries(kind: str) -> dict:
+        found: dict = {}
+        for shard in (site / f".blogtool-cache/v{FORMAT}").glob(f"{kind}-*.json"):
+            found.update(json.loads(shard.read_text("utf-8")))
+        return found
+    contents, outputs = entries("content"), entries("output")
+    assert contents["_posts/2014-10-12-p2.md"]["warnings"]      # the body's Liquid warned
+    for plain in (contents["_posts/2014-10-13-p3.md"], outputs["_posts/2014-10-12-p2.md"],
+                  outputs["_posts/2014-10-13-p3.md"]):
+        assert "env" in plain and "warnings" not in plain and "notes" not in plain
