@@ -265,10 +265,10 @@ class ReadMemo:
                 continue
             kept = {}
             for rel, entry in part.items():
-                if hashes is not None and len(entry) > 2 and isinstance(entry[2], str):
-                    hashes[rel] = (entry[1].body, entry[2])     # this build's, kept or not
                 if entry[0][0] >= recent or \
                         (listed is None and not os.path.exists(os.path.join(source, rel))):
+                    if hashes is not None and len(entry) > 2 and isinstance(entry[2], str):
+                        hashes[rel] = (entry[1].body, entry[2])    # this build's all the same
                     continue
                 if len(entry) <= 2:
                     entry = memo[rel] = (*entry, _body_hash(entry[1]))
