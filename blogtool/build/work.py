@@ -170,12 +170,8 @@ def _warned(outcome: Outcome) -> None:
     assert entry is not None
     if outcome.warnings:
         entry["warnings"] = [[w.path, w.line, w.message] for w in outcome.warnings]
-    else:
-        entry.pop("warnings", None)
     if outcome.notes:
         entry["notes"] = list(outcome.notes)
-    else:
-        entry.pop("notes", None)
 
 
 def _finish(state: WorkState, outcome: Outcome) -> None:
